@@ -1,0 +1,65 @@
+package org.tokengov.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Appends to the audit trail and reads it back. There is deliberately no update or delete. */
+@Service
+public class AuditTrail {
+
+    /** Who acts when no person does: timers, sweeps, retried jobs. */
+    public static final String SYSTEM_ACTOR = "system";
+
+    private static final int MAX_DETAILS = 4000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+
+    AuditTrail(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public void record(String actor, AuditAction action, String requestId, String tokenId, String details) {
+        jdbc.sql("""
+                insert into audit_event (occurred_at, actor, action, request_id, token_id, details)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(Timestamp.from(clock.instant()), actor == null ? SYSTEM_ACTOR : actor, action.name(),
+                        requestId, tokenId, truncate(details))
+                .update();
+    }
+
+    /** Records in a transaction of its own: for refusals, whose surrounding transaction is about to roll back. */
+    public void recordIndependently(String actor, AuditAction action, String requestId, String tokenId, String details) {
+        ownTransaction.executeWithoutResult(status -> record(actor, action, requestId, tokenId, details));
+    }
+
+    public List<AuditEntry> ofRequest(String requestId) {
+        return jdbc.sql("""
+                select id, occurred_at, actor, action, request_id, token_id, details
+                from audit_event where request_id = ? order by id""")
+                .param(requestId)
+                .query(AuditTrail::toEntry)
+                .list();
+    }
+
+    private static AuditEntry toEntry(ResultSet rs, int row) throws SQLException {
+        return new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                AuditAction.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7));
+    }
+
+    private static String truncate(String details) {
+        return details == null || details.length() <= MAX_DETAILS ? details : details.substring(0, MAX_DETAILS);
+    }
+}

@@ -1,0 +1,156 @@
+package org.tokengov.demo;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.tokengov.identity.CamundaIdentityDirectory;
+
+/**
+ * Seeds the demo people of the design's contract into Camunda's identity store, with the authorizations
+ * and Tasklist filters they need. Idempotent: what exists is left alone.
+ */
+@Component
+@ConditionalOnProperty(prefix = "tokengov.demo", name = "enabled", havingValue = "true")
+class DemoDataSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    static final String REQUESTERS = "api-requesters";
+    static final String SPECIALISTS = "api-specialists";
+    static final String ADMINS = "redcap-admins";
+    static final String PIS = "project-pis";
+    static final String CAMUNDA_ADMINS = "camunda-admin";
+
+    private record DemoUser(String id, String firstName, String lastName, List<String> groups, Map<String, String> info) {
+    }
+
+    private static final List<DemoUser> USERS = List.of(
+            new DemoUser("alice", "Alice", "Researcher", List.of(REQUESTERS), Map.of()),
+            new DemoUser("bob", "Bob", "Programmer", List.of(REQUESTERS), Map.of()),
+            new DemoUser("sam", "Sam", "Specialist", List.of(SPECIALISTS), Map.of()),
+            new DemoUser("ada", "Ada", "Administrator", List.of(ADMINS, CAMUNDA_ADMINS), Map.of()),
+            new DemoUser("pat", "Pat", "Investigator", List.of(PIS), Map.of()),
+            new DemoUser("rita", "Rita", "Admin-Developer", List.of(REQUESTERS, SPECIALISTS, ADMINS), Map.of()),
+            new DemoUser("carol", "Carol", "Former-Member", List.of(REQUESTERS), Map.of()),
+            new DemoUser("svc_etl", "ETL", "Service Account", List.of(REQUESTERS),
+                    Map.of(CamundaIdentityDirectory.SERVICE_ACCOUNT_INFO, "true")));
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final DemoProperties properties;
+
+    DemoDataSeeder(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+            TaskService tasks, DemoProperties properties) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (properties.password() == null || properties.password().isBlank()) {
+            throw new IllegalStateException("tokengov.demo.password must be set when the demo data is enabled");
+        }
+        if (identity.createUserQuery().userId("alice").count() > 0) {
+            return;
+        }
+        for (String group : List.of(REQUESTERS, SPECIALISTS, ADMINS, PIS, CAMUNDA_ADMINS)) {
+            createGroup(group);
+        }
+        USERS.forEach(this::createUser);
+        grantAccess();
+        createFilters();
+        log.info("Demo users created: {} (password from tokengov.demo.password)", USERS.stream().map(DemoUser::id).toList());
+    }
+
+    private void createGroup(String id) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(id);
+            group.setType(CAMUNDA_ADMINS.equals(id) ? "SYSTEM" : "WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
+    private void createUser(DemoUser demo) {
+        User user = identity.newUser(demo.id());
+        user.setFirstName(demo.firstName());
+        user.setLastName(demo.lastName());
+        user.setEmail(demo.id() + "@example.org");
+        user.setPassword(properties.password());
+        identity.saveUser(user);
+        demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
+        demo.info().forEach((key, value) -> identity.setUserInfo(demo.id(), key, value));
+    }
+
+    private void grantAccess() {
+        for (Resource resource : Resources.values()) {
+            grant(CAMUNDA_ADMINS, resource, Authorization.ANY, Permissions.ALL);
+        }
+        for (String group : List.of(REQUESTERS, SPECIALISTS, ADMINS, PIS)) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+        }
+        grant(ADMINS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(REQUESTERS, Resources.PROCESS_DEFINITION, "TokenRequestProcess",
+                Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(REQUESTERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    }
+
+    private void createFilters() {
+        createFilter("My tasks", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+                REQUESTERS, SPECIALISTS, ADMINS, PIS);
+        createFilter("Code reviews", 0, tasks.createTaskQuery().taskCandidateGroup(SPECIALISTS)
+                .taskDefinitionKey("Task_ReviewCode").includeAssignedTasks(), SPECIALISTS);
+        createFilter("Approvals", 0, tasks.createTaskQuery().taskCandidateGroup(ADMINS)
+                .taskDefinitionKey("Task_ApproveRelease").includeAssignedTasks(), ADMINS);
+        createFilter("Tokens to create by hand", 5, tasks.createTaskQuery().taskCandidateGroup(ADMINS)
+                .taskDefinitionKey("Task_CreateTokenInControlCenter").includeAssignedTasks(), ADMINS);
+    }
+
+    private void createFilter(String name, int priority, TaskQuery query, String... groups) {
+        Filter filter = filters.newTaskFilter(name)
+                .setProperties(Map.of("priority", priority, "description", name, "refresh", true))
+                .setQuery(query);
+        filters.saveFilter(filter);
+        for (String group : groups) {
+            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+}

@@ -1,0 +1,13 @@
+package org.tokengov.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Who people are, as far as the processes need to know. */
+public interface PeopleDirectory {
+
+    Optional<Person> find(String username);
+
+    /** Active members of a group, e.g. {@code api-specialists}. */
+    List<Person> membersOf(String groupId);
+}

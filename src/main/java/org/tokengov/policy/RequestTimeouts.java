@@ -1,0 +1,38 @@
+package org.tokengov.policy;
+
+import org.springframework.stereotype.Component;
+
+/** The request pipeline's timer expressions, as ISO 8601 strings for the BPMN ({@code ${requestTimeouts.…}}). */
+@Component("requestTimeouts")
+public class RequestTimeouts {
+
+    private final PolicyProperties policy;
+
+    public RequestTimeouts(PolicyProperties policy) {
+        this.policy = policy;
+    }
+
+    public String getQaTestingReminderCycle() {
+        return "R/" + policy.qaTestingReminderInterval();
+    }
+
+    public String getQaTestingDeadline() {
+        return policy.qaTestingDeadline().toString();
+    }
+
+    public String getReviewReminderCycle() {
+        return "R/" + policy.reviewReminderInterval();
+    }
+
+    public String getReviewDeadline() {
+        return policy.reviewDeadline().toString();
+    }
+
+    public String getApprovalReminderCycle() {
+        return "R/" + policy.approvalReminderInterval();
+    }
+
+    public String getApprovalDeadline() {
+        return policy.approvalDeadline().toString();
+    }
+}

@@ -1,0 +1,23 @@
+package org.tokengov.redcap;
+
+import java.time.LocalDate;
+
+/** One row of REDCap's "Export Users" for a project, as far as this system needs it. */
+public record RedcapProjectUser(
+        String username,
+        String email,
+        LocalDate expiration,
+        boolean apiExport,
+        boolean apiImport,
+        boolean mobileApp,
+        boolean userRights) {
+
+    /** REDCap stops a project user's access once the user-rights expiration date has passed. */
+    public boolean activeOn(LocalDate day) {
+        return expiration == null || !expiration.isBefore(day);
+    }
+
+    public TokenRights apiRights() {
+        return new TokenRights(apiExport, apiImport, mobileApp);
+    }
+}

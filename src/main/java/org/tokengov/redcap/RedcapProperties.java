@@ -1,0 +1,61 @@
+package org.tokengov.redcap;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The REDCap servers this system governs, one per environment ({@code tokengov.redcap.environments.qa|prod}).
+ * Steward tokens and database passwords are secrets: they come from the environment, never from code.
+ */
+@Validated
+@ConfigurationProperties("tokengov.redcap")
+public record RedcapProperties(@NotEmpty Map<RedcapEnvironment, @Valid @NotNull Server> environments) {
+
+    /** REDCap bans an IP for good at 600 calls a minute; we stay far below that by default. */
+    public static final int DEFAULT_RATE_BUDGET_PER_MINUTE = 120;
+
+    public Server server(RedcapEnvironment environment) {
+        Server server = environments.get(environment);
+        if (server == null) {
+            throw new IllegalStateException("No REDCap server configured for " + environment
+                    + " (tokengov.redcap.environments." + environment.name().toLowerCase() + ")");
+        }
+        return server;
+    }
+
+    public record Server(
+            @NotNull URI apiUrl,
+            @NotNull TokenAdministrationMode tokenAdministration,
+            @Valid Database database,
+            Map<Long, String> stewardTokens,
+            @Positive Integer rateBudgetPerMinute,
+            Duration connectTimeout,
+            Duration requestTimeout) {
+
+        public Server {
+            database = database == null || database.jdbcUrl() == null || database.jdbcUrl().isBlank() ? null : database;
+            stewardTokens = stewardTokens == null ? Map.of() : Map.copyOf(stewardTokens);
+            rateBudgetPerMinute = rateBudgetPerMinute == null ? DEFAULT_RATE_BUDGET_PER_MINUTE : rateBudgetPerMinute;
+            connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+            requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
+            if (tokenAdministration == TokenAdministrationMode.DATABASE && database == null) {
+                throw new IllegalArgumentException("token-administration DATABASE needs a database (jdbc-url, username, password)");
+            }
+        }
+    }
+
+    public record Database(String jdbcUrl, String username, String password) {
+
+        @Override
+        public String toString() {
+            return "Database[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=***]";
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.tokengov.registry;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.repository.ListCrudRepository;
+import org.tokengov.redcap.RedcapEnvironment;
+
+interface IssuedTokenRepository extends ListCrudRepository<IssuedToken, String> {
+
+    List<IssuedToken> findByHolderAndEnvironmentAndProjectIdAndStateIn(
+            String holder, RedcapEnvironment environment, long projectId, Collection<TokenState> states);
+
+    List<IssuedToken> findByRequestId(String requestId);
+
+    List<IssuedToken> findByHolder(String holder);
+}

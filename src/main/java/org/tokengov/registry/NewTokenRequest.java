@@ -1,0 +1,16 @@
+package org.tokengov.registry;
+
+/** What a requester submitted, as the registry stores it. */
+public record NewTokenRequest(
+        String id,
+        String requester,
+        long productionProjectId,
+        long qaProjectId,
+        boolean rightExport,
+        boolean rightImport,
+        boolean rightMobileApp,
+        String intendedUse,
+        String usageDescription,
+        String callSchedule,
+        long expectedCallsPerDay) {
+}

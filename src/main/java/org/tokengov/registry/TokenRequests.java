@@ -1,0 +1,48 @@
+package org.tokengov.registry;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers token requests and records where each stands. */
+@Service
+public class TokenRequests {
+
+    private final TokenRequestRepository repository;
+    private final Clock clock;
+
+    TokenRequests(TokenRequestRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Registers the request once; a retried step finds it already there and changes nothing. */
+    @Transactional
+    public TokenRequestRecord register(NewTokenRequest request) {
+        return repository.findById(request.id()).orElseGet(() -> repository.save(new TokenRequestRecord(
+                request.id(), request.requester(), request.productionProjectId(), request.qaProjectId(),
+                request.rightExport(), request.rightImport(), request.rightMobileApp(), request.intendedUse(),
+                request.usageDescription(), request.callSchedule(), request.expectedCallsPerDay(),
+                RequestStatus.SUBMITTED, null, clock.instant(), null, null)));
+    }
+
+    @Transactional
+    public TokenRequestRecord changeStatus(String requestId, RequestStatus status, String reason) {
+        TokenRequestRecord current = repository.findById(requestId)
+                .orElseThrow(() -> new IllegalStateException("Unknown token request " + requestId));
+        if (current.status().isClosed()) {
+            throw new IllegalStateException("Token request " + requestId + " is already closed as " + current.status());
+        }
+        return repository.save(current.withStatus(status, reason, clock.instant()));
+    }
+
+    public Optional<TokenRequestRecord> find(String requestId) {
+        return repository.findById(requestId);
+    }
+
+    public List<TokenRequestRecord> ofRequester(String requester) {
+        return repository.findByRequesterOrderBySubmittedAtDesc(requester);
+    }
+}

@@ -1,0 +1,7 @@
+package org.tokengov.request;
+
+/** A REDCap administrator's release decision ({@code adminDecision}). */
+public enum AdminDecision {
+    APPROVED,
+    REJECTED
+}

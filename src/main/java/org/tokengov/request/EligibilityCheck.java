@@ -1,0 +1,93 @@
+package org.tokengov.request;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.tokengov.identity.PeopleDirectory;
+import org.tokengov.identity.Person;
+import org.tokengov.identity.ServiceAccountRule;
+import org.tokengov.redcap.RedcapApi;
+import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.RedcapProjectUser;
+import org.tokengov.registry.HolderBans;
+import org.tokengov.registry.TokenRegistry;
+
+/**
+ * The policy's conditions for a token, checked in order; the first one that fails is the reason given.
+ * REDCap outages are not decisions: they propagate, so the step is retried and then becomes an incident.
+ */
+@Service
+class EligibilityCheck {
+
+    private final PeopleDirectory people;
+    private final ServiceAccountRule serviceAccounts;
+    private final HolderBans bans;
+    private final TokenRegistry registry;
+    private final RedcapApi redcap;
+    private final Clock clock;
+
+    EligibilityCheck(PeopleDirectory people, ServiceAccountRule serviceAccounts, HolderBans bans,
+            TokenRegistry registry, RedcapApi redcap, Clock clock) {
+        this.people = people;
+        this.serviceAccounts = serviceAccounts;
+        this.bans = bans;
+        this.registry = registry;
+        this.redcap = redcap;
+        this.clock = clock;
+    }
+
+    EligibilityDecision decide(TokenRequestFacts request) {
+        if (!request.fairUseAccepted()) {
+            return EligibilityDecision.ineligible("You must read and accept the REDCap API Fair Use Policy before a token can be issued.");
+        }
+        if (request.productionProjectId() == null || request.qaProjectId() == null) {
+            return EligibilityDecision.ineligible("Both the production project id and the QA project id must be given.");
+        }
+        String username = request.requester();
+        Optional<Person> person = people.find(username);
+        if (serviceAccounts.isServiceAccount(username, person.orElse(null))) {
+            return EligibilityDecision.ineligible("'" + username + "' is a service account. The Fair Use Policy does not permit "
+                    + "API tokens for service accounts in any REDCap environment; request the token with your personal account.");
+        }
+        if (person.isEmpty()) {
+            return EligibilityDecision.ineligible("No account '" + username + "' exists in the identity store.");
+        }
+        if (!person.get().active()) {
+            return EligibilityDecision.ineligible("The account '" + username + "' is disabled.");
+        }
+        Optional<HolderBans.Ban> ban = bans.find(username);
+        if (ban.isPresent()) {
+            return EligibilityDecision.ineligible("'" + username + "' is permanently barred from REDCap API tokens since "
+                    + ban.get().bannedAt() + ": " + ban.get().reason());
+        }
+        Optional<String> productionProblem = projectUserProblem(RedcapEnvironment.PROD, request.productionProjectId(), username);
+        if (productionProblem.isPresent()) {
+            return EligibilityDecision.ineligible(productionProblem.get());
+        }
+        Optional<String> qaProblem = projectUserProblem(RedcapEnvironment.QA, request.qaProjectId(), username);
+        if (qaProblem.isPresent()) {
+            return EligibilityDecision.ineligible(qaProblem.get());
+        }
+        if (registry.liveToken(username, RedcapEnvironment.PROD, request.productionProjectId()).isPresent()) {
+            return EligibilityDecision.ineligible("'" + username + "' already holds a production API token for project "
+                    + request.productionProjectId() + ". Report a change of code instead of requesting a second token.");
+        }
+        return EligibilityDecision.eligibleRequester();
+    }
+
+    private Optional<String> projectUserProblem(RedcapEnvironment environment, long projectId, String username) {
+        String where = (environment == RedcapEnvironment.PROD ? "production" : "QA") + " project " + projectId;
+        Optional<RedcapProjectUser> user = redcap.findProjectUser(environment, projectId, username);
+        if (user.isEmpty()) {
+            return Optional.of("'" + username + "' is not a user of REDCap " + where
+                    + ". Ask the project's PI to add you to the project first.");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (!user.get().activeOn(today)) {
+            return Optional.of("Your access to REDCap " + where + " expired on " + user.get().expiration()
+                    + ". Ask the project's PI to renew it first.");
+        }
+        return Optional.empty();
+    }
+}

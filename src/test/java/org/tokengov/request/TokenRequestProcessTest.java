@@ -1,0 +1,474 @@
+package org.tokengov.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.Mockito.mock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tokengov.audit.AuditTrail;
+import org.tokengov.policy.PolicyProperties;
+import org.tokengov.policy.RequestTimeouts;
+import org.tokengov.testsupport.RecordingDelegate;
+
+/** Every path of TokenRequestProcess: branches, the review loop, four eyes, reminders and time-outs. */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {"bpmn/TokenRequestProcess.bpmn", "bpmn/TokenIssuanceProcess.bpmn"})
+class TokenRequestProcessTest {
+
+    static final PolicyProperties POLICY = new PolicyProperties(java.time.Period.ofYears(1), Duration.ofDays(14),
+            Duration.ofDays(90), Duration.ofDays(3), Duration.ofDays(14), Duration.ofDays(3), Duration.ofDays(14));
+    static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+
+    RecordingDelegate register = new RecordingDelegate();
+    RecordingDelegate closeRequest = new RecordingDelegate();
+    RecordingDelegate reminders = new RecordingDelegate();
+    RecordingDelegate writeToken = new RecordingDelegate(execution -> execution.setVariable("tokenFingerprint", "f".repeat(64)));
+    RecordingDelegate recordToken = new RecordingDelegate(execution ->
+            execution.setVariable("tokenId", execution.getVariable("environment") + "-token"));
+    boolean eligible = true;
+
+    @BeforeEach
+    void registerBeans() {
+        ClockUtil.setCurrentTime(Date.from(START));
+        AuditTrail audit = mock(AuditTrail.class);
+        Mocks.register("validateTokenRequestListener", new ValidateTokenRequestListener());
+        Mocks.register("registerRequestDelegate", register);
+        Mocks.register("checkEligibilityDelegate", new RecordingDelegate(execution -> {
+            execution.setVariable("eligible", eligible);
+            execution.setVariable("ineligibilityReason", eligible ? null : "'alice' is not a user of REDCap production project 101.");
+        }));
+        Mocks.register("closeRequestDelegate", closeRequest);
+        Mocks.register("sendReminderDelegate", reminders);
+        Mocks.register("validateTaskFormListener", new ValidateTaskFormListener());
+        Mocks.register("recordTaskDecisionListener", new RecordTaskDecisionListener(audit));
+        Mocks.register("fourEyesTaskListener", new FourEyesTaskListener(audit));
+        Mocks.register("requestTimeouts", new RequestTimeouts(POLICY));
+        Mocks.register("tokenAdministrationModes", new AlwaysDatabaseMode());
+        Mocks.register("writeTokenToRedcapDelegate", writeToken);
+        Mocks.register("recordIssuedTokenDelegate", recordToken);
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+        identityService().clearAuthentication();
+    }
+
+    /** The issuance diagram asks which mode an environment uses; these tests take the database path. */
+    public static class AlwaysDatabaseMode {
+        public boolean isManual(String environment) {
+            return false;
+        }
+    }
+
+    static Map<String, Object> validRequest() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("productionProjectId", 101);
+        variables.put("qaProjectId", 201L);
+        variables.put("rightExport", true);
+        variables.put("rightImport", false);
+        variables.put("rightMobileApp", false);
+        variables.put("fairUseAccepted", true);
+        variables.put("intendedUse", "SCHEDULED_EXPORT");
+        variables.put("usageDescription", "Nightly export of new visits for the study dashboard, filtered by date.");
+        variables.put("callSchedule", "Nightly at 02:00");
+        variables.put("expectedCallsPerDay", 12);
+        return variables;
+    }
+
+    static ProcessInstance startAs(String user, Map<String, Object> variables) {
+        identityService().setAuthenticatedUserId(user);
+        try {
+            return runtimeService().startProcessInstanceByKey("TokenRequestProcess", variables);
+        } finally {
+            identityService().clearAuthentication();
+        }
+    }
+
+    /** Runs the eligibility check and the QA issuance (both asynchronous steps). */
+    ProcessInstance startAndIssueQaToken() {
+        ProcessInstance request = startAs("alice", validRequest());
+        execute(job(request));
+        assertThat(request).isWaitingAt("Task_IssueQaToken");
+        execute(job("Task_WriteTokenToRedcap", calledProcessInstance(request)));
+        return request;
+    }
+
+    static void completeAs(String user, Task task, Map<String, Object> variables) {
+        identityService().setAuthenticatedUserId(user);
+        try {
+            taskService().complete(task.getId(), variables);
+        } finally {
+            identityService().clearAuthentication();
+        }
+    }
+
+    static void submitQaResults(ProcessInstance request) {
+        completeAs("alice", task(request), Map.of("codeRepositoryUrl", "https://git.example.org/lab/export",
+                "codeCommit", "3f2a9c1", "testSummary", "Ran the nightly export against QA for a week; 40 calls a night."));
+    }
+
+    static void review(ProcessInstance request, String reviewer, String outcome, String comments) {
+        assertThat(request).isWaitingAt("Task_ReviewCode");
+        taskService().claim(task(request).getId(), reviewer);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("codeReviewOutcome", outcome);
+        variables.put("codeReviewComments", comments);
+        completeAs(reviewer, task(request), variables);
+    }
+
+    static void decide(ProcessInstance request, String admin, String decision, String comments) {
+        assertThat(request).isWaitingAt("Task_ApproveRelease");
+        taskService().claim(task(request).getId(), admin);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("adminDecision", decision);
+        variables.put("adminComments", comments);
+        completeAs(admin, task(request), variables);
+    }
+
+    @Test
+    void approvedRequestGetsQaThenProductionToken() {
+        ProcessInstance request = startAndIssueQaToken();
+
+        assertThat(request).isWaitingAt("Task_DevelopAndTestInQa").task().isAssignedTo("alice");
+        assertThat(request).variables().containsEntry("qaTokenId", "QA-token").containsEntry("requester", "alice");
+        assertThat(writeToken.lastCall()).containsEntry("environment", "QA").containsEntry("projectId", 201L)
+                .containsEntry("holder", "alice");
+        submitQaResults(request);
+        assertThat(task(request)).hasCandidateGroup("api-specialists");
+        review(request, "sam", "APPROVED", null);
+        assertThat(task(request)).hasCandidateGroup("redcap-admins");
+        decide(request, "ada", "APPROVED", null);
+
+        assertThat(request).isWaitingAt("Task_IssueProductionToken");
+        execute(job("Task_WriteTokenToRedcap", calledProcessInstance(request)));
+        assertThat(writeToken.lastCall()).containsEntry("environment", "PROD").containsEntry("projectId", 101L);
+        assertThat(request).isEnded().hasPassed("Task_CloseApprovedRequest").hasNotPassed("Gateway_MergeTimeouts");
+        assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "APPROVED");
+        assertThat(historicVariable(request, "productionTokenId")).isEqualTo("PROD-token");
+        assertThat(historicVariable(request, "codeReviewers")).isEqualTo("sam");
+    }
+
+    @Test
+    void startVariablesAreStoredWithTheContractsTypes() {
+        ProcessInstance request = startAs("alice", validRequest());
+
+        assertThat(runtimeService().getVariable(request.getId(), "productionProjectId")).isEqualTo(101L);
+        assertThat(runtimeService().getVariable(request.getId(), "expectedCallsPerDay")).isEqualTo(12L);
+        assertThat(register.calls()).hasSize(1);
+        assertThat(request).isWaitingAt("Task_CheckEligibility");
+    }
+
+    @Test
+    void ineligibleRequesterIsToldWhyAndTheRequestEnds() {
+        eligible = false;
+        ProcessInstance request = startAs("alice", validRequest());
+        execute(job(request));
+
+        assertThat(request).isEnded().hasPassed("Task_CloseIneligibleRequest", "EndEvent_RequestIneligible")
+                .hasNotPassed("Task_IssueQaToken");
+        assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "INELIGIBLE")
+                .containsEntry("outcomeReason", "'alice' is not a user of REDCap production project 101.");
+    }
+
+    @Test
+    void changesRequestedGoBackToQaTestingUntilApproved() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+        review(request, "sam", "CHANGES_REQUESTED", "Use dateRangeBegin instead of exporting everything.");
+
+        assertThat(request).isWaitingAt("Task_DevelopAndTestInQa").task().isAssignedTo("alice");
+        submitQaResults(request);
+        review(request, "rita", "APPROVED", "Incremental now.");
+
+        assertThat(request).isWaitingAt("Task_ApproveRelease");
+        assertThat(runtimeService().getVariable(request.getId(), "codeReviewers")).isEqualTo("sam,rita");
+    }
+
+    @Test
+    void rejectionInReviewEndsTheRequestWithTheReviewersReason() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+        review(request, "sam", "REJECTED", "Polls every 5 seconds; not permitted.");
+
+        assertThat(request).isEnded().hasPassed("EndEvent_RejectedInReview").hasNotPassed("Task_ApproveRelease");
+        assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "REJECTED")
+                .containsEntry("outcomeReason", "Code review: Polls every 5 seconds; not permitted.");
+    }
+
+    @Test
+    void rejectionAtApprovalEndsTheRequestWithTheAdminsReason() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+        review(request, "sam", "APPROVED", null);
+        decide(request, "ada", "REJECTED", "Project is closing next month.");
+
+        assertThat(request).isEnded().hasPassed("EndEvent_RejectedAtApproval").hasNotPassed("Task_IssueProductionToken");
+        assertThat(closeRequest.lastCall()).containsEntry("outcomeReason", "Release approval: Project is closing next month.");
+    }
+
+
+    @Test
+    void invalidRequestIsRefusedWithEveryProblemAndNothingStarts() {
+        Map<String, Object> variables = validRequest();
+        variables.put("productionProjectId", -5);
+        variables.put("usageDescription", "short");
+        variables.put("intendedUse", "MINING");
+        variables.remove("callSchedule");
+
+        assertThatThrownBy(() -> startAs("alice", variables))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("Production project id must be between 1 and")
+                .hasMessageContaining("Usage description must be 20 to 2000 characters long (it is 5)")
+                .hasMessageContaining("Intended use must be one of")
+                .hasMessageContaining("Call schedule is required");
+        assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+        assertThat(historyService().createHistoricProcessInstanceQuery().count()).isZero();
+        assertThat(register.calls()).isEmpty();
+    }
+
+    @Test
+    void requestWithoutAnyRightIsRefused() {
+        Map<String, Object> variables = validRequest();
+        variables.put("rightExport", false);
+
+        assertThatThrownBy(() -> startAs("alice", variables)).hasMessageContaining("Choose at least one right");
+    }
+
+    @Test
+    void missingProjectIdsAreRefused() {
+        Map<String, Object> variables = validRequest();
+        variables.remove("qaProjectId");
+        variables.put("productionProjectId", "abc");
+
+        assertThatThrownBy(() -> startAs("alice", variables))
+                .hasMessageContaining("QA project id is required")
+                .hasMessageContaining("Production project id must be a whole number");
+    }
+
+    @Test
+    void qaResultsWithoutAnHttpsRepositoryAreRefusedAndTheTaskStays() {
+        ProcessInstance request = startAndIssueQaToken();
+        Task task = task(request);
+
+        assertThatThrownBy(() -> completeAs("alice", task, Map.of("codeRepositoryUrl", "ftp://x", "codeCommit", "zz",
+                "testSummary", "ok")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("Code repository URL must be an https:// link")
+                .hasMessageContaining("Commit must be 7 to 40 hexadecimal characters")
+                .hasMessageContaining("QA test summary must be 20 to 4000 characters");
+        assertThat(request).isWaitingAt("Task_DevelopAndTestInQa");
+    }
+
+    @Test
+    void changesRequestedWithoutCommentsAreRefused() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+
+        assertThatThrownBy(() -> review(request, "sam", "CHANGES_REQUESTED", " "))
+                .hasMessageContaining("Comments is required");
+        assertThatThrownBy(() -> completeAs("sam", task(request), Map.of("codeReviewOutcome", "MAYBE")))
+                .hasMessageContaining("Outcome must be one of APPROVED, CHANGES_REQUESTED, REJECTED");
+        assertThat(request).isWaitingAt("Task_ReviewCode");
+    }
+
+    @Test
+    void rejectionAtApprovalNeedsComments() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+        review(request, "sam", "APPROVED", null);
+
+        assertThatThrownBy(() -> decide(request, "ada", "REJECTED", null)).hasMessageContaining("Comments is required");
+        assertThat(request).isWaitingAt("Task_ApproveRelease");
+    }
+
+
+    @Test
+    void requesterCannotClaimTheReviewOfTheirOwnRequest() {
+        ProcessInstance request = startAs("rita", validRequest());
+        execute(job(request));
+        execute(job("Task_WriteTokenToRedcap", calledProcessInstance(request)));
+        completeAs("rita", task(request), Map.of("codeRepositoryUrl", "https://git.example.org/r",
+                "codeCommit", "abcdef1", "testSummary", "Tested all paths in QA for two weeks."));
+
+        assertThatThrownBy(() -> taskService().claim(task(request).getId(), "rita"))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class)
+                .hasMessageContaining("rita may not act on 'Review API code of rita for project 101'");
+        assertThat(task(request).getAssignee()).isNull();
+    }
+
+    @Test
+    void requesterCannotCompleteTheReviewWithoutClaimingEither() {
+        ProcessInstance request = startAs("rita", validRequest());
+        execute(job(request));
+        execute(job("Task_WriteTokenToRedcap", calledProcessInstance(request)));
+        completeAs("rita", task(request), Map.of("codeRepositoryUrl", "https://git.example.org/r",
+                "codeCommit", "abcdef1", "testSummary", "Tested all paths in QA for two weeks."));
+
+        assertThatThrownBy(() -> completeAs("rita", task(request), Map.of("codeReviewOutcome", "APPROVED")))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class);
+        assertThat(request).isWaitingAt("Task_ReviewCode");
+    }
+
+    @Test
+    void reviewerCannotAlsoApproveTheRelease() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+        review(request, "rita", "APPROVED", null);
+
+        assertThatThrownBy(() -> taskService().claim(task(request).getId(), "rita"))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class)
+                .hasMessageContaining("rita reviewed the code of this request and may not also approve its release");
+        assertThatThrownBy(() -> completeAs("rita", task(request), Map.of("adminDecision", "APPROVED")))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class);
+
+        decide(request, "ada", "APPROVED", null);
+        assertThat(request).isWaitingAt("Task_IssueProductionToken");
+    }
+
+    @Test
+    void anEarlierReviewerCannotApproveAfterAChangesLoopEither() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+        review(request, "rita", "CHANGES_REQUESTED", "Add a date filter.");
+        submitQaResults(request);
+        review(request, "sam", "APPROVED", null);
+
+        assertThatThrownBy(() -> taskService().claim(task(request).getId(), "rita"))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class);
+    }
+
+    @Test
+    void requesterCannotApproveTheirOwnRelease() {
+        ProcessInstance request = startAs("rita", validRequest());
+        execute(job(request));
+        execute(job("Task_WriteTokenToRedcap", calledProcessInstance(request)));
+        completeAs("rita", task(request), Map.of("codeRepositoryUrl", "https://git.example.org/r",
+                "codeCommit", "abcdef1", "testSummary", "Tested all paths in QA for two weeks."));
+        review(request, "sam", "APPROVED", null);
+
+        assertThatThrownBy(() -> taskService().claim(task(request).getId(), "rita"))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class)
+                .hasMessageContaining("concerns their own request");
+    }
+
+    @Test
+    void anonymousCompletionOfAReviewIsRefused() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+
+        assertThatThrownBy(() -> taskService().complete(task(request).getId(), Map.of("codeReviewOutcome", "APPROVED")))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class)
+                .hasMessageContaining("must be completed by a known user");
+    }
+
+
+    @Test
+    void requesterIsRemindedEveryTwoWeeksAndTheRequestClosesAfterNinetyDaysWithoutQaResults() {
+        ProcessInstance request = startAndIssueQaToken();
+
+        Job reminder = timer(request, "Timer_QaTestingReminder");
+        assertThat(reminder.getDuedate()).isEqualTo(Date.from(START.plus(Duration.ofDays(14))));
+        moveClockTo(reminder);
+        execute(reminder);
+        assertThat(reminders.lastCall()).containsEntry("reminderFor", "Task_DevelopAndTestInQa");
+        assertThat(request).isWaitingAt("Task_DevelopAndTestInQa");
+        assertThat(timer(request, "Timer_QaTestingReminder").getDuedate())
+                .isEqualTo(Date.from(START.plus(Duration.ofDays(28))));
+
+        Job deadline = timer(request, "Timer_QaTestingDeadline");
+        assertThat(deadline.getDuedate()).isEqualTo(Date.from(START.plus(Duration.ofDays(90))));
+        moveClockTo(deadline);
+        execute(deadline);
+        assertThat(request).isEnded().hasPassed("Task_CloseTimedOutRequest", "EndEvent_RequestTimedOut");
+        assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "TIMED_OUT");
+    }
+
+    @Test
+    void reviewersAreRemindedAndAnOverdueReviewClosesTheRequest() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+
+        Job reminder = timer(request, "Timer_ReviewReminder");
+        assertThat(reminder.getDuedate()).isEqualTo(Date.from(START.plus(Duration.ofDays(3))));
+        moveClockTo(reminder);
+        execute(reminder);
+        assertThat(reminders.lastCall()).containsEntry("reminderFor", "Task_ReviewCode");
+        assertThat(request).isWaitingAt("Task_ReviewCode");
+
+        Job deadline = timer(request, "Timer_ReviewDeadline");
+        assertThat(deadline.getDuedate()).isEqualTo(Date.from(START.plus(Duration.ofDays(14))));
+        moveClockTo(deadline);
+        execute(deadline);
+        assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_ApproveRelease");
+    }
+
+    @Test
+    void approversAreRemindedAndAnOverdueApprovalClosesTheRequest() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+        review(request, "sam", "APPROVED", null);
+
+        Job reminder = timer(request, "Timer_ApprovalReminder");
+        assertThat(reminder.getDuedate()).isEqualTo(Date.from(START.plus(Duration.ofDays(3))));
+        moveClockTo(reminder);
+        execute(reminder);
+        assertThat(reminders.lastCall()).containsEntry("reminderFor", "Task_ApproveRelease");
+
+        Job deadline = timer(request, "Timer_ApprovalDeadline");
+        moveClockTo(deadline);
+        execute(deadline);
+        assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_IssueProductionToken");
+    }
+
+    @Test
+    void completingTheStepCancelsItsTimers() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+
+        assertThat(managementService().createJobQuery().processInstanceId(request.getId())
+                .activityId("Timer_QaTestingDeadline").count()).isZero();
+        assertThat(managementService().createJobQuery().processInstanceId(request.getId())
+                .activityId("Timer_QaTestingReminder").count()).isZero();
+    }
+
+    private Job timer(ProcessInstance request, String timerId) {
+        return managementService().createJobQuery().processInstanceId(request.getId()).activityId(timerId).singleResult();
+    }
+
+    private void moveClockTo(Job job) {
+        ClockUtil.setCurrentTime(job.getDuedate());
+    }
+
+    private static Object historicVariable(ProcessInstance instance, String name) {
+        return historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(name).singleResult().getValue();
+    }
+}
