@@ -1,0 +1,71 @@
+package org.tokengov.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Points the whole app at the machine's real servers: the engine and registry on a new PostgreSQL
+ * database, the REDCap simulator's QA and PROD schemas on two new MariaDB databases (the app reaches
+ * them over real HTTP and SQL, as it would a real REDCap), on a free port. Jobs are run by the tests,
+ * not by the job executor, so every step is deterministic.
+ */
+public class RealServers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** The steward tokens of this run: random, never the demo values. */
+    public static final String QA_STEWARD_TOKEN = randomToken();
+    public static final String PROD_STEWARD_TOKEN = randomToken();
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        int port = freePort();
+        String qaDatabase = TestDatabases.newMariaDbDatabase("redcap_qa");
+        String prodDatabase = TestDatabases.newMariaDbDatabase("redcap_prod");
+        TestPropertyValues.of(
+                "server.port=" + port,
+                "spring.datasource.url=" + TestDatabases.newPostgresDatabase("tokengov"),
+                "spring.datasource.username=" + TestDatabases.POSTGRES_USER,
+                "spring.datasource.password=",
+                "camunda.bpm.job-execution.enabled=false",
+                "camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R2/PT1S",
+                "redcap-sim.hang-duration=20s",
+                "redcap-sim.environments.qa.jdbc-url=" + qaDatabase,
+                "redcap-sim.environments.qa.username=" + TestDatabases.MARIADB_USER,
+                "redcap-sim.environments.qa.password=",
+                "redcap-sim.environments.qa.steward-tokens.[201]=" + QA_STEWARD_TOKEN,
+                "redcap-sim.environments.prod.jdbc-url=" + prodDatabase,
+                "redcap-sim.environments.prod.username=" + TestDatabases.MARIADB_USER,
+                "redcap-sim.environments.prod.password=",
+                "redcap-sim.environments.prod.steward-tokens.[101]=" + PROD_STEWARD_TOKEN,
+                "tokengov.redcap.environments.qa.api-url=http://127.0.0.1:" + port + "/redcap-sim/qa/api/",
+                "tokengov.redcap.environments.qa.database.username=" + TestDatabases.MARIADB_USER,
+                "tokengov.redcap.environments.qa.request-timeout=PT2S",
+                "tokengov.redcap.environments.prod.api-url=http://127.0.0.1:" + port + "/redcap-sim/prod/api/",
+                "tokengov.redcap.environments.prod.database.username=" + TestDatabases.MARIADB_USER,
+                "tokengov.redcap.environments.prod.request-timeout=PT2S",
+                "tokengov.demo.password=demo")
+                .applyTo(context);
+    }
+
+    public static String baseUrl(ConfigurableApplicationContext context) {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("server.port");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().withUpperCase().formatHex(bytes);
+    }
+}
