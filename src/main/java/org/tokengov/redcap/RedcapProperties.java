@@ -49,6 +49,19 @@ public record RedcapProperties(@NotEmpty Map<RedcapEnvironment, @Valid @NotNull 
                 throw new IllegalArgumentException("token-administration DATABASE needs a database (jdbc-url, username, password)");
             }
         }
+
+        /** Whether this system holds a steward token for the project, i.e. governs its tokens. */
+        public boolean isEnrolled(long projectId) {
+            String token = stewardTokens.get(projectId);
+            return token != null && !token.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Server[apiUrl=" + apiUrl + ", tokenAdministration=" + tokenAdministration + ", database=" + database
+                    + ", enrolledProjects=" + stewardTokens.keySet() + ", rateBudgetPerMinute=" + rateBudgetPerMinute
+                    + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + "]";
+        }
     }
 
     public record Database(String jdbcUrl, String username, String password) {

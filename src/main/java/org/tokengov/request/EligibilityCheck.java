@@ -10,6 +10,7 @@ import org.tokengov.identity.ServiceAccountRule;
 import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapProjectUser;
+import org.tokengov.redcap.RedcapProperties;
 import org.tokengov.registry.HolderBans;
 import org.tokengov.registry.TokenRegistry;
 
@@ -25,15 +26,17 @@ class EligibilityCheck {
     private final HolderBans bans;
     private final TokenRegistry registry;
     private final RedcapApi redcap;
+    private final RedcapProperties servers;
     private final Clock clock;
 
     EligibilityCheck(PeopleDirectory people, ServiceAccountRule serviceAccounts, HolderBans bans,
-            TokenRegistry registry, RedcapApi redcap, Clock clock) {
+            TokenRegistry registry, RedcapApi redcap, RedcapProperties servers, Clock clock) {
         this.people = people;
         this.serviceAccounts = serviceAccounts;
         this.bans = bans;
         this.registry = registry;
         this.redcap = redcap;
+        this.servers = servers;
         this.clock = clock;
     }
 
@@ -78,6 +81,10 @@ class EligibilityCheck {
 
     private Optional<String> projectUserProblem(RedcapEnvironment environment, long projectId, String username) {
         String where = (environment == RedcapEnvironment.PROD ? "production" : "QA") + " project " + projectId;
+        if (!servers.server(environment).isEnrolled(projectId)) {
+            return Optional.of("REDCap " + where + " is not enrolled in API token governance yet. "
+                    + "Ask the REDCap administrators to enrol it.");
+        }
         Optional<RedcapProjectUser> user = redcap.findProjectUser(environment, projectId, username);
         if (user.isEmpty()) {
             return Optional.of("'" + username + "' is not a user of REDCap " + where

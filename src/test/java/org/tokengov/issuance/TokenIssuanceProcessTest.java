@@ -19,16 +19,20 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.request.FourEyesTaskListener;
 import org.tokengov.request.FourEyesViolationException;
+import org.tokengov.testsupport.BpmnTestEngine;
 import org.tokengov.testsupport.RecordingDelegate;
 
 /** Both paths of TokenIssuanceProcess: database mode, and manual mode with its rights check loop. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/TokenIssuanceProcess.bpmn")
 class TokenIssuanceProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = BpmnTestEngine.extension();
+
 
     boolean manual;
     boolean rightsMatch = true;

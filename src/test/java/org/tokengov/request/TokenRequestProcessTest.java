@@ -30,16 +30,20 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.policy.PolicyProperties;
 import org.tokengov.policy.RequestTimeouts;
+import org.tokengov.testsupport.BpmnTestEngine;
 import org.tokengov.testsupport.RecordingDelegate;
 
 /** Every path of TokenRequestProcess: branches, the review loop, four eyes, reminders and time-outs. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"bpmn/TokenRequestProcess.bpmn", "bpmn/TokenIssuanceProcess.bpmn"})
 class TokenRequestProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = BpmnTestEngine.extension();
+
 
     static final PolicyProperties POLICY = new PolicyProperties(java.time.Period.ofYears(1), Duration.ofDays(14),
             Duration.ofDays(90), Duration.ofDays(3), Duration.ofDays(14), Duration.ofDays(3), Duration.ofDays(14));

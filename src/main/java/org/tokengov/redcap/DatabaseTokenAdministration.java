@@ -1,0 +1,367 @@
+package org.tokengov.redcap;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link TokenAdministration} for environments in {@link TokenAdministrationMode#DATABASE}: SQL on REDCap's own
+ * schema, as institutions' admin tools do, since REDCap has no API for it. Each change is one transaction on
+ * {@code redcap_user_rights} plus a {@code redcap_log_event} row as REDCap's Control Center writes it, so REDCap's
+ * own logging shows who (the actor) did what.
+ *
+ * <ul>
+ *   <li>{@code create}: the user must already be a user of the project; sets a new value and the rights. If the
+ *       user already had a token it is replaced and the log says {@value #REGENERATED}.</li>
+ *   <li>{@code regenerate}: a new value, the same rights; refused if the user has no token.</li>
+ *   <li>{@code delete}: {@code api_token = NULL} and the API rights 0. Idempotent: if the user has no token (or is
+ *       no longer a project user) nothing is written, not even a log row, because nothing changed.</li>
+ * </ul>
+ * The token value is made by a {@link TokenValueGenerator}, checked unique, written, and then forgotten: only its
+ * {@link TokenFingerprint} is returned or logged. Database errors are reported with any hex run long enough to
+ * be a token blanked out (duplicate-key messages quote the value). SQL does not take rate-budget permits: it does
+ * not reach REDCap's HTTP rate limiter.
+ */
+@Component
+public class DatabaseTokenAdministration implements TokenAdministration, AutoCloseable {
+
+    static final String LOG_PAGE = "ControlCenter/user_api_tokens.php";
+    static final String LOG_EVENT = "MANAGE";
+    static final String LOG_OBJECT_TYPE = "redcap_user_rights";
+    static final String CREATED = "Create API token for user";
+    static final String REGENERATED = "Regenerate API token for user";
+    static final String DELETED = "Delete API token for user";
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseTokenAdministration.class);
+    private static final Pattern TOKEN_FORMAT = Pattern.compile("[0-9A-F]{32}");
+    private static final Pattern HEX_RUN = Pattern.compile("[0-9A-Fa-f]{32,}");
+    private static final DateTimeFormatter LOG_TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final int MAX_ATTEMPTS = 10;
+
+    private final RedcapDatabases databases;
+    private final TokenValueGenerator generator;
+    private final Clock clock;
+
+    @Autowired
+    public DatabaseTokenAdministration(RedcapProperties properties, TokenValueGenerator generator,
+            ObjectProvider<Clock> clock) {
+        this(properties, generator, clock.getIfUnique(Clock::systemUTC).withZone(ZoneId.systemDefault()));
+    }
+
+    /**
+     * @param clock the clock for the log's {@code ts}, which REDCap writes in its server's local time
+     *        ({@code YYYYMMDDhhmmss}); Spring passes the app's clock in this JVM's default time zone, so this
+     *        app should run in the same time zone as the REDCap server
+     */
+    public DatabaseTokenAdministration(RedcapProperties properties, TokenValueGenerator generator, Clock clock) {
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.databases = new RedcapDatabases(properties);
+    }
+
+    @Override
+    public TokenFingerprint create(RedcapEnvironment environment, long projectId, String username, TokenRights rights,
+            String actor) {
+        String user = requireName(username, "username");
+        String by = requireName(actor, "actor");
+        Objects.requireNonNull(rights, "rights");
+        if (!rights.any()) {
+            throw new IllegalArgumentException("A token needs at least one right (export, import or mobile app)");
+        }
+        requireProject(projectId);
+        Written written = inTransaction(environment, "create the API token of " + user + " on project " + projectId,
+                connection -> {
+                    ProjectUser row = lockProjectUser(connection, environment, projectId, user)
+                            .orElseThrow(() -> notAProjectUser(environment, projectId, user));
+                    String description = row.hasToken() ? REGENERATED : CREATED;
+                    String value = writeNewToken(connection, projectId, row.username(), rights);
+                    writeLogEvent(connection, projectId, by, row.username(), description);
+                    return new Written(row.username(), TokenFingerprint.of(value), description);
+                });
+        log.info("REDCap {} project {}: {} {} ({}), by {}", environment, projectId, written.description(),
+                written.username(), written.fingerprint(), by);
+        return written.fingerprint();
+    }
+
+    @Override
+    public TokenFingerprint regenerate(RedcapEnvironment environment, long projectId, String username, String actor) {
+        String user = requireName(username, "username");
+        String by = requireName(actor, "actor");
+        requireProject(projectId);
+        Written written = inTransaction(environment, "regenerate the API token of " + user + " on project " + projectId,
+                connection -> {
+                    ProjectUser row = lockProjectUser(connection, environment, projectId, user)
+                            .orElseThrow(() -> notAProjectUser(environment, projectId, user));
+                    if (!row.hasToken()) {
+                        throw new RedcapRequestRejectedException("User " + row.username() + " has no API token on project "
+                                + projectId + " on " + environment + ": there is nothing to regenerate");
+                    }
+                    String value = writeNewToken(connection, projectId, row.username(), null);
+                    writeLogEvent(connection, projectId, by, row.username(), REGENERATED);
+                    return new Written(row.username(), TokenFingerprint.of(value), REGENERATED);
+                });
+        log.info("REDCap {} project {}: {} {} ({}), by {}", environment, projectId, written.description(),
+                written.username(), written.fingerprint(), by);
+        return written.fingerprint();
+    }
+
+    @Override
+    public void delete(RedcapEnvironment environment, long projectId, String username, String actor) {
+        String user = requireName(username, "username");
+        String by = requireName(actor, "actor");
+        requireProject(projectId);
+        boolean deleted = inTransaction(environment, "delete the API token of " + user + " on project " + projectId,
+                connection -> {
+                    Optional<ProjectUser> row = lockProjectUser(connection, environment, projectId, user);
+                    if (row.isEmpty() || !row.get().hasToken()) {
+                        return false;
+                    }
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE redcap_user_rights"
+                            + " SET api_token = NULL, api_export = 0, api_import = 0, mobile_app = 0"
+                            + " WHERE project_id = ? AND username = ?")) {
+                        update.setLong(1, projectId);
+                        update.setString(2, row.get().username());
+                        requireOneRow(update.executeUpdate());
+                    }
+                    writeLogEvent(connection, projectId, by, row.get().username(), DELETED);
+                    return true;
+                });
+        if (deleted) {
+            log.info("REDCap {} project {}: {} {}, by {}", environment, projectId, DELETED, user, by);
+        } else {
+            log.info("REDCap {} project {}: {} has no API token (already deleted or not a project user); nothing"
+                    + " written", environment, projectId, user);
+        }
+    }
+
+    /** The user's row, locked until the transaction ends; REDCap usernames are case-insensitive. */
+    private Optional<ProjectUser> lockProjectUser(Connection connection, RedcapEnvironment environment, long projectId,
+            String username) throws SQLException {
+        List<ProjectUser> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT username, api_token"
+                + " FROM redcap_user_rights WHERE project_id = ? AND LOWER(username) = LOWER(?) FOR UPDATE")) {
+            select.setLong(1, projectId);
+            select.setString(2, username);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new ProjectUser(result.getString(1), result.getString(2)));
+                }
+            }
+        }
+        if (rows.size() <= 1) {
+            return rows.stream().findFirst();
+        }
+        return Optional.of(rows.stream().filter(row -> row.username().equals(username)).findFirst()
+                .orElseThrow(() -> new RedcapException("Project " + projectId + " on " + environment
+                        + " has several users whose names differ from " + username + " only in case")));
+    }
+
+    /** A new unique value, written with the rights (or, with {@code rights == null}, keeping them); returns the value. */
+    private String writeNewToken(Connection connection, long projectId, String username, TokenRights rights)
+            throws SQLException {
+        String sql = rights == null
+                ? "UPDATE redcap_user_rights SET api_token = ? WHERE project_id = ? AND username = ?"
+                : "UPDATE redcap_user_rights SET api_token = ?, api_export = ?, api_import = ?, mobile_app = ?"
+                        + " WHERE project_id = ? AND username = ?";
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            String value = generator.newTokenValue();
+            if (value == null || !TOKEN_FORMAT.matcher(value).matches()) {
+                throw new IllegalStateException("The token value generator made a value that is not 32 uppercase hex"
+                        + " characters");
+            }
+            if (tokenExists(connection, value)) {
+                log.warn("A new token value collided with an existing one; trying another (attempt {})", attempt);
+                continue;
+            }
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                int i = 1;
+                update.setString(i++, value);
+                if (rights != null) {
+                    update.setInt(i++, rights.export() ? 1 : 0);
+                    update.setInt(i++, rights.importData() ? 1 : 0);
+                    update.setInt(i++, rights.mobileApp() ? 1 : 0);
+                }
+                update.setLong(i++, projectId);
+                update.setString(i, username);
+                requireOneRow(update.executeUpdate());
+                return value;
+            } catch (SQLException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                // Someone wrote the same value since we checked: the unique key on api_token caught it.
+                log.warn("A new token value collided with an existing one on write; trying another (attempt {})",
+                        attempt);
+            }
+        }
+        throw new RedcapException("Could not make a unique API token value in " + MAX_ATTEMPTS + " attempts");
+    }
+
+    private static boolean tokenExists(Connection connection, String value) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COUNT(*) FROM redcap_user_rights WHERE api_token = ?")) {
+            select.setString(1, value);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1) > 0;
+            }
+        }
+    }
+
+    private void writeLogEvent(Connection connection, long projectId, String actor, String username,
+            String description) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO redcap_log_event"
+                + " (project_id, ts, user, page, event, object_type, pk, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, projectId);
+            insert.setLong(2, Long.parseLong(LocalDateTime.now(clock).format(LOG_TS)));
+            insert.setString(3, actor);
+            insert.setString(4, LOG_PAGE);
+            insert.setString(5, LOG_EVENT);
+            insert.setString(6, LOG_OBJECT_TYPE);
+            insert.setString(7, username);
+            insert.setString(8, description);
+            insert.executeUpdate();
+        }
+    }
+
+    private <T> T inTransaction(RedcapEnvironment environment, String what, SqlWork<T> work) {
+        Objects.requireNonNull(environment, "environment");
+        try (Connection connection = databases.of(environment).getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(environment, what, e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            log.warn("Rollback on REDCap's database failed: {}", redact(e.getMessage()));
+        }
+    }
+
+    /** Connection trouble, time-outs, deadlocks and lock waits are worth retrying; anything else is not. */
+    private static RedcapException translate(RedcapEnvironment environment, String what, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        boolean retryable = e instanceof SQLTransientException || e instanceof SQLRecoverableException
+                || state.startsWith("08") || state.startsWith("40") || state.equals("HYT00")
+                || e.getErrorCode() == 1205 || e.getErrorCode() == 1213;
+        Exception cause = redacted(e, 0);
+        String message = "Could not " + what + " on REDCap " + environment + "'s database: " + cause.getMessage();
+        return retryable ? new RedcapUnavailableException(message, cause) : new RedcapException(message, cause);
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("23") && (e.getErrorCode() == 1062 || e.getErrorCode() == 23505 || state.equals("23505"));
+    }
+
+    /**
+     * A copy of a database exception (and its causes) whose messages have every hex run of token length blanked
+     * out, keeping class, SQL state and stack trace: duplicate-key messages quote the offending value.
+     */
+    private static Exception redacted(Throwable e, int depth) {
+        String message = e.getClass().getName() + ": " + redact(e.getMessage());
+        if (e instanceof SQLException sql) {
+            message += " [SQLState " + sql.getSQLState() + ", error " + sql.getErrorCode() + "]";
+        }
+        Exception copy = new RedactedDatabaseException(message);
+        copy.setStackTrace(e.getStackTrace());
+        if (e.getCause() != null && e.getCause() != e && depth < 5) {
+            copy.initCause(redacted(e.getCause(), depth + 1));
+        }
+        return copy;
+    }
+
+    static String redact(String text) {
+        return text == null ? null : HEX_RUN.matcher(text).replaceAll("***");
+    }
+
+    private static void requireOneRow(int updated) throws SQLException {
+        if (updated != 1) {
+            throw new SQLException("Expected to change one row of redcap_user_rights but changed " + updated);
+        }
+    }
+
+    private static String requireName(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("A " + what + " is needed");
+        }
+        return value.trim();
+    }
+
+    private static void requireProject(long projectId) {
+        if (projectId <= 0) {
+            throw new IllegalArgumentException("A REDCap project id is positive, not " + projectId);
+        }
+    }
+
+    private static RedcapRequestRejectedException notAProjectUser(RedcapEnvironment environment, long projectId,
+            String username) {
+        return new RedcapRequestRejectedException("User " + username + " is not a user of project " + projectId + " on "
+                + environment + ": add them to the project in REDCap first");
+    }
+
+    /** Closes the connection pools; Spring calls it on shutdown. */
+    @Override
+    public void close() {
+        databases.close();
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseTokenAdministration" + databases;
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private record ProjectUser(String username, String apiToken) {
+        boolean hasToken() {
+            return apiToken != null && !apiToken.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "ProjectUser[" + username + ", token " + (hasToken() ? "present" : "none") + "]";
+        }
+    }
+
+    private record Written(String username, TokenFingerprint fingerprint, String description) {
+    }
+
+    /** Stands in for a database exception whose message might have quoted a token value. */
+    private static final class RedactedDatabaseException extends Exception {
+        RedactedDatabaseException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package org.tokengov.redcap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link RedcapApi} over REDCap's one HTTP endpoint: a form-encoded POST per call, made with the steward token
+ * configured for the project, after taking a permit from the server's {@link RateBudget}.
+ *
+ * <p>REDCap's answers map to exceptions: 403 → {@link RedcapAccessDeniedException}, 400 and other 4xx →
+ * {@link RedcapRequestRejectedException}, 5xx, time-outs, connection failures and bodies that are not the
+ * expected JSON → {@link RedcapUnavailableException} (worth retrying), anything else → {@link RedcapException}.
+ *
+ * <p>The steward token is a secret: it is never logged, never part of an exception message (any text taken from
+ * REDCap's answer is scrubbed of it, in case a proxy echoes the request) and not in {@link #toString()}.
+ */
+@Component
+public class RedcapApiClient implements RedcapApi {
+
+    private static final Logger log = LoggerFactory.getLogger(RedcapApiClient.class);
+    private static final int MAX_QUOTED_BODY = 200;
+
+    private final RedcapProperties properties;
+    private final RateBudgets rateBudgets;
+    private final Map<RedcapEnvironment, HttpClient> clients;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public RedcapApiClient(RedcapProperties properties, RateBudgets rateBudgets) {
+        this.properties = properties;
+        this.rateBudgets = rateBudgets;
+        Map<RedcapEnvironment, HttpClient> byEnvironment = new EnumMap<>(RedcapEnvironment.class);
+        properties.environments().forEach((environment, server) -> byEnvironment.put(environment,
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(server.connectTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build()));
+        this.clients = Collections.unmodifiableMap(byEnvironment);
+    }
+
+    @Override
+    public String version(RedcapEnvironment environment, long projectId) {
+        String body = post(environment, projectId, "version", Map.of()).trim();
+        // REDCap answers plain text (15.7.6); tolerate a JSON string ("15.7.6") too.
+        if (body.length() >= 2 && body.startsWith("\"") && body.endsWith("\"")) {
+            body = body.substring(1, body.length() - 1);
+        }
+        if (!body.matches("\\d+(\\.\\d+)*")) {
+            throw new RedcapUnavailableException(where(environment, projectId, "version")
+                    + " answered 200 with something that is not a version: " + quote(body, environment, projectId));
+        }
+        return body;
+    }
+
+    @Override
+    public Optional<RedcapProjectUser> findProjectUser(RedcapEnvironment environment, long projectId, String username) {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("A username is needed to look up a project user");
+        }
+        String body = post(environment, projectId, "user", Map.of());
+        JsonNode users = parseJson(body, environment, projectId, "user");
+        if (!users.isArray()) {
+            throw malformed(environment, projectId, "user", "expected a JSON array of users", body);
+        }
+        for (JsonNode user : users) {
+            JsonNode name = user.get("username");
+            if (name != null && name.isTextual() && name.asText().equalsIgnoreCase(username.trim())) {
+                return Optional.of(toProjectUser(user, environment, projectId, body));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private RedcapProjectUser toProjectUser(JsonNode user, RedcapEnvironment environment, long projectId, String body) {
+        String email = text(user, "email");
+        String expiration = text(user, "expiration");
+        LocalDate expirationDate;
+        try {
+            expirationDate = expiration == null || expiration.isBlank() ? null : LocalDate.parse(expiration.trim());
+        } catch (DateTimeParseException e) {
+            throw malformed(environment, projectId, "user", "expiration is not a YYYY-MM-DD date", body);
+        }
+        return new RedcapProjectUser(
+                user.get("username").asText(),
+                email == null || email.isBlank() ? null : email,
+                expirationDate,
+                flag(user, "api_export"),
+                flag(user, "api_import"),
+                flag(user, "mobile_app"),
+                flag(user, "user_rights"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** REDCap's rights are 0/1 (numbers or strings); {@code user_rights} may also be 2 (read-only): any non-zero is true. */
+    private static boolean flag(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isNumber()) {
+            return value.intValue() != 0;
+        }
+        String text = value.asText().trim();
+        return !text.isEmpty() && !text.equals("0") && !text.equalsIgnoreCase("false");
+    }
+
+    /** One API call: takes a permit, POSTs the form, maps the status; returns the body of a 200. */
+    String post(RedcapEnvironment environment, long projectId, String content, Map<String, String> extraParameters) {
+        RedcapProperties.Server server = properties.server(environment);
+        String stewardToken = server.stewardTokens().get(projectId);
+        if (stewardToken == null || stewardToken.isBlank()) {
+            throw new RedcapException("Project " + projectId + " on " + environment
+                    + " is not enrolled: no steward token configured for project " + projectId + " on " + environment
+                    + " (tokengov.redcap.environments." + environment.name().toLowerCase() + ".steward-tokens)");
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", stewardToken);
+        form.put("content", content);
+        form.put("format", "json");
+        form.put("returnFormat", "json");
+        form.putAll(extraParameters);
+
+        rateBudgets.of(environment).acquire();
+
+        HttpRequest request = HttpRequest.newBuilder(server.apiUrl())
+                .timeout(server.requestTimeout())
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(form), StandardCharsets.UTF_8))
+                .build();
+        String where = where(environment, projectId, content);
+        long started = System.nanoTime();
+        HttpResponse<String> response = send(clients.get(environment), request, server, where);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        int status = response.statusCode();
+        log.debug("{} answered HTTP {} in {} ms", where, status, millis);
+
+        String body = response.body() == null ? "" : response.body();
+        if (status == 200) {
+            return body;
+        }
+        // Scrub before cutting an excerpt, so no part of the token can survive either.
+        String message = errorMessage(scrub(body, stewardToken));
+        if (status == 403) {
+            throw new RedcapAccessDeniedException(where + " refused access (HTTP 403): " + message);
+        }
+        if (status >= 400 && status < 500) {
+            throw new RedcapRequestRejectedException(where + " rejected the request (HTTP " + status + "): " + message);
+        }
+        if (status >= 500) {
+            throw new RedcapUnavailableException(where + " failed (HTTP " + status + "): " + message);
+        }
+        throw new RedcapException(where + " answered an unexpected HTTP " + status + " (is api-url "
+                + server.apiUrl() + " REDCap's API endpoint?): " + message);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request, RedcapProperties.Server server,
+            String where) {
+        // The request time-out only bounds the wait for the response headers; the future bounds the whole exchange.
+        CompletableFuture<HttpResponse<String>> future =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        try {
+            return future.get(server.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new RedcapUnavailableException(where + " did not answer within " + server.requestTimeout().toMillis()
+                    + " ms");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RedcapUnavailableException(where + ": interrupted while waiting for the answer");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpConnectTimeoutException) {
+                throw new RedcapUnavailableException(where + ": no connection within "
+                        + server.connectTimeout().toMillis() + " ms", cause);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw new RedcapUnavailableException(where + " did not answer within "
+                        + server.requestTimeout().toMillis() + " ms", cause);
+            }
+            if (cause instanceof IOException) {
+                throw new RedcapUnavailableException(where + " could not be reached: " + cause, cause);
+            }
+            throw new RedcapException(where + " failed: " + cause, cause);
+        }
+    }
+
+    private JsonNode parseJson(String body, RedcapEnvironment environment, long projectId, String content) {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw malformed(environment, projectId, content, "not valid JSON", body);
+        }
+    }
+
+    /**
+     * A 200 whose body is not what REDCap sends (an HTML maintenance page, a cut-off answer, a proxy's page) is
+     * treated as REDCap not being available right now: the job retries, then becomes a visible incident.
+     */
+    private RedcapUnavailableException malformed(RedcapEnvironment environment, long projectId, String content,
+            String problem, String body) {
+        return new RedcapUnavailableException(where(environment, projectId, content)
+                + " answered HTTP 200 with a body that is not what REDCap sends (" + problem + "): "
+                + quote(body, environment, projectId));
+    }
+
+    /** REDCap's {@code {"error":"…"}}, or a short, single-line excerpt of whatever else came back. */
+    private String errorMessage(String body) {
+        String trimmed = body.trim();
+        if (trimmed.isEmpty()) {
+            return "(empty body)";
+        }
+        if (trimmed.startsWith("{")) {
+            try {
+                JsonNode error = json.readTree(trimmed).get("error");
+                if (error != null && !error.isNull()) {
+                    return error.isTextual() ? error.asText() : error.toString();
+                }
+            } catch (JsonProcessingException e) {
+                // Not JSON after all: quote it below.
+            }
+        }
+        return "non-JSON body: " + excerpt(trimmed);
+    }
+
+    private String quote(String body, RedcapEnvironment environment, long projectId) {
+        String token = properties.server(environment).stewardTokens().get(projectId);
+        return excerpt(scrub(body, token).trim());
+    }
+
+    private static String excerpt(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= MAX_QUOTED_BODY ? oneLine : oneLine.substring(0, MAX_QUOTED_BODY) + "…";
+    }
+
+    /** Removes the steward token (plain or form-encoded) from text that came from the other end. */
+    static String scrub(String text, String secret) {
+        if (text == null || secret == null || secret.isEmpty()) {
+            return text;
+        }
+        return text.replace(secret, "***")
+                .replace(URLEncoder.encode(secret, StandardCharsets.UTF_8), "***");
+    }
+
+    private static String where(RedcapEnvironment environment, long projectId, String content) {
+        return "REDCap " + environment + " (project " + projectId + ", content=" + content + ")";
+    }
+
+    /** {@code application/x-www-form-urlencoded}, UTF-8. */
+    static String formEncode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    @Override
+    public String toString() {
+        return "RedcapApiClient" + clients.keySet();
+    }
+}

@@ -1,0 +1,98 @@
+package org.tokengov.redcapsim;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The demo people and projects of the embedded default. Inserts only what is missing, so a file
+ * database survives restarts and keeps whatever the demo changed.
+ */
+final class DemoData {
+
+    static final String STEWARD = "tokengov_steward";
+
+    /** PROD and QA each have one project; the names are the environment names of the URLs. */
+    private static final Map<String, Project> PROJECTS = Map.of(
+            "prod", new Project(101, "Demo Study (production)", 1),
+            "qa", new Project(201, "Demo Study (QA)", 0));
+
+    private static final List<Person> PEOPLE = List.of(
+            new Person("alice", "Alice", "Anderson", false),
+            new Person("bob", "Bob", "Baker", false),
+            new Person("rita", "Rita", "Ramirez", false),
+            new Person("pat", "Pat", "Patel", false),
+            new Person("sam", "Sam", "Sato", false),
+            new Person("ada", "Ada", "Adeyemi", true),
+            new Person("carol", "Carol", "Chen", false),
+            new Person("svc_etl", "ETL", "Service Account", false),
+            steward());
+
+    private static final List<String> ACTIVE_PROJECT_USERS = List.of("alice", "bob", "rita", "pat", "svc_etl");
+    private static final String PRINCIPAL_INVESTIGATOR = "pat";
+    private static final String EXPIRED_PROJECT_USER = "carol";
+    private static final LocalDate LONG_AGO = LocalDate.of(2020, 1, 1);
+
+    private final JdbcTemplate jdbc;
+
+    DemoData(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static Optional<Project> projectOf(String environment) {
+        return Optional.ofNullable(PROJECTS.get(environment));
+    }
+
+    void seed(String environment) {
+        PEOPLE.forEach(this::addPersonIfMissing);
+        projectOf(environment).ifPresent(project -> {
+            addProjectIfMissing(project);
+            for (String username : ACTIVE_PROJECT_USERS) {
+                addProjectUserIfMissing(project.id(), username, null, username.equals(PRINCIPAL_INVESTIGATOR));
+            }
+            addProjectUserIfMissing(project.id(), EXPIRED_PROJECT_USER, LONG_AGO, false);
+        });
+    }
+
+    void addPersonIfMissing(Person person) {
+        Integer present = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM redcap_user_information WHERE username = ?", Integer.class, person.username());
+        if (present == 0) {
+            jdbc.update("INSERT INTO redcap_user_information"
+                            + " (username, user_email, user_firstname, user_lastname, super_user) VALUES (?, ?, ?, ?, ?)",
+                    person.username(), person.username() + "@example.org", person.firstName(), person.lastName(),
+                    person.superUser() ? 1 : 0);
+        }
+    }
+
+    static Person steward() {
+        return new Person(STEWARD, "Token Governance", "Steward", false);
+    }
+
+    private void addProjectIfMissing(Project project) {
+        Integer present = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM redcap_projects WHERE project_id = ?", Integer.class, project.id());
+        if (present == 0) {
+            jdbc.update("INSERT INTO redcap_projects (project_id, app_title, status) VALUES (?, ?, ?)",
+                    project.id(), project.title(), project.status());
+        }
+    }
+
+    private void addProjectUserIfMissing(int projectId, String username, LocalDate expiration, boolean userRights) {
+        Integer present = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM redcap_user_rights WHERE project_id = ? AND username = ?",
+                Integer.class, projectId, username);
+        if (present == 0) {
+            jdbc.update("INSERT INTO redcap_user_rights (project_id, username, expiration, user_rights) VALUES (?, ?, ?, ?)",
+                    projectId, username, expiration, userRights ? 1 : 0);
+        }
+    }
+
+    record Project(int id, String title, int status) {
+    }
+
+    record Person(String username, String firstName, String lastName, boolean superUser) {
+    }
+}

@@ -1,0 +1,65 @@
+package org.tokengov.redcapsim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/** {@code content=version} and {@code content=project}. */
+@Component
+@ConditionalOnRedcapSimulator
+class ProjectMethods {
+
+    static final String REDCAP_VERSION = "15.7.6";
+
+    ResponseEntity<String> version(RedcapServer server, TokenOwner caller) {
+        server.log().append(LogEvent.apiCall(caller, "redcap_projects", "Export REDCap version (API)"));
+        return ApiResponses.plainText(REDCAP_VERSION);
+    }
+
+    /** A super token is not tied to a project; REDCap logs such calls under project 0. */
+    ResponseEntity<String> versionForSuperToken(RedcapServer server, String username) {
+        server.log().append(LogEvent.apiCall(0, username, "redcap_projects", "Export REDCap version (API)"));
+        return ApiResponses.plainText(REDCAP_VERSION);
+    }
+
+    ResponseEntity<String> exportInformation(RedcapServer server, TokenOwner caller, ApiRequest request) {
+        Projects.Project project = server.projects().find(caller.projectId())
+                .orElseThrow(() -> ApiError.badRequest("The project of this API token does not exist"));
+        Map<String, Object> information = information(project);
+        server.log().append(LogEvent.apiCall(caller, "redcap_projects", "Export project information (API)"));
+        return ApiResponses.item(information, request.format());
+    }
+
+    /** REDCap's attributes; those the shared schema does not keep get REDCap's values for a plain project. */
+    private static Map<String, Object> information(Projects.Project project) {
+        Map<String, Object> information = new LinkedHashMap<>();
+        information.put("project_id", project.id());
+        information.put("project_title", project.title());
+        information.put("creation_time", "");
+        information.put("production_time", "");
+        information.put("in_production", project.inProduction() ? 1 : 0);
+        information.put("project_language", "English");
+        information.put("purpose", 0);
+        information.put("purpose_other", "");
+        information.put("project_notes", "");
+        information.put("custom_record_label", "");
+        information.put("secondary_unique_field", "");
+        information.put("is_longitudinal", 0);
+        information.put("has_repeating_instruments_or_events", 0);
+        information.put("surveys_enabled", 0);
+        information.put("scheduling_enabled", 0);
+        information.put("record_autonumbering_enabled", 0);
+        information.put("randomization_enabled", 0);
+        information.put("ddp_enabled", 0);
+        information.put("project_irb_number", "");
+        information.put("project_grant_number", "");
+        information.put("project_pi_firstname", "");
+        information.put("project_pi_lastname", "");
+        information.put("display_today_now_button", 1);
+        information.put("missing_data_codes", "");
+        information.put("external_modules", "");
+        information.put("bypass_branching_erase_field_prompt", 0);
+        return information;
+    }
+}

@@ -1,0 +1,102 @@
+package org.tokengov.redcapsim;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One simulated REDCap server on its own database. The connection pool belongs to this object and is
+ * deliberately not a Spring bean: a DataSource bean would replace the application's own.
+ */
+final class RedcapServer implements AutoCloseable {
+
+    private final String name;
+    private final HikariDataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final OutageSwitch outage = new OutageSwitch();
+    private final ApiTokens tokens;
+    private final Projects projects;
+    private final RedcapUsers users;
+    private final ProjectUsers projectUsers;
+    private final LogEvents log;
+
+    private RedcapServer(String name, HikariDataSource dataSource, SimulatorClock clock) {
+        this.name = name;
+        this.dataSource = dataSource;
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        this.tokens = new ApiTokens(jdbc);
+        this.projects = new Projects(jdbc);
+        this.users = new RedcapUsers(jdbc);
+        this.projectUsers = new ProjectUsers(jdbc);
+        this.log = new LogEvents(jdbc, clock);
+    }
+
+    /** Connects, creates the schema where missing, and seeds what the settings ask for. */
+    static RedcapServer start(String name, RedcapSimProperties.Environment settings, SimulatorClock clock) {
+        HikariDataSource dataSource = connect(name, settings);
+        try {
+            RedcapSchema.createIfAbsent(dataSource);
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            if (settings.seedDemoData()) {
+                new DemoData(jdbc).seed(name);
+            }
+            new StewardAccess(jdbc, name).grant(settings.stewardTokens());
+            return new RedcapServer(name, dataSource, clock);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource connect(String name, RedcapSimProperties.Environment settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("redcap-sim-" + name);
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.username());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(1);
+        return new HikariDataSource(config);
+    }
+
+    String name() {
+        return name;
+    }
+
+    OutageSwitch outage() {
+        return outage;
+    }
+
+    ApiTokens tokens() {
+        return tokens;
+    }
+
+    Projects projects() {
+        return projects;
+    }
+
+    RedcapUsers users() {
+        return users;
+    }
+
+    ProjectUsers projectUsers() {
+        return projectUsers;
+    }
+
+    LogEvents log() {
+        return log;
+    }
+
+    <T> T inTransaction(Supplier<T> work) {
+        return transactions.execute(status -> work.get());
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

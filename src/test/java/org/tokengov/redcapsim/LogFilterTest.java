@@ -1,0 +1,88 @@
+package org.tokengov.redcapsim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.LinkedMultiValueMap;
+
+class LogFilterTest {
+
+    @Test
+    void withoutFiltersLimitsToTheProjectOnly() {
+        LogFilter.Where where = LogFilter.of(request()).where(101);
+
+        assertThat(where.sql()).isEqualTo("project_id = ?");
+        assertThat(where.arguments()).containsExactly(101);
+    }
+
+    @Test
+    void timesAreInclusiveToTheMinute() {
+        LogFilter.Where where = LogFilter.of(request("beginTime", "2026-03-04 10:15", "endTime", "2026-03-04 11:30"))
+                .where(101);
+
+        assertThat(where.sql()).isEqualTo("project_id = ? AND ts >= ? AND ts <= ?");
+        assertThat(where.arguments()).containsExactly(101, 20260304101500L, 20260304113059L);
+    }
+
+    @Test
+    void userAndRecordAreExactMatches() {
+        LogFilter.Where where = LogFilter.of(request("user", "alice", "record", "17")).where(201);
+
+        assertThat(where.sql()).isEqualTo("project_id = ? AND redcap_log_event.user = ? AND object_type = 'redcap_data' AND pk = ?");
+        assertThat(where.arguments()).containsExactly(201, "alice", "17");
+    }
+
+    @Test
+    void logTypesMapOntoEventsAndObjectTypes() {
+        assertThat(condition("export")).isEqualTo("(event = 'DATA_EXPORT')");
+        assertThat(condition("manage")).isEqualTo("(event = 'MANAGE')");
+        assertThat(condition("user"))
+                .isEqualTo("(object_type = 'redcap_user_rights' AND event IN ('INSERT', 'UPDATE', 'DELETE'))");
+        assertThat(condition("record"))
+                .isEqualTo("(object_type = 'redcap_data' AND event IN ('INSERT', 'UPDATE', 'DELETE'))");
+        assertThat(condition("record_add")).isEqualTo("(object_type = 'redcap_data' AND event = 'INSERT')");
+        assertThat(condition("record_edit")).isEqualTo("(object_type = 'redcap_data' AND event = 'UPDATE')");
+        assertThat(condition("record_delete")).isEqualTo("(object_type = 'redcap_data' AND event = 'DELETE')");
+        assertThat(condition("lock_record")).isEqualTo("(event IN ('LOCK_RECORD', 'ESIGNATURE'))");
+        assertThat(condition("page_view")).isEqualTo("(1 = 0)");
+    }
+
+    @Test
+    void blankFiltersAreNoFilters() {
+        assertThat(LogFilter.of(request("logtype", "", "user", " ", "beginTime", "")))
+                .isEqualTo(new LogFilter(null, null, null, null, null));
+    }
+
+    @Test
+    void refusesAnUnknownLogType() {
+        assertThatThrownBy(() -> LogFilter.of(request("logtype", "everything")))
+                .isInstanceOfSatisfying(ApiError.class, error -> {
+                    assertThat(error.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    assertThat(error).hasMessage("The value of the parameter \"logtype\" is not valid");
+                });
+    }
+
+    @Test
+    void refusesATimeInAnotherShape() {
+        assertThatThrownBy(() -> LogFilter.of(request("endTime", "2026-03-04T10:00")))
+                .isInstanceOfSatisfying(ApiError.class, error -> {
+                    assertThat(error.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    assertThat(error.getMessage()).contains("endTime", "YYYY-MM-DD HH:MM");
+                });
+    }
+
+    private static String condition(String logType) {
+        String sql = LogFilter.of(request("logtype", logType)).where(1).sql();
+        return sql.substring("project_id = ? AND ".length());
+    }
+
+    static ApiRequest request(String... namesAndValues) {
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return ApiRequest.of(form);
+    }
+}

@@ -1,0 +1,138 @@
+package org.tokengov.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tokengov.identity.IdentityProperties;
+import org.tokengov.identity.PeopleDirectory;
+import org.tokengov.identity.Person;
+import org.tokengov.identity.ServiceAccountRule;
+import org.tokengov.redcap.RedcapApi;
+import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.RedcapProjectUser;
+import org.tokengov.redcap.RedcapProperties;
+import org.tokengov.redcap.TokenAdministrationMode;
+import org.tokengov.registry.HolderBans;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenRegistry;
+
+/** Each eligibility condition of the policy, and the reason the requester is given when it fails. */
+class EligibilityCheckTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC);
+
+    PeopleDirectory people = mock(PeopleDirectory.class);
+    HolderBans bans = mock(HolderBans.class);
+    TokenRegistry registry = mock(TokenRegistry.class);
+    RedcapApi redcap = mock(RedcapApi.class);
+    EligibilityCheck check;
+
+    @BeforeEach
+    void setUp() {
+        RedcapProperties servers = new RedcapProperties(Map.of(
+                RedcapEnvironment.QA, server(Map.of(201L, "steward-qa")),
+                RedcapEnvironment.PROD, server(Map.of(101L, "steward-prod"))));
+        check = new EligibilityCheck(people, new ServiceAccountRule(new IdentityProperties("^svc[_-].*")), bans,
+                registry, redcap, servers, CLOCK);
+        when(people.find("alice")).thenReturn(Optional.of(new Person("alice", "alice@example.org", "Alice", true, false)));
+        when(redcap.findProjectUser(RedcapEnvironment.PROD, 101, "alice")).thenReturn(Optional.of(projectUser(null)));
+        when(redcap.findProjectUser(RedcapEnvironment.QA, 201, "alice")).thenReturn(Optional.of(projectUser(null)));
+    }
+
+    static RedcapProperties.Server server(Map<Long, String> stewardTokens) {
+        return new RedcapProperties.Server(URI.create("http://redcap.invalid/api/"), TokenAdministrationMode.MANUAL,
+                null, stewardTokens, null, null, null);
+    }
+
+    static RedcapProjectUser projectUser(LocalDate expiration) {
+        return new RedcapProjectUser("alice", "alice@example.org", expiration, false, false, false, false);
+    }
+
+    EligibilityDecision decide(String username) {
+        return check.decide(new TokenRequestFacts(username, 101L, 201L, true));
+    }
+
+    @Test
+    void anActiveProjectUserWithAcceptedPolicyIsEligible() {
+        assertThat(decide("alice")).isEqualTo(EligibilityDecision.eligibleRequester());
+    }
+
+    @Test
+    void policyMustBeAccepted() {
+        assertThat(check.decide(new TokenRequestFacts("alice", 101L, 201L, false)).reason())
+                .contains("accept the REDCap API Fair Use Policy");
+    }
+
+    @Test
+    void bothProjectIdsMustBeGiven() {
+        assertThat(check.decide(new TokenRequestFacts("alice", 101L, null, true)).reason())
+                .isEqualTo("Both the production project id and the QA project id must be given.");
+    }
+
+    @Test
+    void serviceAccountsByPatternOrFlagAreRefused() {
+        assertThat(decide("svc_etl").reason()).contains("is a service account");
+        when(people.find("etl")).thenReturn(Optional.of(new Person("etl", null, "ETL", true, true)));
+        assertThat(decide("etl").reason()).contains("is a service account");
+    }
+
+    @Test
+    void unknownAndDisabledAccountsAreRefused() {
+        when(people.find("ghost")).thenReturn(Optional.empty());
+        assertThat(decide("ghost").reason()).isEqualTo("No account 'ghost' exists in the identity store.");
+        when(people.find("gone")).thenReturn(Optional.of(new Person("gone", null, "Gone", false, false)));
+        assertThat(decide("gone").reason()).isEqualTo("The account 'gone' is disabled.");
+    }
+
+    @Test
+    void permanentlyBannedHoldersAreRefused() {
+        when(bans.find("alice")).thenReturn(Optional.of(new HolderBans.Ban("alice", Instant.parse("2026-01-05T00:00:00Z"),
+                "Repeated performance impact")));
+        assertThat(decide("alice").reason()).contains("permanently barred").contains("Repeated performance impact");
+    }
+
+    @Test
+    void requesterMustBeAUserOfTheProductionProject() {
+        when(redcap.findProjectUser(RedcapEnvironment.PROD, 101, "alice")).thenReturn(Optional.empty());
+        assertThat(decide("alice").reason()).contains("not a user of REDCap production project 101");
+    }
+
+    @Test
+    void expiredProjectAccessIsRefusedButTodayStillCounts() {
+        when(redcap.findProjectUser(RedcapEnvironment.PROD, 101, "alice"))
+                .thenReturn(Optional.of(projectUser(LocalDate.of(2026, 5, 31))));
+        assertThat(decide("alice").reason()).contains("access to REDCap production project 101 expired on 2026-05-31");
+
+        when(redcap.findProjectUser(RedcapEnvironment.PROD, 101, "alice"))
+                .thenReturn(Optional.of(projectUser(LocalDate.of(2026, 6, 1))));
+        assertThat(decide("alice").eligible()).isTrue();
+    }
+
+    @Test
+    void requesterMustBeAUserOfTheQaProject() {
+        when(redcap.findProjectUser(RedcapEnvironment.QA, 201, "alice")).thenReturn(Optional.empty());
+        assertThat(decide("alice").reason()).contains("not a user of REDCap QA project 201");
+    }
+
+    @Test
+    void projectsWithoutAStewardTokenAreNotEnrolled() {
+        assertThat(check.decide(new TokenRequestFacts("alice", 999L, 201L, true)).reason())
+                .contains("production project 999 is not enrolled");
+    }
+
+    @Test
+    void aSecondProductionTokenForTheSameProjectIsRefused() {
+        when(registry.liveToken("alice", RedcapEnvironment.PROD, 101)).thenReturn(Optional.of(mock(IssuedToken.class)));
+        assertThat(decide("alice").reason()).contains("already holds a production API token for project 101");
+    }
+}
