@@ -36,6 +36,16 @@ class EngineRestClient {
         }
     }
 
+    static String variables(String... nameTypeValueTriples) {
+        StringBuilder json = new StringBuilder("{\"variables\": {");
+        for (int i = 0; i < nameTypeValueTriples.length; i += 3) {
+            json.append(i == 0 ? "" : ",").append('"').append(nameTypeValueTriples[i]).append("\": {\"type\": \"")
+                    .append(nameTypeValueTriples[i + 1]).append("\", \"value\": \"").append(nameTypeValueTriples[i + 2])
+                    .append("\"}");
+        }
+        return json.append("}}").toString();
+    }
+
     static String startFormBody(long productionProjectId, String usageDescription) {
         return """
                 {"variables": {

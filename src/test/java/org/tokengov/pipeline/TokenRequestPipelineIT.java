@@ -58,6 +58,8 @@ class TokenRequestPipelineIT {
     @Autowired TokenRequests requests;
     @Autowired AuditTrail audit;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.camunda.bpm.engine.RepositoryService repository;
+    @Autowired org.camunda.bpm.engine.FormService forms;
 
     SimulatorHttp simulator;
     EngineRestClient rest;
@@ -117,6 +119,23 @@ class TokenRequestPipelineIT {
     }
 
     @Test
+    void formsDeployTogetherWithTheProcesses() throws Exception {
+        var definition = repository.createProcessDefinitionQuery().processDefinitionKey("TokenRequestProcess")
+                .latestVersion().singleResult();
+        List<String> deployed = repository.getDeploymentResourceNames(definition.getDeploymentId());
+        for (String resource : List.of("bpmn/TokenRequestProcess.bpmn", "bpmn/TokenIssuanceProcess.bpmn",
+                "forms/token-request.form", "forms/qa-testing.form", "forms/code-review.form",
+                "forms/release-approval.form", "forms/manual-token-creation.form")) {
+            assertThat(deployed).as("deployed with the processes").anyMatch(name -> name.endsWith(resource));
+        }
+        try (var startForm = forms.getDeployedStartForm(definition.getId())) {
+            var form = new ObjectMapper().readTree(startForm);
+            assertThat(form.get("id").asText()).isEqualTo("token-request");
+            assertThat(form.get("components").toString()).contains("productionProjectId", "fairUseAccepted");
+        }
+    }
+
+    @Test
     void ineligibleRequesterGetsAReasonAndNoToken() {
         String requestId = startAsRequester("carol");
         Jobs.runDue(management);
@@ -159,6 +178,38 @@ class TokenRequestPipelineIT {
         HttpResponse<String> reviewerStarting = rest.post("/process-definition/key/TokenRequestProcess/submit-form", "sam",
                 "demo", EngineRestClient.startFormBody(101, "Nightly export of new visits with a date filter."));
         assertThat(reviewerStarting.statusCode()).as(reviewerStarting.body()).isEqualTo(403);
+    }
+
+    @Test
+    void engineRestAnswersRefusedStepsWith400And403() {
+        String requestId = startAsRequester("rita");
+        Jobs.runDue(management);
+        String qaTask = taskId(requestId, "Task_DevelopAndTestInQa");
+
+        HttpResponse<String> invalid = rest.post("/task/" + qaTask + "/complete", "rita", "demo", EngineRestClient.variables(
+                "codeRepositoryUrl", "String", "not a link", "codeCommit", "String", "abc1234",
+                "testSummary", "String", "Exported in QA for a week, 10 calls a night."));
+        assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
+        assertThat(invalid.body()).contains("Code repository URL must be an https:// link");
+        assertThat(taskId(requestId, "Task_DevelopAndTestInQa")).isEqualTo(qaTask);
+
+        HttpResponse<String> valid = rest.post("/task/" + qaTask + "/complete", "rita", "demo", EngineRestClient.variables(
+                "codeRepositoryUrl", "String", "https://git.example.org/rita/export", "codeCommit", "String", "abc1234",
+                "testSummary", "String", "Exported in QA for a week, 10 calls a night."));
+        assertThat(valid.statusCode()).as(valid.body()).isEqualTo(204);
+
+        String review = taskId(requestId, "Task_ReviewCode");
+        HttpResponse<String> ownClaim = rest.post("/task/" + review + "/claim", "rita", "demo", "{\"userId\": \"rita\"}");
+        assertThat(ownClaim.statusCode()).as(ownClaim.body()).isEqualTo(403);
+        assertThat(ownClaim.body()).contains("rita may not act on 'Review API code of rita for project 101'");
+        HttpResponse<String> ownReview = rest.post("/task/" + review + "/complete", "rita", "demo",
+                EngineRestClient.variables("codeReviewOutcome", "String", "APPROVED"));
+        assertThat(ownReview.statusCode()).as(ownReview.body()).isEqualTo(403);
+        assertThat(tasks.createTaskQuery().taskId(review).singleResult().getAssignee()).isNull();
+    }
+
+    private String taskId(String requestId, String taskKey) {
+        return tasks.createTaskQuery().processInstanceId(requestId).taskDefinitionKey(taskKey).singleResult().getId();
     }
 
     @Test

@@ -25,8 +25,17 @@ public final class TestDatabases {
         String name = uniqueName(prefix);
         String admin = "jdbc:postgresql://" + POSTGRES_HOST + "/postgres";
         execute(admin, POSTGRES_USER, "CREATE DATABASE " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() ->
-                executeQuietly(admin, POSTGRES_USER, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // The app's shutdown hook closes its connection pool at the same time; dropping by force first would
+            // leave the pool retrying against a vanished database until the JVM is killed.
+            for (int attempt = 0; attempt < 40; attempt++) {
+                if (executeQuietly(admin, POSTGRES_USER, "DROP DATABASE IF EXISTS " + name)) {
+                    return;
+                }
+                pause();
+            }
+            executeQuietly(admin, POSTGRES_USER, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }));
         return "jdbc:postgresql://" + POSTGRES_HOST + "/" + name;
     }
 
@@ -53,11 +62,20 @@ public final class TestDatabases {
         }
     }
 
-    private static void executeQuietly(String url, String user, String sql) {
+    private static boolean executeQuietly(String url, String user, String sql) {
         try {
             execute(url, user, sql);
-        } catch (IllegalStateException ignored) {
-            // The JVM is ending; a database left behind is reported by the next run's server, not here.
+            return true;
+        } catch (IllegalStateException stillInUse) {
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
