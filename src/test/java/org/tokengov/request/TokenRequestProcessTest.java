@@ -125,6 +125,16 @@ class TokenRequestProcessTest {
         return request;
     }
 
+    /** rita is requester, API specialist and REDCap admin at once: the four-eyes rule must stop her. */
+    ProcessInstance ritasRequestAwaitingReview() {
+        ProcessInstance request = startAs("rita", validRequest());
+        execute(job(request));
+        execute(job("Task_WriteTokenToRedcap", calledProcessInstance(request)));
+        completeAs("rita", task(request), Map.of("codeRepositoryUrl", "https://git.example.org/r",
+                "codeCommit", "abcdef1", "testSummary", "Tested all paths in QA for two weeks."));
+        return request;
+    }
+
     static void completeAs(String user, Task task, Map<String, Object> variables) {
         identityService().setAuthenticatedUserId(user);
         try {
@@ -316,11 +326,7 @@ class TokenRequestProcessTest {
 
     @Test
     void requesterCannotClaimTheReviewOfTheirOwnRequest() {
-        ProcessInstance request = startAs("rita", validRequest());
-        execute(job(request));
-        execute(job("Task_WriteTokenToRedcap", calledProcessInstance(request)));
-        completeAs("rita", task(request), Map.of("codeRepositoryUrl", "https://git.example.org/r",
-                "codeCommit", "abcdef1", "testSummary", "Tested all paths in QA for two weeks."));
+        ProcessInstance request = ritasRequestAwaitingReview();
 
         assertThatThrownBy(() -> taskService().claim(task(request).getId(), "rita"))
                 .hasRootCauseInstanceOf(FourEyesViolationException.class)
@@ -330,11 +336,7 @@ class TokenRequestProcessTest {
 
     @Test
     void requesterCannotCompleteTheReviewWithoutClaimingEither() {
-        ProcessInstance request = startAs("rita", validRequest());
-        execute(job(request));
-        execute(job("Task_WriteTokenToRedcap", calledProcessInstance(request)));
-        completeAs("rita", task(request), Map.of("codeRepositoryUrl", "https://git.example.org/r",
-                "codeCommit", "abcdef1", "testSummary", "Tested all paths in QA for two weeks."));
+        ProcessInstance request = ritasRequestAwaitingReview();
 
         assertThatThrownBy(() -> completeAs("rita", task(request), Map.of("codeReviewOutcome", "APPROVED")))
                 .hasRootCauseInstanceOf(FourEyesViolationException.class);
@@ -371,11 +373,7 @@ class TokenRequestProcessTest {
 
     @Test
     void requesterCannotApproveTheirOwnRelease() {
-        ProcessInstance request = startAs("rita", validRequest());
-        execute(job(request));
-        execute(job("Task_WriteTokenToRedcap", calledProcessInstance(request)));
-        completeAs("rita", task(request), Map.of("codeRepositoryUrl", "https://git.example.org/r",
-                "codeCommit", "abcdef1", "testSummary", "Tested all paths in QA for two weeks."));
+        ProcessInstance request = ritasRequestAwaitingReview();
         review(request, "sam", "APPROVED", null);
 
         assertThatThrownBy(() -> taskService().claim(task(request).getId(), "rita"))
@@ -398,19 +396,13 @@ class TokenRequestProcessTest {
     void requesterIsRemindedEveryTwoWeeksAndTheRequestClosesAfterNinetyDaysWithoutQaResults() {
         ProcessInstance request = startAndIssueQaToken();
 
-        Job reminder = timer(request, "Timer_QaTestingReminder");
-        assertThat(reminder.getDuedate()).isEqualTo(Date.from(START.plus(Duration.ofDays(14))));
-        moveClockTo(reminder);
-        execute(reminder);
+        fire(request, "Timer_QaTestingReminder", Duration.ofDays(14));
         assertThat(reminders.lastCall()).containsEntry("reminderFor", "Task_DevelopAndTestInQa");
         assertThat(request).isWaitingAt("Task_DevelopAndTestInQa");
         assertThat(timer(request, "Timer_QaTestingReminder").getDuedate())
                 .isEqualTo(Date.from(START.plus(Duration.ofDays(28))));
 
-        Job deadline = timer(request, "Timer_QaTestingDeadline");
-        assertThat(deadline.getDuedate()).isEqualTo(Date.from(START.plus(Duration.ofDays(90))));
-        moveClockTo(deadline);
-        execute(deadline);
+        fire(request, "Timer_QaTestingDeadline", Duration.ofDays(90));
         assertThat(request).isEnded().hasPassed("Task_CloseTimedOutRequest", "EndEvent_RequestTimedOut");
         assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "TIMED_OUT");
     }
@@ -420,17 +412,11 @@ class TokenRequestProcessTest {
         ProcessInstance request = startAndIssueQaToken();
         submitQaResults(request);
 
-        Job reminder = timer(request, "Timer_ReviewReminder");
-        assertThat(reminder.getDuedate()).isEqualTo(Date.from(START.plus(Duration.ofDays(3))));
-        moveClockTo(reminder);
-        execute(reminder);
+        fire(request, "Timer_ReviewReminder", Duration.ofDays(3));
         assertThat(reminders.lastCall()).containsEntry("reminderFor", "Task_ReviewCode");
         assertThat(request).isWaitingAt("Task_ReviewCode");
 
-        Job deadline = timer(request, "Timer_ReviewDeadline");
-        assertThat(deadline.getDuedate()).isEqualTo(Date.from(START.plus(Duration.ofDays(14))));
-        moveClockTo(deadline);
-        execute(deadline);
+        fire(request, "Timer_ReviewDeadline", Duration.ofDays(14));
         assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_ApproveRelease");
     }
 
@@ -440,15 +426,10 @@ class TokenRequestProcessTest {
         submitQaResults(request);
         review(request, "sam", "APPROVED", null);
 
-        Job reminder = timer(request, "Timer_ApprovalReminder");
-        assertThat(reminder.getDuedate()).isEqualTo(Date.from(START.plus(Duration.ofDays(3))));
-        moveClockTo(reminder);
-        execute(reminder);
+        fire(request, "Timer_ApprovalReminder", Duration.ofDays(3));
         assertThat(reminders.lastCall()).containsEntry("reminderFor", "Task_ApproveRelease");
 
-        Job deadline = timer(request, "Timer_ApprovalDeadline");
-        moveClockTo(deadline);
-        execute(deadline);
+        fire(request, "Timer_ApprovalDeadline", Duration.ofDays(14));
         assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_IssueProductionToken");
     }
 
@@ -467,8 +448,12 @@ class TokenRequestProcessTest {
         return managementService().createJobQuery().processInstanceId(request.getId()).activityId(timerId).singleResult();
     }
 
-    private void moveClockTo(Job job) {
-        ClockUtil.setCurrentTime(job.getDuedate());
+    /** Checks when the timer is due, moves the engine's clock there and fires it. */
+    private void fire(ProcessInstance request, String timerId, Duration dueAfterStart) {
+        Job timer = timer(request, timerId);
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(START.plus(dueAfterStart)));
+        ClockUtil.setCurrentTime(timer.getDuedate());
+        execute(timer);
     }
 
     private static Object historicVariable(ProcessInstance instance, String name) {
