@@ -54,7 +54,11 @@ class DemoDataSeeder implements ApplicationRunner {
             new DemoUser("rita", "Rita", "Admin-Developer", List.of(REQUESTERS, SPECIALISTS, ADMINS), Map.of()),
             new DemoUser("carol", "Carol", "Former-Member", List.of(REQUESTERS), Map.of()),
             new DemoUser("svc_etl", "ETL", "Service Account", List.of(REQUESTERS),
-                    Map.of(CamundaIdentityDirectory.SERVICE_ACCOUNT_INFO, "true")));
+                    Map.of(CamundaIdentityDirectory.SERVICE_ACCOUNT_INFO, "true")),
+            new DemoUser("erin", "Erin", "External", List.of(REQUESTERS),
+                    Map.of(CamundaIdentityDirectory.EXTERNAL_INFO, "true", CamundaIdentityDirectory.SPONSOR_INFO, "pat")),
+            new DemoUser("eve", "Eve", "Unsponsored", List.of(REQUESTERS),
+                    Map.of(CamundaIdentityDirectory.EXTERNAL_INFO, "true")));
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -73,19 +77,22 @@ class DemoDataSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (properties.password() == null || properties.password().isBlank()) {
-            throw new IllegalStateException("tokengov.demo.password must be set when the demo data is enabled");
-        }
-        if (identity.createUserQuery().userId("alice").count() > 0) {
+        if (filters.createFilterQuery().filterName("My tasks").count() > 0) {
             return;
         }
-        for (String group : List.of(REQUESTERS, SPECIALISTS, ADMINS, PIS, CAMUNDA_ADMINS)) {
-            createGroup(group);
+        // With Keycloak as the identity the people and groups live there; only Camunda's own store is seeded.
+        if (!identity.isReadOnly()) {
+            if (properties.password() == null || properties.password().isBlank()) {
+                throw new IllegalStateException("tokengov.demo.password must be set when the demo data is enabled");
+            }
+            for (String group : List.of(REQUESTERS, SPECIALISTS, ADMINS, PIS, CAMUNDA_ADMINS)) {
+                createGroup(group);
+            }
+            USERS.forEach(this::createUser);
+            log.info("Demo users created: {} (password from tokengov.demo.password)", USERS.stream().map(DemoUser::id).toList());
         }
-        USERS.forEach(this::createUser);
         grantAccess();
         createFilters();
-        log.info("Demo users created: {} (password from tokengov.demo.password)", USERS.stream().map(DemoUser::id).toList());
     }
 
     private void createGroup(String id) {
@@ -143,11 +150,16 @@ class DemoDataSeeder implements ApplicationRunner {
         }
     }
 
+    /** Adds the permissions to the group's authorization for the resource, creating it if there is none yet. */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(group);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
+        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
         for (Permission permission : permissions) {
             authorization.addPermission(permission);
         }

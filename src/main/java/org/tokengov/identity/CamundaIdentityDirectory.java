@@ -7,17 +7,22 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * People from Camunda's own identity store (the embedded default). Flags live in Camunda's user info:
- * {@value #SERVICE_ACCOUNT_INFO}=true marks a service account, {@value #DISABLED_INFO}=true a disabled user.
+ * {@value #SERVICE_ACCOUNT_INFO}=true marks a service account, {@value #DISABLED_INFO}=true a disabled user,
+ * {@value #EXTERNAL_INFO}=true an external user whose sponsor is in {@value #SPONSOR_INFO}.
  */
 @Component
+@Profile("!keycloak")
 public class CamundaIdentityDirectory implements PeopleDirectory {
 
     public static final String SERVICE_ACCOUNT_INFO = "serviceAccount";
     public static final String DISABLED_INFO = "disabled";
+    public static final String EXTERNAL_INFO = "external";
+    public static final String SPONSOR_INFO = "sponsor";
 
     private final IdentityService identityService;
 
@@ -39,19 +44,30 @@ public class CamundaIdentityDirectory implements PeopleDirectory {
                 .toList());
     }
 
+    @Override
+    public List<Person> sponsoredBy(String sponsor) {
+        return systemRead(() -> identityService.createUserQuery().list().stream()
+                .filter(user -> sponsor.equals(identityService.getUserInfo(user.getId(), SPONSOR_INFO)))
+                .map(this::toPerson)
+                .toList());
+    }
+
     private Person toPerson(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return new Person(user.getId(), user.getEmail(), name.isEmpty() ? user.getId() : name,
-                !"true".equals(identityService.getUserInfo(user.getId(), DISABLED_INFO)),
-                "true".equals(identityService.getUserInfo(user.getId(), SERVICE_ACCOUNT_INFO)));
+        String id = user.getId();
+        return new Person(id, user.getEmail(), name.isEmpty() ? id : name,
+                !"true".equals(identityService.getUserInfo(id, DISABLED_INFO)),
+                "true".equals(identityService.getUserInfo(id, SERVICE_ACCOUNT_INFO)),
+                "true".equals(identityService.getUserInfo(id, EXTERNAL_INFO)),
+                identityService.getUserInfo(id, SPONSOR_INFO));
     }
 
     /**
      * Process steps run as the user who triggered them, who may not read other users. Looking people
      * up is the system's business, so it runs without the caller's authorizations.
      */
-    private static <T> T systemRead(Callable<T> read) {
+    static <T> T systemRead(Callable<T> read) {
         CommandContext commandContext = Context.getCommandContext();
         try {
             return commandContext == null ? read.call() : commandContext.runWithoutAuthorization(read);

@@ -3,11 +3,14 @@ package org.tokengov.identity;
 import java.util.List;
 import java.util.Optional;
 
-/** Who people are, as far as the processes need to know. */
+/** Who people are, as far as the processes need to know. Implementations may throw when the store is down. */
 public interface PeopleDirectory {
 
     Optional<Person> find(String username);
 
     /** Active members of a group, e.g. {@code api-specialists}. */
     List<Person> membersOf(String groupId);
+
+    /** The external people who name this person as their sponsor. */
+    List<Person> sponsoredBy(String sponsor);
 }

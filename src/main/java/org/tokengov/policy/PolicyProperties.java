@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("tokengov.policy")
 public record PolicyProperties(
         @NotNull @DefaultValue("P1Y") Period tokenValidity,
+        @NotNull @DefaultValue("P3D") Duration sponsorshipReminderInterval,
+        @NotNull @DefaultValue("P14D") Duration sponsorshipDeadline,
         @NotNull @DefaultValue("P14D") Duration qaTestingReminderInterval,
         @NotNull @DefaultValue("P90D") Duration qaTestingDeadline,
         @NotNull @DefaultValue("P3D") Duration reviewReminderInterval,
@@ -23,6 +25,7 @@ public record PolicyProperties(
         @NotNull @DefaultValue("P14D") Duration approvalDeadline) {
 
     public PolicyProperties {
+        requireOrder(sponsorshipReminderInterval, sponsorshipDeadline, "sponsorship");
         requireOrder(qaTestingReminderInterval, qaTestingDeadline, "qa-testing");
         requireOrder(reviewReminderInterval, reviewDeadline, "review");
         requireOrder(approvalReminderInterval, approvalDeadline, "approval");

@@ -12,6 +12,14 @@ public class RequestTimeouts {
         this.policy = policy;
     }
 
+    public String getSponsorshipReminderCycle() {
+        return "R/" + policy.sponsorshipReminderInterval();
+    }
+
+    public String getSponsorshipDeadline() {
+        return policy.sponsorshipDeadline().toString();
+    }
+
     public String getQaTestingReminderCycle() {
         return "R/" + policy.qaTestingReminderInterval();
     }

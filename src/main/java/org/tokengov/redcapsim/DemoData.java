@@ -28,9 +28,13 @@ final class DemoData {
             new Person("ada", "Ada", "Adeyemi", true),
             new Person("carol", "Carol", "Chen", false),
             new Person("svc_etl", "ETL", "Service Account", false),
+            new Person("erin", "Erin", "External", false),
+            new Person("eve", "Eve", "Unsponsored", false),
             steward());
 
-    private static final List<String> ACTIVE_PROJECT_USERS = List.of("alice", "bob", "rita", "pat", "svc_etl");
+    /** erin and eve are external collaborators: erin is sponsored by pat, eve by nobody. */
+    private static final List<String> ACTIVE_PROJECT_USERS =
+            List.of("alice", "bob", "rita", "pat", "svc_etl", "erin", "eve");
     private static final String PRINCIPAL_INVESTIGATOR = "pat";
     private static final String EXPIRED_PROJECT_USER = "carol";
     private static final LocalDate LONG_AGO = LocalDate.of(2020, 1, 1);

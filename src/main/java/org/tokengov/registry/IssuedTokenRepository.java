@@ -2,6 +2,7 @@ package org.tokengov.registry;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 import org.tokengov.redcap.RedcapEnvironment;
 
@@ -13,4 +14,7 @@ interface IssuedTokenRepository extends ListCrudRepository<IssuedToken, String> 
     List<IssuedToken> findByRequestId(String requestId);
 
     List<IssuedToken> findByHolder(String holder);
+
+    @Query("select distinct holder from api_token where state in ('QA_ACTIVE', 'ACTIVE', 'SUSPENDED') order by holder")
+    List<String> findLiveHolders();
 }

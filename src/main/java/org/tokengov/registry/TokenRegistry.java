@@ -44,6 +44,37 @@ public class TokenRegistry {
                 EnumSet.of(TokenState.QA_ACTIVE, TokenState.ACTIVE, TokenState.SUSPENDED)).stream().findFirst();
     }
 
+    /** Everyone who holds at least one token that is not revoked or expired. */
+    public List<String> liveHolders() {
+        return tokens.findLiveHolders();
+    }
+
+    /** The latest issue date among the holder's live tokens, if they have any. */
+    public Optional<Instant> latestLiveIssue(String holder) {
+        return tokens.findByHolder(holder).stream().filter(token -> token.state().isLive())
+                .map(IssuedToken::issuedAt).max(Instant::compareTo);
+    }
+
+    /** Whether the holder still has a token in the environment that is not revoked or expired. */
+    public boolean hasLiveToken(String holder, RedcapEnvironment environment) {
+        return tokens.findByHolder(holder).stream()
+                .anyMatch(token -> token.environment() == environment && token.state().isLive());
+    }
+
+    /** Records that the token was revoked in REDCap; revoking twice keeps the first revocation. */
+    @Transactional
+    public IssuedToken markRevoked(String tokenId, String reason) {
+        IssuedToken token = tokens.findById(tokenId)
+                .orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
+        if (!token.state().isLive()) {
+            return token;
+        }
+        return tokens.save(new IssuedToken(token.id(), token.requestId(), token.holder(), token.environment(),
+                token.projectId(), token.rightExport(), token.rightImport(), token.rightMobileApp(), TokenState.REVOKED,
+                token.issuedAt(), token.expiresAt(), token.lastUsedAt(), token.fingerprint(), clock.instant(), reason,
+                token.version()));
+    }
+
     public Optional<IssuedToken> find(String tokenId) {
         return tokens.findById(tokenId);
     }

@@ -28,9 +28,11 @@ class CheckEligibilityDelegate implements JavaDelegate {
                 fairUseAccepted(execution)));
         execution.setVariable(ELIGIBLE, Variables.booleanValue(decision.eligible()));
         execution.setVariable(INELIGIBILITY_REASON, Variables.stringValue(decision.reason()));
+        execution.setVariable(SPONSOR, Variables.stringValue(decision.sponsor()));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR,
                 decision.eligible() ? AuditAction.ELIGIBILITY_PASSED : AuditAction.ELIGIBILITY_FAILED,
-                execution.getProcessInstanceId(), null, decision.reason());
+                execution.getProcessInstanceId(), null,
+                decision.eligible() ? (decision.sponsor() == null ? null : "sponsor " + decision.sponsor()) : decision.reason());
     }
 
     private static Long longOrNull(DelegateExecution execution, String name) {

@@ -59,6 +59,12 @@ class EligibilityCheck {
         if (!person.get().active()) {
             return EligibilityDecision.ineligible("The account '" + username + "' is disabled.");
         }
+        if (person.get().external()) {
+            Optional<String> sponsorProblem = sponsorProblem(username, person.get().sponsor());
+            if (sponsorProblem.isPresent()) {
+                return EligibilityDecision.ineligible(sponsorProblem.get());
+            }
+        }
         Optional<HolderBans.Ban> ban = bans.find(username);
         if (ban.isPresent()) {
             return EligibilityDecision.ineligible("'" + username + "' is permanently barred from REDCap API tokens since "
@@ -76,7 +82,30 @@ class EligibilityCheck {
             return EligibilityDecision.ineligible("'" + username + "' already holds a production API token for project "
                     + request.productionProjectId() + ". Report a change of code instead of requesting a second token.");
         }
-        return EligibilityDecision.eligibleRequester();
+        return person.get().external() ? EligibilityDecision.eligibleWithSponsor(person.get().sponsor())
+                : EligibilityDecision.eligibleRequester();
+    }
+
+    /** The policy admits external users only through an internal person who answers for their use. */
+    private Optional<String> sponsorProblem(String username, String sponsorName) {
+        String rule = " External users need an active internal sponsor who answers for their use of the API.";
+        if (sponsorName == null || sponsorName.isBlank()) {
+            return Optional.of("'" + username + "' is an external user without a sponsor." + rule);
+        }
+        if (sponsorName.equalsIgnoreCase(username)) {
+            return Optional.of("'" + username + "' cannot sponsor themselves." + rule);
+        }
+        Optional<Person> sponsor = people.find(sponsorName);
+        if (sponsor.isEmpty()) {
+            return Optional.of("The sponsor '" + sponsorName + "' of '" + username + "' does not exist." + rule);
+        }
+        if (!sponsor.get().active()) {
+            return Optional.of("The sponsor '" + sponsorName + "' of '" + username + "' is no longer active." + rule);
+        }
+        if (sponsor.get().external() || serviceAccounts.isServiceAccount(sponsorName, sponsor.get())) {
+            return Optional.of("The sponsor '" + sponsorName + "' of '" + username + "' is not an internal person." + rule);
+        }
+        return Optional.empty();
     }
 
     private Optional<String> projectUserProblem(RedcapEnvironment environment, long projectId, String username) {

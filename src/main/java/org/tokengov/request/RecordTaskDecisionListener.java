@@ -23,6 +23,9 @@ class RecordTaskDecisionListener implements TaskListener {
         String actor = TaskActor.of(task);
         String requestId = task.getProcessInstanceId();
         switch (task.getTaskDefinitionKey()) {
+            case "Task_ConfirmSponsorship" -> auditTrail.record(actor, AuditAction.SPONSORSHIP_DECIDED, requestId, null,
+                    (Boolean.TRUE.equals(task.getVariable(SPONSORSHIP_CONFIRMED)) ? "confirmed" : "not confirmed")
+                            + commentsSuffix(text(task, SPONSOR_COMMENTS)));
             case "Task_DevelopAndTestInQa" -> auditTrail.record(actor, AuditAction.QA_TESTING_SUBMITTED, requestId, null,
                     "repository " + text(task, CODE_REPOSITORY_URL) + " commit " + text(task, CODE_COMMIT));
             case "Task_ReviewCode" -> {

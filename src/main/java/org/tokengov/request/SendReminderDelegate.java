@@ -28,6 +28,9 @@ class SendReminderDelegate implements JavaDelegate {
         String requester = requester(execution);
         long project = productionProjectId(execution);
         Notification reminder = switch (step) {
+            case "Task_ConfirmSponsorship" -> Notification.toUser(text(execution, SPONSOR),
+                    "Reminder: confirm that you sponsor " + requester + "'s API token (project " + project + ")",
+                    requester + " is an external user who named you as sponsor. Confirm or decline in Tasklist.");
             case "Task_DevelopAndTestInQa" -> Notification.toUser(requester,
                     "Reminder: finish QA testing for REDCap project " + project,
                     "Your API token request waits for your QA test results. If you no longer need the token, say so in Tasklist.");

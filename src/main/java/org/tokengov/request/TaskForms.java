@@ -19,6 +19,12 @@ final class TaskForms {
         List<String> problems = new ArrayList<>();
         FormValues values = new FormValues(task, problems);
         switch (task.getTaskDefinitionKey()) {
+            case "Task_ConfirmSponsorship" -> {
+                values.flag(SPONSORSHIP_CONFIRMED, "Sponsorship confirmation");
+                if (!Boolean.TRUE.equals(FormValues.asBoolean(task.getVariable(SPONSORSHIP_CONFIRMED)))) {
+                    values.text(SPONSOR_COMMENTS, "Why you do not confirm", 1, COMMENTS_MAX);
+                }
+            }
             case "Task_DevelopAndTestInQa" -> {
                 values.pattern(CODE_REPOSITORY_URL, "Code repository URL", "^https://\\S{1,492}$",
                         "must be an https:// link without spaces, at most 500 characters");

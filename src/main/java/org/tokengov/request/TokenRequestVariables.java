@@ -23,6 +23,10 @@ public final class TokenRequestVariables {
 
     public static final String ELIGIBLE = "eligible";
     public static final String INELIGIBILITY_REASON = "ineligibilityReason";
+    /** The internal sponsor of an external requester, who confirms the sponsorship; null for internal requesters. */
+    public static final String SPONSOR = "sponsor";
+    public static final String SPONSORSHIP_CONFIRMED = "sponsorshipConfirmed";
+    public static final String SPONSOR_COMMENTS = "sponsorComments";
 
     public static final String CODE_REPOSITORY_URL = "codeRepositoryUrl";
     public static final String CODE_COMMIT = "codeCommit";

@@ -35,6 +35,7 @@ class TokenIssuanceProcessTest {
 
 
     boolean manual;
+    String liveTokenId;
     boolean rightsMatch = true;
     RecordingDelegate writeToken = new RecordingDelegate(execution -> execution.setVariable("tokenFingerprint", "a".repeat(64)));
     RecordingDelegate verifyRights = new RecordingDelegate(execution -> {
@@ -42,6 +43,7 @@ class TokenIssuanceProcessTest {
         execution.setVariable("verificationProblem", rightsMatch ? null : "API import/update is on but should be off.");
         execution.setVariable("tokenCreatedConfirmed", false);
     });
+    RecordingDelegate grantEntitlement = new RecordingDelegate();
     RecordingDelegate recordToken = new RecordingDelegate(execution -> execution.setVariable("tokenId", "token-1"));
 
     public class Modes {
@@ -56,6 +58,8 @@ class TokenIssuanceProcessTest {
         Mocks.register("writeTokenToRedcapDelegate", writeToken);
         Mocks.register("verifyTokenRightsDelegate", verifyRights);
         Mocks.register("recordIssuedTokenDelegate", recordToken);
+        Mocks.register("grantEntitlementDelegate", grantEntitlement);
+        Mocks.register("findLiveTokenDelegate", new RecordingDelegate(execution -> execution.setVariable("tokenId", liveTokenId)));
         Mocks.register("fourEyesTaskListener", new FourEyesTaskListener(mock(AuditTrail.class)));
         Mocks.register("confirmTokenCreatedListener", new ConfirmTokenCreatedListener());
     }
@@ -77,10 +81,23 @@ class TokenIssuanceProcessTest {
 
         assertThat(issuance).isWaitingAt("Task_WriteTokenToRedcap");
         execute(job(issuance));
+        assertThat(issuance).isWaitingAt("Task_GrantEntitlement");
+        execute(job(issuance));
 
+        assertThat(grantEntitlement.lastCall()).containsEntry("holder", "alice").containsEntry("environment", "PROD");
         assertThat(issuance).isEnded().hasPassed("Task_RecordIssuedToken", "EndEvent_TokenIssued")
                 .hasNotPassed("Task_CreateTokenInControlCenter");
         assertThat(recordToken.lastCall()).containsEntry("tokenFingerprint", "a".repeat(64));
+    }
+
+    @Test
+    void aHolderWithALiveTokenOnTheProjectKeepsIt() {
+        liveTokenId = "existing-token";
+        ProcessInstance issuance = issue("QA");
+
+        assertThat(issuance).isEnded().hasPassed("EndEvent_LiveTokenKept").hasNotPassed("Task_WriteTokenToRedcap",
+                "Task_CreateTokenInControlCenter", "Task_RecordIssuedToken");
+        assertThat(writeToken.calls()).isEmpty();
     }
 
     @Test
@@ -94,8 +111,9 @@ class TokenIssuanceProcessTest {
         taskService().claim(task(issuance).getId(), "ada");
         taskService().complete(task(issuance).getId(), Map.of("tokenCreatedConfirmed", true));
         execute(job(issuance));
+        execute(job(issuance));
 
-        assertThat(issuance).isEnded().hasPassed("Task_VerifyTokenRights", "Task_RecordIssuedToken")
+        assertThat(issuance).isEnded().hasPassed("Task_VerifyTokenRights", "Task_RecordIssuedToken", "Task_GrantEntitlement")
                 .hasNotPassed("Task_WriteTokenToRedcap");
         assertThat(recordToken.lastCall().get("tokenFingerprint")).isNull();
     }
@@ -116,6 +134,7 @@ class TokenIssuanceProcessTest {
         rightsMatch = true;
         taskService().claim(task(issuance).getId(), "ada");
         taskService().complete(task(issuance).getId(), Map.of("tokenCreatedConfirmed", true));
+        execute(job(issuance));
         execute(job(issuance));
         assertThat(issuance).isEnded();
         assertThat(verifyRights.calls()).hasSize(2);

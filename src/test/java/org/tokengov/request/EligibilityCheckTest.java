@@ -42,11 +42,19 @@ class EligibilityCheckTest {
         RedcapProperties servers = new RedcapProperties(Map.of(
                 RedcapEnvironment.QA, server(Map.of(201L, "steward-qa")),
                 RedcapEnvironment.PROD, server(Map.of(101L, "steward-prod"))));
-        check = new EligibilityCheck(people, new ServiceAccountRule(new IdentityProperties("^svc[_-].*")), bans,
+        check = new EligibilityCheck(people, new ServiceAccountRule(new IdentityProperties("^svc[_-].*", "redcap-api-qa", "redcap-api-prod")), bans,
                 registry, redcap, servers, CLOCK);
-        when(people.find("alice")).thenReturn(Optional.of(new Person("alice", "alice@example.org", "Alice", true, false)));
+        when(people.find("alice")).thenReturn(Optional.of(internal("alice")));
         when(redcap.findProjectUser(RedcapEnvironment.PROD, 101, "alice")).thenReturn(Optional.of(projectUser(null)));
         when(redcap.findProjectUser(RedcapEnvironment.QA, 201, "alice")).thenReturn(Optional.of(projectUser(null)));
+    }
+
+    static Person internal(String username) {
+        return new Person(username, username + "@example.org", username, true, false, false, null);
+    }
+
+    static Person external(String username, String sponsor) {
+        return new Person(username, username + "@example.org", username, true, false, true, sponsor);
     }
 
     static RedcapProperties.Server server(Map<Long, String> stewardTokens) {
@@ -82,7 +90,7 @@ class EligibilityCheckTest {
     @Test
     void serviceAccountsByPatternOrFlagAreRefused() {
         assertThat(decide("svc_etl").reason()).contains("is a service account");
-        when(people.find("etl")).thenReturn(Optional.of(new Person("etl", null, "ETL", true, true)));
+        when(people.find("etl")).thenReturn(Optional.of(new Person("etl", null, "ETL", true, true, false, null)));
         assertThat(decide("etl").reason()).contains("is a service account");
     }
 
@@ -90,8 +98,37 @@ class EligibilityCheckTest {
     void unknownAndDisabledAccountsAreRefused() {
         when(people.find("ghost")).thenReturn(Optional.empty());
         assertThat(decide("ghost").reason()).isEqualTo("No account 'ghost' exists in the identity store.");
-        when(people.find("gone")).thenReturn(Optional.of(new Person("gone", null, "Gone", false, false)));
+        when(people.find("gone")).thenReturn(Optional.of(new Person("gone", null, "Gone", false, false, false, null)));
         assertThat(decide("gone").reason()).isEqualTo("The account 'gone' is disabled.");
+    }
+
+    @Test
+    void externalUserWithAnActiveInternalSponsorIsEligibleAndNamesTheSponsor() {
+        when(people.find("alice")).thenReturn(Optional.of(external("alice", "pat")));
+        when(people.find("pat")).thenReturn(Optional.of(internal("pat")));
+
+        assertThat(decide("alice")).isEqualTo(EligibilityDecision.eligibleWithSponsor("pat"));
+    }
+
+    @Test
+    void externalUserWithoutAValidSponsorIsRefused() {
+        when(people.find("alice")).thenReturn(Optional.of(external("alice", null)));
+        assertThat(decide("alice").reason()).contains("external user without a sponsor");
+
+        when(people.find("alice")).thenReturn(Optional.of(external("alice", "alice")));
+        assertThat(decide("alice").reason()).contains("cannot sponsor themselves");
+
+        when(people.find("alice")).thenReturn(Optional.of(external("alice", "ghost")));
+        when(people.find("ghost")).thenReturn(Optional.empty());
+        assertThat(decide("alice").reason()).contains("sponsor 'ghost' of 'alice' does not exist");
+
+        when(people.find("alice")).thenReturn(Optional.of(external("alice", "gone")));
+        when(people.find("gone")).thenReturn(Optional.of(new Person("gone", null, "Gone", false, false, false, null)));
+        assertThat(decide("alice").reason()).contains("is no longer active");
+
+        when(people.find("alice")).thenReturn(Optional.of(external("alice", "erin")));
+        when(people.find("erin")).thenReturn(Optional.of(external("erin", "pat")));
+        assertThat(decide("alice").reason()).contains("is not an internal person");
     }
 
     @Test

@@ -45,7 +45,8 @@ class TokenRequestProcessTest {
     static ProcessEngineExtension engine = BpmnTestEngine.extension();
 
 
-    static final PolicyProperties POLICY = new PolicyProperties(java.time.Period.ofYears(1), Duration.ofDays(14),
+    static final PolicyProperties POLICY = new PolicyProperties(java.time.Period.ofYears(1), Duration.ofDays(3),
+            Duration.ofDays(14), Duration.ofDays(14),
             Duration.ofDays(90), Duration.ofDays(3), Duration.ofDays(14), Duration.ofDays(3), Duration.ofDays(14));
     static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
@@ -55,7 +56,9 @@ class TokenRequestProcessTest {
     RecordingDelegate writeToken = new RecordingDelegate(execution -> execution.setVariable("tokenFingerprint", "f".repeat(64)));
     RecordingDelegate recordToken = new RecordingDelegate(execution ->
             execution.setVariable("tokenId", execution.getVariable("environment") + "-token"));
+    RecordingDelegate grantEntitlement = new RecordingDelegate();
     boolean eligible = true;
+    String sponsor;
 
     @BeforeEach
     void registerBeans() {
@@ -66,6 +69,7 @@ class TokenRequestProcessTest {
         Mocks.register("checkEligibilityDelegate", new RecordingDelegate(execution -> {
             execution.setVariable("eligible", eligible);
             execution.setVariable("ineligibilityReason", eligible ? null : "'alice' is not a user of REDCap production project 101.");
+            execution.setVariable("sponsor", sponsor);
         }));
         Mocks.register("closeRequestDelegate", closeRequest);
         Mocks.register("sendReminderDelegate", reminders);
@@ -76,6 +80,8 @@ class TokenRequestProcessTest {
         Mocks.register("tokenAdministrationModes", new AlwaysDatabaseMode());
         Mocks.register("writeTokenToRedcapDelegate", writeToken);
         Mocks.register("recordIssuedTokenDelegate", recordToken);
+        Mocks.register("grantEntitlementDelegate", grantEntitlement);
+        Mocks.register("findLiveTokenDelegate", new RecordingDelegate(execution -> execution.setVariable("tokenId", null)));
     }
 
     @AfterEach
@@ -121,15 +127,21 @@ class TokenRequestProcessTest {
         ProcessInstance request = startAs("alice", validRequest());
         execute(job(request));
         assertThat(request).isWaitingAt("Task_IssueQaToken");
-        execute(job("Task_WriteTokenToRedcap", calledProcessInstance(request)));
+        issueInChild(request);
         return request;
+    }
+
+    /** The called issuance runs two asynchronous steps: writing the token and granting the entitlement. */
+    static void issueInChild(ProcessInstance request) {
+        execute(job("Task_WriteTokenToRedcap", calledProcessInstance(request)));
+        execute(job("Task_GrantEntitlement", calledProcessInstance(request)));
     }
 
     /** rita is requester, API specialist and REDCap admin at once: the four-eyes rule must stop her. */
     ProcessInstance ritasRequestAwaitingReview() {
         ProcessInstance request = startAs("rita", validRequest());
         execute(job(request));
-        execute(job("Task_WriteTokenToRedcap", calledProcessInstance(request)));
+        issueInChild(request);
         completeAs("rita", task(request), Map.of("codeRepositoryUrl", "https://git.example.org/r",
                 "codeCommit", "abcdef1", "testSummary", "Tested all paths in QA for two weeks."));
         return request;
@@ -182,7 +194,8 @@ class TokenRequestProcessTest {
         decide(request, "ada", "APPROVED", null);
 
         assertThat(request).isWaitingAt("Task_IssueProductionToken");
-        execute(job("Task_WriteTokenToRedcap", calledProcessInstance(request)));
+        issueInChild(request);
+        assertThat(grantEntitlement.calls()).hasSize(2);
         assertThat(writeToken.lastCall()).containsEntry("environment", "PROD").containsEntry("projectId", 101L);
         assertThat(request).isEnded().hasPassed("Task_CloseApprovedRequest").hasNotPassed("Gateway_MergeTimeouts");
         assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "APPROVED");
@@ -210,6 +223,43 @@ class TokenRequestProcessTest {
                 .hasNotPassed("Task_IssueQaToken");
         assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "INELIGIBLE")
                 .containsEntry("outcomeReason", "'alice' is not a user of REDCap production project 101.");
+    }
+
+    @Test
+    void externalRequesterWaitsForTheSponsorBeforeTheQaToken() {
+        sponsor = "pat";
+        ProcessInstance request = startAs("erin", validRequest());
+        execute(job(request));
+
+        assertThat(request).isWaitingAt("Task_ConfirmSponsorship").task().isAssignedTo("pat");
+        assertThat(writeToken.calls()).isEmpty();
+        completeAs("pat", task(request), Map.of("sponsorshipConfirmed", true));
+
+        assertThat(request).isWaitingAt("Task_IssueQaToken");
+        issueInChild(request);
+        assertThat(request).isWaitingAt("Task_DevelopAndTestInQa").task().isAssignedTo("erin");
+    }
+
+    @Test
+    void sponsorWhoDeclinesEndsTheRequestWithTheirReason() {
+        sponsor = "pat";
+        ProcessInstance request = startAs("erin", validRequest());
+        execute(job(request));
+
+        assertThatThrownBy(() -> completeAs("pat", task(request), Map.of("sponsorshipConfirmed", false)))
+                .hasMessageContaining("Why you do not confirm is required");
+        completeAs("pat", task(request), Map.of("sponsorshipConfirmed", false, "sponsorComments", "I do not know erin."));
+
+        assertThat(request).isEnded().hasPassed("EndEvent_SponsorDeclined").hasNotPassed("Task_IssueQaToken");
+        assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "REJECTED")
+                .containsEntry("outcomeReason", "Sponsor pat did not confirm the sponsorship: I do not know erin.");
+    }
+
+    @Test
+    void internalRequesterSkipsTheSponsorStep() {
+        ProcessInstance request = startAndIssueQaToken();
+
+        assertThat(request).hasNotPassed("Task_ConfirmSponsorship");
     }
 
     @Test
@@ -405,6 +455,19 @@ class TokenRequestProcessTest {
         fire(request, "Timer_QaTestingDeadline", Duration.ofDays(90));
         assertThat(request).isEnded().hasPassed("Task_CloseTimedOutRequest", "EndEvent_RequestTimedOut");
         assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "TIMED_OUT");
+    }
+
+    @Test
+    void sponsorIsRemindedAndASponsorshipNobodyAnswersClosesTheRequest() {
+        sponsor = "pat";
+        ProcessInstance request = startAs("erin", validRequest());
+        execute(job(request));
+
+        fire(request, "Timer_SponsorshipReminder", Duration.ofDays(3));
+        assertThat(reminders.lastCall()).containsEntry("reminderFor", "Task_ConfirmSponsorship");
+        assertThat(request).isWaitingAt("Task_ConfirmSponsorship");
+        fire(request, "Timer_SponsorshipDeadline", Duration.ofDays(14));
+        assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_IssueQaToken");
     }
 
     @Test

@@ -47,6 +47,7 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 "tokengov.redcap.environments.prod.api-url=http://127.0.0.1:" + port + "/redcap-sim/prod/api/",
                 "tokengov.redcap.environments.prod.database.username=" + TestDatabases.MARIADB_USER,
                 "tokengov.redcap.environments.prod.request-timeout=PT2S",
+                "tokengov.offboarding.identity-poll-interval=PT24H",
                 "tokengov.demo.password=demo")
                 .applyTo(context);
     }

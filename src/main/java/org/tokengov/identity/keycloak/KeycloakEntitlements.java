@@ -1,0 +1,51 @@
+package org.tokengov.identity.keycloak;
+
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.tokengov.identity.Entitlements;
+
+/** Entitlements as Keycloak group memberships. The groups must exist in the realm: a missing one is an error. */
+@Component
+@Profile("keycloak")
+class KeycloakEntitlements implements Entitlements {
+
+    private final RealmResource realm;
+    private final KeycloakPeopleDirectory people;
+
+    KeycloakEntitlements(RealmResource tokengovRealm, KeycloakPeopleDirectory people) {
+        this.realm = tokengovRealm;
+        this.people = people;
+    }
+
+    @Override
+    public void grant(String username, String group) {
+        user(username).joinGroup(groupId(group));
+    }
+
+    @Override
+    public void revoke(String username, String group) {
+        user(username).leaveGroup(groupId(group));
+    }
+
+    @Override
+    public boolean holds(String username, String group) {
+        return user(username).groups(group, 0, 10, true).stream().anyMatch(g -> g.getName().equals(group));
+    }
+
+    private UserResource user(String username) {
+        UserRepresentation user = realm.users().searchByUsername(username, true).stream()
+                .filter(u -> u.getUsername().equalsIgnoreCase(username))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No Keycloak user '" + username + "'"));
+        return realm.users().get(user.getId());
+    }
+
+    private String groupId(String group) {
+        return people.group(group).map(GroupRepresentation::getId)
+                .orElseThrow(() -> new IllegalStateException("No Keycloak group '" + group + "' in the realm"));
+    }
+}
