@@ -45,12 +45,12 @@ class RedcapServerOnH2Test {
     @Test
     void seedsTheDemoPeopleAndTheProductionProject() {
         assertThat(sql.queryForList("SELECT username FROM redcap_user_information ORDER BY username", String.class))
-                .containsExactly("ada", "alice", "bob", "carol", "pat", "rita", "sam", "svc_etl", "tokengov_steward");
+                .containsExactly("ada", "alice", "bob", "carol", "erin", "eve", "pat", "rita", "sam", "svc_etl", "tokengov_steward");
         assertThat(sql.queryForObject("SELECT super_user FROM redcap_user_information WHERE username = 'ada'", Integer.class))
                 .isEqualTo(1);
         assertThat(server.projects().find(101)).contains(new Projects.Project(101, "Demo Study (production)", 1));
         assertThat(server.projectUsers().list(101)).extracting(ProjectUser::username)
-                .containsExactly("alice", "bob", "carol", "pat", "rita", "svc_etl", "tokengov_steward");
+                .containsExactly("alice", "bob", "carol", "erin", "eve", "pat", "rita", "svc_etl", "tokengov_steward");
         assertThat(server.projectUsers().list(101)).filteredOn(user -> user.userRights() == 1)
                 .extracting(ProjectUser::username).containsExactly("pat", "tokengov_steward");
         assertThat(server.projectUsers().list(101)).filteredOn(user -> user.expiration() != null)
@@ -67,8 +67,8 @@ class RedcapServerOnH2Test {
 
         server = RedcapServer.start("prod", settings, clock);
 
-        assertThat(sql.queryForObject("SELECT COUNT(*) FROM redcap_user_information", Integer.class)).isEqualTo(9);
-        assertThat(sql.queryForObject("SELECT COUNT(*) FROM redcap_user_rights", Integer.class)).isEqualTo(7);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM redcap_user_information", Integer.class)).isEqualTo(11);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM redcap_user_rights", Integer.class)).isEqualTo(9);
         assertThat(sql.queryForObject("SELECT api_export FROM redcap_user_rights WHERE username = 'bob'", Integer.class))
                 .isEqualTo(1);
     }
@@ -106,7 +106,7 @@ class RedcapServerOnH2Test {
                 .isEqualTo(new ProjectUser("sam", "sam@example.org", "Sam", "Sato", null, 0, 1, 0, 0, 0));
         assertThat(server.projectUsers().list(101)).filteredOn(user -> user.username().equals("bob")).singleElement()
                 .isEqualTo(new ProjectUser("bob", "bob@example.org", "Bob", "Baker", LocalDate.of(2027, 1, 31), 0, 0, 0, 0, 1));
-        assertThat(server.users().unknown(java.util.List.of("sam", "mallory", "eve"))).containsExactly("eve", "mallory");
+        assertThat(server.users().unknown(java.util.List.of("sam", "mallory", "trudy"))).containsExactly("mallory", "trudy");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.tokengov.identity.keycloak;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.RequestStatus;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenRequests;
+import org.tokengov.request.FourEyesViolationException;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.RealServersWithKeycloak;
 
@@ -112,6 +114,28 @@ class KeycloakIdentityIT {
 
         assertThat(jdbc.queryForObject("select count(*) from offboarding_event where username = 'erin'", Integer.class))
                 .isEqualTo(before + 1);
+    }
+
+    @Test
+    void fourEyesHoldForKeycloakUsers() {
+        ProcessInstance request = start("rita");
+        Jobs.runDue(management);
+        List<String> ritasGroups = identity.createGroupQuery().groupMember("rita").list().stream()
+                .map(group -> group.getId()).toList();
+        assertThat(ritasGroups).as("groups come from Keycloak").contains("api-requesters", "api-specialists", "redcap-admins");
+        identity.setAuthentication("rita", ritasGroups);
+        try {
+            tasks.complete(tasks.createTaskQuery().processInstanceId(request.getId()).singleResult().getId(), Map.of(
+                    "codeRepositoryUrl", "https://git.example.org/rita/export", "codeCommit", "abc1234",
+                    "testSummary", "Exported in QA for a week, 10 calls a night."));
+            Task review = tasks.createTaskQuery().processInstanceId(request.getId()).singleResult();
+            assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewCode");
+
+            assertThatThrownBy(() -> tasks.claim(review.getId(), "rita"))
+                    .hasRootCauseInstanceOf(FourEyesViolationException.class);
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     @Test
