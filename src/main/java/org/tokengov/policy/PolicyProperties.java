@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("tokengov.policy")
 public record PolicyProperties(
         @NotNull @DefaultValue("P1Y") Period tokenValidity,
+        @NotNull @DefaultValue("P30D") Duration renewalNotice,
+        @NotNull @DefaultValue("P14D") Duration renewalFirstReminder,
+        @NotNull @DefaultValue("P3D") Duration renewalLastReminder,
         @NotNull @DefaultValue("P3D") Duration sponsorshipReminderInterval,
         @NotNull @DefaultValue("P14D") Duration sponsorshipDeadline,
         @NotNull @DefaultValue("P14D") Duration qaTestingReminderInterval,
@@ -25,6 +28,11 @@ public record PolicyProperties(
         @NotNull @DefaultValue("P14D") Duration approvalDeadline) {
 
     public PolicyProperties {
+        if (renewalNotice != null && renewalFirstReminder != null && renewalLastReminder != null
+                && !(renewalNotice.compareTo(renewalFirstReminder) > 0 && renewalFirstReminder.compareTo(renewalLastReminder) > 0)) {
+            throw new IllegalArgumentException("tokengov.policy: renewal-notice > renewal-first-reminder > renewal-last-reminder "
+                    + "(all counted back from the expiry)");
+        }
         requireOrder(sponsorshipReminderInterval, sponsorshipDeadline, "sponsorship");
         requireOrder(qaTestingReminderInterval, qaTestingDeadline, "qa-testing");
         requireOrder(reviewReminderInterval, reviewDeadline, "review");

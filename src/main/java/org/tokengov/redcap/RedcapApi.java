@@ -1,5 +1,6 @@
 package org.tokengov.redcap;
 
+import java.time.LocalDateTime;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,16 @@ public interface RedcapApi {
 
     /** {@code content=user}: the user's row on the project, empty if the user is not a project user. */
     Optional<RedcapProjectUser> findProjectUser(RedcapEnvironment environment, long projectId, String username);
+
+    /**
+     * {@code content=user} import: sets the user's API rights on the project. All off leaves the token in place,
+     * but every call with it then fails with 403 (how suspension and the manual mode's revocation work).
+     */
+    void setApiRights(RedcapEnvironment environment, long projectId, String username, TokenRights rights);
+
+    /**
+     * {@code content=log}: when the user last called the API on the project (REDCap server time), from the newest
+     * log event marked {@code (API)}; empty if the log has none.
+     */
+    Optional<LocalDateTime> lastApiUse(RedcapEnvironment environment, long projectId, String username);
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -47,6 +48,9 @@ public class RedcapApiClient implements RedcapApi {
     private final RedcapProperties properties;
     private final RateBudgets rateBudgets;
     private final Map<RedcapEnvironment, HttpClient> clients;
+    private static final java.time.format.DateTimeFormatter LOG_TIMESTAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final ObjectMapper json = new ObjectMapper();
 
     public RedcapApiClient(RedcapProperties properties, RateBudgets rateBudgets) {
@@ -93,6 +97,49 @@ public class RedcapApiClient implements RedcapApi {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public void setApiRights(RedcapEnvironment environment, long projectId, String username, TokenRights rights) {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("A username is needed to set API rights");
+        }
+        String data = json.createArrayNode().add(json.createObjectNode()
+                .put("username", username.trim())
+                .put("api_export", rights.export() ? 1 : 0)
+                .put("api_import", rights.importData() ? 1 : 0)
+                .put("mobile_app", rights.mobileApp() ? 1 : 0)).toString();
+        String body = post(environment, projectId, "user", Map.of("data", data)).trim();
+        if (!body.equals("1")) {
+            throw malformed(environment, projectId, "user", "expected the import count 1", body);
+        }
+    }
+
+    @Override
+    public Optional<LocalDateTime> lastApiUse(RedcapEnvironment environment, long projectId, String username) {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("A username is needed to find the last API use");
+        }
+        String body = post(environment, projectId, "log", Map.of("user", username.trim()));
+        JsonNode events = parseJson(body, environment, projectId, "log");
+        if (!events.isArray()) {
+            throw malformed(environment, projectId, "log", "expected a JSON array of log events", body);
+        }
+        LocalDateTime newest = null;
+        for (JsonNode event : events) {
+            String marks = text(event, "action") + " " + text(event, "details");
+            String timestamp = text(event, "timestamp");
+            if (!marks.contains("(API)") || timestamp == null) {
+                continue;
+            }
+            try {
+                LocalDateTime at = LocalDateTime.parse(timestamp.trim(), LOG_TIMESTAMP);
+                newest = newest == null || at.isAfter(newest) ? at : newest;
+            } catch (DateTimeParseException e) {
+                throw malformed(environment, projectId, "log", "timestamp is not YYYY-MM-DD HH:MM", body);
+            }
+        }
+        return Optional.ofNullable(newest);
     }
 
     private RedcapProjectUser toProjectUser(JsonNode user, RedcapEnvironment environment, long projectId, String body) {

@@ -64,15 +64,59 @@ public class TokenRegistry {
     /** Records that the token was revoked in REDCap; revoking twice keeps the first revocation. */
     @Transactional
     public IssuedToken markRevoked(String tokenId, String reason) {
-        IssuedToken token = tokens.findById(tokenId)
-                .orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
+        IssuedToken token = tokens.findById(tokenId).orElseThrow(() -> unknown(tokenId));
+        return token.state().isLive() ? tokens.save(with(token, TokenState.REVOKED, token.expiresAt(), token.fingerprint(),
+                clock.instant(), reason)) : token;
+    }
+
+    /** The holder confirmed the token is still needed: it is valid for another policy period from its current expiry. */
+    @Transactional
+    public IssuedToken extend(String tokenId) {
+        IssuedToken token = live(tokenId);
+        Instant expiresAt = token.expiresAt().atZone(ZoneOffset.UTC).plus(policy.tokenValidity()).toInstant();
+        return tokens.save(with(token, token.state(), expiresAt, token.fingerprint(), null, null));
+    }
+
+    /** Nobody confirmed the renewal in time; the token was removed from REDCap. */
+    @Transactional
+    public IssuedToken markExpired(String tokenId) {
+        IssuedToken token = tokens.findById(tokenId).orElseThrow(() -> unknown(tokenId));
+        return token.state().isLive() ? tokens.save(with(token, TokenState.EXPIRED, token.expiresAt(), token.fingerprint(),
+                clock.instant(), "EXPIRED")) : token;
+    }
+
+    /** REDCap holds a new value for the token (after a compromise); the old one is dead. */
+    @Transactional
+    public IssuedToken recordRegenerated(String tokenId, String fingerprint) {
+        IssuedToken token = live(tokenId);
+        return tokens.save(with(token, token.state(), token.expiresAt(), fingerprint, null, null));
+    }
+
+    @Transactional
+    public void recordLastUse(String tokenId, Instant lastUsedAt) {
+        IssuedToken t = tokens.findById(tokenId).orElseThrow(() -> unknown(tokenId));
+        tokens.save(new IssuedToken(t.id(), t.requestId(), t.holder(), t.environment(), t.projectId(), t.rightExport(),
+                t.rightImport(), t.rightMobileApp(), t.state(), t.issuedAt(), t.expiresAt(), lastUsedAt, t.fingerprint(),
+                t.revokedAt(), t.revocationReason(), t.version()));
+    }
+
+    private IssuedToken live(String tokenId) {
+        IssuedToken token = tokens.findById(tokenId).orElseThrow(() -> unknown(tokenId));
         if (!token.state().isLive()) {
-            return token;
+            throw new IllegalStateException("Token " + tokenId + " is " + token.state());
         }
-        return tokens.save(new IssuedToken(token.id(), token.requestId(), token.holder(), token.environment(),
-                token.projectId(), token.rightExport(), token.rightImport(), token.rightMobileApp(), TokenState.REVOKED,
-                token.issuedAt(), token.expiresAt(), token.lastUsedAt(), token.fingerprint(), clock.instant(), reason,
-                token.version()));
+        return token;
+    }
+
+    private static IssuedToken with(IssuedToken t, TokenState state, Instant expiresAt, String fingerprint,
+            Instant revokedAt, String reason) {
+        return new IssuedToken(t.id(), t.requestId(), t.holder(), t.environment(), t.projectId(), t.rightExport(),
+                t.rightImport(), t.rightMobileApp(), state, t.issuedAt(), expiresAt, t.lastUsedAt(), fingerprint,
+                revokedAt, reason, t.version());
+    }
+
+    private static IllegalStateException unknown(String tokenId) {
+        return new IllegalStateException("Unknown token " + tokenId);
     }
 
     public Optional<IssuedToken> find(String tokenId) {

@@ -59,6 +59,7 @@ class TokenIssuanceProcessTest {
         Mocks.register("verifyTokenRightsDelegate", verifyRights);
         Mocks.register("recordIssuedTokenDelegate", recordToken);
         Mocks.register("grantEntitlementDelegate", grantEntitlement);
+        Mocks.register("enrolInLifecycleDelegate", new RecordingDelegate());
         Mocks.register("findLiveTokenDelegate", new RecordingDelegate(execution -> execution.setVariable("tokenId", liveTokenId)));
         Mocks.register("fourEyesTaskListener", new FourEyesTaskListener(mock(AuditTrail.class)));
         Mocks.register("confirmTokenCreatedListener", new ConfirmTokenCreatedListener());

@@ -45,7 +45,8 @@ class TokenRequestProcessTest {
     static ProcessEngineExtension engine = BpmnTestEngine.extension();
 
 
-    static final PolicyProperties POLICY = new PolicyProperties(java.time.Period.ofYears(1), Duration.ofDays(3),
+    static final PolicyProperties POLICY = new PolicyProperties(java.time.Period.ofYears(1), Duration.ofDays(30),
+            Duration.ofDays(14), Duration.ofDays(3), Duration.ofDays(3),
             Duration.ofDays(14), Duration.ofDays(14),
             Duration.ofDays(90), Duration.ofDays(3), Duration.ofDays(14), Duration.ofDays(3), Duration.ofDays(14));
     static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
@@ -81,6 +82,7 @@ class TokenRequestProcessTest {
         Mocks.register("writeTokenToRedcapDelegate", writeToken);
         Mocks.register("recordIssuedTokenDelegate", recordToken);
         Mocks.register("grantEntitlementDelegate", grantEntitlement);
+        Mocks.register("enrolInLifecycleDelegate", new RecordingDelegate());
         Mocks.register("findLiveTokenDelegate", new RecordingDelegate(execution -> execution.setVariable("tokenId", null)));
     }
 

@@ -1,0 +1,59 @@
+package org.tokengov.lifecycle;
+
+import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
+
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import org.tokengov.audit.AuditAction;
+import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.Notification;
+import org.tokengov.notification.Notifier;
+import org.tokengov.redcap.RedcapApi;
+import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.registry.TokenRegistry;
+
+/**
+ * Tells the holder the token expires soon and must be confirmed in Tasklist ({@code noticeKind} NOTICE), or reminds
+ * them (REMINDER). The notice also reads the token's last use from REDCap's log for the renewal form.
+ */
+@Component("sendRenewalNoticeDelegate")
+class SendRenewalNoticeDelegate implements JavaDelegate {
+
+    private final RedcapApi redcap;
+    private final TokenRegistry registry;
+    private final Notifier notifier;
+    private final AuditTrail auditTrail;
+
+    SendRenewalNoticeDelegate(RedcapApi redcap, TokenRegistry registry, Notifier notifier, AuditTrail auditTrail) {
+        this.redcap = redcap;
+        this.registry = registry;
+        this.notifier = notifier;
+        this.auditTrail = auditTrail;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        boolean firstNotice = "NOTICE".equals(text(execution, NOTICE_KIND));
+        String expiresOn = expiresAt(execution).toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        if (firstNotice) {
+            RedcapEnvironment environment = RedcapEnvironment.valueOf(text(execution, ENVIRONMENT));
+            long projectId = ((Number) execution.getVariable(PROJECT_ID)).longValue();
+            Optional<java.time.LocalDateTime> lastUse = redcap.lastApiUse(environment, projectId, text(execution, HOLDER));
+            lastUse.ifPresent(at -> registry.recordLastUse(tokenId(execution), at.toInstant(ZoneOffset.UTC)));
+            execution.setVariable(LAST_API_USE, Variables.stringValue(lastUse.map(Object::toString)
+                    .orElse("no API use in REDCap's log")));
+            execution.setVariable(EXPIRES_ON, Variables.stringValue(expiresOn));
+        }
+        String what = text(execution, ENVIRONMENT) + " API token on REDCap project " + execution.getVariable(PROJECT_ID);
+        notifier.send(Notification.toUser(text(execution, HOLDER),
+                (firstNotice ? "Your " : "Reminder: your ") + what + " expires on " + expiresOn,
+                "Confirm in Tasklist ('Confirm renewal') that you still need it and re-attest the REDCap API Fair Use "
+                        + "Policy. If you do not, the token stops working on " + expiresOn + "."));
+        auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.RENEWAL_NOTICE_SENT, text(execution, REQUEST_ID),
+                tokenId(execution), (firstNotice ? "notice" : "reminder") + ", expires " + expiresOn);
+    }
+}

@@ -1,0 +1,49 @@
+package org.tokengov.lifecycle;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** The names of {@code TokenLifecycleProcess}'s variables and messages, and typed reads of them. */
+public final class TokenLifecycleVariables {
+
+    public static final String PROCESS = "TokenLifecycleProcess";
+    public static final String MSG_REVOKE_TOKEN = "Msg_RevokeToken";
+    public static final String MSG_TOKEN_COMPROMISED = "Msg_TokenCompromised";
+
+    public static final String TOKEN_ID = "tokenId";
+    public static final String HOLDER = "holder";
+    public static final String ENVIRONMENT = "environment";
+    public static final String PROJECT_ID = "projectId";
+    public static final String REQUEST_ID = "requestId";
+    /** When the token expires unless renewed (a date, so timers can count back from it). */
+    public static final String EXPIRES_AT = "expiresAt";
+    /** For the renewal form: the expiry day and the last API use REDCap knows of, as text. */
+    public static final String EXPIRES_ON = "expiresOn";
+    public static final String LAST_API_USE = "lastApiUse";
+    public static final String STILL_NEEDED = "stillNeeded";
+    public static final String USAGE_UNCHANGED = "usageUnchanged";
+    public static final String FAIR_USE_REATTESTED = "fairUseReattested";
+    public static final String RENEWAL_COMMENTS = "renewalComments";
+    /** Set by whoever sends {@value #MSG_REVOKE_TOKEN}: one of the contract's revocation reasons. */
+    public static final String REVOCATION_REASON = "revocationReason";
+    /** Who reported a compromise or asked for a revocation. */
+    public static final String REPORTED_BY = "reportedBy";
+    /** Local input parameter of the notice step: NOTICE or REMINDER. */
+    public static final String NOTICE_KIND = "noticeKind";
+
+    private TokenLifecycleVariables() {
+    }
+
+    public static String tokenId(VariableScope scope) {
+        return (String) scope.getVariable(TOKEN_ID);
+    }
+
+    public static Date expiresAt(VariableScope scope) {
+        return (Date) scope.getVariable(EXPIRES_AT);
+    }
+
+    public static String text(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,244 @@
+package org.tokengov.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.Mockito.mock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tokengov.audit.AuditTrail;
+import org.tokengov.policy.PolicyProperties;
+import org.tokengov.request.FourEyesTaskListener;
+import org.tokengov.testsupport.BpmnTestEngine;
+import org.tokengov.testsupport.RecordingDelegate;
+
+/** Every path of TokenLifecycleProcess: notice, reminders, renewal, expiry, revocation and compromise. */
+@Deployment(resources = "bpmn/TokenLifecycleProcess.bpmn")
+class TokenLifecycleProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = BpmnTestEngine.extension();
+
+    static final Instant ISSUED = Instant.parse("2026-01-15T10:00:00Z");
+    static final Instant EXPIRES = ISSUED.atZone(ZoneOffset.UTC).plusYears(1).toInstant();
+    static final PolicyProperties POLICY = new PolicyProperties(Period.ofYears(1), Duration.ofDays(30), Duration.ofDays(14),
+            Duration.ofDays(3), Duration.ofDays(3), Duration.ofDays(14), Duration.ofDays(14), Duration.ofDays(90),
+            Duration.ofDays(3), Duration.ofDays(14), Duration.ofDays(3), Duration.ofDays(14));
+
+    RecordingDelegate notices = new RecordingDelegate();
+    RecordingDelegate revocations = new RecordingDelegate();
+    RecordingDelegate regenerations = new RecordingDelegate();
+    RecordingDelegate withdrawals = new RecordingDelegate();
+    RecordingDelegate restorations = new RecordingDelegate();
+    RecordingDelegate extensions = new RecordingDelegate(execution -> execution.setVariable("expiresAt",
+            Date.from(((Date) execution.getVariable("expiresAt")).toInstant().atZone(ZoneOffset.UTC).plusYears(1).toInstant())));
+    boolean manual;
+
+    public class Modes {
+        public boolean isManual(String environment) {
+            return manual;
+        }
+    }
+
+    @BeforeEach
+    void registerBeans() {
+        ClockUtil.setCurrentTime(Date.from(ISSUED));
+        Mocks.register("lifecycleTimes", new LifecycleTimes(POLICY));
+        Mocks.register("sendRenewalNoticeDelegate", notices);
+        Mocks.register("renewalDecisionListener", new RenewalDecisionListener(mock(AuditTrail.class)));
+        Mocks.register("extendTokenDelegate", extensions);
+        Mocks.register("revokeTokenDelegate", revocations);
+        Mocks.register("regenerateTokenDelegate", regenerations);
+        Mocks.register("withdrawApiRightsDelegate", withdrawals);
+        Mocks.register("restoreApiRightsDelegate", restorations);
+        Mocks.register("tokenAdministrationModes", new Modes());
+        Mocks.register("fourEyesTaskListener", new FourEyesTaskListener(mock(AuditTrail.class)));
+        Mocks.register("confirmTokenCreatedListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> {
+            if (!Boolean.TRUE.equals(task.getVariable("tokenCreatedConfirmed"))) {
+                throw new FormFieldValidationException("tokenCreatedConfirmed", "Confirm");
+            }
+        });
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    ProcessInstance startLifecycle() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("tokenId", "token-1");
+        variables.put("holder", "alice");
+        variables.put("environment", "PROD");
+        variables.put("projectId", 101L);
+        variables.put("requestId", "request-1");
+        variables.put("expiresAt", Date.from(EXPIRES));
+        return runtimeService().startProcessInstanceByKey("TokenLifecycleProcess", "token-1", variables);
+    }
+
+    /** Moves the engine's clock to the timer, checks it is due exactly then, and fires it. */
+    void fire(ProcessInstance lifecycle, String timerId, Instant expectedDue) {
+        Job timer = managementService().createJobQuery().processInstanceId(lifecycle.getId()).activityId(timerId).singleResult();
+        assertThat(timer).as(timerId + " should be waiting").isNotNull();
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(expectedDue));
+        ClockUtil.setCurrentTime(timer.getDuedate());
+        execute(timer);
+    }
+
+    ProcessInstance waitingForRenewal() {
+        ProcessInstance lifecycle = startLifecycle();
+        assertThat(lifecycle).isWaitingAt("Timer_RenewalNoticeDue");
+        fire(lifecycle, "Timer_RenewalNoticeDue", EXPIRES.minus(Duration.ofDays(30)));
+        execute(job(lifecycle));
+        assertThat(lifecycle).isWaitingAt("Task_ConfirmRenewal").task().isAssignedTo("alice");
+        return lifecycle;
+    }
+
+    @Test
+    void theNoticeComesThirtyDaysBeforeExpiryAndNotEarlier() {
+        ProcessInstance lifecycle = startLifecycle();
+
+        ClockUtil.setCurrentTime(Date.from(EXPIRES.minus(Duration.ofDays(31))));
+        assertThat(managementService().createJobQuery().processInstanceId(lifecycle.getId()).executable().count()).isZero();
+        fire(lifecycle, "Timer_RenewalNoticeDue", EXPIRES.minus(Duration.ofDays(30)));
+        execute(job(lifecycle));
+
+        assertThat(notices.lastCall()).containsEntry("noticeKind", "NOTICE");
+        assertThat(lifecycle).isWaitingAt("Task_ConfirmRenewal");
+    }
+
+    @Test
+    void confirmedRenewalExtendsTheTokenAndTheCycleStartsAgain() {
+        ProcessInstance lifecycle = waitingForRenewal();
+
+        taskService().complete(task(lifecycle).getId(), Map.of("stillNeeded", true, "usageUnchanged", true,
+                "fairUseReattested", true));
+
+        assertThat(extensions.calls()).hasSize(1);
+        assertThat(lifecycle).isWaitingAt("Timer_RenewalNoticeDue");
+        Job nextNotice = managementService().createJobQuery().processInstanceId(lifecycle.getId()).singleResult();
+        assertThat(nextNotice.getDuedate()).isEqualTo(Date.from(EXPIRES.atZone(ZoneOffset.UTC).plusYears(1).toInstant()
+                .minus(Duration.ofDays(30))));
+        assertThat(revocations.calls()).isEmpty();
+    }
+
+    @Test
+    void theHolderIsRemindedFourteenAndThreeDaysBeforeExpiry() {
+        ProcessInstance lifecycle = waitingForRenewal();
+
+        fire(lifecycle, "Timer_FirstRenewalReminder", EXPIRES.minus(Duration.ofDays(14)));
+        fire(lifecycle, "Timer_LastRenewalReminder", EXPIRES.minus(Duration.ofDays(3)));
+
+        assertThat(notices.calls()).extracting(call -> call.get("noticeKind")).containsExactly("NOTICE", "REMINDER", "REMINDER");
+        assertThat(lifecycle).isWaitingAt("Task_ConfirmRenewal");
+    }
+
+    @Test
+    void anUnconfirmedTokenExpiresAtItsExpiryDate() {
+        ProcessInstance lifecycle = waitingForRenewal();
+
+        fire(lifecycle, "Timer_TokenExpires", EXPIRES);
+        execute(job(lifecycle));
+
+        assertThat(lifecycle).isEnded().hasPassed("Task_ExpireToken", "EndEvent_TokenExpired");
+        assertThat(revocations.lastCall()).containsEntry("revocationReason", "EXPIRED");
+    }
+
+    @Test
+    void aTokenNoLongerNeededIsRevokedAtOnce() {
+        ProcessInstance lifecycle = waitingForRenewal();
+
+        taskService().complete(task(lifecycle).getId(), Map.of("stillNeeded", false));
+        execute(job(lifecycle));
+
+        assertThat(lifecycle).isEnded().hasPassed("EndEvent_RevokedNoLongerNeeded");
+        assertThat(revocations.lastCall()).containsEntry("revocationReason", "NO_LONGER_NEEDED");
+    }
+
+    @Test
+    void keepingTheTokenNeedsTheAttestationAndChangedUsageNeedsComments() {
+        ProcessInstance lifecycle = waitingForRenewal();
+
+        assertThatThrownBy(() -> taskService().complete(task(lifecycle).getId(), Map.of("stillNeeded", true,
+                "usageUnchanged", false, "fairUseReattested", false)))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("renewed acceptance of the REDCap API Fair Use Policy")
+                .hasMessageContaining("Describe how your use of the API has changed");
+        assertThat(lifecycle).isWaitingAt("Task_ConfirmRenewal");
+        assertThat(extensions.calls()).isEmpty();
+    }
+
+    @Test
+    void aRevocationRequestEndsTheLifecycleWhateverItWasWaitingFor() {
+        ProcessInstance lifecycle = waitingForRenewal();
+
+        runtimeService().createMessageCorrelation("Msg_RevokeToken").processInstanceBusinessKey("token-1")
+                .setVariable("revocationReason", "LEFT_PROJECT").correlate();
+        execute(job(lifecycle));
+
+        assertThat(lifecycle).isEnded().hasPassed("Task_RevokeOnRequest", "EndEvent_RevokedOnRequest")
+                .hasNotPassed("Task_ExtendToken");
+        assertThat(revocations.lastCall()).containsEntry("revocationReason", "LEFT_PROJECT");
+        assertThat(managementService().createJobQuery().processInstanceId(lifecycle.getId()).count())
+                .as("no timer of the cancelled renewal is left").isZero();
+    }
+
+    @Test
+    void aCompromisedTokenIsRegeneratedAndTheLifecycleGoesOn() {
+        ProcessInstance lifecycle = startLifecycle();
+
+        runtimeService().createMessageCorrelation("Msg_TokenCompromised").processInstanceBusinessKey("token-1")
+                .setVariable("reportedBy", "alice").correlate();
+        execute(job("Task_RegenerateToken", lifecycle));
+
+        assertThat(regenerations.calls()).hasSize(1);
+        assertThat(lifecycle).hasPassed("EndEvent_TokenRegenerated").isWaitingAt("Timer_RenewalNoticeDue");
+    }
+
+    @Test
+    void inManualModeTheRightsGoUntilAnAdministratorRegeneratesByHand() {
+        manual = true;
+        ProcessInstance lifecycle = startLifecycle();
+
+        runtimeService().createMessageCorrelation("Msg_TokenCompromised").processInstanceBusinessKey("token-1")
+                .setVariable("reportedBy", "ada").correlate();
+        execute(job("Task_WithdrawRightsUntilRegenerated", lifecycle));
+        assertThat(withdrawals.calls()).hasSize(1);
+        assertThat(lifecycle).isWaitingAt("Task_RegenerateInControlCenter");
+        assertThat(task(lifecycle)).hasCandidateGroup("redcap-admins");
+        assertThatThrownBy(() -> taskService().claim(task(lifecycle).getId(), "alice"))
+                .hasRootCauseInstanceOf(org.tokengov.request.FourEyesViolationException.class);
+
+        taskService().claim(task(lifecycle).getId(), "ada");
+        taskService().complete(task(lifecycle).getId(), Map.of("tokenCreatedConfirmed", true));
+        execute(job("Task_RestoreRights", lifecycle));
+
+        assertThat(restorations.calls()).hasSize(1);
+        assertThat(regenerations.calls()).isEmpty();
+        assertThat(lifecycle).hasPassed("EndEvent_RegeneratedByHand").isWaitingAt("Timer_RenewalNoticeDue");
+    }
+}
