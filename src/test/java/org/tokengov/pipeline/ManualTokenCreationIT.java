@@ -20,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.testsupport.Jobs;
+import org.tokengov.testsupport.PipelineDriver;
 import org.tokengov.testsupport.RealServers;
 import org.tokengov.testsupport.SimulatorHttp;
 import org.tokengov.testsupport.TestDatabases;
@@ -49,13 +50,7 @@ class ManualTokenCreationIT {
 
     @Test
     void adminCreatesTheQaTokenByHandAndWrongRightsAreSentBack() {
-        identity.setAuthentication("bob", java.util.List.of("api-requesters"));
-        ProcessInstance request = runtime.startProcessInstanceByKey("TokenRequestProcess", Map.of(
-                "productionProjectId", 101L, "qaProjectId", 201L, "rightExport", true, "rightImport", false,
-                "rightMobileApp", false, "fairUseAccepted", true, "intendedUse", "PARTICIPANT_SYNC",
-                "usageDescription", "Sync participant contact details from the CTMS every night.",
-                "callSchedule", "Nightly at 01:00", "expectedCallsPerDay", 30L));
-        identity.clearAuthentication();
+        ProcessInstance request = new PipelineDriver(runtime, tasks, identity, management).submitRequest("bob");
         Jobs.runDue(management);
 
         Task create = createTask();

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +28,7 @@ import org.tokengov.registry.RequestStatus;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenRequests;
 import org.tokengov.testsupport.Jobs;
+import org.tokengov.testsupport.PipelineDriver;
 import org.tokengov.testsupport.RealServers;
 
 /**
@@ -47,6 +49,13 @@ class SponsorshipEntitlementAndDepartureIT {
     @Autowired DepartedHolderWatch departures;
     @Autowired JdbcTemplate jdbc;
 
+    PipelineDriver pipeline;
+
+    @BeforeEach
+    void driver() {
+        pipeline = new PipelineDriver(runtime, tasks, identity, management);
+    }
+
     @AfterEach
     void reenable() {
         identity.deleteUserInfo("erin", CamundaIdentityDirectory.DISABLED_INFO);
@@ -55,14 +64,14 @@ class SponsorshipEntitlementAndDepartureIT {
 
     @Test
     void sponsoredExternalGetsTheQaTokenAfterTheSponsorConfirmsAndJoinsTheEntitlementGroup() {
-        ProcessInstance request = start("erin");
+        ProcessInstance request = pipeline.submitRequest("erin");
         Jobs.runDue(management);
 
         Task confirmation = tasks.createTaskQuery().processInstanceId(request.getId()).singleResult();
         assertThat(confirmation.getTaskDefinitionKey()).isEqualTo("Task_ConfirmSponsorship");
         assertThat(confirmation.getAssignee()).isEqualTo("pat");
         assertThat(registry.ofRequest(request.getId())).as("no token before the sponsor confirms").isEmpty();
-        completeAs("pat", List.of("project-pis"), confirmation, Map.of("sponsorshipConfirmed", true));
+        pipeline.complete("pat", List.of("project-pis"), confirmation, Map.of("sponsorshipConfirmed", true));
         Jobs.runDue(management);
 
         assertThat(registry.ofRequest(request.getId())).singleElement()
@@ -73,7 +82,7 @@ class SponsorshipEntitlementAndDepartureIT {
 
     @Test
     void externalWithoutSponsorIsRefused() {
-        ProcessInstance request = start("eve");
+        ProcessInstance request = pipeline.submitRequest("eve");
         Jobs.runDue(management);
 
         assertThat(requests.find(request.getId())).get().satisfies(r -> {
@@ -84,11 +93,7 @@ class SponsorshipEntitlementAndDepartureIT {
 
     @Test
     void theEntitlementGoesWithTheLastLiveTokenOfTheEnvironment() {
-        ProcessInstance request = start("erin");
-        Jobs.runDue(management);
-        completeAs("pat", List.of("project-pis"), tasks.createTaskQuery().processInstanceId(request.getId()).singleResult(),
-                Map.of("sponsorshipConfirmed", true));
-        Jobs.runDue(management);
+        ProcessInstance request = pipeline.requestUntilQaToken("erin");
         assertThat(inGroup("erin", "redcap-api-qa")).isTrue();
 
         for (IssuedToken token : registry.ofHolder("erin")) {
@@ -101,11 +106,7 @@ class SponsorshipEntitlementAndDepartureIT {
 
     @Test
     void aDisabledHolderIsReportedForOffboardingOnce() {
-        ProcessInstance request = start("erin");
-        Jobs.runDue(management);
-        completeAs("pat", List.of("project-pis"), tasks.createTaskQuery().processInstanceId(request.getId()).singleResult(),
-                Map.of("sponsorshipConfirmed", true));
-        Jobs.runDue(management);
+        ProcessInstance request = pipeline.requestUntilQaToken("erin");
         int before = offboardingEventsOf("erin");
 
         departures.checkNow();
@@ -126,27 +127,5 @@ class SponsorshipEntitlementAndDepartureIT {
 
     private boolean inGroup(String username, String group) {
         return identity.createGroupQuery().groupId(group).groupMember(username).count() > 0;
-    }
-
-    private ProcessInstance start(String requester) {
-        identity.setAuthentication(requester, List.of("api-requesters"));
-        try {
-            return runtime.startProcessInstanceByKey("TokenRequestProcess", Map.of(
-                    "productionProjectId", 101L, "qaProjectId", 201L, "rightExport", true, "rightImport", false,
-                    "rightMobileApp", false, "fairUseAccepted", true, "intendedUse", "PARTICIPANT_SYNC",
-                    "usageDescription", "Sync participant contact details from the partner site every night.",
-                    "callSchedule", "Nightly at 03:00", "expectedCallsPerDay", 20L));
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
-    private void completeAs(String user, List<String> groups, Task task, Map<String, Object> variables) {
-        identity.setAuthentication(user, groups);
-        try {
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
     }
 }

@@ -35,6 +35,7 @@ import org.tokengov.registry.RequestStatus;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenRequests;
 import org.tokengov.registry.TokenState;
+import org.tokengov.testsupport.EngineRest;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.RealServers;
 import org.tokengov.testsupport.SimulatorHttp;
@@ -62,12 +63,12 @@ class TokenRequestPipelineIT {
     @Autowired org.camunda.bpm.engine.FormService forms;
 
     SimulatorHttp simulator;
-    EngineRestClient rest;
+    EngineRest rest;
 
     @BeforeEach
     void clients() {
         simulator = new SimulatorHttp(RealServers.baseUrl(context));
-        rest = new EngineRestClient(RealServers.baseUrl(context));
+        rest = new EngineRest(RealServers.baseUrl(context));
     }
 
     @AfterEach
@@ -159,24 +160,24 @@ class TokenRequestPipelineIT {
     @Test
     void engineRestRefusesAnonymousCallsAndBadInput() throws Exception {
         HttpResponse<String> anonymous = rest.post("/process-definition/key/TokenRequestProcess/submit-form", null, null,
-                EngineRestClient.startFormBody(101, "Nightly export of new visits with a date filter."));
+                EngineRest.startFormBody(101, "Nightly export of new visits with a date filter."));
         assertThat(anonymous.statusCode()).isEqualTo(401);
 
         // Camunda delays logins after a failed one, so the wrong password is tried on a user no other test logs in as.
         HttpResponse<String> wrongPassword = rest.post("/process-definition/key/TokenRequestProcess/submit-form", "pat",
-                "not-the-password", EngineRestClient.startFormBody(101, "Nightly export of new visits with a date filter."));
+                "not-the-password", EngineRest.startFormBody(101, "Nightly export of new visits with a date filter."));
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
 
         long before = runtime.createProcessInstanceQuery().count();
         HttpResponse<String> invalid = rest.post("/process-definition/key/TokenRequestProcess/submit-form", "alice", "demo",
-                EngineRestClient.startFormBody(0, "too short"));
+                EngineRest.startFormBody(0, "too short"));
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("Production project id must be between 1")
                 .contains("Usage description must be 20 to 2000 characters long");
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
 
         HttpResponse<String> reviewerStarting = rest.post("/process-definition/key/TokenRequestProcess/submit-form", "sam",
-                "demo", EngineRestClient.startFormBody(101, "Nightly export of new visits with a date filter."));
+                "demo", EngineRest.startFormBody(101, "Nightly export of new visits with a date filter."));
         assertThat(reviewerStarting.statusCode()).as(reviewerStarting.body()).isEqualTo(403);
     }
 
@@ -186,14 +187,14 @@ class TokenRequestPipelineIT {
         Jobs.runDue(management);
         String qaTask = taskId(requestId, "Task_DevelopAndTestInQa");
 
-        HttpResponse<String> invalid = rest.post("/task/" + qaTask + "/complete", "rita", "demo", EngineRestClient.variables(
+        HttpResponse<String> invalid = rest.post("/task/" + qaTask + "/complete", "rita", "demo", EngineRest.variables(
                 "codeRepositoryUrl", "String", "not a link", "codeCommit", "String", "abc1234",
                 "testSummary", "String", "Exported in QA for a week, 10 calls a night."));
         assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
         assertThat(invalid.body()).contains("Code repository URL must be an https:// link");
         assertThat(taskId(requestId, "Task_DevelopAndTestInQa")).isEqualTo(qaTask);
 
-        HttpResponse<String> valid = rest.post("/task/" + qaTask + "/complete", "rita", "demo", EngineRestClient.variables(
+        HttpResponse<String> valid = rest.post("/task/" + qaTask + "/complete", "rita", "demo", EngineRest.variables(
                 "codeRepositoryUrl", "String", "https://git.example.org/rita/export", "codeCommit", "String", "abc1234",
                 "testSummary", "String", "Exported in QA for a week, 10 calls a night."));
         assertThat(valid.statusCode()).as(valid.body()).isEqualTo(204);
@@ -203,7 +204,7 @@ class TokenRequestPipelineIT {
         assertThat(ownClaim.statusCode()).as(ownClaim.body()).isEqualTo(403);
         assertThat(ownClaim.body()).contains("rita may not act on 'Review API code of rita for project 101'");
         HttpResponse<String> ownReview = rest.post("/task/" + review + "/complete", "rita", "demo",
-                EngineRestClient.variables("codeReviewOutcome", "String", "APPROVED"));
+                EngineRest.variables("codeReviewOutcome", "String", "APPROVED"));
         assertThat(ownReview.statusCode()).as(ownReview.body()).isEqualTo(403);
         assertThat(tasks.createTaskQuery().taskId(review).singleResult().getAssignee()).isNull();
     }
@@ -254,7 +255,7 @@ class TokenRequestPipelineIT {
 
     private String startAsRequester(String username) {
         HttpResponse<String> response = rest.post("/process-definition/key/TokenRequestProcess/submit-form", username, "demo",
-                EngineRestClient.startFormBody(101, "Nightly export of new visits for the dashboard, filtered by date."));
+                EngineRest.startFormBody(101, "Nightly export of new visits for the dashboard, filtered by date."));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         try {
             String id = new ObjectMapper().readTree(response.body()).get("id").asText();

@@ -16,7 +16,9 @@ public class RealServersWithKeycloak extends RealServers {
         super.initialize(context);
         TestPropertyValues.of(
                 "tokengov.keycloak.server-url=" + KEYCLOAK_LINK.url(),
-                "tokengov.keycloak.client-secret=" + KeycloakTestServer.clientSecret())
+                "tokengov.keycloak.client-secret=" + KeycloakTestServer.clientSecret(),
+                // Tests change Keycloak and look at the result at once: no cached group or user queries.
+                "tokengov.keycloak.camunda-plugin.cache-enabled=false")
                 .applyTo(context);
     }
 }

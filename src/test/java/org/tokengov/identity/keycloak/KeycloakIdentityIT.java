@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
@@ -34,6 +35,7 @@ import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenRequests;
 import org.tokengov.request.FourEyesViolationException;
 import org.tokengov.testsupport.Jobs;
+import org.tokengov.testsupport.PipelineDriver;
 import org.tokengov.testsupport.RealServersWithKeycloak;
 
 /** The identity port against a real Keycloak: look-ups, eligibility, entitlements, departures and outages. */
@@ -53,6 +55,13 @@ class KeycloakIdentityIT {
     @Autowired TokenEntitlements entitlements;
     @Autowired DepartedHolderWatch departures;
     @Autowired JdbcTemplate jdbc;
+
+    PipelineDriver pipeline;
+
+    @BeforeEach
+    void driver() {
+        pipeline = new PipelineDriver(runtime, tasks, identity, management);
+    }
 
     @AfterEach
     void restore() {
@@ -79,8 +88,8 @@ class KeycloakIdentityIT {
 
     @Test
     void eligibilityRefusesServiceAccountsAndUnsponsoredExternals() {
-        ProcessInstance serviceAccount = start("svc_etl");
-        ProcessInstance unsponsored = start("eve");
+        ProcessInstance serviceAccount = pipeline.submitRequest("svc_etl");
+        ProcessInstance unsponsored = pipeline.submitRequest("eve");
         Jobs.runDue(management);
 
         assertThat(requests.find(serviceAccount.getId())).get().satisfies(r -> {
@@ -93,7 +102,7 @@ class KeycloakIdentityIT {
 
     @Test
     void theSponsorConfirmsAndTheEntitlementGroupFollowsTheTokens() {
-        ProcessInstance request = issueQaTokenTo("erin");
+        ProcessInstance request = pipeline.requestUntilQaToken("erin");
 
         assertThat(keycloakGroupsOf("erin")).contains("redcap-api-qa").doesNotContain("redcap-api-prod");
         for (IssuedToken token : registry.ofHolder("erin")) {
@@ -105,7 +114,7 @@ class KeycloakIdentityIT {
 
     @Test
     void aHolderDisabledInKeycloakIsReportedForOffboarding() {
-        issueQaTokenTo("erin");
+        pipeline.requestUntilQaToken("erin");
         int before = jdbc.queryForObject("select count(*) from offboarding_event where username = 'erin'", Integer.class);
 
         setEnabled("erin", false);
@@ -118,7 +127,7 @@ class KeycloakIdentityIT {
 
     @Test
     void fourEyesHoldForKeycloakUsers() {
-        ProcessInstance request = start("rita");
+        ProcessInstance request = pipeline.submitRequest("rita");
         Jobs.runDue(management);
         List<String> ritasGroups = identity.createGroupQuery().groupMember("rita").list().stream()
                 .map(group -> group.getId()).toList();
@@ -141,7 +150,7 @@ class KeycloakIdentityIT {
     @Test
     void keycloakDownMeansRetriesAndAnIncidentNotAFailedForm() {
         RealServersWithKeycloak.KEYCLOAK_LINK.down();
-        ProcessInstance request = start("alice");
+        ProcessInstance request = pipeline.submitRequest("alice");
 
         Job eligibility = management.createJobQuery().processInstanceId(request.getId()).singleResult();
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -160,34 +169,6 @@ class KeycloakIdentityIT {
         Jobs.runDue(management);
         assertThat(tasks.createTaskQuery().processInstanceId(request.getId()).singleResult().getTaskDefinitionKey())
                 .isEqualTo("Task_DevelopAndTestInQa");
-    }
-
-    private ProcessInstance issueQaTokenTo(String external) {
-        ProcessInstance request = start(external);
-        Jobs.runDue(management);
-        Task confirmation = tasks.createTaskQuery().processInstanceId(request.getId()).singleResult();
-        assertThat(confirmation.getTaskDefinitionKey()).isEqualTo("Task_ConfirmSponsorship");
-        identity.setAuthentication("pat", List.of("project-pis"));
-        try {
-            tasks.complete(confirmation.getId(), Map.of("sponsorshipConfirmed", true));
-        } finally {
-            identity.clearAuthentication();
-        }
-        Jobs.runDue(management);
-        return request;
-    }
-
-    private ProcessInstance start(String requester) {
-        identity.setAuthentication(requester, List.of("api-requesters"));
-        try {
-            return runtime.startProcessInstanceByKey("TokenRequestProcess", Map.of(
-                    "productionProjectId", 101L, "qaProjectId", 201L, "rightExport", true, "rightImport", false,
-                    "rightMobileApp", false, "fairUseAccepted", true, "intendedUse", "SCHEDULED_EXPORT",
-                    "usageDescription", "Nightly export of new visits for the dashboard, filtered by date.",
-                    "callSchedule", "Nightly at 02:00", "expectedCallsPerDay", 10L));
-        } finally {
-            identity.clearAuthentication();
-        }
     }
 
     private List<String> keycloakGroupsOf(String username) {

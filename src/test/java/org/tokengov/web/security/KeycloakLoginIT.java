@@ -1,7 +1,7 @@
 package org.tokengov.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tokengov.web.security.BasicAuthRest.json;
+import static org.tokengov.testsupport.EngineRest.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -18,13 +18,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.EngineRest;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.KeycloakTestServer;
 import org.tokengov.testsupport.RealServers;
+import org.tokengov.testsupport.RealServersWithKeycloak;
 
 /**
  * The {@code keycloak} profile against a real Keycloak (the demo realm): people log in to the Camunda webapps through
@@ -33,22 +34,9 @@ import org.tokengov.testsupport.RealServers;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("keycloak")
-@ContextConfiguration(initializers = KeycloakLoginIT.RealServersAndKeycloak.class)
+@ContextConfiguration(initializers = RealServersWithKeycloak.class)
 @ExtendWith(OutputCaptureExtension.class)
 class KeycloakLoginIT {
-
-    /** The machine's PostgreSQL and MariaDB, plus the test Keycloak; the plugin's query cache off, so no test waits. */
-    static class RealServersAndKeycloak extends RealServers {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            super.initialize(context);
-            TestPropertyValues.of(
-                    "tokengov.keycloak.server-url=" + KeycloakTestServer.baseUrl(),
-                    "tokengov.keycloak.client-secret=" + KeycloakTestServer.clientSecret(),
-                    "tokengov.keycloak.camunda-plugin.cache-enabled=false")
-                    .applyTo(context);
-        }
-    }
 
     private static final String KEYCLOAK_LOGIN_FORM = "id=\"kc-form-login\"";
 
@@ -57,19 +45,19 @@ class KeycloakLoginIT {
     @Autowired ManagementService management;
 
     String app;
-    BasicAuthRest rest;
+    EngineRest rest;
 
     @BeforeEach
     void urls() {
         app = RealServers.baseUrl(context);
-        rest = new BasicAuthRest(app);
+        rest = new EngineRest(app);
     }
 
     @Test
     void tasklistSendsPeopleToKeycloakAndSeesThemWithTheirKeycloakGroups(CapturedOutput output) {
         Browser browser = new Browser();
         HttpResponse<String> loginPage = browser.open(app + "/camunda/app/tasklist/");
-        assertThat(loginPage.uri().toString()).startsWith(KeycloakTestServer.baseUrl() + "/realms/tokengov/");
+        assertThat(loginPage.uri().toString()).startsWith(RealServersWithKeycloak.KEYCLOAK_LINK.url() + "/realms/tokengov/");
         assertThat(loginPage.body()).contains(KEYCLOAK_LOGIN_FORM);
 
         HttpResponse<String> tasklist = browser.submit(loginPage, KEYCLOAK_LOGIN_FORM, Map.of("username", "alice", "password", "demo"));
@@ -104,7 +92,7 @@ class KeycloakLoginIT {
         HttpResponse<String> loginPage = browser.open(app + "/camunda/app/tasklist/");
         HttpResponse<String> refused = browser.submit(loginPage, KEYCLOAK_LOGIN_FORM, Map.of("username", "bob", "password", "wrong"));
 
-        assertThat(refused.uri().toString()).startsWith(KeycloakTestServer.baseUrl());
+        assertThat(refused.uri().toString()).startsWith(RealServersWithKeycloak.KEYCLOAK_LINK.url());
         assertThat(refused.body()).contains(KEYCLOAK_LOGIN_FORM).contains("Invalid username or password");
         assertThat(webappApi(browser, "/api/admin/auth/user/default").statusCode()).isEqualTo(401);
         assertThat(webappApi(browser, "/api/engine/engine/default/task").statusCode()).isEqualTo(401);
@@ -127,7 +115,7 @@ class KeycloakLoginIT {
         assertThat(webappApi(browser, "/api/admin/auth/user/default").statusCode()).isEqualTo(401);
         // Had Keycloak's session survived, Keycloak would send the browser straight back, logged in.
         HttpResponse<String> again = browser.open(app + "/camunda/app/tasklist/");
-        assertThat(again.uri().toString()).startsWith(KeycloakTestServer.baseUrl());
+        assertThat(again.uri().toString()).startsWith(RealServersWithKeycloak.KEYCLOAK_LINK.url());
         assertThat(again.body()).contains(KEYCLOAK_LOGIN_FORM);
     }
 
@@ -139,7 +127,7 @@ class KeycloakLoginIT {
         HttpResponse<String> afterLogout = browser.submit(confirm, "action=\"/logout\"",
                 Map.of("_csrf", Browser.hiddenField(confirm, "_csrf")));
 
-        assertThat(afterLogout.uri().toString()).startsWith(KeycloakTestServer.baseUrl());
+        assertThat(afterLogout.uri().toString()).startsWith(RealServersWithKeycloak.KEYCLOAK_LINK.url());
         assertThat(afterLogout.body()).contains(KEYCLOAK_LOGIN_FORM);
         assertThat(webappApi(browser, "/api/admin/auth/user/default").statusCode()).isEqualTo(401);
     }
@@ -170,7 +158,7 @@ class KeycloakLoginIT {
     @Test
     void tasksAreVisibleToTheRequesterAndThenToTheSpecialistsGroup() {
         HttpResponse<String> started = rest.post("/process-definition/key/TokenRequestProcess/submit-form", "alice", "demo",
-                START_FORM);
+                EngineRest.startFormBody(101, "Nightly export of new visits for the dashboard, filtered by date."));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         String requestId = json(started).get("id").asText();
         Jobs.runDue(management);
@@ -179,7 +167,7 @@ class KeycloakLoginIT {
         assertThat(taskKeys("sam", requestId)).isEmpty();
 
         String qaTask = json(rest.get("/task?processInstanceId=" + requestId, "alice", "demo")).get(0).get("id").asText();
-        HttpResponse<String> completed = rest.post("/task/" + qaTask + "/complete", "alice", "demo", QA_RESULT);
+        HttpResponse<String> completed = rest.post("/task/" + qaTask + "/complete", "alice", "demo", EngineRest.qaResults());
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
         Jobs.runDue(management);
 
@@ -214,25 +202,4 @@ class KeycloakLoginIT {
     private static List<String> texts(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
-
-    private static final String START_FORM = """
-            {"variables": {
-              "productionProjectId": {"value": 101, "type": "Long"},
-              "qaProjectId": {"value": 201, "type": "Long"},
-              "rightExport": {"value": true, "type": "Boolean"},
-              "rightImport": {"value": false, "type": "Boolean"},
-              "rightMobileApp": {"value": false, "type": "Boolean"},
-              "fairUseAccepted": {"value": true, "type": "Boolean"},
-              "intendedUse": {"value": "SCHEDULED_EXPORT", "type": "String"},
-              "usageDescription": {"value": "Nightly export of new visits for the dashboard, filtered by date.", "type": "String"},
-              "callSchedule": {"value": "Nightly at 02:00", "type": "String"},
-              "expectedCallsPerDay": {"value": 24, "type": "Long"}
-            }}""";
-
-    private static final String QA_RESULT = """
-            {"variables": {
-              "codeRepositoryUrl": {"value": "https://git.example.org/lab/sync", "type": "String"},
-              "codeCommit": {"value": "9c1e2d7", "type": "String"},
-              "testSummary": {"value": "Ran the export nightly in QA for a week with a date filter.", "type": "String"}
-            }}""";
 }

@@ -1,0 +1,154 @@
+package org.tokengov.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.redcap.TokenFingerprint;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenState;
+import org.tokengov.testsupport.Jobs;
+import org.tokengov.testsupport.PipelineDriver;
+import org.tokengov.testsupport.RealServers;
+import org.tokengov.testsupport.SimulatorHttp;
+
+/**
+ * The lifecycle on the real servers: each test issues a fresh QA token through the pipeline and checks, on the
+ * REDCap simulator's API, what the holder's token can still do after expiry, revocation, renewal or compromise.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = TokenLifecycleIT.OwnServers.class)
+class TokenLifecycleIT {
+
+    /** A context of its own: these tests need holders without tokens from other test classes. */
+    static class OwnServers extends RealServers {
+    }
+
+    @Autowired ConfigurableApplicationContext context;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired IdentityService identity;
+    @Autowired TokenRegistry registry;
+    @Autowired TokenLifecycles lifecycles;
+
+    SimulatorHttp simulator;
+    PipelineDriver pipeline;
+
+    @BeforeEach
+    void clients() {
+        simulator = new SimulatorHttp(RealServers.baseUrl(context));
+        pipeline = new PipelineDriver(runtime, tasks, identity, management);
+    }
+
+    @Test
+    void anUnconfirmedTokenExpiresAndIsRefusedByRedcap() {
+        IssuedToken token = issueQaTokenTo("alice");
+        String value = simulator.tokenOf("qa", "alice", 201);
+        assertThat(simulator.versionStatus("qa", value)).isEqualTo(200);
+
+        fireTimer(token, "Timer_RenewalNoticeDue");
+        Jobs.runDue(management);
+        Task renewal = renewalTask(token);
+        assertThat(runtime.getVariable(renewal.getProcessInstanceId(), "lastApiUse")).asString()
+                .as("the notice read the last API use from REDCap's log").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
+        assertThat(registry.find(token.id()).orElseThrow().lastUsedAt()).isNotNull();
+
+        fireTimer(token, "Timer_TokenExpires");
+        Jobs.runDue(management);
+
+        assertThat(simulator.versionStatus("qa", value)).isEqualTo(403);
+        assertThat(simulator.tokenOf("qa", "alice", 201)).isNull();
+        assertThat(registry.find(token.id()).orElseThrow().state()).isEqualTo(TokenState.EXPIRED);
+        assertThat(lifecycleOf(token)).isNull();
+    }
+
+    @Test
+    void aConfirmedRenewalExtendsTheTokenByAYearAndItKeepsWorking() {
+        IssuedToken token = issueQaTokenTo("bob");
+        fireTimer(token, "Timer_RenewalNoticeDue");
+        Jobs.runDue(management);
+
+        pipeline.complete("bob", List.of("api-requesters"), renewalTask(token), Map.of("stillNeeded", true,
+                "usageUnchanged", true, "fairUseReattested", true));
+
+        IssuedToken renewed = registry.find(token.id()).orElseThrow();
+        assertThat(renewed.expiresAt()).isEqualTo(token.expiresAt().atZone(ZoneOffset.UTC).plusYears(1).toInstant());
+        assertThat(simulator.versionStatus("qa", simulator.tokenOf("qa", "bob", 201))).isEqualTo(200);
+        assertThat(management.createJobQuery().processInstanceId(lifecycleOf(token).getId())
+                .activityId("Timer_RenewalNoticeDue").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedAndTheEntitlementGoes() {
+        IssuedToken token = issueQaTokenTo("rita");
+        String value = simulator.tokenOf("qa", "rita", 201);
+        assertThat(identity.createGroupQuery().groupId("redcap-api-qa").groupMember("rita").count()).isEqualTo(1);
+
+        lifecycles.revoke(token.id(), RevocationReason.LEFT_PROJECT, "pat");
+        Jobs.runDue(management);
+
+        assertThat(simulator.versionStatus("qa", value)).isEqualTo(403);
+        IssuedToken revoked = registry.find(token.id()).orElseThrow();
+        assertThat(revoked.state()).isEqualTo(TokenState.REVOKED);
+        assertThat(revoked.revocationReason()).isEqualTo("LEFT_PROJECT");
+        assertThat(identity.createGroupQuery().groupId("redcap-api-qa").groupMember("rita").count()).isZero();
+    }
+
+    @Test
+    void aCompromisedTokenGetsANewValueAndTheOldOneDies() {
+        IssuedToken token = issueQaTokenTo("erin");
+        String oldValue = simulator.tokenOf("qa", "erin", 201);
+
+        lifecycles.reportCompromised(token.id(), "erin");
+        Jobs.runDue(management);
+
+        String newValue = simulator.tokenOf("qa", "erin", 201);
+        assertThat(newValue).isNotEqualTo(oldValue);
+        assertThat(simulator.versionStatus("qa", oldValue)).isEqualTo(403);
+        assertThat(simulator.versionStatus("qa", newValue)).isEqualTo(200);
+        assertThat(registry.find(token.id()).orElseThrow().fingerprint()).isEqualTo(TokenFingerprint.of(newValue).sha256Hex());
+        assertThat(lifecycleOf(token)).as("the lifecycle goes on").isNotNull();
+    }
+
+    private IssuedToken issueQaTokenTo(String requester) {
+        ProcessInstance request = pipeline.requestUntilQaToken(requester);
+        IssuedToken token = registry.ofRequest(request.getId()).get(0);
+        assertThat(lifecycleOf(token)).as("every issued token has a lifecycle").isNotNull();
+        return token;
+    }
+
+    private ProcessInstance lifecycleOf(IssuedToken token) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("TokenLifecycleProcess")
+                .processInstanceBusinessKey(token.id()).singleResult();
+    }
+
+    private Task renewalTask(IssuedToken token) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(token.id()).taskDefinitionKey("Task_ConfirmRenewal")
+                .singleResult();
+        assertThat(task).isNotNull();
+        return task;
+    }
+
+    /** What the passing of time would do: the timer's job runs now (the job executor is off in these tests). */
+    private void fireTimer(IssuedToken token, String timerId) {
+        Job timer = management.createJobQuery().processInstanceId(lifecycleOf(token).getId()).activityId(timerId).singleResult();
+        assertThat(timer).as(timerId).isNotNull();
+        management.executeJob(timer.getId());
+    }
+}
