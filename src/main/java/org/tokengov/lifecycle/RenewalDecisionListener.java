@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
+import org.springframework.context.ApplicationEventPublisher;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 
@@ -21,9 +22,11 @@ class RenewalDecisionListener implements TaskListener {
     static final int COMMENTS_MAX = 4000;
 
     private final AuditTrail auditTrail;
+    private final ApplicationEventPublisher events;
 
-    RenewalDecisionListener(AuditTrail auditTrail) {
+    RenewalDecisionListener(AuditTrail auditTrail, ApplicationEventPublisher events) {
         this.auditTrail = auditTrail;
+        this.events = events;
     }
 
     @Override
@@ -45,6 +48,9 @@ class RenewalDecisionListener implements TaskListener {
         }
         if (!problems.isEmpty()) {
             throw new FormFieldValidationException("token-renewal", "Cannot complete the renewal: " + String.join(" ", problems));
+        }
+        if (stillNeeded) {
+            events.publishEvent(new RenewalConfirmed(task.getAssignee(), text(task, REQUEST_ID), text(task, TOKEN_ID)));
         }
         auditTrail.record(task.getAssignee(), AuditAction.RENEWAL_DECIDED, text(task, REQUEST_ID), text(task, TOKEN_ID),
                 (stillNeeded ? "still needed" + (Boolean.TRUE.equals(task.getVariable(USAGE_UNCHANGED)) ? ", usage unchanged"
