@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code /engine-rest} answers only to HTTP Basic authentication against the identity store, so every
- * start and completion has a known user, and the engine's authorization checks apply to it.
+ * {@code /engine-rest} and the app's own API {@code /api} answer only to HTTP Basic authentication against the
+ * identity store (Camunda's own, or Keycloak's through the plugin), so every start and completion has a known user,
+ * and the engine's authorization checks apply to it. The user is the engine's current authentication meanwhile.
  */
 @Configuration
 class EngineRestAuthentication {
@@ -20,7 +21,7 @@ class EngineRestAuthentication {
         registration.setName("engine-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*");
         return registration;
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,6 +52,15 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 "tokengov.offboarding.identity-poll-interval=PT24H",
                 "tokengov.demo.password=demo")
                 .applyTo(context);
+    }
+
+    /**
+     * Camunda's REST API and webapps find their engine by name in a JVM-wide registry, and every test context's
+     * engine is called "default": the context started last would answer every context's HTTP calls. Tests that
+     * call the app over HTTP point the registry at their own engine first.
+     */
+    public static void serveHttpFrom(ConfigurableApplicationContext context) {
+        ProcessEngines.registerProcessEngine(context.getBean(ProcessEngine.class));
     }
 
     public static String baseUrl(ConfigurableApplicationContext context) {

@@ -49,6 +49,7 @@ class KeycloakLoginIT {
 
     @BeforeEach
     void urls() {
+        RealServers.serveHttpFrom(context);
         app = RealServers.baseUrl(context);
         rest = new EngineRest(app);
     }

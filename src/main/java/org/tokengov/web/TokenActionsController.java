@@ -1,0 +1,136 @@
+package org.tokengov.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.tokengov.lifecycle.RevocationReason;
+import org.tokengov.lifecycle.TokenLifecycles;
+import org.tokengov.redcap.RedcapApi;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenState;
+import org.tokengov.web.ApiCaller.Caller;
+import org.tokengov.web.ApiErrors.BadRequest;
+import org.tokengov.web.ApiErrors.Conflict;
+import org.tokengov.web.ApiErrors.Forbidden;
+import org.tokengov.web.ApiErrors.NotFound;
+
+/**
+ * What people report about a token, each handed to the token's lifecycle: the holder or an administrator reports a
+ * compromise; the holder reports a code change or that the token is no longer needed; the project's PI (a REDCap
+ * user with User Rights on the project) or an administrator reports that the holder left the project; an
+ * administrator suspends it for performance impact. Answers 202: the lifecycle does the work, retried if REDCap is down.
+ */
+@RestController
+class TokenActionsController {
+
+    record Reason(String reason) {
+    }
+
+    record Accepted(String tokenId, String action) {
+    }
+
+    static final int REASON_MAX = 2000;
+
+    private final TokenRegistry registry;
+    private final TokenLifecycles lifecycles;
+    private final RedcapApi redcap;
+    private final ApiCaller callers;
+
+    TokenActionsController(TokenRegistry registry, TokenLifecycles lifecycles, RedcapApi redcap, ApiCaller callers) {
+        this.registry = registry;
+        this.lifecycles = lifecycles;
+        this.redcap = redcap;
+        this.callers = callers;
+    }
+
+    @PostMapping("/api/tokens/{tokenId}/compromised")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted compromised(@PathVariable String tokenId) {
+        Caller caller = callers.current();
+        IssuedToken token = liveToken(tokenId);
+        requireHolderOrAdmin(caller, token);
+        lifecycles.reportCompromised(tokenId, caller.userId());
+        return new Accepted(tokenId, "COMPROMISE_REPORTED");
+    }
+
+    @PostMapping("/api/tokens/{tokenId}/code-change")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted codeChange(@PathVariable String tokenId, @RequestBody(required = false) Reason body) {
+        Caller caller = callers.current();
+        IssuedToken token = liveToken(tokenId);
+        if (!caller.userId().equals(token.holder())) {
+            throw new Forbidden("Only the holder reports a change of their code.");
+        }
+        lifecycles.reportCodeChange(tokenId, required(body, "Describe the change"), caller.userId());
+        return new Accepted(tokenId, "CODE_CHANGE_REPORTED");
+    }
+
+    @PostMapping("/api/tokens/{tokenId}/no-longer-needed")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted noLongerNeeded(@PathVariable String tokenId) {
+        Caller caller = callers.current();
+        IssuedToken token = liveToken(tokenId);
+        requireHolderOrAdmin(caller, token);
+        lifecycles.revoke(tokenId, RevocationReason.NO_LONGER_NEEDED, caller.userId());
+        return new Accepted(tokenId, "REVOCATION_REQUESTED");
+    }
+
+    @PostMapping("/api/tokens/{tokenId}/left-project")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted leftProject(@PathVariable String tokenId) {
+        Caller caller = callers.current();
+        IssuedToken token = liveToken(tokenId);
+        if (!caller.admin() && !isProjectAdministrator(caller.userId(), token)) {
+            throw new Forbidden("Only the project's PI (a user with User Rights on the REDCap project) or a REDCap "
+                    + "administrator reports that someone left the project.");
+        }
+        lifecycles.revoke(tokenId, RevocationReason.LEFT_PROJECT, caller.userId());
+        return new Accepted(tokenId, "REVOCATION_REQUESTED");
+    }
+
+    @PostMapping("/api/tokens/{tokenId}/suspension")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted suspend(@PathVariable String tokenId, @RequestBody(required = false) Reason body) {
+        Caller caller = callers.current();
+        IssuedToken token = liveToken(tokenId);
+        if (!caller.admin()) {
+            throw new Forbidden("Only REDCap administrators suspend tokens.");
+        }
+        if (token.state() == TokenState.SUSPENDED) {
+            throw new Conflict("Token " + tokenId + " is already suspended.");
+        }
+        lifecycles.suspend(tokenId, required(body, "Give the reason for the suspension"), caller.userId());
+        return new Accepted(tokenId, "SUSPENSION_REQUESTED");
+    }
+
+    private boolean isProjectAdministrator(String userId, IssuedToken token) {
+        return redcap.projectUsers(token.environment(), token.projectId()).stream()
+                .anyMatch(user -> user.userRights() && user.username().equalsIgnoreCase(userId));
+    }
+
+    private IssuedToken liveToken(String tokenId) {
+        IssuedToken token = registry.find(tokenId).orElseThrow(() -> new NotFound("No token " + tokenId + "."));
+        if (!token.state().isLive()) {
+            throw new Conflict("Token " + tokenId + " is " + token.state() + ": nothing more can happen to it.");
+        }
+        return token;
+    }
+
+    private static String required(Reason body, String what) {
+        String reason = body == null || body.reason() == null ? "" : body.reason().trim();
+        if (reason.isEmpty() || reason.length() > REASON_MAX) {
+            throw new BadRequest(what + ": a JSON body {\"reason\": \"…\"} of 1 to " + REASON_MAX + " characters.");
+        }
+        return reason;
+    }
+
+    private static void requireHolderOrAdmin(Caller caller, IssuedToken token) {
+        if (!caller.admin() && !caller.userId().equals(token.holder())) {
+            throw new Forbidden("Only the holder or a REDCap administrator may do this.");
+        }
+    }
+}

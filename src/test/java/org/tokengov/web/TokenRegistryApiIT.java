@@ -1,0 +1,172 @@
+package org.tokengov.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tokengov.testsupport.EngineRest.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.Jobs;
+import org.tokengov.testsupport.PipelineDriver;
+import org.tokengov.testsupport.RealServers;
+import org.tokengov.testsupport.SimulatorHttp;
+
+/**
+ * The app's token API over HTTP: who sees which tokens, and who may report what about a token, each report
+ * carried out by the token's lifecycle and checked on the REDCap simulator's API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = TokenRegistryApiIT.OwnServers.class)
+class TokenRegistryApiIT {
+
+    /** A context of its own: these tests revoke, suspend and regenerate tokens. */
+    static class OwnServers extends RealServers {
+    }
+
+    @Autowired ConfigurableApplicationContext context;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired IdentityService identity;
+    @Autowired ManagementService management;
+    @Autowired org.tokengov.registry.TokenRegistry registry;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @org.junit.jupiter.api.BeforeEach
+    void serveHttp() {
+        RealServers.serveHttpFrom(context);
+    }
+
+    @Test
+    void holdersSeeTheirOwnTokensAndAdministratorsSeeAll() throws Exception {
+        PipelineDriver pipeline = new PipelineDriver(runtime, tasks, identity, management);
+        pipeline.requestUntilQaToken("alice");
+        pipeline.requestUntilQaToken("bob");
+
+        JsonNode alices = json(get("/api/tokens", "alice"));
+        assertThat(holders(alices)).isNotEmpty().containsOnly("alice");
+        assertThat(alices.get(0).has("fingerprint")).isFalse();
+        assertThat(alices.get(0).get("expiresAt").asText()).isNotBlank();
+
+        assertThat(holders(json(get("/api/tokens", "ada")))).contains("alice", "bob");
+        assertThat(holders(json(get("/api/tokens?holder=bob&state=QA_ACTIVE", "ada")))).isNotEmpty().containsOnly("bob");
+    }
+
+    @Test
+    void othersTokensBadFiltersAndAnonymousCallsAreRefused() throws Exception {
+        HttpResponse<String> othersTokens = get("/api/tokens?holder=bob", "alice");
+        assertThat(othersTokens.statusCode()).isEqualTo(400);
+        assertThat(othersTokens.body()).contains("Only REDCap administrators may list other people's tokens");
+
+        HttpResponse<String> badState = get("/api/tokens?state=LOST", "ada");
+        assertThat(badState.statusCode()).isEqualTo(400);
+        assertThat(badState.body()).contains("state must be one of");
+
+        assertThat(get("/api/tokens", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theHolderReportsACompromiseAndGetsANewValue() throws Exception {
+        String tokenId = qaTokenOf("erin");
+        SimulatorHttp simulator = new SimulatorHttp(RealServers.baseUrl(context));
+        String before = simulator.tokenOf("qa", "erin", 201);
+
+        assertThat(post("/api/tokens/" + tokenId + "/compromised", "alice", null).statusCode()).isEqualTo(403);
+        assertThat(post("/api/tokens/" + tokenId + "/compromised", "erin", null).statusCode()).isEqualTo(202);
+        Jobs.runDue(management);
+
+        assertThat(simulator.versionStatus("qa", before)).isEqualTo(403);
+        assertThat(simulator.versionStatus("qa", simulator.tokenOf("qa", "erin", 201))).isEqualTo(200);
+    }
+
+    @Test
+    void onlyAdministratorsSuspendAndOnlyWithAReason() throws Exception {
+        String tokenId = qaTokenOf("rita");
+
+        assertThat(post("/api/tokens/" + tokenId + "/suspension", "alice", "{\"reason\": \"too many calls\"}").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> noReason = post("/api/tokens/" + tokenId + "/suspension", "ada", "{}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("Give the reason for the suspension");
+        assertThat(post("/api/tokens/" + tokenId + "/suspension", "ada", "{\"reason\": \"Full exports every 5 s\"}")
+                .statusCode()).isEqualTo(202);
+        Jobs.runDue(management);
+
+        assertThat(registry.find(tokenId).orElseThrow().state()).isEqualTo(org.tokengov.registry.TokenState.SUSPENDED);
+        assertThat(post("/api/tokens/" + tokenId + "/suspension", "ada", "{\"reason\": \"again\"}").statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void thePiReportsThatSomeoneLeftTheProject() throws Exception {
+        String tokenId = qaTokenOf("bob");
+
+        assertThat(post("/api/tokens/" + tokenId + "/left-project", "alice", null).statusCode()).isEqualTo(403);
+        assertThat(post("/api/tokens/" + tokenId + "/left-project", "pat", null).statusCode()).isEqualTo(202);
+        Jobs.runDue(management);
+
+        assertThat(registry.find(tokenId).orElseThrow().revocationReason()).isEqualTo("LEFT_PROJECT");
+        assertThat(post("/api/tokens/" + tokenId + "/left-project", "pat", null).statusCode())
+                .as("a revoked token takes no more reports").isEqualTo(409);
+    }
+
+    @Test
+    void theHolderReportsACodeChangeForReTesting() throws Exception {
+        String tokenId = qaTokenOf("alice");
+
+        assertThat(post("/api/tokens/" + tokenId + "/code-change", "bob", "{\"reason\": \"x\"}").statusCode()).isEqualTo(403);
+        assertThat(post("/api/tokens/" + tokenId + "/code-change", "alice", null).statusCode()).isEqualTo(400);
+        assertThat(post("/api/tokens/" + tokenId + "/code-change", "alice", "{\"reason\": \"Adds the AE form\"}")
+                .statusCode()).isEqualTo(202);
+
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(tokenId).taskDefinitionKey("Task_RetestChangeInQa")
+                .singleResult().getAssignee()).isEqualTo("alice");
+        assertThat(post("/api/tokens/no-such-token/code-change", "alice", "{\"reason\": \"x\"}").statusCode()).isEqualTo(404);
+        assertThat(post("/api/tokens/" + tokenId + "/compromised", null, null).statusCode()).isEqualTo(401);
+    }
+
+    private String qaTokenOf(String holder) {
+        new PipelineDriver(runtime, tasks, identity, management).requestUntilQaToken(holder);
+        return registry.liveToken(holder, org.tokengov.redcap.RedcapEnvironment.QA, 201).orElseThrow().id();
+    }
+
+    private HttpResponse<String> post(String path, String user, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RealServers.baseUrl(context) + path))
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RealServers.baseUrl(context) + path)).GET();
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> holders(JsonNode tokens) {
+        return StreamSupport.stream(tokens.spliterator(), false).map(token -> token.get("holder").asText()).toList();
+    }
+}
