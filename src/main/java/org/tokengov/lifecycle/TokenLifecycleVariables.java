@@ -9,6 +9,8 @@ public final class TokenLifecycleVariables {
     public static final String PROCESS = "TokenLifecycleProcess";
     public static final String MSG_REVOKE_TOKEN = "Msg_RevokeToken";
     public static final String MSG_TOKEN_COMPROMISED = "Msg_TokenCompromised";
+    public static final String MSG_SUSPEND_TOKEN = "Msg_SuspendToken";
+    public static final String MSG_CODE_CHANGED = "Msg_CodeChanged";
 
     public static final String TOKEN_ID = "tokenId";
     public static final String HOLDER = "holder";
@@ -28,6 +30,22 @@ public final class TokenLifecycleVariables {
     public static final String REVOCATION_REASON = "revocationReason";
     /** Who reported a compromise or asked for a revocation. */
     public static final String REPORTED_BY = "reportedBy";
+    /** Set by whoever sends {@value #MSG_SUSPEND_TOKEN}: why the token is suspended. */
+    public static final String SUSPENSION_REASON = "suspensionReason";
+    /** Whether this suspension reached the holder's ban count. */
+    public static final String BAN_HOLDER = "banHolder";
+    public static final String FIX_REVIEW_OUTCOME = "fixReviewOutcome";
+    public static final String FIX_REVIEW_COMMENTS = "fixReviewComments";
+    public static final String REINSTATEMENT_DECISION = "reinstatementDecision";
+    public static final String REINSTATEMENT_COMMENTS = "reinstatementComments";
+    /** The administrator who approved the reinstatement. */
+    public static final String REINSTATED_BY = "reinstatedBy";
+    /** Set by the holder who sends {@value #MSG_CODE_CHANGED}: what changed. */
+    public static final String CHANGE_DESCRIPTION = "changeDescription";
+    public static final String CHANGE_REVIEW_OUTCOME = "changeReviewOutcome";
+    public static final String CHANGE_REVIEW_COMMENTS = "changeReviewComments";
+    public static final String CHANGE_DECISION = "changeDecision";
+    public static final String CHANGE_DECISION_COMMENTS = "changeDecisionComments";
     /** Local input parameter of the notice step: NOTICE or REMINDER. */
     public static final String NOTICE_KIND = "noticeKind";
 

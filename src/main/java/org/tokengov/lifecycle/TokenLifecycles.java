@@ -4,7 +4,9 @@ import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
 
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
@@ -16,18 +18,36 @@ import org.tokengov.registry.IssuedToken;
 public class TokenLifecycles {
 
     private final RuntimeService runtime;
+    private final IdentityService identity;
     private final AuditTrail auditTrail;
 
-    TokenLifecycles(RuntimeService runtime, AuditTrail auditTrail) {
+    TokenLifecycles(RuntimeService runtime, IdentityService identity, AuditTrail auditTrail) {
         this.runtime = runtime;
+        this.identity = identity;
         this.auditTrail = auditTrail;
+    }
+
+    /**
+     * Whoever may report something about a token was decided by the caller (the app's API); handing the report to
+     * the token's process is the system's business, not a permission on the process instance the person needs.
+     */
+    private void asSystem(Runnable correlation) {
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            correlation.run();
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
     }
 
     public void enrol(IssuedToken token) {
         if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(token.id()).count() > 0) {
             return;
         }
-        runtime.startProcessInstanceByKey(PROCESS, token.id(), Variables.createVariables()
+        asSystem(() -> runtime.startProcessInstanceByKey(PROCESS, token.id(), Variables.createVariables()
                 .putValue(TOKEN_ID, token.id())
                 .putValue(HOLDER, token.holder())
                 .putValue(ENVIRONMENT, token.environment().name())
@@ -36,20 +56,34 @@ public class TokenLifecycles {
                 .putValue("rightExport", token.rightExport())
                 .putValue("rightImport", token.rightImport())
                 .putValue("rightMobileApp", token.rightMobileApp())
-                .putValue(EXPIRES_AT, Date.from(token.expiresAt())));
+                .putValue(EXPIRES_AT, Date.from(token.expiresAt()))));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.LIFECYCLE_STARTED, token.requestId(), token.id(),
                 "expires " + token.expiresAt());
     }
 
     public void revoke(String tokenId, RevocationReason reason, String by) {
-        runtime.createMessageCorrelation(MSG_REVOKE_TOKEN).processInstanceBusinessKey(tokenId)
+        asSystem(() -> runtime.createMessageCorrelation(MSG_REVOKE_TOKEN).processInstanceBusinessKey(tokenId)
                 .setVariables(Map.of(REVOCATION_REASON, reason.name(), REPORTED_BY, by))
-                .correlateWithResult();
+                .correlateWithResult());
+    }
+
+    public void suspend(String tokenId, String reason, String by) {
+        asSystem(() -> runtime.createMessageCorrelation(MSG_SUSPEND_TOKEN).processInstanceBusinessKey(tokenId)
+                .setVariables(Map.of(SUSPENSION_REASON, reason, REPORTED_BY, by))
+                .correlateWithResult());
+    }
+
+    /** The holder changed their code after production: it must be re-tested in QA and re-reviewed; the token stays. */
+    public void reportCodeChange(String tokenId, String description, String holder) {
+        asSystem(() -> runtime.createMessageCorrelation(MSG_CODE_CHANGED).processInstanceBusinessKey(tokenId)
+                .setVariables(Map.of(CHANGE_DESCRIPTION, description, REPORTED_BY, holder))
+                .correlateWithResult());
+        auditTrail.record(holder, AuditAction.CODE_CHANGE_REPORTED, null, tokenId, description);
     }
 
     public void reportCompromised(String tokenId, String by) {
-        runtime.createMessageCorrelation(MSG_TOKEN_COMPROMISED).processInstanceBusinessKey(tokenId)
+        asSystem(() -> runtime.createMessageCorrelation(MSG_TOKEN_COMPROMISED).processInstanceBusinessKey(tokenId)
                 .setVariable(REPORTED_BY, by)
-                .correlateWithResult();
+                .correlateWithResult());
     }
 }

@@ -15,6 +15,9 @@ public interface RedcapApi {
     /** {@code content=user}: the user's row on the project, empty if the user is not a project user. */
     Optional<RedcapProjectUser> findProjectUser(RedcapEnvironment environment, long projectId, String username);
 
+    /** {@code content=user}: every user of the project. */
+    java.util.List<RedcapProjectUser> projectUsers(RedcapEnvironment environment, long projectId);
+
     /**
      * {@code content=user} import: sets the user's API rights on the project. All off leaves the token in place,
      * but every call with it then fails with 403 (how suspension and the manual mode's revocation work).

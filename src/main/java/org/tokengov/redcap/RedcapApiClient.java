@@ -100,6 +100,22 @@ public class RedcapApiClient implements RedcapApi {
     }
 
     @Override
+    public java.util.List<RedcapProjectUser> projectUsers(RedcapEnvironment environment, long projectId) {
+        String body = post(environment, projectId, "user", Map.of());
+        JsonNode users = parseJson(body, environment, projectId, "user");
+        if (!users.isArray()) {
+            throw malformed(environment, projectId, "user", "expected a JSON array of users", body);
+        }
+        java.util.List<RedcapProjectUser> result = new java.util.ArrayList<>();
+        for (JsonNode user : users) {
+            if (user.get("username") != null && user.get("username").isTextual()) {
+                result.add(toProjectUser(user, environment, projectId, body));
+            }
+        }
+        return result;
+    }
+
+    @Override
     public void setApiRights(RedcapEnvironment environment, long projectId, String username, TokenRights rights) {
         if (username == null || username.isBlank()) {
             throw new IllegalArgumentException("A username is needed to set API rights");

@@ -18,6 +18,15 @@ public class HolderBans {
         this.jdbc = jdbc;
     }
 
+    /** Bars the person from API tokens for good; banning twice keeps the first ban. */
+    public void ban(String username, String reason, java.time.Instant at) {
+        if (find(username).isEmpty()) {
+            jdbc.sql("insert into holder_ban (username, banned_at, reason) values (?, ?, ?)")
+                    .params(username, java.sql.Timestamp.from(at), reason)
+                    .update();
+        }
+    }
+
     public Optional<Ban> find(String username) {
         return jdbc.sql("select username, banned_at, reason from holder_ban where username = ?")
                 .param(username)

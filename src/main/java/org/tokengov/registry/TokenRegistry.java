@@ -77,6 +77,21 @@ public class TokenRegistry {
         return tokens.save(with(token, token.state(), expiresAt, token.fingerprint(), null, null));
     }
 
+    /** API rights removed for performance impact; the token stays in REDCap and can be reinstated. */
+    @Transactional
+    public IssuedToken markSuspended(String tokenId) {
+        IssuedToken token = live(tokenId);
+        return tokens.save(with(token, TokenState.SUSPENDED, token.expiresAt(), token.fingerprint(), null, null));
+    }
+
+    /** Rights restored after the fix was re-tested, reviewed and approved. */
+    @Transactional
+    public IssuedToken markReinstated(String tokenId) {
+        IssuedToken token = live(tokenId);
+        TokenState active = token.environment() == RedcapEnvironment.PROD ? TokenState.ACTIVE : TokenState.QA_ACTIVE;
+        return tokens.save(with(token, active, token.expiresAt(), token.fingerprint(), null, null));
+    }
+
     /** Nobody confirmed the renewal in time; the token was removed from REDCap. */
     @Transactional
     public IssuedToken markExpired(String tokenId) {
@@ -125,6 +140,10 @@ public class TokenRegistry {
 
     public List<IssuedToken> ofRequest(String requestId) {
         return tokens.findByRequestId(requestId);
+    }
+
+    public List<IssuedToken> all() {
+        return tokens.findAll();
     }
 
     public List<IssuedToken> ofHolder(String holder) {

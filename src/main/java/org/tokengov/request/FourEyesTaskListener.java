@@ -18,6 +18,9 @@ public class FourEyesTaskListener implements TaskListener {
     /** Variables naming the person the task is about: the requester (pipeline) or the holder (issuance). */
     private static final String REQUESTER = TokenRequestVariables.REQUESTER;
     private static final String HOLDER = "holder";
+    /** Decisions that follow a code review of the same case: release, reinstatement, and a rejected change's fate. */
+    private static final java.util.Set<String> APPROVALS =
+            java.util.Set.of("Task_ApproveRelease", "Task_ApproveReinstatement", "Task_DecideOnRejectedChange");
 
     private final AuditTrail auditTrail;
 
@@ -38,8 +41,8 @@ public class FourEyesTaskListener implements TaskListener {
             refuse(task, actor, actor + " may not act on '" + task.getName() + "': it concerns their own request.");
         }
         Set<String> reviewers = TokenRequestVariables.codeReviewers(task);
-        if ("Task_ApproveRelease".equals(task.getTaskDefinitionKey()) && reviewers.contains(actor)) {
-            refuse(task, actor, actor + " reviewed the code of this request and may not also approve its release.");
+        if (APPROVALS.contains(task.getTaskDefinitionKey()) && reviewers.contains(actor)) {
+            refuse(task, actor, actor + " reviewed the code of this case and may not also give its approval.");
         }
     }
 

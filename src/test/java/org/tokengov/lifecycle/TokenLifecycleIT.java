@@ -46,6 +46,7 @@ class TokenLifecycleIT {
     @Autowired IdentityService identity;
     @Autowired TokenRegistry registry;
     @Autowired TokenLifecycles lifecycles;
+    @Autowired org.tokengov.registry.TokenRequests requests;
 
     SimulatorHttp simulator;
     PipelineDriver pipeline;
@@ -124,6 +125,47 @@ class TokenLifecycleIT {
         assertThat(simulator.versionStatus("qa", newValue)).isEqualTo(200);
         assertThat(registry.find(token.id()).orElseThrow().fingerprint()).isEqualTo(TokenFingerprint.of(newValue).sha256Hex());
         assertThat(lifecycleOf(token)).as("the lifecycle goes on").isNotNull();
+    }
+
+    @Test
+    void aSuspendedTokenIsRefusedUntilReinstatedAndASecondSuspensionBansTheHolder() {
+        IssuedToken token = issueQaTokenTo("pat");
+        String value = simulator.tokenOf("qa", "pat", 201);
+
+        lifecycles.suspend(token.id(), "Full exports every 5 seconds at noon", "ada");
+        Jobs.runDue(management);
+        assertThat(simulator.versionStatus("qa", value)).isEqualTo(403);
+        assertThat(registry.find(token.id()).orElseThrow().state()).isEqualTo(TokenState.SUSPENDED);
+
+        pipeline.complete("pat", List.of("api-requesters"), task(token, "Task_RetestFixInQa"), Map.of(
+                "codeRepositoryUrl", "https://git.example.org/pat/export", "codeCommit", "0badc0de",
+                "testSummary", "Incremental export with dateRangeBegin, tested in QA for a week."));
+        pipeline.complete("sam", List.of("api-specialists"), task(token, "Task_ReviewFix"), Map.of("fixReviewOutcome", "APPROVED"));
+        pipeline.complete("ada", List.of("redcap-admins"), task(token, "Task_ApproveReinstatement"),
+                Map.of("reinstatementDecision", "APPROVED"));
+        Jobs.runDue(management);
+
+        assertThat(simulator.versionStatus("qa", value)).as("the same value works again").isEqualTo(200);
+        assertThat(registry.find(token.id()).orElseThrow().state()).isEqualTo(TokenState.QA_ACTIVE);
+
+        lifecycles.suspend(token.id(), "Polling every few seconds again", "ada");
+        Jobs.runDue(management);
+
+        assertThat(simulator.versionStatus("qa", value)).isEqualTo(403);
+        IssuedToken banned = registry.find(token.id()).orElseThrow();
+        assertThat(banned.state()).isEqualTo(TokenState.REVOKED);
+        assertThat(banned.revocationReason()).isEqualTo("PERMANENT_BAN");
+        assertThat(lifecycleOf(token)).isNull();
+        ProcessInstance again = pipeline.submitRequest("pat");
+        Jobs.runDue(management);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(again.getId()).count()).isZero();
+        assertThat(requests.find(again.getId()).orElseThrow().outcomeReason()).contains("permanently barred");
+    }
+
+    private Task task(IssuedToken token, String key) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(token.id()).taskDefinitionKey(key).singleResult();
+        assertThat(task).as(key).isNotNull();
+        return task;
     }
 
     private IssuedToken issueQaTokenTo(String requester) {

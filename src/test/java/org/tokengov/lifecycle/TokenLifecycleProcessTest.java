@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.context.ApplicationEventPublisher;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.policy.PolicyProperties;
 import org.tokengov.request.FourEyesTaskListener;
@@ -56,6 +58,10 @@ class TokenLifecycleProcessTest {
     RecordingDelegate extensions = new RecordingDelegate(execution -> execution.setVariable("expiresAt",
             Date.from(((Date) execution.getVariable("expiresAt")).toInstant().atZone(ZoneOffset.UTC).plusYears(1).toInstant())));
     boolean manual;
+    boolean banReached;
+    RecordingDelegate suspensions = new RecordingDelegate(execution -> execution.setVariable("banHolder", banReached));
+    RecordingDelegate bans = new RecordingDelegate();
+    RecordingDelegate reinstatements = new RecordingDelegate();
 
     public class Modes {
         public boolean isManual(String environment) {
@@ -68,13 +74,21 @@ class TokenLifecycleProcessTest {
         ClockUtil.setCurrentTime(Date.from(ISSUED));
         Mocks.register("lifecycleTimes", new LifecycleTimes(POLICY));
         Mocks.register("sendRenewalNoticeDelegate", notices);
-        Mocks.register("renewalDecisionListener", new RenewalDecisionListener(mock(AuditTrail.class)));
+        Mocks.register("renewalDecisionListener", new RenewalDecisionListener(mock(AuditTrail.class),
+                mock(ApplicationEventPublisher.class)));
         Mocks.register("extendTokenDelegate", extensions);
         Mocks.register("revokeTokenDelegate", revocations);
         Mocks.register("regenerateTokenDelegate", regenerations);
         Mocks.register("withdrawApiRightsDelegate", withdrawals);
         Mocks.register("restoreApiRightsDelegate", restorations);
         Mocks.register("tokenAdministrationModes", new Modes());
+        Mocks.register("suspendTokenDelegate", suspensions);
+        Mocks.register("banHolderDelegate", bans);
+        Mocks.register("reinstateTokenDelegate", reinstatements);
+        Mocks.register("suspensionTaskListener", new SuspensionTaskListener(mock(AuditTrail.class)));
+        Mocks.register("suspendAfterRejectedChangeDelegate",
+                new SuspendAfterRejectedChangeDelegate(new TokenLifecycles(runtimeService(),
+                        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService(), mock(AuditTrail.class))));
         Mocks.register("fourEyesTaskListener", new FourEyesTaskListener(mock(AuditTrail.class)));
         Mocks.register("confirmTokenCreatedListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> {
             if (!Boolean.TRUE.equals(task.getVariable("tokenCreatedConfirmed"))) {
@@ -162,7 +176,7 @@ class TokenLifecycleProcessTest {
         ProcessInstance lifecycle = waitingForRenewal();
 
         fire(lifecycle, "Timer_TokenExpires", EXPIRES);
-        execute(job(lifecycle));
+        execute(job("Task_ExpireToken", lifecycle));
 
         assertThat(lifecycle).isEnded().hasPassed("Task_ExpireToken", "EndEvent_TokenExpired");
         assertThat(revocations.lastCall()).containsEntry("revocationReason", "EXPIRED");
@@ -240,5 +254,178 @@ class TokenLifecycleProcessTest {
         assertThat(restorations.calls()).hasSize(1);
         assertThat(regenerations.calls()).isEmpty();
         assertThat(lifecycle).hasPassed("EndEvent_RegeneratedByHand").isWaitingAt("Timer_RenewalNoticeDue");
+    }
+
+    ProcessInstance suspended(ProcessInstance lifecycle) {
+        runtimeService().createMessageCorrelation("Msg_SuspendToken").processInstanceBusinessKey("token-1")
+                .setVariable("suspensionReason", "Full exports every 5 seconds at noon").setVariable("reportedBy", "ada")
+                .correlate();
+        execute(job("Task_SuspendToken", lifecycle));
+        return lifecycle;
+    }
+
+    Task fixTask(ProcessInstance lifecycle, String key) {
+        return taskService().createTaskQuery().processInstanceId(lifecycle.getId()).taskDefinitionKey(key).singleResult();
+    }
+
+    void completeAs(String user, Task task, Map<String, Object> variables) {
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService().setAuthenticatedUserId(user);
+        try {
+            taskService().complete(task.getId(), variables);
+        } finally {
+            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService().clearAuthentication();
+        }
+    }
+
+    void submitFix(ProcessInstance lifecycle) {
+        completeAs("alice", fixTask(lifecycle, "Task_RetestFixInQa"), Map.of("codeRepositoryUrl", "https://git.example.org/fix",
+                "codeCommit", "0badc0de", "testSummary", "Incremental export with dateRangeBegin, tested in QA for a week."));
+    }
+
+    @Test
+    void aSuspendedTokenComesBackOnlyAfterReTestReviewAndApproval() {
+        ProcessInstance lifecycle = suspended(startLifecycle());
+
+        assertThat(fixTask(lifecycle, "Task_RetestFixInQa").getAssignee()).isEqualTo("alice");
+        submitFix(lifecycle);
+        Task review = fixTask(lifecycle, "Task_ReviewFix");
+        assertThat(review).isNotNull();
+        assertThatThrownBy(() -> taskService().claim(review.getId(), "alice"))
+                .hasRootCauseInstanceOf(org.tokengov.request.FourEyesViolationException.class);
+        taskService().claim(review.getId(), "sam");
+        completeAs("sam", review, Map.of("fixReviewOutcome", "APPROVED"));
+
+        Task approval = fixTask(lifecycle, "Task_ApproveReinstatement");
+        assertThatThrownBy(() -> taskService().claim(approval.getId(), "sam"))
+                .hasRootCauseInstanceOf(org.tokengov.request.FourEyesViolationException.class);
+        taskService().claim(approval.getId(), "ada");
+        completeAs("ada", approval, Map.of("reinstatementDecision", "APPROVED"));
+        execute(job("Task_ReinstateToken", lifecycle));
+
+        assertThat(reinstatements.lastCall()).containsEntry("reinstatedBy", "ada");
+        assertThat(lifecycle).hasPassed("EndEvent_TokenReinstated").isWaitingAt("Timer_RenewalNoticeDue");
+        assertThat(bans.calls()).isEmpty();
+    }
+
+    @Test
+    void aFixWithChangesRequestedGoesBackToTheHolder() {
+        ProcessInstance lifecycle = suspended(startLifecycle());
+        submitFix(lifecycle);
+
+        assertThatThrownBy(() -> completeAs("sam", fixTask(lifecycle, "Task_ReviewFix"), Map.of("fixReviewOutcome", "CHANGES_REQUESTED")))
+                .hasMessageContaining("Comments is required");
+        completeAs("sam", fixTask(lifecycle, "Task_ReviewFix"), Map.of("fixReviewOutcome", "CHANGES_REQUESTED",
+                "fixReviewComments", "Still no date filter."));
+
+        assertThat(fixTask(lifecycle, "Task_RetestFixInQa").getAssignee()).isEqualTo("alice");
+    }
+
+    @Test
+    void aRejectedReinstatementRevokesTheTokenForMisuseAndEndsTheLifecycle() {
+        ProcessInstance lifecycle = suspended(startLifecycle());
+        submitFix(lifecycle);
+        completeAs("sam", fixTask(lifecycle, "Task_ReviewFix"), Map.of("fixReviewOutcome", "APPROVED"));
+        completeAs("ada", fixTask(lifecycle, "Task_ApproveReinstatement"), Map.of("reinstatementDecision", "REJECTED",
+                "reinstatementComments", "Third incident this month."));
+        execute(job("Task_RevokeForMisuse", lifecycle));
+
+        assertThat(revocations.lastCall()).containsEntry("revocationReason", "MISUSE");
+        assertThat(lifecycle).isEnded().hasPassed("EndEvent_RevokedForMisuse");
+    }
+
+    @Test
+    void reachingTheBanCountBansTheHolderAndEndsTheLifecycle() {
+        banReached = true;
+        ProcessInstance lifecycle = suspended(startLifecycle());
+        execute(job("Task_BanHolder", lifecycle));
+
+        assertThat(bans.calls()).hasSize(1);
+        assertThat(lifecycle).isEnded().hasPassed("EndEvent_HolderBanned").hasNotPassed("Task_RetestFixInQa");
+    }
+
+    @Test
+    void aRevocationWhileSuspendedLeavesNoOpenTaskBehind() {
+        ProcessInstance lifecycle = suspended(waitingForRenewal());
+        assertThat(taskService().createTaskQuery().processInstanceId(lifecycle.getId()).count())
+                .as("renewal and fix run side by side").isEqualTo(2);
+
+        runtimeService().createMessageCorrelation("Msg_RevokeToken").processInstanceBusinessKey("token-1")
+                .setVariable("revocationReason", "OFFBOARDING").correlate();
+        execute(job("Task_RevokeOnRequest", lifecycle));
+
+        assertThat(lifecycle).isEnded();
+        assertThat(taskService().createTaskQuery().processInstanceId(lifecycle.getId()).count()).isZero();
+        assertThat(revocations.calls()).extracting(call -> call.get("revocationReason")).containsExactly("OFFBOARDING");
+    }
+
+    @Test
+    void aSuspendedTokenWhoseRenewalIsNotConfirmedExpiresAndTheFixStepGoes() {
+        ProcessInstance lifecycle = suspended(waitingForRenewal());
+
+        fire(lifecycle, "Timer_TokenExpires", EXPIRES);
+        execute(job("Task_ExpireToken", lifecycle));
+
+        assertThat(lifecycle).isEnded().hasPassed("EndEvent_TokenExpired");
+        assertThat(taskService().createTaskQuery().processInstanceId(lifecycle.getId()).count()).isZero();
+    }
+
+    ProcessInstance codeChanged(ProcessInstance lifecycle) {
+        runtimeService().createMessageCorrelation("Msg_CodeChanged").processInstanceBusinessKey("token-1")
+                .setVariable("changeDescription", "Also exports the adverse events form").setVariable("reportedBy", "alice")
+                .correlate();
+        completeAs("alice", fixTask(lifecycle, "Task_RetestChangeInQa"), Map.of("codeRepositoryUrl",
+                "https://git.example.org/change", "codeCommit", "c0ffee12", "testSummary", "Ran the new export in QA for three nights."));
+        return lifecycle;
+    }
+
+    @Test
+    void anApprovedCodeChangeMayRunAndTheTokenStaysActiveThroughout() {
+        ProcessInstance lifecycle = codeChanged(startLifecycle());
+        assertThat(suspensions.calls()).isEmpty();
+
+        completeAs("sam", fixTask(lifecycle, "Task_ReviewChange"), Map.of("changeReviewOutcome", "APPROVED"));
+
+        assertThat(lifecycle).hasPassed("EndEvent_ChangeApproved").isWaitingAt("Timer_RenewalNoticeDue");
+        assertThat(suspensions.calls()).isEmpty();
+    }
+
+    @Test
+    void aCodeChangeWithChangesRequestedGoesBackToTheHolder() {
+        ProcessInstance lifecycle = codeChanged(startLifecycle());
+
+        completeAs("sam", fixTask(lifecycle, "Task_ReviewChange"), Map.of("changeReviewOutcome", "CHANGES_REQUESTED",
+                "changeReviewComments", "Add a date filter."));
+
+        assertThat(fixTask(lifecycle, "Task_RetestChangeInQa").getAssignee()).isEqualTo("alice");
+    }
+
+    @Test
+    void anAdminCanTurnARejectedChangeIntoASuspension() {
+        ProcessInstance lifecycle = codeChanged(startLifecycle());
+        completeAs("sam", fixTask(lifecycle, "Task_ReviewChange"), Map.of("changeReviewOutcome", "REJECTED",
+                "changeReviewComments", "Exports every record every minute."));
+
+        Task decision = fixTask(lifecycle, "Task_DecideOnRejectedChange");
+        assertThatThrownBy(() -> completeAs("sam", decision, Map.of("changeDecision", "SUSPEND", "changeDecisionComments", "x")))
+                .hasRootCauseInstanceOf(org.tokengov.request.FourEyesViolationException.class);
+        completeAs("ada", decision, Map.of("changeDecision", "SUSPEND", "changeDecisionComments", "Untested change at peak."));
+        execute(job("Task_SuspendToken", lifecycle));
+
+        assertThat(lifecycle).hasPassed("EndEvent_ChangeLedToSuspension");
+        assertThat(suspensions.lastCall().get("suspensionReason").toString()).contains("Exports every record every minute");
+        assertThat(suspensions.lastCall()).containsEntry("reportedBy", "ada");
+        assertThat(fixTask(lifecycle, "Task_RetestFixInQa")).isNotNull();
+    }
+
+    @Test
+    void anAdminCanKeepTheTokenAfterARejectedChange() {
+        ProcessInstance lifecycle = codeChanged(startLifecycle());
+        completeAs("sam", fixTask(lifecycle, "Task_ReviewChange"), Map.of("changeReviewOutcome", "REJECTED",
+                "changeReviewComments", "Not as described."));
+        completeAs("ada", fixTask(lifecycle, "Task_DecideOnRejectedChange"), Map.of("changeDecision", "KEEP",
+                "changeDecisionComments", "The old code keeps running; the holder will resubmit."));
+
+        assertThat(lifecycle).hasPassed("EndEvent_ChangeRejectedTokenKept").isWaitingAt("Timer_RenewalNoticeDue");
+        assertThat(suspensions.calls()).isEmpty();
     }
 }

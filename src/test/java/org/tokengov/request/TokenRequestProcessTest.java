@@ -403,7 +403,7 @@ class TokenRequestProcessTest {
 
         assertThatThrownBy(() -> taskService().claim(task(request).getId(), "rita"))
                 .hasRootCauseInstanceOf(FourEyesViolationException.class)
-                .hasMessageContaining("rita reviewed the code of this request and may not also approve its release");
+                .hasMessageContaining("rita reviewed the code of this case and may not also give its approval");
         assertThatThrownBy(() -> completeAs("rita", task(request), Map.of("adminDecision", "APPROVED")))
                 .hasRootCauseInstanceOf(FourEyesViolationException.class);
 

@@ -1,0 +1,117 @@
+package org.tokengov.lifecycle;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tokengov.audit.AuditAction;
+import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.Notification;
+import org.tokengov.notification.Notifier;
+import org.tokengov.redcap.RedcapApi;
+import org.tokengov.redcap.RedcapProjectUser;
+import org.tokengov.redcap.TokenRights;
+import org.tokengov.registry.HolderBans;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenRegistry;
+
+/**
+ * Suspension for performance impact: API rights off at once (the token stays, so reinstatement gives the same value
+ * back), the holder and the project's user-rights holders (the PI or designee) told, and the holder's suspensions
+ * counted: the policy's "repeated performance impacts" end in a permanent ban.
+ */
+@Service
+public class Suspensions {
+
+    private final TokenRegistry registry;
+    private final RedcapApi redcap;
+    private final HolderBans bans;
+    private final TokenRevocation revocation;
+    private final TokenLifecycles lifecycles;
+    private final SuspensionProperties properties;
+    private final JdbcClient jdbc;
+    private final AuditTrail auditTrail;
+    private final Notifier notifier;
+    private final Clock clock;
+
+    Suspensions(TokenRegistry registry, RedcapApi redcap, HolderBans bans, TokenRevocation revocation,
+            TokenLifecycles lifecycles, SuspensionProperties properties, JdbcClient jdbc, AuditTrail auditTrail,
+            Notifier notifier, Clock clock) {
+        this.registry = registry;
+        this.redcap = redcap;
+        this.bans = bans;
+        this.revocation = revocation;
+        this.lifecycles = lifecycles;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.auditTrail = auditTrail;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    /** Suspends the token; returns whether the holder has now reached the ban. */
+    @Transactional
+    public boolean suspend(String tokenId, String reason, String by) {
+        IssuedToken token = token(tokenId);
+        redcap.setApiRights(token.environment(), token.projectId(), token.holder(), TokenRevocation.NO_RIGHTS);
+        registry.markSuspended(tokenId);
+        jdbc.sql("insert into token_suspension (token_id, holder, suspended_at, suspended_by, reason) values (?, ?, ?, ?, ?)")
+                .params(tokenId, token.holder(), Timestamp.from(clock.instant()), by, reason)
+                .update();
+        long suspensions = jdbc.sql("select count(*) from token_suspension where holder = ?").param(token.holder())
+                .query(Long.class).single();
+        auditTrail.record(by, AuditAction.TOKEN_SUSPENDED, token.requestId(), tokenId,
+                describe(token) + " suspended (" + suspensions + " suspension(s) of " + token.holder() + "): " + reason);
+        String body = "The " + describe(token) + " of " + token.holder() + " was suspended because of its impact on "
+                + "REDCap's performance: " + reason + ". It is reinstated only after the code is fixed, re-tested in QA, "
+                + "reviewed by an API specialist and approved by a REDCap administrator.";
+        notifier.send(Notification.toUser(token.holder(), "Suspended: your " + describe(token), body
+                + " Start with 'Fix and re-test in QA' in Tasklist."));
+        notifier.send(new Notification(projectAdministrators(token), List.of(),
+                "Suspended: an API token on your REDCap project " + token.projectId(), body));
+        return suspensions >= properties.banAfterSuspensions();
+    }
+
+    @Transactional
+    public void reinstate(String tokenId, String by) {
+        IssuedToken token = token(tokenId);
+        redcap.setApiRights(token.environment(), token.projectId(), token.holder(),
+                new TokenRights(token.rightExport(), token.rightImport(), token.rightMobileApp()));
+        registry.markReinstated(tokenId);
+        auditTrail.record(by, AuditAction.TOKEN_REINSTATED, token.requestId(), tokenId, describe(token) + " reinstated");
+        notifier.send(Notification.toUser(token.holder(), "Reinstated: your " + describe(token),
+                "The fix was reviewed and approved; your token works again."));
+    }
+
+    /** Repeated suspensions: the holder is barred for good and every token of theirs is revoked. */
+    @Transactional
+    public void ban(String tokenId) {
+        IssuedToken token = token(tokenId);
+        bans.ban(token.holder(), "Repeated suspensions for performance impact", clock.instant());
+        auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.HOLDER_BANNED, token.requestId(), tokenId,
+                token.holder() + " permanently barred from REDCap API tokens after " + properties.banAfterSuspensions()
+                        + " suspensions");
+        revocation.revoke(tokenId, RevocationReason.PERMANENT_BAN);
+        registry.ofHolder(token.holder()).stream()
+                .filter(other -> other.state().isLive() && !other.id().equals(tokenId))
+                .forEach(other -> lifecycles.revoke(other.id(), RevocationReason.PERMANENT_BAN, AuditTrail.SYSTEM_ACTOR));
+    }
+
+    private List<String> projectAdministrators(IssuedToken token) {
+        return redcap.projectUsers(token.environment(), token.projectId()).stream()
+                .filter(RedcapProjectUser::userRights)
+                .map(RedcapProjectUser::username)
+                .filter(username -> !username.equals(token.holder()))
+                .toList();
+    }
+
+    private IssuedToken token(String tokenId) {
+        return registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
+    }
+
+    private static String describe(IssuedToken token) {
+        return token.environment() + " API token on REDCap project " + token.projectId();
+    }
+}
