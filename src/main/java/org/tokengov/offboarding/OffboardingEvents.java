@@ -35,10 +35,19 @@ public class OffboardingEvents {
 
     @Transactional
     public String record(String username, String source, String reason) {
+        return record(username, source, reason, null, null, null);
+    }
+
+    /** An event with what happened ({@code eventType}), for which project (or all) and from when it is effective. */
+    @Transactional
+    public String record(String username, String source, String reason, String eventType, Long projectId, Instant effectiveAt) {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        jdbc.sql("insert into offboarding_event (id, username, source, reason, received_at) values (?, ?, ?, ?, ?)")
-                .params(id, username, source, reason, Timestamp.from(now))
+        jdbc.sql("""
+                insert into offboarding_event (id, username, source, reason, received_at, event_type, project_id, effective_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, username, source, reason, Timestamp.from(now), eventType, projectId,
+                        effectiveAt == null ? null : Timestamp.from(effectiveAt))
                 .update();
         boolean processDeployed = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() > 0;
         if (processDeployed) {

@@ -21,7 +21,8 @@ class EngineRestAuthentication {
         registration.setName("engine-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        // Not /api/hr: HR systems sign their webhooks instead.
+        registration.addUrlPatterns("/engine-rest/*", "/api/tokens", "/api/tokens/*");
         return registration;
     }
 }
