@@ -2,6 +2,7 @@ package org.tokengov.lifecycle;
 
 import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
 
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,7 +43,7 @@ class SendRenewalNoticeDelegate implements JavaDelegate {
         if (firstNotice) {
             RedcapEnvironment environment = RedcapEnvironment.valueOf(text(execution, ENVIRONMENT));
             long projectId = ((Number) execution.getVariable(PROJECT_ID)).longValue();
-            Optional<java.time.LocalDateTime> lastUse = redcap.lastApiUse(environment, projectId, text(execution, HOLDER));
+            Optional<LocalDateTime> lastUse = redcap.lastApiUse(environment, projectId, text(execution, HOLDER));
             lastUse.ifPresent(at -> registry.recordLastUse(tokenId(execution), at.toInstant(ZoneOffset.UTC)));
             execution.setVariable(LAST_API_USE, Variables.stringValue(lastUse.map(Object::toString)
                     .orElse("no API use in REDCap's log")));

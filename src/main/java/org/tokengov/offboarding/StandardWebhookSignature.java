@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,18 +30,18 @@ final class StandardWebhookSignature {
     }
 
     /** Empty if the delivery is authentic and fresh, else why not (for the 401 answer; never the expected value). */
-    java.util.Optional<String> problem(String id, String timestamp, String signatures, String body, Instant now) {
+    Optional<String> problem(String id, String timestamp, String signatures, String body, Instant now) {
         if (id == null || id.isBlank() || timestamp == null || signatures == null) {
-            return java.util.Optional.of("webhook-id, webhook-timestamp and webhook-signature headers are required");
+            return Optional.of("webhook-id, webhook-timestamp and webhook-signature headers are required");
         }
         long seconds;
         try {
             seconds = Long.parseLong(timestamp.trim());
         } catch (NumberFormatException e) {
-            return java.util.Optional.of("webhook-timestamp must be seconds since the epoch");
+            return Optional.of("webhook-timestamp must be seconds since the epoch");
         }
         if (Duration.between(Instant.ofEpochSecond(seconds), now).abs().compareTo(tolerance) > 0) {
-            return java.util.Optional.of("webhook-timestamp is too old or too far in the future");
+            return Optional.of("webhook-timestamp is too old or too far in the future");
         }
         byte[] expected = hmac(id + "." + timestamp.trim() + "." + body);
         for (String entry : signatures.trim().split(" ")) {
@@ -48,14 +49,14 @@ final class StandardWebhookSignature {
             if (comma > 0 && entry.substring(0, comma).equals("v1")) {
                 try {
                     if (MessageDigest.isEqual(expected, Base64.getDecoder().decode(entry.substring(comma + 1)))) {
-                        return java.util.Optional.empty();
+                        return Optional.empty();
                     }
                 } catch (IllegalArgumentException notBase64) {
                     // try the next entry
                 }
             }
         }
-        return java.util.Optional.of("webhook-signature does not match");
+        return Optional.of("webhook-signature does not match");
     }
 
     byte[] hmac(String content) {

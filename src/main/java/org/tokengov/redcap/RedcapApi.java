@@ -1,6 +1,7 @@
 package org.tokengov.redcap;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,7 @@ public interface RedcapApi {
     Optional<RedcapProjectUser> findProjectUser(RedcapEnvironment environment, long projectId, String username);
 
     /** {@code content=user}: every user of the project. */
-    java.util.List<RedcapProjectUser> projectUsers(RedcapEnvironment environment, long projectId);
+    List<RedcapProjectUser> projectUsers(RedcapEnvironment environment, long projectId);
 
     /**
      * {@code content=user} import: sets the user's API rights on the project. All off leaves the token in place,

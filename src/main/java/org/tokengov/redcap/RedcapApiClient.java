@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -85,28 +87,19 @@ public class RedcapApiClient implements RedcapApi {
         if (username == null || username.isBlank()) {
             throw new IllegalArgumentException("A username is needed to look up a project user");
         }
-        String body = post(environment, projectId, "user", Map.of());
-        JsonNode users = parseJson(body, environment, projectId, "user");
-        if (!users.isArray()) {
-            throw malformed(environment, projectId, "user", "expected a JSON array of users", body);
-        }
-        for (JsonNode user : users) {
-            JsonNode name = user.get("username");
-            if (name != null && name.isTextual() && name.asText().equalsIgnoreCase(username.trim())) {
-                return Optional.of(toProjectUser(user, environment, projectId, body));
-            }
-        }
-        return Optional.empty();
+        return projectUsers(environment, projectId).stream()
+                .filter(user -> user.username().equalsIgnoreCase(username.trim()))
+                .findFirst();
     }
 
     @Override
-    public java.util.List<RedcapProjectUser> projectUsers(RedcapEnvironment environment, long projectId) {
+    public List<RedcapProjectUser> projectUsers(RedcapEnvironment environment, long projectId) {
         String body = post(environment, projectId, "user", Map.of());
         JsonNode users = parseJson(body, environment, projectId, "user");
         if (!users.isArray()) {
             throw malformed(environment, projectId, "user", "expected a JSON array of users", body);
         }
-        java.util.List<RedcapProjectUser> result = new java.util.ArrayList<>();
+        List<RedcapProjectUser> result = new ArrayList<>();
         for (JsonNode user : users) {
             if (user.get("username") != null && user.get("username").isTextual()) {
                 result.add(toProjectUser(user, environment, projectId, body));

@@ -1,5 +1,6 @@
 package org.tokengov.registry;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,10 +20,10 @@ public class HolderBans {
     }
 
     /** Bars the person from API tokens for good; banning twice keeps the first ban. */
-    public void ban(String username, String reason, java.time.Instant at) {
+    public void ban(String username, String reason, Instant at) {
         if (find(username).isEmpty()) {
             jdbc.sql("insert into holder_ban (username, banned_at, reason) values (?, ?, ?)")
-                    .params(username, java.sql.Timestamp.from(at), reason)
+                    .params(username, Timestamp.from(at), reason)
                     .update();
         }
     }

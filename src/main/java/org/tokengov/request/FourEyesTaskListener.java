@@ -19,8 +19,8 @@ public class FourEyesTaskListener implements TaskListener {
     private static final String REQUESTER = TokenRequestVariables.REQUESTER;
     private static final String HOLDER = "holder";
     /** Decisions that follow a code review of the same case: release, reinstatement, and a rejected change's fate. */
-    private static final java.util.Set<String> APPROVALS =
-            java.util.Set.of("Task_ApproveRelease", "Task_ApproveReinstatement", "Task_DecideOnRejectedChange");
+    private static final Set<String> APPROVALS =
+            Set.of("Task_ApproveRelease", "Task_ApproveReinstatement", "Task_DecideOnRejectedChange");
 
     private final AuditTrail auditTrail;
 
