@@ -3,19 +3,18 @@ package org.tokengov.offboarding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** An HR system's report that a person left the organization or a project, checked field by field. */
 record HrEvent(String type, String username, Long projectId, String effectiveAt) {
 
-    static final String TERMINATED = "person.terminated";
-    static final String LEFT_PROJECT = "person.left_project";
-    static final Set<String> TYPES = Set.of(TERMINATED, LEFT_PROJECT);
+    static final String TERMINATED = OffboardingEvent.TERMINATED;
+    static final String LEFT_PROJECT = OffboardingEvent.LEFT_PROJECT;
+    static final String REHIRED = OffboardingEvent.REHIRED;
 
     List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (type == null || !TYPES.contains(type)) {
-            problems.add("type must be " + TERMINATED + " or " + LEFT_PROJECT + ".");
+        if (type == null || !OffboardingEvent.TYPES.contains(type)) {
+            problems.add("type must be " + TERMINATED + ", " + LEFT_PROJECT + " or " + REHIRED + ".");
         }
         if (username == null || username.isBlank() || username.length() > 191) {
             problems.add("username is required (at most 191 characters).");

@@ -1,69 +1,129 @@
 package org.tokengov.offboarding;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 
-/** Records that a person has gone and, once {@value #PROCESS} is deployed, starts it (business key = event id). */
+/**
+ * The log of offboarding events (HR webhook, SCIM, identity store, an administrator's form, a PI's report). Each
+ * event is stored once and handed to {@value OffboardingVariables#PROCESS} with the event id as business key; the
+ * process decides, by effective date, whether and when it applies.
+ */
 @Service
 public class OffboardingEvents {
 
-    static final String PROCESS = "OffboardingProcess";
-
     private final JdbcClient jdbc;
     private final AuditTrail auditTrail;
-    private final RepositoryService repository;
     private final RuntimeService runtime;
     private final Clock clock;
 
-    OffboardingEvents(JdbcClient jdbc, AuditTrail auditTrail, RepositoryService repository, RuntimeService runtime, Clock clock) {
+    OffboardingEvents(JdbcClient jdbc, AuditTrail auditTrail, RuntimeService runtime, Clock clock) {
         this.jdbc = jdbc;
         this.auditTrail = auditTrail;
-        this.repository = repository;
         this.runtime = runtime;
         this.clock = clock;
     }
 
+    /** A departure effective now (the identity store reports an account disabled or deleted). */
     @Transactional
     public String record(String username, String source, String reason) {
-        return record(username, source, reason, null, null, null);
+        return record(username, source, reason, OffboardingEvent.TERMINATED, null, null);
     }
 
-    /** An event with what happened ({@code eventType}), for which project (or all) and from when it is effective. */
+    /**
+     * Stores the event and starts its process. {@code eventType} is one of {@link OffboardingEvent#TYPES};
+     * {@code projectId} names the project for {@link OffboardingEvent#LEFT_PROJECT}; {@code effectiveAt} null means now.
+     */
     @Transactional
     public String record(String username, String source, String reason, String eventType, Long projectId, Instant effectiveAt) {
+        String id = insert(username, source, reason, eventType, projectId, effectiveAt);
+        runtime.startProcessInstanceByKey(OffboardingVariables.PROCESS, id, Variables.createVariables()
+                .putValue(OffboardingVariables.EVENT_ID, id)
+                .putValue(OffboardingVariables.USERNAME, username)
+                .putValue(OffboardingVariables.SOURCE, source));
+        return id;
+    }
+
+    /** Stores an event whose process is already running (an administrator started it from Tasklist). */
+    @Transactional
+    String insert(String username, String source, String reason, String eventType, Long projectId, Instant effectiveAt) {
+        if (!OffboardingEvent.TYPES.contains(eventType)) {
+            throw new IllegalArgumentException("Unknown offboarding event type " + eventType);
+        }
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         jdbc.sql("""
-                insert into offboarding_event (id, username, source, reason, received_at, event_type, project_id, effective_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into offboarding_event (id, username, source, reason, received_at, event_type, project_id,
+                    effective_at, outcome)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, username, source, reason, Timestamp.from(now), eventType, projectId,
-                        effectiveAt == null ? null : Timestamp.from(effectiveAt))
+                        Timestamp.from(effectiveAt == null ? now : effectiveAt), OffboardingOutcome.RECEIVED.name())
                 .update();
-        boolean processDeployed = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() > 0;
-        if (processDeployed) {
-            runtime.startProcessInstanceByKey(PROCESS, id, Map.of("username", username, "offboardingSource", source));
-        }
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.OFFBOARDING_TRIGGERED, null, null,
-                username + " (" + source + "): " + reason + "; offboarding event " + id
-                        + (processDeployed ? " started " + PROCESS : " recorded; " + PROCESS + " is not deployed yet"));
+                username + " (" + source + ", " + eventType + (projectId == null ? "" : " project " + projectId)
+                        + ", effective " + (effectiveAt == null ? now : effectiveAt) + "): " + reason
+                        + "; offboarding event " + id);
         return id;
+    }
+
+    public Optional<OffboardingEvent> find(String id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(OffboardingEvents::toEvent).optional();
+    }
+
+    /**
+     * The event, due by now, that makes this one moot, if any: a later-dated termination or rehire of the same person
+     * (or, for leaving a project, a later report about the same project). Events follow their effective dates, not
+     * the order in which they arrive.
+     */
+    public Optional<OffboardingEvent> supersedingEvent(OffboardingEvent event) {
+        return jdbc.sql(SELECT + """
+                 where username = ? and id <> ? and effective_at > ? and effective_at <= ?
+                   and (event_type in (?, ?) or (event_type = ? and ? = ? and project_id = ?))
+                 order by effective_at desc""")
+                .params(event.username(), event.id(), Timestamp.from(event.effectiveAt()), Timestamp.from(clock.instant()),
+                        OffboardingEvent.TERMINATED, OffboardingEvent.REHIRED, OffboardingEvent.LEFT_PROJECT,
+                        event.type(), OffboardingEvent.LEFT_PROJECT, event.projectId())
+                .query(OffboardingEvents::toEvent)
+                .list().stream().findFirst();
+    }
+
+    @Transactional
+    public void close(String id, OffboardingOutcome outcome, String details) {
+        jdbc.sql("update offboarding_event set outcome = ?, outcome_details = ?, completed_at = ? where id = ?")
+                .params(outcome.name(), details, Timestamp.from(clock.instant()), id)
+                .update();
     }
 
     /** Whether the person was already reported gone at or after the given moment. */
     public boolean reportedSince(String username, Instant since) {
-        return jdbc.sql("select count(*) from offboarding_event where username = ? and received_at >= ?")
-                .params(username, Timestamp.from(since))
+        return jdbc.sql("select count(*) from offboarding_event where username = ? and received_at >= ? and event_type <> ?")
+                .params(username, Timestamp.from(since), OffboardingEvent.REHIRED)
                 .query(Long.class)
                 .single() > 0;
+    }
+
+    private static final String SELECT = """
+            select id, username, source, reason, event_type, project_id, received_at, effective_at, outcome,
+                   outcome_details, completed_at
+            from offboarding_event""";
+
+    private static OffboardingEvent toEvent(ResultSet rs, int row) throws SQLException {
+        long project = rs.getLong(6);
+        boolean allProjects = rs.wasNull();
+        Timestamp completed = rs.getTimestamp(11);
+        return new OffboardingEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                allProjects ? null : project, rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(),
+                OffboardingOutcome.valueOf(rs.getString(9)), rs.getString(10), completed == null ? null : completed.toInstant());
     }
 }
