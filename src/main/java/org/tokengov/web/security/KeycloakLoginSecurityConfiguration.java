@@ -44,7 +44,7 @@ class KeycloakLoginSecurityConfiguration {
      * Endpoints for programs, not people: they authenticate by their own means (Basic, API tokens, signatures) and
      * must never answer with a login page. A new machine endpoint (e.g. the HR webhook or SCIM) belongs here.
      */
-    private static final List<String> MACHINE_ENDPOINTS = List.of("/engine-rest/**", "/api/**", "/redcap-sim/**");
+    private static final List<String> MACHINE_ENDPOINTS = List.of("/engine-rest/**", "/api/**", "/scim/**", "/redcap-sim/**");
 
     @Bean
     @Order(1)

@@ -1,0 +1,146 @@
+package org.tokengov.offboarding;
+
+import static org.tokengov.offboarding.ScimException.INVALID_SYNTAX;
+import static org.tokengov.offboarding.ScimException.INVALID_VALUE;
+import static org.tokengov.offboarding.ScimException.NO_TARGET;
+import static org.tokengov.offboarding.ScimException.badRequest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a SCIM PatchOp (RFC 7644 §3.5.2) for the one attribute offboarding acts on: the user's {@code active}
+ * flag. Operations on other attributes are checked for syntax and otherwise ignored, as identity providers send
+ * them along. Lenient where Microsoft Entra deviates from the RFC: op {@code "Replace"}, value {@code "False"}.
+ */
+final class ScimPatch {
+
+    static final String SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+    private static final String ACTIVE = "active";
+    private static final String QUALIFIED_ACTIVE = ScimUser.SCHEMA + ":" + ACTIVE;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ScimPatch() {
+    }
+
+    /** The value of {@code active} after all operations (the last one wins), empty if none touches it. */
+    static Optional<Boolean> activeAfter(String body) {
+        JsonNode patch = parse(body);
+        if (!listsPatchOpSchema(member(patch, "schemas"))) {
+            throw badRequest(INVALID_SYNTAX, "schemas must list " + SCHEMA + ".");
+        }
+        JsonNode operations = member(patch, "Operations");
+        if (operations == null || !operations.isArray() || operations.isEmpty()) {
+            throw badRequest(INVALID_SYNTAX, "Operations must be a non-empty array.");
+        }
+        Boolean active = null;
+        for (JsonNode operation : operations) {
+            Optional<Boolean> set = activeSetBy(operation);
+            if (set.isPresent()) {
+                active = set.get();
+            }
+        }
+        return Optional.ofNullable(active);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            JsonNode patch = body == null ? null : JSON.readTree(body);
+            if (patch == null || !patch.isObject()) {
+                throw badRequest(INVALID_SYNTAX, "The body must be a SCIM PatchOp JSON object.");
+            }
+            return patch;
+        } catch (JsonProcessingException e) {
+            throw badRequest(INVALID_SYNTAX, "The body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static boolean listsPatchOpSchema(JsonNode schemas) {
+        if (schemas == null || !schemas.isArray()) {
+            return false;
+        }
+        for (JsonNode schema : schemas) {
+            if (schema.isTextual() && schema.asText().equalsIgnoreCase(SCHEMA)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Boolean> activeSetBy(JsonNode operation) {
+        if (!operation.isObject()) {
+            throw badRequest(INVALID_SYNTAX, "Each operation must be a JSON object.");
+        }
+        JsonNode op = member(operation, "op");
+        JsonNode path = member(operation, "path");
+        JsonNode value = member(operation, "value");
+        if (path != null && !path.isTextual()) {
+            throw badRequest(INVALID_SYNTAX, "path must be a string.");
+        }
+        String verb = op != null && op.isTextual() ? op.asText().toLowerCase(Locale.ROOT) : "";
+        switch (verb) {
+            case "add", "replace" -> {
+                if (value == null) {
+                    throw badRequest(INVALID_SYNTAX, verb + " needs a value.");
+                }
+                if (path == null) {
+                    return activeAmong(value);
+                }
+                return namesActive(path.asText()) ? Optional.of(bool(value)) : Optional.empty();
+            }
+            case "remove" -> {
+                if (path == null) {
+                    throw badRequest(NO_TARGET, "remove needs a path.");
+                }
+                if (namesActive(path.asText())) {
+                    throw badRequest(INVALID_VALUE, "active cannot be removed: replace it with false or true.");
+                }
+                return Optional.empty();
+            }
+            default -> throw badRequest(INVALID_SYNTAX, "op must be add, remove or replace.");
+        }
+    }
+
+    /** Without a path, the value holds attributes of the resource itself. */
+    private static Optional<Boolean> activeAmong(JsonNode attributes) {
+        if (!attributes.isObject()) {
+            throw badRequest(INVALID_SYNTAX, "Without a path, value must be a JSON object of attributes.");
+        }
+        Boolean active = null;
+        for (Map.Entry<String, JsonNode> attribute : attributes.properties()) {
+            if (namesActive(attribute.getKey())) {
+                active = bool(attribute.getValue());
+            }
+        }
+        return Optional.ofNullable(active);
+    }
+
+    // Attribute names and schema URIs are case-insensitive in SCIM (RFC 7643 §2.1).
+    private static boolean namesActive(String attribute) {
+        String name = attribute.trim();
+        return name.equalsIgnoreCase(ACTIVE) || name.equalsIgnoreCase(QUALIFIED_ACTIVE);
+    }
+
+    private static boolean bool(JsonNode value) {
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isTextual() && (value.asText().equalsIgnoreCase("true") || value.asText().equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(value.asText());
+        }
+        throw badRequest(INVALID_VALUE, "active must be true or false.");
+    }
+
+    private static JsonNode member(JsonNode object, String name) {
+        for (Map.Entry<String, JsonNode> member : object.properties()) {
+            if (member.getKey().equalsIgnoreCase(name)) {
+                return member.getValue();
+            }
+        }
+        return null;
+    }
+}
