@@ -52,6 +52,16 @@ public class CamundaIdentityDirectory implements PeopleDirectory {
                 .toList());
     }
 
+    @Override
+    public void assignSponsor(String external, String sponsor) {
+        systemRead(() -> {
+            if (!sponsor.equals(identityService.getUserInfo(external, SPONSOR_INFO))) {
+                identityService.setUserInfo(external, SPONSOR_INFO, sponsor);
+            }
+            return null;
+        });
+    }
+
     private Person toPerson(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();

@@ -13,4 +13,7 @@ public interface PeopleDirectory {
 
     /** The external people who name this person as their sponsor. */
     List<Person> sponsoredBy(String sponsor);
+
+    /** Records {@code sponsor} as the sponsor of the external person. Naming the current sponsor again changes nothing. */
+    void assignSponsor(String external, String sponsor);
 }

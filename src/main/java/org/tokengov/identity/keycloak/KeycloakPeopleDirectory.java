@@ -1,8 +1,11 @@
 package org.tokengov.identity.keycloak;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.context.annotation.Profile;
@@ -52,6 +55,25 @@ class KeycloakPeopleDirectory implements PeopleDirectory {
     public List<Person> sponsoredBy(String sponsor) {
         return realm.users().searchByAttributes(0, PAGE, null, false, properties.sponsorAttribute() + ":" + sponsor)
                 .stream().map(this::toPerson).toList();
+    }
+
+    @Override
+    public void assignSponsor(String external, String sponsor) {
+        UserRepresentation user = realm.users().searchByUsername(external, true).stream()
+                .filter(candidate -> candidate.getUsername().equalsIgnoreCase(external))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No Keycloak user '" + external + "'"));
+        if (sponsor.equals(attribute(user, properties.sponsorAttribute()))) {
+            return;
+        }
+        // The whole representation goes back: Keycloak replaces the attributes with what it is sent.
+        UserResource resource = realm.users().get(user.getId());
+        UserRepresentation current = resource.toRepresentation();
+        Map<String, List<String>> attributes = current.getAttributes() == null ? new HashMap<>()
+                : new HashMap<>(current.getAttributes());
+        attributes.put(properties.sponsorAttribute(), List.of(sponsor));
+        current.setAttributes(attributes);
+        resource.update(current);
     }
 
     Optional<GroupRepresentation> group(String groupName) {

@@ -1,0 +1,125 @@
+package org.tokengov.sponsorship;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.tokengov.audit.AuditAction;
+import org.tokengov.audit.AuditTrail;
+import org.tokengov.lifecycle.RevocationReason;
+import org.tokengov.lifecycle.TokenLifecycles;
+import org.tokengov.lifecycle.TokenRevocation;
+import org.tokengov.notification.Notification;
+import org.tokengov.notification.Notifier;
+import org.tokengov.redcap.ProjectPis;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenState;
+
+/**
+ * The tokens of an external user whose sponsor left: held (API rights off in REDCap, the value kept, so release gives
+ * the same value back), released once a new sponsor is recorded, or revoked when nobody names one in time. Each step is
+ * safe to repeat, because a failed job is retried.
+ */
+@Service
+class SponsoredTokens {
+
+    static final String ADMINS = "redcap-admins";
+
+    private final TokenRegistry registry;
+    private final TokenRevocation revocation;
+    private final TokenLifecycles lifecycles;
+    private final ProjectPis projectPis;
+    private final AuditTrail auditTrail;
+    private final Notifier notifier;
+    private final SponsorshipProperties properties;
+    private final Clock clock;
+
+    SponsoredTokens(TokenRegistry registry, TokenRevocation revocation, TokenLifecycles lifecycles, ProjectPis projectPis,
+            AuditTrail auditTrail, Notifier notifier, SponsorshipProperties properties, Clock clock) {
+        this.registry = registry;
+        this.revocation = revocation;
+        this.lifecycles = lifecycles;
+        this.projectPis = projectPis;
+        this.auditTrail = auditTrail;
+        this.notifier = notifier;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Holds every active token of the external and finds who may name a new sponsor. A token already suspended for
+     * another reason stays as it is: its own process decides when it comes back.
+     */
+    HeldTokens hold(String external, String departedSponsor) {
+        List<IssuedToken> live = liveTokensOf(external);
+        List<String> pis = live.stream()
+                .flatMap(token -> projectPis.of(token.environment(), token.projectId()).stream())
+                .filter(pi -> !pi.equalsIgnoreCase(departedSponsor) && !pi.equalsIgnoreCase(external))
+                .distinct()
+                .toList();
+        List<IssuedToken> toHold = live.stream().filter(token -> token.state() != TokenState.SUSPENDED).toList();
+        for (IssuedToken token : toHold) {
+            revocation.withdrawRights(token.id());
+            registry.markSuspended(token.id());
+            auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.SPONSOR_LEFT_HOLD, token.requestId(), token.id(),
+                    describe(token) + " of " + external + " on hold: their sponsor " + departedSponsor + " left");
+        }
+        String projects = live.stream().map(token -> token.environment() + " " + token.projectId()).distinct().sorted()
+                .collect(Collectors.joining(", "));
+        String due = clock.instant().plus(properties.replacementDeadline()).atZone(ZoneOffset.UTC).toLocalDate().toString();
+        notifier.send(Notification.toUser(external, "On hold: your REDCap API tokens (your sponsor left)",
+                "Your sponsor " + departedSponsor + " has left. External users need an active internal sponsor, so your "
+                        + "API tokens (" + projects + ") are on hold: calls with them are refused until a new sponsor is "
+                        + "named. The PI of your project has been asked to name one by " + due + "; otherwise the tokens "
+                        + "are revoked."));
+        notifier.send(new Notification(pis, List.of(ADMINS), "Name a new sponsor for " + external + " by " + due,
+                external + " is an external user whose sponsor " + departedSponsor + " has left. Their REDCap API tokens ("
+                        + projects + ") are on hold. Open 'Name a new sponsor for " + external + "' in Tasklist and name an "
+                        + "active internal person who answers for their use of the API. Without a new sponsor by " + due
+                        + " the tokens are revoked."));
+        return new HeldTokens(toHold.stream().map(IssuedToken::id).toList(), projects, pis);
+    }
+
+    /** The held tokens work again, with the same value; tokens revoked or expired meanwhile stay so. */
+    void release(String external, List<String> heldTokenIds, String newSponsor) {
+        int released = 0;
+        for (String tokenId : heldTokenIds) {
+            IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
+            if (token.state() != TokenState.SUSPENDED) {
+                continue;
+            }
+            revocation.reinstateRights(tokenId);
+            registry.markReinstated(tokenId);
+            auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.SPONSOR_REPLACED, token.requestId(), tokenId,
+                    describe(token) + " of " + external + " released: new sponsor " + newSponsor);
+            released++;
+        }
+        if (released > 0) {
+            notifier.send(Notification.toUser(external, "Released: your REDCap API tokens work again",
+                    newSponsor + " is now your sponsor, so your API tokens are no longer on hold. Their values have "
+                            + "not changed."));
+        }
+    }
+
+    /** Nobody named a new sponsor in time: every live token of the external is revoked through its lifecycle. */
+    void revoke(String external) {
+        List<IssuedToken> live = liveTokensOf(external);
+        live.forEach(token -> lifecycles.revoke(token.id(), RevocationReason.SPONSOR_LEFT, AuditTrail.SYSTEM_ACTOR));
+        if (!live.isEmpty()) {
+            notifier.send(Notification.toUser(external, "Your REDCap API tokens are revoked: no new sponsor",
+                    "Nobody named a new sponsor for you in time, so every API token you held (" + live.size() + ") is "
+                            + "revoked. Once an internal sponsor answers for you again, start a new token request in "
+                            + "Tasklist."));
+        }
+    }
+
+    private List<IssuedToken> liveTokensOf(String external) {
+        return registry.ofHolder(external).stream().filter(token -> token.state().isLive()).toList();
+    }
+
+    private static String describe(IssuedToken token) {
+        return token.environment() + " API token on REDCap project " + token.projectId();
+    }
+}
