@@ -1,0 +1,148 @@
+package org.tokengov.accessreview;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Service;
+import org.tokengov.audit.AuditAction;
+import org.tokengov.audit.AuditTrail;
+import org.tokengov.lifecycle.RevocationReason;
+import org.tokengov.lifecycle.TokenLifecycles;
+import org.tokengov.notification.Notification;
+import org.tokengov.notification.Notifier;
+import org.tokengov.redcap.ProjectPis;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenState;
+
+/**
+ * One project's access review: who answers for it and who holds a token on it, asking and reminding the PIs,
+ * escalating to the REDCap administrators, and carrying out the PI's decisions. Nothing here decides for the PI.
+ */
+@Service
+class AccessReviews {
+
+    static final String ADMINS = "redcap-admins";
+    static final String TASK_NAME = "Review API access to ";
+
+    /** What the review task shows and who may answer it. */
+    record ProjectAccess(List<String> pis, List<String> holders, String holdersText) {
+    }
+
+    private final ProjectPis projectPis;
+    private final TokenRegistry registry;
+    private final TokenLifecycles lifecycles;
+    private final Notifier notifier;
+    private final AuditTrail auditTrail;
+    private final TaskService tasks;
+    private final AccessReviewProperties properties;
+    private final Clock clock;
+
+    AccessReviews(ProjectPis projectPis, TokenRegistry registry, TokenLifecycles lifecycles, Notifier notifier,
+            AuditTrail auditTrail, TaskService tasks, AccessReviewProperties properties, Clock clock) {
+        this.projectPis = projectPis;
+        this.registry = registry;
+        this.lifecycles = lifecycles;
+        this.notifier = notifier;
+        this.auditTrail = auditTrail;
+        this.tasks = tasks;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Asks REDCap (within its rate budget) who the project's PIs are, and lists its live tokens from the registry. */
+    ProjectAccess find(ReviewedProject project) {
+        List<String> pis = projectPis.of(project.environment(), project.projectId());
+        List<IssuedToken> live = registry.all().stream()
+                .filter(token -> token.state().isLive() && token.environment() == project.environment()
+                        && token.projectId() == project.projectId())
+                .sorted(Comparator.comparing(IssuedToken::holder))
+                .toList();
+        return new ProjectAccess(pis, live.stream().map(IssuedToken::holder).distinct().toList(), listing(live));
+    }
+
+    /** The review task exists: its PIs (the administrators when it has none) are told, and the request audited. */
+    void requested(ReviewedProject project, List<String> pis, List<String> holders) {
+        String due = day(clock.instant().plus(properties.reviewDeadline()));
+        notifier.send(toReviewers(pis, TASK_NAME + project.describe() + " by " + due,
+                "The REDCap API Fair Use Policy asks the PI to revoke API tokens of users who are no longer associated "
+                        + "with the project. Holding an API token on " + project.describe() + ": "
+                        + String.join(", ", holders) + ". Open '" + TASK_NAME + project.describe() + "' in "
+                        + "Tasklist (filter 'Access reviews') by " + due + ", and keep or revoke each."
+                        + (pis.isEmpty() ? " The project has no user with User Rights, so the review is yours." : "")));
+        auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.ACCESS_REVIEW_REQUESTED, null, null,
+                project.key() + ": asked " + (pis.isEmpty() ? ADMINS + " (no user with User Rights)" : String.join(", ", pis))
+                        + "; holders " + String.join(", ", holders) + "; due " + due);
+    }
+
+    /** The deadline passed without an answer. */
+    void remind(ReviewedProject project, List<String> pis) {
+        notifier.send(toReviewers(pis, "Reminder: review API access to " + project.describe(),
+                "The review of who holds an API token on " + project.describe() + " is overdue. Open '" + TASK_NAME
+                        + project.describe() + "' in Tasklist (filter 'Access reviews'). If it stays unanswered, the "
+                        + "REDCap administrators are asked to see to it. Nobody's token is revoked without a decision."));
+        auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.ACCESS_REVIEW_REMINDED, null, null,
+                project.key() + ": reminded " + (pis.isEmpty() ? ADMINS : String.join(", ", pis)));
+    }
+
+    /** Still unanswered after the escalation period: the administrators may now answer the task too. */
+    void escalate(ReviewedProject project, List<String> pis, String taskId) {
+        // A project without PIs went to them from the start; a second identity link would only duplicate it.
+        boolean alreadyTheirs = tasks.getIdentityLinksForTask(taskId).stream()
+                .anyMatch(link -> ADMINS.equals(link.getGroupId()));
+        if (!alreadyTheirs) {
+            tasks.addCandidateGroup(taskId, ADMINS);
+        }
+        notifier.send(Notification.toGroup(ADMINS, "Overdue access review: " + project.describe(),
+                "Nobody has reviewed who holds an API token on " + project.describe() + " (asked: "
+                        + (pis.isEmpty() ? "nobody, the project has no user with User Rights" : String.join(", ", pis))
+                        + "). The task '" + TASK_NAME + project.describe() + "' is now open to REDCap administrators "
+                        + "as well: ask the PIs, or decide yourself."));
+        auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.ACCESS_REVIEW_ESCALATED, null, null,
+                project.key() + ": unanswered " + properties.reviewDeadline().plus(properties.escalationAfter()).toDays()
+                        + " days after it was asked, task given to " + ADMINS);
+    }
+
+    /** Carries out the reviewer's answer: revokes (LEFT_PROJECT) and audits each person's decision. */
+    void apply(ReviewedProject project, AccessReviewAnswer answer, String reviewer) {
+        for (String holder : answer.keep()) {
+            Optional<IssuedToken> token = liveToken(project, holder);
+            auditTrail.record(reviewer, AuditAction.ACCESS_REVIEW_DECIDED, token.map(IssuedToken::requestId).orElse(null),
+                    token.map(IssuedToken::id).orElse(null), project.key() + ": keep " + holder);
+        }
+        for (String holder : answer.revoke()) {
+            Optional<IssuedToken> token = liveToken(project, holder);
+            token.ifPresent(live -> lifecycles.revoke(live.id(), RevocationReason.LEFT_PROJECT, reviewer));
+            auditTrail.record(reviewer, AuditAction.ACCESS_REVIEW_DECIDED, token.map(IssuedToken::requestId).orElse(null),
+                    token.map(IssuedToken::id).orElse(null), project.key() + ": revoke " + holder
+                            + (token.isPresent() ? " (" + RevocationReason.LEFT_PROJECT + ")" : ": no live token any more"));
+        }
+    }
+
+    private Optional<IssuedToken> liveToken(ReviewedProject project, String holder) {
+        return registry.liveToken(holder, project.environment(), project.projectId());
+    }
+
+    private static Notification toReviewers(List<String> pis, String subject, String body) {
+        return pis.isEmpty() ? Notification.toGroup(ADMINS, subject, body)
+                : new Notification(pis, List.of(), subject, body);
+    }
+
+    /** One line per live token: holder, issue day, last use. */
+    private static String listing(List<IssuedToken> live) {
+        if (live.isEmpty()) {
+            return "Nobody holds a live API token on this project any more.";
+        }
+        return String.join("\n", live.stream().map(token -> token.holder() + ": token issued " + day(token.issuedAt())
+                + ", " + (token.lastUsedAt() == null ? "never used" : "last used " + day(token.lastUsedAt()))
+                + (token.state() == TokenState.SUSPENDED ? " (suspended)" : "")).toList());
+    }
+
+    private static String day(Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+}

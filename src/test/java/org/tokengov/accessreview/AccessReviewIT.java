@@ -1,0 +1,147 @@
+package org.tokengov.accessreview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tokengov.testsupport.EngineRest.json;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenState;
+import org.tokengov.testsupport.EngineRest;
+import org.tokengov.testsupport.Jobs;
+import org.tokengov.testsupport.PipelineDriver;
+import org.tokengov.testsupport.RealServers;
+import org.tokengov.testsupport.SimulatorHttp;
+
+/**
+ * The access review on the real servers: alice and bob hold QA tokens on project 201; the review asks REDCap who
+ * has User Rights there (pat) and gives pat the task listing both. Over Camunda's REST API, bob (a holder, not a PI)
+ * cannot answer, pat's answer naming someone not listed is refused, and pat's revocation of bob makes REDCap refuse
+ * bob's token while alice's keeps working; both decisions are on the audit trail.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = AccessReviewIT.OwnServers.class)
+class AccessReviewIT {
+
+    /** A context of its own: the review covers every project with a live token, so other classes' tokens stay out. */
+    static class OwnServers extends RealServers {
+    }
+
+    @Autowired ConfigurableApplicationContext context;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired IdentityService identity;
+    @Autowired FormService forms;
+    @Autowired TokenRegistry registry;
+    @Autowired JdbcClient jdbc;
+
+    SimulatorHttp simulator;
+    PipelineDriver pipeline;
+    EngineRest rest;
+
+    @BeforeEach
+    void clients() {
+        RealServers.serveHttpFrom(context);
+        simulator = new SimulatorHttp(RealServers.baseUrl(context));
+        pipeline = new PipelineDriver(runtime, tasks, identity, management);
+        rest = new EngineRest(RealServers.baseUrl(context));
+    }
+
+    @Test
+    void thePiRevokesAHolderWhoLeftTheProjectAndKeepsTheOther() throws Exception {
+        IssuedToken alices = issueQaTokenTo("alice");
+        IssuedToken bobs = issueQaTokenTo("bob");
+        String aliceValue = simulator.tokenOf("qa", "alice", 201);
+        String bobValue = simulator.tokenOf("qa", "bob", 201);
+        assertThat(simulator.versionStatus("qa", bobValue)).isEqualTo(200);
+
+        ProcessInstance review = startReview();
+        Task task = tasks.createTaskQuery().processInstanceId(review.getId()).singleResult();
+        assertThat(task.getName()).isEqualTo("Review API access to REDCap project 201 (QA)");
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getUserId).contains("pat");
+        assertDeployedForm(task);
+
+        HttpResponse<String> patsTasks = rest.get("/task?taskDefinitionKey=Task_ReviewProjectAccess", "pat", "demo");
+        assertThat(json(patsTasks)).extracting(found -> found.get("id").asText()).as("pat sees the review")
+                .containsExactly(task.getId());
+        String listing = json(rest.get("/task/" + task.getId() + "/form-variables", "pat", "demo"))
+                .path(AccessReviewVariables.TOKEN_HOLDERS_TEXT).path("value").asText();
+        assertThat(listing).contains("alice: token issued ", "bob: token issued ", "never used");
+
+        assertThat(complete(task, "bob", "", true).statusCode()).as("a holder who is no PI").isEqualTo(403);
+        HttpResponse<String> unlisted = complete(task, "pat", "bob, carol", true);
+        assertThat(unlisted.statusCode()).isEqualTo(400);
+        assertThat(json(unlisted).path("message").asText()).contains("Not listed as holding a live token on this project: carol");
+        assertThat(complete(task, "pat", "bob", true).statusCode()).isEqualTo(204);
+        Jobs.runDue(management);
+
+        assertThat(simulator.versionStatus("qa", bobValue)).as("REDCap refuses the revoked token").isEqualTo(403);
+        assertThat(simulator.versionStatus("qa", aliceValue)).isEqualTo(200);
+        IssuedToken revoked = registry.find(bobs.id()).orElseThrow();
+        assertThat(revoked.state()).isEqualTo(TokenState.REVOKED);
+        assertThat(revoked.revocationReason()).isEqualTo("LEFT_PROJECT");
+        assertThat(registry.find(alices.id()).orElseThrow().state()).isEqualTo(TokenState.QA_ACTIVE);
+        assertThat(jdbc.sql("select actor || ' ' || coalesce(token_id, '-') || ' ' || details from audit_event "
+                        + "where action = 'ACCESS_REVIEW_DECIDED' order by id").query(String.class).list())
+                .containsExactly("pat " + alices.id() + " QA:201: keep alice",
+                        "pat " + bobs.id() + " QA:201: revoke bob (LEFT_PROJECT)");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_REVIEW_REQUESTED'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(review.getId()).count()).isZero();
+    }
+
+    /** What the passing of time would do on the first day of the quarter: the timer fires, the PI lookups run. */
+    private ProcessInstance startReview() {
+        Job start = management.createJobQuery().timers().activityId("StartEvent_AccessReviewDue").singleResult();
+        assertThat(start).as("the quarterly review timer is deployed").isNotNull();
+        management.executeJob(start.getId());
+        ProcessInstance review = runtime.createProcessInstanceQuery().processDefinitionKey(AccessReviewVariables.PROCESS)
+                .singleResult();
+        management.createJobQuery().processInstanceId(review.getId()).list()
+                .forEach(job -> management.executeJob(job.getId()));
+        return review;
+    }
+
+    private void assertDeployedForm(Task task) throws Exception {
+        try (InputStream form = forms.getDeployedTaskForm(task.getId())) {
+            var schema = new ObjectMapper().readTree(form);
+            assertThat(schema.get("id").asText()).isEqualTo("access-review");
+            assertThat(schema.get("components").toString()).contains("tokenHoldersText", "usernamesToRevoke", "accessReviewed");
+        }
+    }
+
+    /** Completes the task over REST as Tasklist's form would submit it. */
+    private HttpResponse<String> complete(Task task, String user, String usernamesToRevoke, boolean reviewed) {
+        return rest.post("/task/" + task.getId() + "/complete", user, "demo", """
+                {"variables": {
+                  "usernamesToRevoke": {"value": "%s", "type": "String"},
+                  "accessReviewed": {"value": %s, "type": "Boolean"}
+                }}""".formatted(usernamesToRevoke, reviewed));
+    }
+
+    private IssuedToken issueQaTokenTo(String requester) {
+        List<IssuedToken> issued = registry.ofRequest(pipeline.requestUntilQaToken(requester).getId());
+        assertThat(issued).hasSize(1);
+        return issued.get(0);
+    }
+}
