@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,20 @@ public class AuditTrail {
                 select id, occurred_at, actor, action, request_id, token_id, details
                 from audit_event where request_id = ? order by id""")
                 .param(requestId)
+                .query(AuditTrail::toEntry)
+                .list();
+    }
+
+    /**
+     * The entries that occurred from {@code from} (inclusive) to {@code to} (exclusive), in id order. At most
+     * {@code limit} of them, so that a caller can refuse an oversized range without holding it all in memory.
+     */
+    public List<AuditEntry> between(Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                select id, occurred_at, actor, action, request_id, token_id, details
+                from audit_event where occurred_at >= ? and occurred_at < ? order by id
+                fetch first ? rows only""")
+                .params(Timestamp.from(from), Timestamp.from(to), limit)
                 .query(AuditTrail::toEntry)
                 .list();
     }

@@ -6,7 +6,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The app API's refusals, each answered with its status and a message a person can act on. */
-@RestControllerAdvice(assignableTypes = {TokenRegistryController.class, TokenActionsController.class})
+@RestControllerAdvice(assignableTypes = {TokenRegistryController.class, TokenActionsController.class,
+        AuditController.class, OffboardingReportController.class})
 class ApiErrors {
 
     record Problem(String error) {

@@ -22,7 +22,8 @@ class EngineRestAuthentication {
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         // Not /api/hr: HR systems sign their webhooks instead.
-        registration.addUrlPatterns("/engine-rest/*", "/api/tokens", "/api/tokens/*");
+        registration.addUrlPatterns("/engine-rest/*", "/api/tokens", "/api/tokens/*", "/api/audit", "/api/offboardings",
+                "/api/offboardings/*");
         return registration;
     }
 }

@@ -1,0 +1,48 @@
+package org.tokengov.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tokengov.audit.AuditAction;
+import org.tokengov.audit.AuditEntry;
+
+class AuditCsvTest {
+
+    @Test
+    void aHeaderRowThenOneCrlfTerminatedRowPerEntryWithEmptyFieldsForNulls() {
+        String csv = AuditCsv.of(List.of(
+                new AuditEntry(7, Instant.parse("2026-03-10T12:00:00Z"), "ada", AuditAction.TOKEN_REVOKED, null, "t-1", "Revoked"),
+                new AuditEntry(8, Instant.parse("2026-03-10T12:00:01Z"), "system", AuditAction.REMINDER_SENT, "r-1", null, null)));
+
+        assertThat(csv).isEqualTo("id,occurredAt,actor,action,requestId,tokenId,details\r\n"
+                + "7,2026-03-10T12:00:00Z,ada,TOKEN_REVOKED,,t-1,Revoked\r\n"
+                + "8,2026-03-10T12:00:01Z,system,REMINDER_SENT,r-1,,\r\n");
+    }
+
+    @Test
+    void noEntriesIsTheHeaderAlone() {
+        assertThat(AuditCsv.of(List.of())).isEqualTo(AuditCsv.HEADER + "\r\n");
+    }
+
+    @Test
+    void fieldsWithCommasQuotesOrLineBreaksAreQuotedAndQuotesDoubled() {
+        assertThat(AuditCsv.field("plain text")).isEqualTo("plain text");
+        assertThat(AuditCsv.field("a, b")).isEqualTo("\"a, b\"");
+        assertThat(AuditCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(AuditCsv.field("line one\nline two")).isEqualTo("\"line one\nline two\"");
+        assertThat(AuditCsv.field("line one\r\nline two")).isEqualTo("\"line one\r\nline two\"");
+    }
+
+    @Test
+    void whatASpreadsheetWouldRunAsAFormulaStartsWithAQuote() {
+        assertThat(AuditCsv.field("=1+2")).isEqualTo("'=1+2");
+        assertThat(AuditCsv.field("+49 30 1234")).isEqualTo("'+49 30 1234");
+        assertThat(AuditCsv.field("-2+3")).isEqualTo("'-2+3");
+        assertThat(AuditCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(AuditCsv.field("\t=1")).isEqualTo("'\t=1");
+        assertThat(AuditCsv.field("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        assertThat(AuditCsv.field("a=b")).as("only the first character matters").isEqualTo("a=b");
+    }
+}
