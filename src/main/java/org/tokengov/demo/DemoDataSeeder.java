@@ -127,6 +127,10 @@ class DemoDataSeeder implements ApplicationRunner {
         grant(REQUESTERS, Resources.PROCESS_DEFINITION, "TokenRequestProcess",
                 Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(REQUESTERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        // Administrators report departures that reach them outside HR's systems.
+        grant(ADMINS, Resources.PROCESS_DEFINITION, "OffboardingProcess",
+                Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(ADMINS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
 
     private void createFilters() {
@@ -138,6 +142,12 @@ class DemoDataSeeder implements ApplicationRunner {
                 .taskDefinitionKey("Task_ApproveRelease").includeAssignedTasks(), ADMINS);
         createFilter("Tokens to create by hand", 5, tasks.createTaskQuery().taskCandidateGroup(ADMINS)
                 .taskDefinitionKey("Task_CreateTokenInControlCenter").includeAssignedTasks(), ADMINS);
+        // PIs are candidate users of their projects' reviews (from REDCap's User Rights), so the query needs no
+        // candidate restriction: the engine shows each user only the reviews they may work on.
+        createFilter("Access reviews", 0, tasks.createTaskQuery().taskDefinitionKey("Task_ReviewProjectAccess"),
+                PIS, ADMINS);
+        createFilter("Sponsors to replace", 0, tasks.createTaskQuery().taskDefinitionKey("Task_NameNewSponsor"),
+                PIS, ADMINS);
     }
 
     private void createFilter(String name, int priority, TaskQuery query, String... groups) {

@@ -6,11 +6,11 @@ import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.identity.SystemAuthority;
 import org.tokengov.registry.IssuedToken;
 
 /** Starts a token's lifecycle, and sends it the events that others raise (revocation, compromise). */
@@ -27,20 +27,8 @@ public class TokenLifecycles {
         this.auditTrail = auditTrail;
     }
 
-    /**
-     * Whoever may report something about a token was decided by the caller (the app's API); handing the report to
-     * the token's process is the system's business, not a permission on the process instance the person needs.
-     */
     private void asSystem(Runnable correlation) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            correlation.run();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
+        SystemAuthority.run(identity, correlation);
     }
 
     public void enrol(IssuedToken token) {
@@ -65,6 +53,16 @@ public class TokenLifecycles {
         asSystem(() -> runtime.createMessageCorrelation(MSG_REVOKE_TOKEN).processInstanceBusinessKey(tokenId)
                 .setVariables(Map.of(REVOCATION_REASON, reason.name(), REPORTED_BY, by))
                 .correlateWithResult());
+    }
+
+    /**
+     * The token was revoked elsewhere (an offboarding): its lifecycle, if still running, ends through its revocation
+     * path, which finds the token already revoked. No lifecycle is no error: the token may predate it.
+     */
+    public void closeRevoked(String tokenId, RevocationReason reason) {
+        asSystem(() -> runtime.createMessageCorrelation(MSG_REVOKE_TOKEN).processInstanceBusinessKey(tokenId)
+                .setVariables(Map.of(REVOCATION_REASON, reason.name(), REPORTED_BY, AuditTrail.SYSTEM_ACTOR))
+                .correlateAllWithResult());
     }
 
     public void suspend(String tokenId, String reason, String by) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.identity.SystemAuthority;
 
 /**
  * The log of offboarding events (HR webhook, SCIM, identity store, an administrator's form, a PI's report). Each
@@ -26,12 +28,14 @@ public class OffboardingEvents {
     private final JdbcClient jdbc;
     private final AuditTrail auditTrail;
     private final RuntimeService runtime;
+    private final IdentityService identity;
     private final Clock clock;
 
-    OffboardingEvents(JdbcClient jdbc, AuditTrail auditTrail, RuntimeService runtime, Clock clock) {
+    OffboardingEvents(JdbcClient jdbc, AuditTrail auditTrail, RuntimeService runtime, IdentityService identity, Clock clock) {
         this.jdbc = jdbc;
         this.auditTrail = auditTrail;
         this.runtime = runtime;
+        this.identity = identity;
         this.clock = clock;
     }
 
@@ -48,10 +52,11 @@ public class OffboardingEvents {
     @Transactional
     public String record(String username, String source, String reason, String eventType, Long projectId, Instant effectiveAt) {
         String id = insert(username, source, reason, eventType, projectId, effectiveAt);
-        runtime.startProcessInstanceByKey(OffboardingVariables.PROCESS, id, Variables.createVariables()
-                .putValue(OffboardingVariables.EVENT_ID, id)
-                .putValue(OffboardingVariables.USERNAME, username)
-                .putValue(OffboardingVariables.SOURCE, source));
+        SystemAuthority.run(identity, () -> runtime.startProcessInstanceByKey(OffboardingVariables.PROCESS, id,
+                Variables.createVariables()
+                        .putValue(OffboardingVariables.EVENT_ID, id)
+                        .putValue(OffboardingVariables.USERNAME, username)
+                        .putValue(OffboardingVariables.SOURCE, source)));
         return id;
     }
 
@@ -77,6 +82,11 @@ public class OffboardingEvents {
         return id;
     }
 
+    /** The event of a running offboarding, read from a process variable: missing means a broken process. */
+    OffboardingEvent get(String id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("No offboarding event " + id));
+    }
+
     public Optional<OffboardingEvent> find(String id) {
         return jdbc.sql(SELECT + " where id = ?").param(id).query(OffboardingEvents::toEvent).optional();
     }
@@ -87,15 +97,24 @@ public class OffboardingEvents {
      * the order in which they arrive.
      */
     public Optional<OffboardingEvent> supersedingEvent(OffboardingEvent event) {
+        boolean leftProject = OffboardingEvent.LEFT_PROJECT.equals(event.type());
         return jdbc.sql(SELECT + """
-                 where username = ? and id <> ? and effective_at > ? and effective_at <= ?
-                   and (event_type in (?, ?) or (event_type = ? and ? = ? and project_id = ?))
-                 order by effective_at desc""")
+                where username = ? and id <> ? and effective_at > ? and effective_at <= ?
+                  and (event_type in (?, ?) or (event_type = ? and project_id = ?))
+                order by effective_at desc""")
                 .params(event.username(), event.id(), Timestamp.from(event.effectiveAt()), Timestamp.from(clock.instant()),
-                        OffboardingEvent.TERMINATED, OffboardingEvent.REHIRED, OffboardingEvent.LEFT_PROJECT,
-                        event.type(), OffboardingEvent.LEFT_PROJECT, event.projectId())
+                        OffboardingEvent.TERMINATED, OffboardingEvent.REHIRED,
+                        // Only a report about the same project supersedes one about leaving a project.
+                        leftProject ? OffboardingEvent.LEFT_PROJECT : "", leftProject ? event.projectId() : -1L)
                 .query(OffboardingEvents::toEvent)
                 .list().stream().findFirst();
+    }
+
+    @Transactional
+    void markWaiting(OffboardingEvent event) {
+        jdbc.sql("update offboarding_event set outcome = ? where id = ?").params(OffboardingOutcome.WAITING.name(), event.id()).update();
+        auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.OFFBOARDING_WAITING, null, null,
+                "offboarding event " + event.id() + " of " + event.username() + " waits until " + event.effectiveAt());
     }
 
     @Transactional
@@ -116,7 +135,8 @@ public class OffboardingEvents {
     private static final String SELECT = """
             select id, username, source, reason, event_type, project_id, received_at, effective_at, outcome,
                    outcome_details, completed_at
-            from offboarding_event""";
+            from offboarding_event
+            """;
 
     private static OffboardingEvent toEvent(ResultSet rs, int row) throws SQLException {
         long project = rs.getLong(6);

@@ -1,6 +1,7 @@
 /**
- * Offboarding: noticing that a token holder has left (their account disabled or deleted in the identity store)
- * and recording it once, then starting {@code OffboardingProcess} when that process is deployed. The HR intake
- * (webhook, SCIM) and the process itself arrive with the offboarding issue.
+ * Offboarding: people who leave the organisation or a project lose their API tokens at once. Owns the intake (the
+ * signed HR webhook, SCIM 2.0, disabled or deleted accounts in the identity store, an administrator's start form,
+ * a PI's report), the log of offboarding events with their effective dates and outcomes, and
+ * {@code OffboardingProcess}, which revokes every token in scope in parallel and keeps the evidence of when.
  */
 package org.tokengov.offboarding;

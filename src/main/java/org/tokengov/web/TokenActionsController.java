@@ -1,5 +1,6 @@
 package org.tokengov.web;
 
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,9 +9,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
-import org.tokengov.redcap.RedcapApi;
+import org.tokengov.offboarding.OffboardingEvent;
+import org.tokengov.offboarding.OffboardingEvents;
+import org.tokengov.redcap.ProjectPis;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenRequestRecord;
+import org.tokengov.registry.TokenRequests;
 import org.tokengov.registry.TokenState;
 import org.tokengov.web.ApiCaller.Caller;
 import org.tokengov.web.ApiErrors.BadRequest;
@@ -21,8 +26,9 @@ import org.tokengov.web.ApiErrors.NotFound;
 /**
  * What people report about a token, each handed to the token's lifecycle: the holder or an administrator reports a
  * compromise; the holder reports a code change or that the token is no longer needed; the project's PI (a REDCap
- * user with User Rights on the project) or an administrator reports that the holder left the project; an
- * administrator suspends it for performance impact. Answers 202: the lifecycle does the work, retried if REDCap is down.
+ * user with User Rights on the project) or an administrator reports that the holder left the project (an offboarding
+ * for that project); an administrator suspends it for performance impact. Answers 202: the processes do the work,
+ * retried if REDCap is down.
  */
 @RestController
 class TokenActionsController {
@@ -33,17 +39,27 @@ class TokenActionsController {
     record Accepted(String tokenId, String action) {
     }
 
+    record LeftProject(String tokenId, String action, String offboardingId) {
+    }
+
+    static final String PI_REPORT = "PI_REPORT";
+
     static final int REASON_MAX = 2000;
 
     private final TokenRegistry registry;
     private final TokenLifecycles lifecycles;
-    private final RedcapApi redcap;
+    private final ProjectPis pis;
+    private final TokenRequests requests;
+    private final OffboardingEvents offboardings;
     private final ApiCaller callers;
 
-    TokenActionsController(TokenRegistry registry, TokenLifecycles lifecycles, RedcapApi redcap, ApiCaller callers) {
+    TokenActionsController(TokenRegistry registry, TokenLifecycles lifecycles, ProjectPis pis, TokenRequests requests,
+            OffboardingEvents offboardings, ApiCaller callers) {
         this.registry = registry;
         this.lifecycles = lifecycles;
-        this.redcap = redcap;
+        this.pis = pis;
+        this.requests = requests;
+        this.offboardings = offboardings;
         this.callers = callers;
     }
 
@@ -79,17 +95,24 @@ class TokenActionsController {
         return new Accepted(tokenId, "REVOCATION_REQUESTED");
     }
 
+    /**
+     * Leaving a project ends every token of the person for it (PROD and the QA tokens requested for it) and their API
+     * rights there: the same offboarding an HR system's {@code person.left_project} starts.
+     */
     @PostMapping("/api/tokens/{tokenId}/left-project")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted leftProject(@PathVariable String tokenId) {
+    LeftProject leftProject(@PathVariable String tokenId) {
         Caller caller = callers.current();
         IssuedToken token = liveToken(tokenId);
-        if (!caller.admin() && !isProjectAdministrator(caller.userId(), token)) {
+        if (!caller.admin() && !pis.isPi(caller.userId(), token.environment(), token.projectId())) {
             throw new Forbidden("Only the project's PI (a user with User Rights on the REDCap project) or a REDCap "
                     + "administrator reports that someone left the project.");
         }
-        lifecycles.revoke(tokenId, RevocationReason.LEFT_PROJECT, caller.userId());
-        return new Accepted(tokenId, "REVOCATION_REQUESTED");
+        long productionProjectId = requests.find(Objects.toString(token.requestId(), ""))
+                .map(TokenRequestRecord::productionProjectId).orElse(token.projectId());
+        String offboardingId = offboardings.record(token.holder(), PI_REPORT, "reported by " + caller.userId(),
+                OffboardingEvent.LEFT_PROJECT, productionProjectId, null);
+        return new LeftProject(tokenId, "OFFBOARDING_STARTED", offboardingId);
     }
 
     @PostMapping("/api/tokens/{tokenId}/suspension")
@@ -105,11 +128,6 @@ class TokenActionsController {
         }
         lifecycles.suspend(tokenId, required(body, "Give the reason for the suspension"), caller.userId());
         return new Accepted(tokenId, "SUSPENSION_REQUESTED");
-    }
-
-    private boolean isProjectAdministrator(String userId, IssuedToken token) {
-        return redcap.projectUsers(token.environment(), token.projectId()).stream()
-                .anyMatch(user -> user.userRights() && user.username().equalsIgnoreCase(userId));
     }
 
     private IssuedToken liveToken(String tokenId) {

@@ -2,14 +2,10 @@ package org.tokengov.offboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +21,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.HrWebhookClient;
 import org.tokengov.testsupport.RealServers;
 
 /** The signed HR webhook over real HTTP on PostgreSQL: accepted once per delivery id, and every refusal stores nothing. */
@@ -43,8 +41,7 @@ class HrWebhookIT {
 
     @Autowired ConfigurableApplicationContext context;
     @Autowired JdbcTemplate jdbc;
-
-    final HttpClient http = HttpClient.newHttpClient();
+    @Autowired HistoryService history;
 
     static String terminated(String username) {
         return "{\"type\":\"person.terminated\",\"username\":\"" + username + "\",\"effectiveAt\":\"2026-11-28T00:00:00Z\"}";
@@ -72,6 +69,7 @@ class HrWebhookIT {
         assertThat(bodies).as("the same answer every time").hasSize(1);
         assertThat(bodies.iterator().next()).contains("offboardingId");
         assertThat(eventsOf("hr-person-1")).isEqualTo(1);
+        assertThat(processesOf("hr-person-1")).as("one offboarding started").isEqualTo(1);
         assertThat(jdbc.queryForObject("select event_type from offboarding_event where username = 'hr-person-1'", String.class))
                 .isEqualTo("person.terminated");
     }
@@ -92,6 +90,22 @@ class HrWebhookIT {
 
         assertThat(eventsOf("hr-person-2")).isZero();
         assertThat(eventsOf("hr-person-3")).isZero();
+        assertThat(processesOf("hr-person-2") + processesOf("hr-person-3")).as("nothing started").isZero();
+    }
+
+    @Test
+    void aReplayedIdGetsTheFirstAnswerEvenWithAnotherSignedBody() {
+        HrWebhookClient hr = new HrWebhookClient(RealServers.baseUrl(context), SECRET);
+        HttpResponse<String> first = hr.deliver("msg_replay", terminated("hr-person-5"));
+        HttpResponse<String> replay = hr.deliver("msg_replay", terminated("hr-person-6"));
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(replay.statusCode()).isEqualTo(202);
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(eventsOf("hr-person-5")).isEqualTo(1);
+        assertThat(eventsOf("hr-person-6")).as("a replayed id starts nothing").isZero();
+        assertThat(processesOf("hr-person-5")).isEqualTo(1);
+        assertThat(processesOf("hr-person-6")).isZero();
     }
 
     @Test
@@ -115,22 +129,16 @@ class HrWebhookIT {
         return jdbc.queryForObject("select count(*) from offboarding_event where username = ?", Integer.class, username);
     }
 
-    private static String sign(String secret, String id, long timestamp, String body) {
-        return "v1," + Base64.getEncoder().encodeToString(
-                new StandardWebhookSignature(secret, Duration.ofMinutes(5)).hmac(id + "." + timestamp + "." + body));
+    private int processesOf(String username) {
+        return (int) history.createHistoricProcessInstanceQuery().processDefinitionKey(OffboardingVariables.PROCESS)
+                .variableValueEquals(OffboardingVariables.USERNAME, username).count();
     }
 
-    private HttpResponse<String> send(String id, long timestamp, String signature, String body, String contentType)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RealServers.baseUrl(context) + "/api/hr/events"))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (id != null) {
-            request.header("webhook-id", id).header("webhook-timestamp", Long.toString(timestamp));
-        }
-        if (signature != null) {
-            request.header("webhook-signature", signature);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static String sign(String secret, String id, long timestamp, String body) {
+        return HrWebhookClient.sign(secret, id, timestamp, body);
+    }
+
+    private HttpResponse<String> send(String id, long timestamp, String signature, String body, String contentType) {
+        return new HrWebhookClient(RealServers.baseUrl(context), SECRET).send(id, timestamp, signature, body, contentType);
     }
 }

@@ -32,6 +32,8 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 "spring.datasource.url=" + TestDatabases.newPostgresDatabase("tokengov"),
                 "spring.datasource.username=" + TestDatabases.POSTGRES_USER,
                 "spring.datasource.password=",
+                // Several contexts live at once (see spring.properties): each takes at most this many connections.
+                "spring.datasource.hikari.maximum-pool-size=8",
                 "camunda.bpm.job-execution.enabled=false",
                 "camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R2/PT1S",
                 "redcap-sim.hang-duration=20s",

@@ -1,0 +1,75 @@
+package org.tokengov.offboarding;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.tokengov.notification.Notification;
+import org.tokengov.notification.Notifier;
+import org.tokengov.redcap.ProjectPis;
+import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.RedcapProperties;
+
+/** Tells the PIs of every project where the person lost a token, and the REDCap administrators, what was revoked. */
+@Service
+class OffboardingNotices {
+
+    static final String ADMINS = "redcap-admins";
+
+    private record RevokedProject(RedcapEnvironment environment, long projectId) {
+        @Override
+        public String toString() {
+            return environment + " project " + projectId;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final ProjectPis pis;
+    private final RedcapProperties servers;
+    private final Notifier notifier;
+
+    OffboardingNotices(JdbcClient jdbc, ProjectPis pis, RedcapProperties servers, Notifier notifier) {
+        this.jdbc = jdbc;
+        this.pis = pis;
+        this.servers = servers;
+        this.notifier = notifier;
+    }
+
+    void send(OffboardingEvent event) {
+        List<RevokedProject> projects = jdbc.sql("""
+                select distinct environment, project_id from offboarding_revocation where event_id = ?
+                order by environment, project_id""")
+                .param(event.id())
+                .query((rs, row) -> new RevokedProject(RedcapEnvironment.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        Map<String, TreeSet<String>> projectsByPi = new LinkedHashMap<>();
+        for (RevokedProject project : projects) {
+            if (!servers.server(project.environment()).isEnrolled(project.projectId())) {
+                continue; // no steward token to ask REDCap who its PIs are; the administrators hear of it below
+            }
+            for (String pi : pis.of(project.environment(), project.projectId())) {
+                if (!pi.equalsIgnoreCase(event.username())) {
+                    projectsByPi.computeIfAbsent(pi, any -> new TreeSet<>()).add(project.toString());
+                }
+            }
+        }
+        String what = describe(event);
+        projectsByPi.forEach((pi, theirProjects) -> notifier.send(Notification.toUser(pi,
+                "API access removed: " + event.username(),
+                what + " Their API tokens and API rights were removed on your REDCap " + String.join(", ", theirProjects)
+                        + ". Review who else on the project still needs access.")));
+        notifier.send(Notification.toGroup(ADMINS, "Offboarding of " + event.username() + ": "
+                        + projects.size() + " token(s) revoked",
+                what + " Tokens revoked on: " + (projects.isEmpty() ? "none (no live tokens)" : projects.toString())
+                        + ". " + (event.outcomeDetails() == null ? "" : event.outcomeDetails() + ".")
+                        + " Evidence: GET /api/offboardings/" + event.id()));
+    }
+
+    private static String describe(OffboardingEvent event) {
+        return OffboardingEvent.LEFT_PROJECT.equals(event.type())
+                ? event.username() + " left REDCap project " + event.projectId() + " (" + event.source() + ")."
+                : event.username() + " left the organisation (" + event.source() + ").";
+    }
+}

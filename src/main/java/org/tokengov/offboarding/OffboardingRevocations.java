@@ -1,0 +1,87 @@
+package org.tokengov.offboarding;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tokengov.audit.AuditAction;
+import org.tokengov.audit.AuditTrail;
+import org.tokengov.lifecycle.RevocationReason;
+import org.tokengov.lifecycle.TokenLifecycles;
+import org.tokengov.lifecycle.TokenRevocation;
+import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenRegistry;
+import org.tokengov.issuance.TokenEntitlements;
+
+/**
+ * Revokes one token of an offboarding in REDCap and records when. Safe to repeat (the step is retried when REDCap
+ * is down): a token already revoked, by this event or another, keeps its first revocation time.
+ */
+@Service
+class OffboardingRevocations {
+
+    private final TokenRevocation revocation;
+    private final TokenRegistry registry;
+    private final TokenLifecycles lifecycles;
+    private final TokenEntitlements entitlements;
+    private final OffboardingEvents events;
+    private final JdbcClient jdbc;
+    private final AuditTrail auditTrail;
+    private final Clock clock;
+
+    OffboardingRevocations(TokenRevocation revocation, TokenRegistry registry, TokenLifecycles lifecycles,
+            TokenEntitlements entitlements, OffboardingEvents events, JdbcClient jdbc, AuditTrail auditTrail, Clock clock) {
+        this.revocation = revocation;
+        this.registry = registry;
+        this.lifecycles = lifecycles;
+        this.entitlements = entitlements;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void revoke(OffboardingEvent event, String tokenId) {
+        RevocationReason reason = OffboardingEvent.LEFT_PROJECT.equals(event.type())
+                ? RevocationReason.LEFT_PROJECT : RevocationReason.OFFBOARDING;
+        revocation.revoke(tokenId, reason);
+        IssuedToken token = registry.find(tokenId).orElseThrow();
+        // A token already dead before this event arrived counts as confirmed now, never as before the event.
+        Instant revokedAt = token.revokedAt() == null || token.revokedAt().isBefore(event.receivedAt())
+                ? clock.instant() : token.revokedAt();
+        jdbc.sql("update offboarding_revocation set revoked_at = ? where event_id = ? and token_id = ? and revoked_at is null")
+                .params(Timestamp.from(revokedAt), event.id(), tokenId)
+                .update();
+        // The token's own lifecycle ends here too; its revocation step then finds nothing left to do.
+        lifecycles.closeRevoked(tokenId, reason);
+    }
+
+    /** All tokens are revoked: records the time from receipt to the last confirmed revocation. */
+    @Transactional
+    Duration complete(OffboardingEvent event) {
+        Optional<Instant> last = jdbc.sql("select max(revoked_at) from offboarding_revocation where event_id = ?")
+                .param(event.id()).query(Timestamp.class).optional().map(Timestamp::toInstant);
+        int revoked = jdbc.sql("select count(*) from offboarding_revocation where event_id = ?")
+                .param(event.id()).query(Integer.class).single();
+        Duration elapsed = Duration.between(event.receivedAt(), last.orElse(event.receivedAt()));
+        String details = revoked + " token(s) of " + event.username() + " revoked; the last "
+                + String.format("%.3f", elapsed.toMillis() / 1000.0) + " s after the event was received";
+        events.close(event.id(), OffboardingOutcome.COMPLETED, details);
+        auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.OFFBOARDING_COMPLETED, null, null,
+                "offboarding event " + event.id() + ": " + details);
+        return elapsed;
+    }
+
+    /** Entitlement groups follow the registry: the person leaves each group in which no live token is left. */
+    void removeEntitlements(OffboardingEvent event) {
+        for (RedcapEnvironment environment : RedcapEnvironment.values()) {
+            entitlements.withdrawIfLastToken(event.username(), environment, null);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.tokengov.bench;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tokengov.testsupport.RealServers;
+
+/** What the offboarding benchmarks share: the servers with the job executor on, people, and reading the results. */
+final class OffboardingBench {
+
+    static final String SECRET = "bench-hr-secret-" + System.nanoTime();
+    static final DateTimeFormatter REDCAP_TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private OffboardingBench() {
+    }
+
+    /** The real servers, with the job executor running as in production (not the tests' hand-run jobs). */
+    static class Servers extends RealServers {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            super.initialize(context);
+            TestPropertyValues.of("camunda.bpm.job-execution.enabled=true",
+                    "spring.datasource.hikari.maximum-pool-size=20",
+                    "tokengov.hr.webhook-secret=" + SECRET,
+                    "logging.level.org.tokengov.notification=WARN",
+                    "logging.level.org.tokengov.redcap=WARN").applyTo(context);
+        }
+    }
+
+    /** People exist in the identity store before they leave (entitlement groups need them). */
+    static void createPeople(IdentityService identity, List<String> usernames) {
+        for (String username : usernames) {
+            if (identity.createUserQuery().userId(username).count() == 0) {
+                User user = identity.newUser(username);
+                user.setEmail(username + "@example.org");
+                identity.saveUser(user);
+            }
+        }
+    }
+
+    static List<String> people(String prefix, int count) {
+        List<String> people = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            people.add(String.format("%s%04d", prefix, i));
+        }
+        return people;
+    }
+
+    /** Offboarding event id → when its last token was confirmed revoked, for completed events. */
+    static Map<String, Instant> lastRevocations(JdbcClient jdbc, List<String> eventIds) {
+        Map<String, Instant> last = new java.util.HashMap<>();
+        jdbc.sql("""
+                select r.event_id, max(r.revoked_at) from offboarding_revocation r
+                join offboarding_event e on e.id = r.event_id
+                where e.outcome = 'COMPLETED' group by r.event_id""")
+                .query(rs -> {
+                    last.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                });
+        last.keySet().retainAll(eventIds);
+        return last;
+    }
+
+    /** Epoch seconds of every API call REDCap logged between the two moments. */
+    static List<Long> apiCalls(JdbcTemplate redcap, Instant from, Instant to) {
+        return redcap.queryForList("SELECT ts FROM redcap_log_event WHERE page = 'api/index.php'"
+                        + " AND description LIKE '%(API)' AND ts BETWEEN ? AND ? ORDER BY ts", Long.class,
+                        redcapTs(from), redcapTs(to))
+                .stream()
+                .map(ts -> LocalDateTime.parse(Long.toString(ts), REDCAP_TS).atZone(ZoneId.systemDefault()).toEpochSecond())
+                .toList();
+    }
+
+    static long redcapTs(Instant at) {
+        return Long.parseLong(REDCAP_TS.format(LocalDateTime.ofInstant(at, ZoneId.systemDefault())));
+    }
+
+    static long percentile(List<Long> sorted, double p) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}

@@ -1,0 +1,257 @@
+package org.tokengov.offboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.tokengov.offboarding.OffboardingVariables.*;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tokengov.redcap.RedcapUnavailableException;
+import org.tokengov.testsupport.BpmnTestEngine;
+import org.tokengov.testsupport.RecordingDelegate;
+
+/**
+ * Every path of OffboardingProcess: due now or dated later, superseded, a rehire, one project or the whole person,
+ * no tokens, and REDCap down while revoking.
+ */
+@Deployment(resources = "bpmn/OffboardingProcess.bpmn")
+class OffboardingProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = BpmnTestEngine.extension();
+
+    static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+    /** Stands in for the bean that names the multi-instance collection. */
+    public static class Scope {
+        List<String> tokens = List.of();
+
+        public List<String> tokenIds(String eventId) {
+            return tokens;
+        }
+    }
+
+    final Scope scope = new Scope();
+    String eventType = OffboardingEvent.TERMINATED;
+    Instant effectiveAt = NOW;
+    String action = EventAction.REVOKE.name();
+    RuntimeException redcapFailure;
+    final List<String> revoked = Collections.synchronizedList(new ArrayList<>());
+
+    final RecordingDelegate register = new RecordingDelegate(execution -> {
+        execution.setVariable(EVENT_TYPE, eventType);
+        execution.setVariable(EFFECTIVE_AT, Date.from(effectiveAt));
+        execution.setVariable(EFFECTIVE_NOW, !effectiveAt.isAfter(ClockUtil.getCurrentTime().toInstant()));
+    });
+    final RecordingDelegate decide = new RecordingDelegate(execution -> execution.setVariable(EVENT_ACTION, action));
+    final RecordingDelegate recordIgnored = new RecordingDelegate();
+    final RecordingDelegate recordRehire = new RecordingDelegate();
+    final RecordingDelegate findTokens = new RecordingDelegate(execution -> execution.setVariable(TOKEN_COUNT, scope.tokens.size()));
+    final RecordingDelegate revoke = new RecordingDelegate(execution -> {
+        if (redcapFailure != null) {
+            throw redcapFailure;
+        }
+        revoked.add((String) execution.getVariable(TOKEN_ID));
+    });
+    final RecordingDelegate recordResult = new RecordingDelegate();
+    final RecordingDelegate removeEntitlements = new RecordingDelegate();
+    final RecordingDelegate notifyPis = new RecordingDelegate();
+    final RecordingDelegate sponsorCascade = new RecordingDelegate();
+
+    @BeforeEach
+    void mocks() {
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        Mocks.register("offboardingScope", scope);
+        Mocks.register("registerOffboardingEventDelegate", register);
+        Mocks.register("decideEventActionDelegate", decide);
+        Mocks.register("recordIgnoredEventDelegate", recordIgnored);
+        Mocks.register("recordRehireDelegate", recordRehire);
+        Mocks.register("findTokensInScopeDelegate", findTokens);
+        Mocks.register("revokeOffboardedTokenDelegate", revoke);
+        Mocks.register("recordOffboardingResultDelegate", recordResult);
+        Mocks.register("removeEntitlementsDelegate", removeEntitlements);
+        Mocks.register("notifyPisAndAdminsDelegate", notifyPis);
+        Mocks.register("startSponsorCascadeDelegate", sponsorCascade);
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    ProcessInstance start() {
+        return runtimeService().startProcessInstanceByKey(PROCESS, "event-1",
+                Map.of(EVENT_ID, "event-1", USERNAME, "alice", SOURCE, "HR_WEBHOOK"));
+    }
+
+    List<Job> jobsAt(ProcessInstance offboarding, String activityId) {
+        return managementService().createJobQuery().processInstanceId(offboarding.getId()).activityId(activityId).list();
+    }
+
+    void runAll(List<Job> jobs) {
+        jobs.forEach(job -> execute(job));
+    }
+
+    /** Revokes every token, then runs the async steps after the revocations. */
+    void revokeAllAndFinish(ProcessInstance offboarding) {
+        runAll(jobsAt(offboarding, "Task_RevokeTokenInRedcap"));
+        runAll(jobsAt(offboarding, "EndEvent_TokenRevoked"));
+        for (String step : List.of("Task_RemoveEntitlements", "Task_NotifyPisAndAdmins", "Task_StartSponsorCascade")) {
+            jobsAt(offboarding, step).forEach(job -> execute(job));
+        }
+    }
+
+    @Test
+    void aTerminationRevokesEveryTokenInParallelJobsThenTellsPeopleAndHoldsSponsoredExternals() {
+        scope.tokens = List.of("token-qa", "token-prod-1", "token-prod-2");
+
+        ProcessInstance offboarding = start();
+
+        assertThat(offboarding).hasPassedInOrder("StartEvent_OffboardingReported", "Task_RegisterOffboardingEvent",
+                "Gateway_EffectiveYet", "Gateway_EventDue", "Task_DecideEventAction", "Gateway_EventAction",
+                "Task_FindTokensInScope");
+        List<Job> revocations = jobsAt(offboarding, "Task_RevokeTokenInRedcap");
+        assertThat(revocations).as("one job per token").hasSize(3);
+        assertThat(revocations).allSatisfy(job -> assertThat(((JobEntity) job).isExclusive())
+                .as("revocations of one person run in parallel").isFalse());
+
+        runAll(revocations);
+        assertThat(revoked).containsExactlyInAnyOrder("token-qa", "token-prod-1", "token-prod-2");
+        assertThat(recordResult.calls()).as("not before every token is confirmed revoked").isEmpty();
+        List<Job> joins = jobsAt(offboarding, "EndEvent_TokenRevoked");
+        assertThat(joins).allSatisfy(job -> assertThat(((JobEntity) job).isExclusive()).isTrue());
+        runAll(joins);
+
+        assertThat(recordResult.calls()).hasSize(1);
+        assertThat(offboarding).isWaitingAt("Task_RemoveEntitlements");
+        revokeAllAndFinish(offboarding);
+        assertThat(offboarding).hasPassedInOrder("Task_RecordOffboardingResult", "Task_RemoveEntitlements",
+                "Task_NotifyPisAndAdmins", "Gateway_LeftOrganisation", "Task_StartSponsorCascade",
+                "EndEvent_PersonOffboarded").isEnded();
+        assertThat(notifyPis.calls()).hasSize(1);
+        assertThat(sponsorCascade.lastCall()).containsEntry(USERNAME, "alice");
+    }
+
+    @Test
+    void leavingAProjectRevokesItsTokensButStartsNoSponsorCascade() {
+        eventType = OffboardingEvent.LEFT_PROJECT;
+        scope.tokens = List.of("token-prod-101");
+
+        ProcessInstance offboarding = start();
+        revokeAllAndFinish(offboarding);
+
+        assertThat(revoked).containsExactly("token-prod-101");
+        assertThat(offboarding).hasPassed("Task_NotifyPisAndAdmins").hasNotPassed("Task_StartSponsorCascade")
+                .isEnded();
+        assertThat(offboarding).hasPassed("EndEvent_ProjectAccessRemoved");
+        assertThat(sponsorCascade.calls()).isEmpty();
+    }
+
+    @Test
+    void anEventDatedLaterWaitsForItsEffectiveDate() {
+        effectiveAt = NOW.plusSeconds(3 * 24 * 3600);
+        scope.tokens = List.of("token-prod");
+
+        ProcessInstance offboarding = start();
+
+        assertThat(offboarding).isWaitingAt("Timer_UntilEffective");
+        assertThat(decide.calls()).as("decided only once in effect").isEmpty();
+        Job timer = jobsAt(offboarding, "Timer_UntilEffective").get(0);
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(effectiveAt));
+
+        ClockUtil.setCurrentTime(timer.getDuedate());
+        execute(timer);
+
+        assertThat(decide.calls()).hasSize(1);
+        revokeAllAndFinish(offboarding);
+        assertThat(revoked).containsExactly("token-prod");
+        assertThat(offboarding).hasPassed("Timer_UntilEffective", "EndEvent_PersonOffboarded").isEnded();
+    }
+
+    @Test
+    void anEventMadeMootByALaterDatedOneIsRecordedAndRevokesNothing() {
+        action = EventAction.IGNORE.name();
+        scope.tokens = List.of("token-prod");
+
+        ProcessInstance offboarding = start();
+
+        assertThat(offboarding).hasPassedInOrder("Task_DecideEventAction", "Task_RecordIgnoredEvent",
+                "EndEvent_EventIgnored").isEnded();
+        assertThat(recordIgnored.calls()).hasSize(1);
+        assertThat(findTokens.calls()).isEmpty();
+        assertThat(revoked).isEmpty();
+    }
+
+    @Test
+    void aRehireIsRecordedAndRevokesNothing() {
+        eventType = OffboardingEvent.REHIRED;
+        action = EventAction.RECORD_REHIRE.name();
+
+        ProcessInstance offboarding = start();
+
+        assertThat(offboarding).hasPassedInOrder("Task_RecordRehire", "EndEvent_RehireRecorded").isEnded();
+        assertThat(recordRehire.calls()).hasSize(1);
+        assertThat(revoked).isEmpty();
+    }
+
+    @Test
+    void aPersonWithoutTokensIsStillRecordedAndReported() {
+        ProcessInstance offboarding = start();
+
+        assertThat(jobsAt(offboarding, "Task_RevokeTokenInRedcap")).isEmpty();
+        assertThat(recordResult.calls()).hasSize(1);
+        revokeAllAndFinish(offboarding);
+        assertThat(offboarding).hasPassed("Task_NotifyPisAndAdmins", "Task_StartSponsorCascade").isEnded();
+    }
+
+    @Test
+    void redcapDownBecomesAnIncidentAndTheRevocationCompletesWhenItReturns() {
+        scope.tokens = List.of("token-a", "token-b");
+        redcapFailure = new RedcapUnavailableException("REDCap PROD answered 503");
+        ProcessInstance offboarding = start();
+
+        for (Job job : jobsAt(offboarding, "Task_RevokeTokenInRedcap")) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Job current = managementService().createJobQuery().jobId(job.getId()).singleResult();
+                try {
+                    managementService().executeJob(current.getId());
+                } catch (RuntimeException expected) {
+                    assertThat(expected).isInstanceOf(RedcapUnavailableException.class);
+                }
+            }
+        }
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(offboarding.getId()).count())
+                .as("each token's failed revocation is a visible incident").isEqualTo(2);
+        assertThat(offboarding).isActive();
+        assertThat(recordResult.calls()).isEmpty();
+
+        redcapFailure = null;
+        for (Job job : jobsAt(offboarding, "Task_RevokeTokenInRedcap")) {
+            managementService().setJobRetries(job.getId(), 1);
+        }
+        revokeAllAndFinish(offboarding);
+
+        assertThat(revoked).containsExactlyInAnyOrder("token-a", "token-b");
+        assertThat(recordResult.calls()).hasSize(1);
+        assertThat(offboarding).isEnded();
+    }
+}
