@@ -118,7 +118,7 @@ class SponsorshipEntitlementAndDepartureIT {
 
         assertThat(offboardingEventsOf("erin")).isEqualTo(before + 1);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = ? and details like ?", Integer.class,
-                AuditAction.OFFBOARDING_TRIGGERED.name(), "erin (IDENTITY_STORE): account disabled%")).isGreaterThanOrEqualTo(1);
+                AuditAction.OFFBOARDING_TRIGGERED.name(), "erin (IDENTITY_STORE, person.terminated, effective %): account disabled%")).isGreaterThanOrEqualTo(1);
     }
 
     private int offboardingEventsOf(String username) {

@@ -32,8 +32,11 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 "spring.datasource.url=" + TestDatabases.newPostgresDatabase("tokengov"),
                 "spring.datasource.username=" + TestDatabases.POSTGRES_USER,
                 "spring.datasource.password=",
-                // Several contexts live at once (see spring.properties): each takes at most this many connections.
-                "spring.datasource.hikari.maximum-pool-size=8",
+                // Spring keeps every test context alive, each with its pool on the machine's PostgreSQL (100
+                // connections at most): an idle context keeps one connection, a busy one takes a few.
+                "spring.datasource.hikari.maximum-pool-size=6",
+                "spring.datasource.hikari.minimum-idle=1",
+                "spring.datasource.hikari.idle-timeout=10000",
                 "camunda.bpm.job-execution.enabled=false",
                 "camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R2/PT1S",
                 "redcap-sim.hang-duration=20s",
