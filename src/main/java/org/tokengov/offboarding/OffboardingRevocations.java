@@ -48,9 +48,7 @@ class OffboardingRevocations {
 
     @Transactional
     void revoke(OffboardingEvent event, String tokenId) {
-        RevocationReason reason = OffboardingEvent.LEFT_PROJECT.equals(event.type())
-                ? RevocationReason.LEFT_PROJECT : RevocationReason.OFFBOARDING;
-        revocation.revoke(tokenId, reason);
+        revocation.revoke(tokenId, reasonOf(event));
         IssuedToken token = registry.find(tokenId).orElseThrow();
         // A token already dead before this event arrived counts as confirmed now, never as before the event.
         Instant revokedAt = token.revokedAt() == null || token.revokedAt().isBefore(event.receivedAt())
@@ -58,8 +56,20 @@ class OffboardingRevocations {
         jdbc.sql("update offboarding_revocation set revoked_at = ? where event_id = ? and token_id = ? and revoked_at is null")
                 .params(Timestamp.from(revokedAt), event.id(), tokenId)
                 .update();
-        // The token's own lifecycle ends here too; its revocation step then finds nothing left to do.
-        lifecycles.closeRevoked(tokenId, reason);
+    }
+
+    /**
+     * After the revocations, not within them (they are what the person waits for): each token's lifecycle ends
+     * through its revocation path, which finds the token already revoked.
+     */
+    void endLifecycles(OffboardingEvent event) {
+        jdbc.sql("select token_id from offboarding_revocation where event_id = ?").param(event.id())
+                .query(String.class).list()
+                .forEach(tokenId -> lifecycles.closeRevoked(tokenId, reasonOf(event)));
+    }
+
+    private static RevocationReason reasonOf(OffboardingEvent event) {
+        return OffboardingEvent.LEFT_PROJECT.equals(event.type()) ? RevocationReason.LEFT_PROJECT : RevocationReason.OFFBOARDING;
     }
 
     /** All tokens are revoked: records the time from receipt to the last confirmed revocation. */

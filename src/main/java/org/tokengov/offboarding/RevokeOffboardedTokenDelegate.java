@@ -1,11 +1,19 @@
 package org.tokengov.offboarding;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import org.tokengov.redcap.RateBudgetExhaustedException;
 
-/** One token of the offboarding, in its own retried job, in parallel with the others. */
+/**
+ * One token of the offboarding, in its own retried job, in parallel with the others. A spent rate budget is not a
+ * failure: the diagram waits for a later budget window (no retry used up, no incident), because a burst of
+ * departures is expected to take longer than one window.
+ */
 @Component("revokeOffboardedTokenDelegate")
 class RevokeOffboardedTokenDelegate extends OffboardingStepDelegate {
+
+    static final String BUDGET_EXHAUSTED = "RATE_BUDGET_EXHAUSTED";
 
     private final OffboardingRevocations revocations;
 
@@ -16,6 +24,10 @@ class RevokeOffboardedTokenDelegate extends OffboardingStepDelegate {
 
     @Override
     void handle(OffboardingEvent event, DelegateExecution execution) {
-        revocations.revoke(event, (String) execution.getVariable(OffboardingVariables.TOKEN_ID));
+        try {
+            revocations.revoke(event, (String) execution.getVariable(OffboardingVariables.TOKEN_ID));
+        } catch (RateBudgetExhaustedException spent) {
+            throw new BpmnError(BUDGET_EXHAUSTED, spent.getMessage());
+        }
     }
 }

@@ -120,8 +120,8 @@ public final class RateBudget {
         }
     }
 
-    private RedcapUnavailableException exhausted(long waitNanos) {
-        return new RedcapUnavailableException("rate budget exhausted for REDCap " + name + ": " + permits
+    private RateBudgetExhaustedException exhausted(long waitNanos) {
+        return new RateBudgetExhaustedException("rate budget exhausted for REDCap " + name + ": " + permits
                 + " calls per " + Duration.ofNanos(windowNanos).toSeconds() + " s already used; the next slot is "
                 + Duration.ofNanos(waitNanos).toMillis() + " ms away, longer than the maximum wait of "
                 + Duration.ofNanos(maxWaitNanos).toMillis() + " ms; try again later");

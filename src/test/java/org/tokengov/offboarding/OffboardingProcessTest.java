@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -49,11 +50,19 @@ class OffboardingProcessTest {
         }
     }
 
+    /** A fixed wait for a later budget window, so the test knows the timer's due date. */
+    public static class BudgetWait {
+        public String next() {
+            return "PT20S";
+        }
+    }
+
     final Scope scope = new Scope();
     String eventType = OffboardingEvent.TERMINATED;
     Instant effectiveAt = NOW;
     String action = EventAction.REVOKE.name();
     RuntimeException redcapFailure;
+    int budgetSpentFor;
     final List<String> revoked = Collections.synchronizedList(new ArrayList<>());
 
     final RecordingDelegate register = new RecordingDelegate(execution -> {
@@ -69,9 +78,13 @@ class OffboardingProcessTest {
         if (redcapFailure != null) {
             throw redcapFailure;
         }
+        if (budgetSpentFor-- > 0) {
+            throw new BpmnError(RevokeOffboardedTokenDelegate.BUDGET_EXHAUSTED);
+        }
         revoked.add((String) execution.getVariable(TOKEN_ID));
     });
     final RecordingDelegate recordResult = new RecordingDelegate();
+    final RecordingDelegate endLifecycles = new RecordingDelegate();
     final RecordingDelegate removeEntitlements = new RecordingDelegate();
     final RecordingDelegate notifyPis = new RecordingDelegate();
     final RecordingDelegate sponsorCascade = new RecordingDelegate();
@@ -80,6 +93,7 @@ class OffboardingProcessTest {
     void mocks() {
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register("offboardingScope", scope);
+        Mocks.register("budgetWindowWait", new BudgetWait());
         Mocks.register("registerOffboardingEventDelegate", register);
         Mocks.register("decideEventActionDelegate", decide);
         Mocks.register("recordIgnoredEventDelegate", recordIgnored);
@@ -87,6 +101,7 @@ class OffboardingProcessTest {
         Mocks.register("findTokensInScopeDelegate", findTokens);
         Mocks.register("revokeOffboardedTokenDelegate", revoke);
         Mocks.register("recordOffboardingResultDelegate", recordResult);
+        Mocks.register("endTokenLifecyclesDelegate", endLifecycles);
         Mocks.register("removeEntitlementsDelegate", removeEntitlements);
         Mocks.register("notifyPisAndAdminsDelegate", notifyPis);
         Mocks.register("startSponsorCascadeDelegate", sponsorCascade);
@@ -115,7 +130,8 @@ class OffboardingProcessTest {
     void revokeAllAndFinish(ProcessInstance offboarding) {
         runAll(jobsAt(offboarding, "Task_RevokeTokenInRedcap"));
         runAll(jobsAt(offboarding, "EndEvent_TokenRevoked"));
-        for (String step : List.of("Task_RemoveEntitlements", "Task_NotifyPisAndAdmins", "Task_StartSponsorCascade")) {
+        for (String step : List.of("Task_EndTokenLifecycles", "Task_RemoveEntitlements", "Task_NotifyPisAndAdmins",
+                "Task_StartSponsorCascade")) {
             jobsAt(offboarding, step).forEach(job -> execute(job));
         }
     }
@@ -142,9 +158,10 @@ class OffboardingProcessTest {
         runAll(joins);
 
         assertThat(recordResult.calls()).hasSize(1);
-        assertThat(offboarding).isWaitingAt("Task_RemoveEntitlements");
+        assertThat(offboarding).isWaitingAt("Task_EndTokenLifecycles");
         revokeAllAndFinish(offboarding);
-        assertThat(offboarding).hasPassedInOrder("Task_RecordOffboardingResult", "Task_RemoveEntitlements",
+        assertThat(endLifecycles.calls()).hasSize(1);
+        assertThat(offboarding).hasPassedInOrder("Task_RecordOffboardingResult", "Task_EndTokenLifecycles", "Task_RemoveEntitlements",
                 "Task_NotifyPisAndAdmins", "Gateway_LeftOrganisation", "Task_StartSponsorCascade",
                 "EndEvent_PersonOffboarded").isEnded();
         assertThat(notifyPis.calls()).hasSize(1);
@@ -253,5 +270,26 @@ class OffboardingProcessTest {
         assertThat(revoked).containsExactlyInAnyOrder("token-a", "token-b");
         assertThat(recordResult.calls()).hasSize(1);
         assertThat(offboarding).isEnded();
+    }
+
+    @Test
+    void aSpentRateBudgetWaitsForALaterWindowWithoutUsingUpRetries() {
+        scope.tokens = List.of("token-a");
+        budgetSpentFor = 2;
+        ProcessInstance offboarding = start();
+
+        for (int window = 1; window <= 2; window++) {
+            execute(jobsAt(offboarding, "Task_RevokeTokenInRedcap").get(0));
+            assertThat(offboarding).isWaitingAt("Timer_NextBudgetWindow");
+            Job timer = jobsAt(offboarding, "Timer_NextBudgetWindow").get(0);
+            assertThat(timer.getDuedate()).isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 20_000));
+            ClockUtil.setCurrentTime(timer.getDuedate());
+            execute(timer);
+        }
+        assertThat(runtimeService().createIncidentQuery().count()).isZero();
+        revokeAllAndFinish(offboarding);
+
+        assertThat(revoked).containsExactly("token-a");
+        assertThat(offboarding).hasPassed("Boundary_RateBudgetExhausted", "Timer_NextBudgetWindow").isEnded();
     }
 }
