@@ -46,7 +46,10 @@ class OffboardingRevocations {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Runs in the job's transaction. Not {@code @Transactional} of its own: a spent rate budget passes through here to
+     * become the diagram's error, and a transactional boundary would mark the job's transaction rollback-only.
+     */
     void revoke(OffboardingEvent event, String tokenId) {
         revocation.revoke(tokenId, reasonOf(event));
         IssuedToken token = registry.find(tokenId).orElseThrow();
