@@ -10,17 +10,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.issuance.TokenEntitlements;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.lifecycle.TokenRevocation;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
-import org.tokengov.issuance.TokenEntitlements;
 
 /**
- * Revokes one token of an offboarding in REDCap and records when. Safe to repeat (the step is retried when REDCap
- * is down): a token already revoked, by this event or another, keeps its first revocation time.
+ * Revokes the tokens of an offboarding in REDCap, one call per token, records when each was confirmed, and tidies up
+ * after them (lifecycles, entitlements). Every step is safe to repeat, because jobs are retried when REDCap is down.
  */
 @Service
 class OffboardingRevocations {
