@@ -83,8 +83,9 @@ class OffboardingRevocations {
         int revoked = jdbc.sql("select count(*) from offboarding_revocation where event_id = ?")
                 .param(event.id()).query(Integer.class).single();
         Duration elapsed = Duration.between(event.receivedAt(), last.orElse(event.receivedAt()));
-        String details = revoked + " token(s) of " + event.username() + " revoked; the last "
-                + String.format("%.3f", elapsed.toMillis() / 1000.0) + " s after the event was received";
+        String details = revoked == 0 ? event.username() + " held no live token in scope: nothing to revoke"
+                : revoked + " token(s) of " + event.username() + " revoked; the last "
+                        + String.format("%.3f", elapsed.toMillis() / 1000.0) + " s after the event was received";
         events.close(event.id(), OffboardingOutcome.COMPLETED, details);
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.OFFBOARDING_COMPLETED, null, null,
                 "offboarding event " + event.id() + ": " + details);
