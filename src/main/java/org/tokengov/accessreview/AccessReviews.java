@@ -57,9 +57,7 @@ class AccessReviews {
     /** Asks REDCap (within its rate budget) who the project's PIs are, and lists its live tokens from the registry. */
     ProjectAccess find(ReviewedProject project) {
         List<String> pis = projectPis.of(project.environment(), project.projectId());
-        List<IssuedToken> live = registry.all().stream()
-                .filter(token -> token.state().isLive() && token.environment() == project.environment()
-                        && token.projectId() == project.projectId())
+        List<IssuedToken> live = registry.liveTokensOn(project.environment(), project.projectId()).stream()
                 .sorted(Comparator.comparing(IssuedToken::holder))
                 .toList();
         return new ProjectAccess(pis, live.stream().map(IssuedToken::holder).distinct().toList(), listing(live));

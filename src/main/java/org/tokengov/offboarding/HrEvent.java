@@ -7,20 +7,17 @@ import java.util.List;
 /** An HR system's report that a person left the organization or a project, checked field by field. */
 record HrEvent(String type, String username, Long projectId, String effectiveAt) {
 
-    static final String TERMINATED = OffboardingEvent.TERMINATED;
-    static final String LEFT_PROJECT = OffboardingEvent.LEFT_PROJECT;
-    static final String REHIRED = OffboardingEvent.REHIRED;
-
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (type == null || !OffboardingEvent.TYPES.contains(type)) {
-            problems.add("type must be " + TERMINATED + ", " + LEFT_PROJECT + " or " + REHIRED + ".");
+            problems.add("type must be " + OffboardingEvent.TERMINATED + ", " + OffboardingEvent.LEFT_PROJECT + " or "
+                    + OffboardingEvent.REHIRED + ".");
         }
         if (username == null || username.isBlank() || username.length() > 191) {
             problems.add("username is required (at most 191 characters).");
         }
-        if (LEFT_PROJECT.equals(type) && projectId == null) {
-            problems.add("projectId is required for " + LEFT_PROJECT + ".");
+        if (OffboardingEvent.LEFT_PROJECT.equals(type) && projectId == null) {
+            problems.add("projectId is required for " + OffboardingEvent.LEFT_PROJECT + ".");
         }
         if (projectId != null && projectId < 1) {
             problems.add("projectId must be a positive REDCap project id.");

@@ -11,6 +11,9 @@ interface IssuedTokenRepository extends ListCrudRepository<IssuedToken, String> 
     List<IssuedToken> findByHolderAndEnvironmentAndProjectIdAndStateIn(
             String holder, RedcapEnvironment environment, long projectId, Collection<TokenState> states);
 
+    List<IssuedToken> findByEnvironmentAndProjectIdAndStateIn(
+            RedcapEnvironment environment, long projectId, Collection<TokenState> states);
+
     List<IssuedToken> findByRequestId(String requestId);
 
     List<IssuedToken> findByHolder(String holder);

@@ -44,6 +44,12 @@ public class TokenRegistry {
                 EnumSet.of(TokenState.QA_ACTIVE, TokenState.ACTIVE, TokenState.SUSPENDED)).stream().findFirst();
     }
 
+    /** The tokens on that project and environment that are not revoked or expired, whoever holds them. */
+    public List<IssuedToken> liveTokensOn(RedcapEnvironment environment, long projectId) {
+        return tokens.findByEnvironmentAndProjectIdAndStateIn(environment, projectId,
+                EnumSet.of(TokenState.QA_ACTIVE, TokenState.ACTIVE, TokenState.SUSPENDED));
+    }
+
     /** Everyone who holds at least one token that is not revoked or expired. */
     public List<String> liveHolders() {
         return tokens.findLiveHolders();

@@ -71,6 +71,7 @@ class AccessReviewIT {
     void thePiRevokesAHolderWhoLeftTheProjectAndKeepsTheOther() throws Exception {
         IssuedToken alices = issueQaTokenTo("alice");
         IssuedToken bobs = issueQaTokenTo("bob");
+        registry.markRevoked(issueQaTokenTo("rita").id(), "NO_LONGER_NEEDED");
         String aliceValue = simulator.tokenOf("qa", "alice", 201);
         String bobValue = simulator.tokenOf("qa", "bob", 201);
         assertThat(simulator.versionStatus("qa", bobValue)).isEqualTo(200);
@@ -86,7 +87,8 @@ class AccessReviewIT {
                 .containsExactly(task.getId());
         String listing = json(rest.get("/task/" + task.getId() + "/form-variables", "pat", "demo"))
                 .path(AccessReviewVariables.TOKEN_HOLDERS_TEXT).path("value").asText();
-        assertThat(listing).contains("alice: token issued ", "bob: token issued ", "never used");
+        assertThat(listing).contains("alice: token issued ", "bob: token issued ", "never used")
+                .as("a revoked token is no access to review").doesNotContain("rita");
 
         assertThat(complete(task, "bob", "", true).statusCode()).as("a holder who is no PI").isEqualTo(403);
         HttpResponse<String> unlisted = complete(task, "pat", "bob, carol", true);

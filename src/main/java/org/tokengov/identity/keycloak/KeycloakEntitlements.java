@@ -37,9 +37,7 @@ class KeycloakEntitlements implements Entitlements {
     }
 
     private UserResource user(String username) {
-        UserRepresentation user = realm.users().searchByUsername(username, true).stream()
-                .filter(u -> u.getUsername().equalsIgnoreCase(username))
-                .findFirst()
+        UserRepresentation user = people.user(username)
                 .orElseThrow(() -> new IllegalStateException("No Keycloak user '" + username + "'"));
         return realm.users().get(user.getId());
     }

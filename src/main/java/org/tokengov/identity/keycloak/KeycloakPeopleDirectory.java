@@ -37,10 +37,14 @@ class KeycloakPeopleDirectory implements PeopleDirectory {
 
     @Override
     public Optional<Person> find(String username) {
+        return user(username).map(this::toPerson);
+    }
+
+    /** Keycloak's search matches prefixes too: only the exact username counts. */
+    Optional<UserRepresentation> user(String username) {
         return realm.users().searchByUsername(username, true).stream()
                 .filter(user -> user.getUsername().equalsIgnoreCase(username))
-                .findFirst()
-                .map(this::toPerson);
+                .findFirst();
     }
 
     @Override
@@ -59,9 +63,7 @@ class KeycloakPeopleDirectory implements PeopleDirectory {
 
     @Override
     public void assignSponsor(String external, String sponsor) {
-        UserRepresentation user = realm.users().searchByUsername(external, true).stream()
-                .filter(candidate -> candidate.getUsername().equalsIgnoreCase(external))
-                .findFirst()
+        UserRepresentation user = user(external)
                 .orElseThrow(() -> new IllegalStateException("No Keycloak user '" + external + "'"));
         if (sponsor.equals(attribute(user, properties.sponsorAttribute()))) {
             return;
