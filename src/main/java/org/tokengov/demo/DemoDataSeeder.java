@@ -1,23 +1,23 @@
 package org.tokengov.demo;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.tokengov.identity.ContractGroups.ADMINS;
+import static org.tokengov.identity.ContractGroups.PIS;
+import static org.tokengov.identity.ContractGroups.REQUESTERS;
+import static org.tokengov.identity.ContractGroups.SPECIALISTS;
 
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 import org.tokengov.identity.CamundaIdentityDirectory;
 
 /**
- * Seeds the demo people of the design's contract into Camunda's identity store, with the authorizations
- * and Tasklist filters they need. Idempotent: what exists is left alone.
+ * Seeds the demo people of the design's contract into Camunda's identity store, with the authorizations they
+ * need (the Tasklist filters come from {@code tasklist}, in every profile). Idempotent: what exists is left alone.
  */
 @Component
 @ConditionalOnProperty(prefix = "tokengov.demo", name = "enabled", havingValue = "true")
@@ -36,10 +36,6 @@ class DemoDataSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
-    static final String REQUESTERS = "api-requesters";
-    static final String SPECIALISTS = "api-specialists";
-    static final String ADMINS = "redcap-admins";
-    static final String PIS = "project-pis";
     static final String CAMUNDA_ADMINS = "camunda-admin";
 
     private record DemoUser(String id, String firstName, String lastName, List<String> groups, Map<String, String> info) {
@@ -62,24 +58,16 @@ class DemoDataSeeder implements ApplicationRunner {
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
-    private final FilterService filters;
-    private final TaskService tasks;
     private final DemoProperties properties;
 
-    DemoDataSeeder(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-            TaskService tasks, DemoProperties properties) {
+    DemoDataSeeder(IdentityService identity, AuthorizationService authorizations, DemoProperties properties) {
         this.identity = identity;
         this.authorizations = authorizations;
-        this.filters = filters;
-        this.tasks = tasks;
         this.properties = properties;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (filters.createFilterQuery().filterName("My tasks").count() > 0) {
-            return;
-        }
         // With Keycloak as the identity the people and groups live there; only Camunda's own store is seeded.
         if (!identity.isReadOnly()) {
             if (properties.password() == null || properties.password().isBlank()) {
@@ -92,7 +80,6 @@ class DemoDataSeeder implements ApplicationRunner {
             log.info("Demo users created: {} (password from tokengov.demo.password)", USERS.stream().map(DemoUser::id).toList());
         }
         grantAccess();
-        createFilters();
     }
 
     private void createGroup(String id) {
@@ -105,6 +92,9 @@ class DemoDataSeeder implements ApplicationRunner {
     }
 
     private void createUser(DemoUser demo) {
+        if (identity.createUserQuery().userId(demo.id()).count() > 0) {
+            return;
+        }
         User user = identity.newUser(demo.id());
         user.setFirstName(demo.firstName());
         user.setLastName(demo.lastName());
@@ -131,33 +121,6 @@ class DemoDataSeeder implements ApplicationRunner {
         grant(ADMINS, Resources.PROCESS_DEFINITION, "OffboardingProcess",
                 Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(ADMINS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-    }
-
-    private void createFilters() {
-        createFilter("My tasks", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
-                REQUESTERS, SPECIALISTS, ADMINS, PIS);
-        createFilter("Code reviews", 0, tasks.createTaskQuery().taskCandidateGroup(SPECIALISTS)
-                .taskDefinitionKey("Task_ReviewCode").includeAssignedTasks(), SPECIALISTS);
-        createFilter("Approvals", 0, tasks.createTaskQuery().taskCandidateGroup(ADMINS)
-                .taskDefinitionKey("Task_ApproveRelease").includeAssignedTasks(), ADMINS);
-        createFilter("Tokens to create by hand", 5, tasks.createTaskQuery().taskCandidateGroup(ADMINS)
-                .taskDefinitionKey("Task_CreateTokenInControlCenter").includeAssignedTasks(), ADMINS);
-        // PIs are candidate users of their projects' reviews (from REDCap's User Rights), so the query needs no
-        // candidate restriction: the engine shows each user only the reviews they may work on.
-        createFilter("Access reviews", 0, tasks.createTaskQuery().taskDefinitionKey("Task_ReviewProjectAccess"),
-                PIS, ADMINS);
-        createFilter("Sponsors to replace", 0, tasks.createTaskQuery().taskDefinitionKey("Task_NameNewSponsor"),
-                PIS, ADMINS);
-    }
-
-    private void createFilter(String name, int priority, TaskQuery query, String... groups) {
-        Filter filter = filters.newTaskFilter(name)
-                .setProperties(Map.of("priority", priority, "description", name, "refresh", true))
-                .setQuery(query);
-        filters.saveFilter(filter);
-        for (String group : groups) {
-            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
-        }
     }
 
     /** Adds the permissions to the group's authorization for the resource, creating it if there is none yet. */

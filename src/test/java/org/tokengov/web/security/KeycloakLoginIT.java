@@ -68,8 +68,9 @@ class KeycloakLoginIT {
         JsonNode user = json(webappApi(browser, "/api/admin/auth/user/default"));
         assertThat(user.get("userId").asText()).isEqualTo("alice");
         assertThat(texts(user.get("authorizedApps"))).contains("tasklist").doesNotContain("cockpit", "admin");
-        // Filters are granted to groups: alice sees the requesters' filter only, so Camunda knows her Keycloak groups.
-        assertThat(names(webappApi(browser, "/api/engine/engine/default/filter?resourceType=Task"))).containsExactly("My tasks");
+        // Filters are granted to groups: alice sees the requesters' filters only, so Camunda knows her Keycloak groups.
+        assertThat(names(webappApi(browser, "/api/engine/engine/default/filter?resourceType=Task")))
+                .containsExactlyInAnyOrder("My tasks", "My requests");
         assertThat(webappApi(browser, "/api/engine/engine/default/task").statusCode()).isEqualTo(200);
 
         assertThat(output.getAll()).doesNotContain("generated security password")

@@ -1,0 +1,102 @@
+package org.tokengov.tasklist;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.tokengov.identity.ContractGroups.ADMINS;
+import static org.tokengov.identity.ContractGroups.PIS;
+import static org.tokengov.identity.ContractGroups.REQUESTERS;
+import static org.tokengov.identity.ContractGroups.SPECIALISTS;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the Tasklist filters of each group at start-up, in every profile, so a new installation has them without
+ * clicking them together in Tasklist. A filter that exists by name is left as an administrator may have changed it.
+ */
+@Component
+class TasklistFilters implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
+
+    record TaskFilter(String name, int priority, String description, TaskQuery query, List<String> groups) {
+    }
+
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final AuthorizationService authorizations;
+
+    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+        this.filters = filters;
+        this.tasks = tasks;
+        this.authorizations = authorizations;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (TaskFilter filter : definitions()) {
+            if (filters.createFilterQuery().filterName(filter.name()).count() == 0) {
+                create(filter);
+                log.info("Tasklist filter '{}' created for {}", filter.name(), filter.groups());
+            }
+        }
+    }
+
+    List<TaskFilter> definitions() {
+        return List.of(
+                new TaskFilter("My tasks", -10, "Everything assigned to you",
+                        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+                        List.of(REQUESTERS, SPECIALISTS, ADMINS, PIS)),
+                new TaskFilter("My requests", -5, "Steps of your own token requests and tokens: testing in QA, renewals, fixes, attestations",
+                        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").taskDefinitionKeyIn(
+                                "Task_DevelopAndTestInQa", "Task_ConfirmRenewal", "Task_RetestFixInQa",
+                                "Task_RetestChangeInQa", "Task_AttestPolicy"),
+                        List.of(REQUESTERS)),
+                new TaskFilter("Code reviews", 0, "Code of requesters to review: first releases, changes and fixes",
+                        tasks.createTaskQuery().taskCandidateGroup(SPECIALISTS).includeAssignedTasks()
+                                .taskDefinitionKeyIn("Task_ReviewCode", "Task_ReviewChange", "Task_ReviewFix"),
+                        List.of(SPECIALISTS)),
+                new TaskFilter("Approvals", 0, "Production releases, reinstatements and rejected changes to decide",
+                        tasks.createTaskQuery().taskCandidateGroup(ADMINS).includeAssignedTasks().taskDefinitionKeyIn(
+                                "Task_ApproveRelease", "Task_ApproveReinstatement", "Task_DecideOnRejectedChange"),
+                        List.of(ADMINS)),
+                new TaskFilter("Tokens to create by hand", 5, "Tokens to create or regenerate in REDCap's Control Center",
+                        tasks.createTaskQuery().taskCandidateGroup(ADMINS).includeAssignedTasks().taskDefinitionKeyIn(
+                                "Task_CreateTokenInControlCenter", "Task_RegenerateInControlCenter"),
+                        List.of(ADMINS)),
+                // PIs are candidate users of their projects' reviews (from REDCap's User Rights), so the query needs no
+                // candidate restriction: the engine shows each user only the reviews they may work on.
+                new TaskFilter("Access reviews", 0, "Who may keep API access to your projects",
+                        tasks.createTaskQuery().taskDefinitionKey("Task_ReviewProjectAccess"), List.of(PIS, ADMINS)),
+                new TaskFilter("Sponsors to replace", 0, "External users whose sponsor left",
+                        tasks.createTaskQuery().taskDefinitionKey("Task_NameNewSponsor"), List.of(PIS, ADMINS)));
+    }
+
+    private void create(TaskFilter definition) {
+        Filter filter = filters.newTaskFilter(definition.name())
+                .setProperties(Map.of("priority", definition.priority(), "description", definition.description(),
+                        "refresh", true))
+                .setQuery(definition.query());
+        filters.saveFilter(filter);
+        for (String group : definition.groups()) {
+            Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            read.setGroupId(group);
+            read.setResource(Resources.FILTER);
+            read.setResourceId(filter.getId());
+            read.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(read);
+        }
+    }
+}
