@@ -16,7 +16,8 @@ import org.tokengov.identity.Person;
  * sends them after the step commits. A step's mails are collected and written just before its commit, which lets a
  * notice and a task of the same step become one mail: when the step also sends a notice to exactly the people the
  * new task waits for, that notice gets the task's link and the generic "a task waits for you" mail is left out.
- * Recipients are resolved to addresses when queued.
+ * Recipients are resolved to addresses when the notice is sent or the task created, inside the engine's command
+ * (where people can be read without the acting user's authorizations).
  */
 @Service
 public class Notifier {
@@ -34,12 +35,14 @@ public class Notifier {
     }
 
     public void send(Notification notification) {
-        collect(mails -> mails.notices().add(notification));
+        Set<String> addresses = addresses(new Recipients(notification.usernames(), notification.groups()));
+        collect(mails -> mails.notices().add(new StepMails.Notice(notification, addresses)));
     }
 
     /** A user task was created; its mail goes to {@code waitingFor} unless a notice of the same step covers it. */
     void taskCreated(WaitingTask task, Recipients waitingFor) {
-        collect(mails -> mails.tasks().add(new StepMails.TaskMail(task, waitingFor)));
+        Set<String> addresses = addresses(waitingFor);
+        collect(mails -> mails.tasks().add(new StepMails.TaskMail(task, waitingFor, addresses)));
     }
 
     private void collect(Consumer<StepMails> add) {
@@ -73,17 +76,16 @@ public class Notifier {
 
     private void queue(StepMails mails) {
         StepMails.Outgoing outgoing = mails.outgoing();
-        for (Notification notice : outgoing.notices()) {
-            queue(new Recipients(notice.usernames(), notice.groups()),
-                    templates.notice(notice.subject(), notice.body(), notice.taskId()), notice.taskId());
+        for (StepMails.Notice sent : outgoing.notices()) {
+            Notification notice = sent.notification();
+            queue(sent.addresses(), templates.notice(notice.subject(), notice.body(), notice.taskId()), notice.taskId());
         }
         for (StepMails.TaskMail task : outgoing.tasks()) {
-            queue(task.waitingFor(), templates.taskWaiting(task.task()), task.task().id());
+            queue(task.addresses(), templates.taskWaiting(task.task()), task.task().id());
         }
     }
 
-    private void queue(Recipients recipients, RenderedMail mail, String taskId) {
-        Set<String> addresses = addresses(recipients);
+    private void queue(Set<String> addresses, RenderedMail mail, String taskId) {
         if (addresses.isEmpty()) {
             log.warn("Mail '{}' has no recipient with an e-mail address", mail.subject());
             return;

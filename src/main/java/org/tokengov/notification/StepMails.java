@@ -12,13 +12,17 @@ import java.util.Set;
  */
 final class StepMails {
 
-    record TaskMail(WaitingTask task, Recipients waitingFor) {
+    /** A notice and its addresses, resolved when sent (inside the engine's command, where people can be read). */
+    record Notice(Notification notification, Set<String> addresses) {
     }
 
-    private final List<Notification> notices = new ArrayList<>();
+    record TaskMail(WaitingTask task, Recipients waitingFor, Set<String> addresses) {
+    }
+
+    private final List<Notice> notices = new ArrayList<>();
     private final List<TaskMail> tasks = new ArrayList<>();
 
-    List<Notification> notices() {
+    List<Notice> notices() {
         return notices;
     }
 
@@ -29,19 +33,20 @@ final class StepMails {
     /** What to queue: the notices, each linked to the first new task it announces, then the tasks none announced. */
     Outgoing outgoing() {
         Set<String> announced = new HashSet<>();
-        notices.stream().map(Notification::taskId).filter(id -> id != null).forEach(announced::add);
-        List<Notification> linked = new ArrayList<>();
-        for (Notification notice : notices) {
+        notices.stream().map(notice -> notice.notification().taskId()).filter(id -> id != null).forEach(announced::add);
+        List<Notice> linked = new ArrayList<>();
+        for (Notice sent : notices) {
+            Notification notice = sent.notification();
             Recipients noticed = new Recipients(notice.usernames(), notice.groups());
             TaskMail task = notice.taskId() != null ? null : tasks.stream()
                     .filter(candidate -> !announced.contains(candidate.task().id()))
                     .filter(candidate -> !candidate.waitingFor().isEmpty() && candidate.waitingFor().within(noticed))
                     .findFirst().orElse(null);
             if (task == null) {
-                linked.add(notice);
+                linked.add(sent);
             } else {
                 announced.add(task.task().id());
-                linked.add(notice.aboutTask(task.task().id()));
+                linked.add(new Notice(notice.aboutTask(task.task().id()), sent.addresses()));
             }
         }
         List<TaskMail> unannounced = tasks.stream()
@@ -49,6 +54,6 @@ final class StepMails {
         return new Outgoing(linked, unannounced);
     }
 
-    record Outgoing(List<Notification> notices, List<TaskMail> tasks) {
+    record Outgoing(List<Notice> notices, List<TaskMail> tasks) {
     }
 }
