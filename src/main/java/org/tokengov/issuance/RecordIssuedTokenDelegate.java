@@ -7,25 +7,24 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
-import org.tokengov.notification.Notification;
-import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.NewIssuedToken;
 import org.tokengov.registry.TokenRegistry;
 
-/** Records the new token in the registry and the audit trail and tells the holder where to read it. */
+/**
+ * Records the new token in the registry and the audit trail. The holder learns of it from the mail of the task that
+ * follows ('Develop and test in QA' says where to read the QA token; the request's closing mail, the production one).
+ */
 @Component("recordIssuedTokenDelegate")
 class RecordIssuedTokenDelegate implements JavaDelegate {
 
     private final TokenRegistry registry;
     private final AuditTrail auditTrail;
-    private final Notifier notifier;
 
-    RecordIssuedTokenDelegate(TokenRegistry registry, AuditTrail auditTrail, Notifier notifier) {
+    RecordIssuedTokenDelegate(TokenRegistry registry, AuditTrail auditTrail) {
         this.registry = registry;
         this.auditTrail = auditTrail;
-        this.notifier = notifier;
     }
 
     @Override
@@ -38,11 +37,5 @@ class RecordIssuedTokenDelegate implements JavaDelegate {
                 environment + " token on project " + token.projectId() + " for " + token.holder()
                         + (token.fingerprint() == null ? " (created by hand)" : " fingerprint sha256:" + token.fingerprint())
                         + ", expires " + token.expiresAt());
-        if (environment == RedcapEnvironment.QA) {
-            notifier.send(Notification.toUser(token.holder(),
-                    "Your QA API token for REDCap project " + token.projectId() + " is ready",
-                    "Log in to REDCap QA and open the project's API page to read your token. It works only in QA. "
-                            + "Develop and test your code there, then complete 'Develop and test in QA' in Tasklist."));
-        }
     }
 }

@@ -2,12 +2,9 @@ package org.tokengov.notification;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -15,9 +12,12 @@ import org.tokengov.identity.PeopleDirectory;
 import org.tokengov.identity.Person;
 
 /**
- * Sends notifications by e-mail when a mail server is configured ({@code spring.mail.host}), and
- * otherwise writes them to the log (the embedded default). Recipients are resolved when the step runs;
- * sending waits for the step's commit.
+ * Queues mails in the outbox ({@link MailOutbox}) as part of the process step that causes them; {@link MailDispatcher}
+ * sends them after the step commits. A step's mails are collected and written just before its commit, which lets a
+ * notice and a task of the same step become one mail: when the step also sends a notice to exactly the people the
+ * new task waits for, that notice gets the task's link and the generic "a task waits for you" mail is left out.
+ * Recipients are resolved to addresses when the notice is sent or the task created, inside the engine's command
+ * (where people can be read without the acting user's authorizations).
  */
 @Service
 public class Notifier {
@@ -25,62 +25,80 @@ public class Notifier {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
     private final PeopleDirectory people;
-    private final ObjectProvider<JavaMailSender> mailSender;
-    private final NotificationProperties properties;
+    private final MailTemplates templates;
+    private final MailOutbox outbox;
 
-    Notifier(PeopleDirectory people, ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties) {
+    Notifier(PeopleDirectory people, MailTemplates templates, MailOutbox outbox) {
         this.people = people;
-        this.mailSender = mailSender;
-        this.properties = properties;
+        this.templates = templates;
+        this.outbox = outbox;
     }
 
     public void send(Notification notification) {
-        Set<String> addresses = recipients(notification);
-        if (addresses.isEmpty()) {
-            log.warn("Notification '{}' has no recipient with an e-mail address", notification.subject());
+        Set<String> addresses = addresses(new Recipients(notification.usernames(), notification.groups()));
+        collect(mails -> mails.notices().add(new StepMails.Notice(notification, addresses)));
+    }
+
+    /** A user task was created; its mail goes to {@code waitingFor} unless a notice of the same step covers it. */
+    void taskCreated(WaitingTask task, Recipients waitingFor) {
+        Set<String> addresses = addresses(waitingFor);
+        collect(mails -> mails.tasks().add(new StepMails.TaskMail(task, waitingFor, addresses)));
+    }
+
+    private void collect(Consumer<StepMails> add) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            StepMails mails = new StepMails();
+            add.accept(mails);
+            queue(mails);
             return;
         }
-        String body = notification.body() + "\n\nTasklist: " + properties.tasklistUrl() + "\n";
-        afterCommit(() -> deliver(addresses, notification.subject(), body));
-    }
-
-    private Set<String> recipients(Notification notification) {
-        Set<String> addresses = new LinkedHashSet<>();
-        notification.usernames().forEach(username -> people.find(username)
-                .map(Person::email).filter(email -> email != null && !email.isBlank()).ifPresent(addresses::add));
-        notification.groups().forEach(group -> people.membersOf(group).stream()
-                .map(Person::email).filter(email -> email != null && !email.isBlank()).forEach(addresses::add));
-        return addresses;
-    }
-
-    private void deliver(Set<String> addresses, String subject, String body) {
-        JavaMailSender sender = mailSender.getIfAvailable();
-        if (sender == null) {
-            log.info("Notification to {}: {}", addresses, subject);
-            return;
-        }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.from());
-        message.setTo(addresses.toArray(String[]::new));
-        message.setSubject(subject);
-        message.setText(body);
-        try {
-            sender.send(message);
-        } catch (MailException e) {
-            log.error("Could not send '{}' to {}: {}", subject, addresses, e.getMessage());
-        }
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        StepMails mails = (StepMails) TransactionSynchronizationManager.getResource(StepMails.class);
+        if (mails == null) {
+            StepMails collected = new StepMails();
+            TransactionSynchronizationManager.bindResource(StepMails.class, collected);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
-                    action.run();
+                public void beforeCommit(boolean readOnly) {
+                    // Still inside the step's transaction: the rows commit, or roll back, with the step.
+                    TransactionSynchronizationManager.unbindResourceIfPossible(StepMails.class);
+                    queue(collected);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(StepMails.class);
                 }
             });
-        } else {
-            action.run();
+            mails = collected;
         }
+        add.accept(mails);
+    }
+
+    private void queue(StepMails mails) {
+        StepMails.Outgoing outgoing = mails.outgoing();
+        for (StepMails.Notice sent : outgoing.notices()) {
+            Notification notice = sent.notification();
+            queue(sent.addresses(), templates.notice(notice.subject(), notice.body(), notice.taskId()), notice.taskId());
+        }
+        for (StepMails.TaskMail task : outgoing.tasks()) {
+            queue(task.addresses(), templates.taskWaiting(task.task()), task.task().id());
+        }
+    }
+
+    private void queue(Set<String> addresses, RenderedMail mail, String taskId) {
+        if (addresses.isEmpty()) {
+            log.warn("Mail '{}' has no recipient with an e-mail address", mail.subject());
+            return;
+        }
+        outbox.queue(addresses, mail, taskId);
+    }
+
+    private Set<String> addresses(Recipients recipients) {
+        Set<String> addresses = new LinkedHashSet<>();
+        recipients.usernames().forEach(username -> people.find(username)
+                .map(Person::email).filter(email -> email != null && !email.isBlank()).ifPresent(addresses::add));
+        recipients.groups().forEach(group -> people.membersOf(group).stream()
+                .map(Person::email).filter(email -> email != null && !email.isBlank()).forEach(addresses::add));
+        return addresses;
     }
 }

@@ -1,6 +1,8 @@
 /**
- * Telling people what happened and what they must do. Messages go out after the process step's
- * transaction commits, so a rolled-back step never mails, and a mail failure never rolls back a step.
- * Messages never contain a token value.
+ * Telling people what happened and what they must do, by mail. Every mail is a row of the outbox table, written in
+ * the transaction of the process step that causes it: a rolled-back step leaves no mail, a committed one never loses
+ * its mail, and a mail server outage never rolls back a step (a dispatcher sends the rows later and retries).
+ * Every new user task mails the people it waits for with its Tasklist link, unless a notice of the same step already
+ * goes to them. Templates live in {@code templates/mail/}. Messages never contain a token value.
  */
 package org.tokengov.notification;

@@ -7,19 +7,26 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.Notification;
+import org.tokengov.notification.Notifier;
 import org.tokengov.registry.NewTokenRequest;
 import org.tokengov.registry.TokenRequests;
 
-/** Registers the submitted survey in the registry and on the audit trail, in the start's own transaction. */
+/**
+ * Registers the submitted survey in the registry and on the audit trail, in the start's own transaction, and confirms
+ * to the requester what was received.
+ */
 @Component("registerRequestDelegate")
 class RegisterRequestDelegate implements JavaDelegate {
 
     private final TokenRequests requests;
     private final AuditTrail auditTrail;
+    private final Notifier notifier;
 
-    RegisterRequestDelegate(TokenRequests requests, AuditTrail auditTrail) {
+    RegisterRequestDelegate(TokenRequests requests, AuditTrail auditTrail, Notifier notifier) {
         this.requests = requests;
         this.auditTrail = auditTrail;
+        this.notifier = notifier;
     }
 
     @Override
@@ -34,5 +41,8 @@ class RegisterRequestDelegate implements JavaDelegate {
         auditTrail.record(requester(execution), AuditAction.REQUEST_SUBMITTED, requestId, null,
                 "production project " + productionProjectId(execution) + ", QA project " + qaProjectId(execution)
                         + ", intended use " + text(execution, INTENDED_USE));
+        notifier.send(Notification.toUser(requester(execution),
+                "We received your API token request for REDCap project " + productionProjectId(execution),
+                RequestReceivedMessage.body(execution)));
     }
 }

@@ -2,15 +2,20 @@ package org.tokengov.request;
 
 import static org.tokengov.request.TokenRequestVariables.*;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 
-/** Reminds whoever must act on the waiting step named by the input parameter {@code reminderFor}. */
+/**
+ * Reminds whoever must act on the waiting step named by the input parameter {@code reminderFor}, with the link to
+ * that step's task.
+ */
 @Component("sendReminderDelegate")
 class SendReminderDelegate implements JavaDelegate {
 
@@ -42,8 +47,15 @@ class SendReminderDelegate implements JavaDelegate {
                     "A production release approval has been waiting in Tasklist. Claim it in the 'Approvals' filter.");
             default -> throw new IllegalStateException("No reminder for step " + step);
         };
-        notifier.send(reminder);
+        notifier.send(waitingTask(execution, step).map(reminder::aboutTask).orElse(reminder));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.REMINDER_SENT, execution.getProcessInstanceId(), null,
                 "Reminder for " + step);
+    }
+
+    private static Optional<String> waitingTask(DelegateExecution execution, String step) {
+        // The reminder's timer sits on the task, so the task is open; it runs as a job, with nobody's authorizations.
+        return execution.getProcessEngineServices().getTaskService().createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(step).list().stream()
+                .map(Task::getId).findFirst();
     }
 }

@@ -75,7 +75,7 @@ class TokenRequestProcessTest {
         Mocks.register("closeRequestDelegate", closeRequest);
         Mocks.register("sendReminderDelegate", reminders);
         Mocks.register("validateTaskFormListener", new ValidateTaskFormListener());
-        Mocks.register("recordTaskDecisionListener", new RecordTaskDecisionListener(audit));
+        Mocks.register("recordTaskDecisionListener", new RecordTaskDecisionListener(audit, mock(org.tokengov.notification.Notifier.class)));
         Mocks.register("fourEyesTaskListener", new FourEyesTaskListener(audit));
         Mocks.register("requestTimeouts", new RequestTimeouts(POLICY));
         Mocks.register("tokenAdministrationModes", new AlwaysDatabaseMode());
