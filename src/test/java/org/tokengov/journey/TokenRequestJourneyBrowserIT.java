@@ -1,0 +1,130 @@
+package org.tokengov.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenState;
+import org.tokengov.testsupport.EmbeddedDefault;
+import org.tokengov.testsupport.HeadlessChromium;
+import org.tokengov.testsupport.RealServers;
+
+/**
+ * The token request as people do it, in a real headless Chromium against the embedded default: alice requests a
+ * token through the start form (a bad field first), tests in QA, sam claims and approves the code review, ada
+ * approves the release, and the production token is issued. Screenshots of each step: target/browser-journey/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = EmbeddedDefault.class)
+class TokenRequestJourneyBrowserIT {
+
+    @Autowired ConfigurableApplicationContext context;
+    @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
+    @Autowired TokenRegistry registry;
+
+    HeadlessChromium browser;
+    String app;
+
+    @BeforeEach
+    void openBrowser() {
+        RealServers.serveHttpFrom(context);
+        app = RealServers.baseUrl(context);
+        browser = new HeadlessChromium("browser-journey");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void requestReviewApproveAndIssue() {
+        try {
+            requestAsAlice();
+            testInQaAsAlice();
+            reviewAsSam();
+            approveAsAda();
+        } catch (RuntimeException | AssertionError e) {
+            browser.screenshot("failure");
+            throw e;
+        }
+
+        IssuedToken production = await().atMost(Duration.ofSeconds(60))
+                .until(() -> registry.liveToken("alice", RedcapEnvironment.PROD, 101), Optional::isPresent).orElseThrow();
+        assertThat(production.state()).isEqualTo(TokenState.ACTIVE);
+    }
+
+    private void requestAsAlice() {
+        browser.logInToTasklist(app, "alice", "demo");
+        browser.screenshot("alice-tasklist");
+        browser.visible(By.xpath("//a[contains(normalize-space(), 'Start process')]")).click();
+        browser.visible(By.xpath("//div[contains(@class, 'modal')]//a[contains(normalize-space(), 'REDCap API token request')]"))
+                .click();
+        browser.type("Production project id", "101");
+        browser.type("QA project id", "201");
+        browser.tick("Export data");
+        browser.choose("Intended use", "Scheduled export (e.g. nightly extract for a dashboard)");
+        browser.type("Describe how you will use the token", "A nightly export of the visit dates, filtered by event.");
+        browser.type("When will the code call the API?", "Nightly at 02:00");
+        browser.type("Expected API calls per day", "0");
+        browser.tick("I have read and accept the REDCap API Fair Use Policy");
+
+        String error = browser.text(By.cssSelector(".fjs-form-field-error"));
+        browser.screenshot("alice-request-refused");
+        assertThat(error).isEqualTo("Field must have minimum value of 1.");
+        assertThat(browser.enabled("Start")).isFalse();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("TokenRequestProcess").count()).isZero();
+
+        browser.type("Expected API calls per day", "2");
+        browser.press("Start");
+        await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey("TokenRequestProcess").startedBy("alice").count() == 1);
+        browser.screenshot("alice-request-submitted");
+    }
+
+    private void testInQaAsAlice() {
+        browser.chooseFilter("My requests");
+        browser.openTask("Develop and test in QA");
+        browser.type("Code repository URL", "https://git.example.org/alice/visit-export");
+        browser.type("Commit to review", "3f2a9c1");
+        browser.type("What did you test in QA?", "Exported 40 records of project 201 with a filter, twice a day for a week.");
+        browser.screenshot("alice-qa-testing");
+        browser.press("Complete");
+    }
+
+    private void reviewAsSam() {
+        browser.logInToTasklist(app, "sam", "demo");
+        browser.chooseFilter("Code reviews");
+        browser.openTask("Review API code of alice");
+        browser.visible(By.xpath("//button[contains(normalize-space(), 'Claim')]")).click();
+        browser.choose("Outcome", "Approve: ready for release approval");
+        browser.type("Comments to the requester", "Filters by event and runs off-peak: fine.");
+        browser.screenshot("sam-code-review");
+        browser.press("Complete");
+    }
+
+    private void approveAsAda() {
+        browser.logInToTasklist(app, "ada", "demo");
+        browser.chooseFilter("Approvals");
+        browser.openTask("Approve production release for alice");
+        browser.visible(By.xpath("//button[contains(normalize-space(), 'Claim')]")).click();
+        browser.choose("Decision", "Approve release to production");
+        browser.screenshot("ada-release-approval");
+        browser.press("Complete");
+    }
+}

@@ -1,0 +1,34 @@
+package org.tokengov.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.UUID;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The app as {@code ./mvnw spring-boot:run} starts it (H2, the built-in REDCap simulator, demo users, the job
+ * executor running), except that its databases live in memory for this JVM only and it listens on a free port.
+ */
+public class EmbeddedDefault implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        TestPropertyValues.of(
+                "server.port=" + freePort(),
+                "spring.datasource.url=jdbc:h2:mem:tokengov-" + run + ";DB_CLOSE_DELAY=-1;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
+                "redcap-sim.environments.qa.jdbc-url=jdbc:h2:mem:redcap-qa-" + run + ";MODE=MySQL;NON_KEYWORDS=USER;DB_CLOSE_DELAY=-1",
+                "redcap-sim.environments.prod.jdbc-url=jdbc:h2:mem:redcap-prod-" + run + ";MODE=MySQL;NON_KEYWORDS=USER;DB_CLOSE_DELAY=-1")
+                .applyTo(context);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
