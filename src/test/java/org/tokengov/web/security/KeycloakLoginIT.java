@@ -147,6 +147,17 @@ class KeycloakLoginIT {
     }
 
     @Test
+    void probesAndPrometheusReachTheActuatorWithoutALogin() {
+        HttpResponse<String> readiness = new Browser().call("GET", app + "/actuator/health/readiness", Map.of());
+        assertThat(readiness.statusCode()).as("no redirect to Keycloak's login").isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
+
+        HttpResponse<String> metrics = new Browser().call("GET", app + "/actuator/prometheus", Map.of());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("tokengov_tokens{");
+    }
+
+    @Test
     void camundaSeesKeycloaksUsersAndGroups() {
         assertThat(identity.isReadOnly()).isTrue();
         assertThat(identity.createUserQuery().userId("alice").singleResult()).isNotNull();
