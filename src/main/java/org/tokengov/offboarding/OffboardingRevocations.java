@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,9 +34,11 @@ class OffboardingRevocations {
     private final JdbcClient jdbc;
     private final AuditTrail auditTrail;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     OffboardingRevocations(TokenRevocation revocation, TokenRegistry registry, TokenLifecycles lifecycles,
-            TokenEntitlements entitlements, OffboardingEvents events, JdbcClient jdbc, AuditTrail auditTrail, Clock clock) {
+            TokenEntitlements entitlements, OffboardingEvents events, JdbcClient jdbc, AuditTrail auditTrail, Clock clock,
+            ApplicationEventPublisher publisher) {
         this.revocation = revocation;
         this.registry = registry;
         this.lifecycles = lifecycles;
@@ -44,6 +47,7 @@ class OffboardingRevocations {
         this.jdbc = jdbc;
         this.auditTrail = auditTrail;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     /**
@@ -75,7 +79,7 @@ class OffboardingRevocations {
         return OffboardingEvent.LEFT_PROJECT.equals(event.type()) ? RevocationReason.LEFT_PROJECT : RevocationReason.OFFBOARDING;
     }
 
-    /** All tokens are revoked: records the time from receipt to the last confirmed revocation. */
+    /** All tokens are revoked: records the time from receipt to the last confirmed revocation, and tells whoever listens. */
     @Transactional
     Duration complete(OffboardingEvent event) {
         Optional<Instant> last = jdbc.sql("select max(revoked_at) from offboarding_revocation where event_id = ?")
@@ -89,6 +93,7 @@ class OffboardingRevocations {
         events.close(event.id(), OffboardingOutcome.COMPLETED, details);
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.OFFBOARDING_COMPLETED, null, null,
                 "offboarding event " + event.id() + ": " + details);
+        publisher.publishEvent(new OffboardingCompleted(event.id(), revoked, elapsed));
         return elapsed;
     }
 

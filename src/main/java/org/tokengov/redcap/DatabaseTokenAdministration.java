@@ -1,5 +1,6 @@
 package org.tokengov.redcap;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
  * The token value is made by a {@link TokenValueGenerator}, checked unique, written, and then forgotten: only its
  * {@link TokenFingerprint} is returned or logged. Database errors are reported with any hex run long enough to
  * be a token blanked out (duplicate-key messages quote the value). SQL does not take rate-budget permits: it does
- * not reach REDCap's HTTP rate limiter.
+ * not reach REDCap's HTTP rate limiter. Each write is counted in {@value RedcapCallCounter#DATABASE_WRITES}.
  */
 @Component
 public class DatabaseTokenAdministration implements TokenAdministration, AutoCloseable {
@@ -58,11 +59,12 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
     private final RedcapDatabases databases;
     private final TokenValueGenerator generator;
     private final Clock clock;
+    private final RedcapCallCounter writes;
 
     @Autowired
     public DatabaseTokenAdministration(RedcapProperties properties, TokenValueGenerator generator,
-            ObjectProvider<Clock> clock) {
-        this(properties, generator, clock.getIfUnique(Clock::systemUTC).withZone(ZoneId.systemDefault()));
+            ObjectProvider<Clock> clock, MeterRegistry meters) {
+        this(properties, generator, clock.getIfUnique(Clock::systemUTC).withZone(ZoneId.systemDefault()), meters);
     }
 
     /**
@@ -70,9 +72,11 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
      *        ({@code YYYYMMDDhhmmss}); Spring passes the app's clock in this JVM's default time zone, so this
      *        app should run in the same time zone as the REDCap server
      */
-    public DatabaseTokenAdministration(RedcapProperties properties, TokenValueGenerator generator, Clock clock) {
+    public DatabaseTokenAdministration(RedcapProperties properties, TokenValueGenerator generator, Clock clock,
+            MeterRegistry meters) {
         this.generator = Objects.requireNonNull(generator, "generator");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.writes = RedcapCallCounter.databaseWrites(meters);
         this.databases = new RedcapDatabases(properties);
     }
 
@@ -86,7 +90,7 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
             throw new IllegalArgumentException("A token needs at least one right (export, import or mobile app)");
         }
         requireProject(projectId);
-        Written written = inTransaction(environment, "create the API token of " + user + " on project " + projectId,
+        Written written = inTransaction(environment, "create", "create the API token of " + user + " on project " + projectId,
                 connection -> {
                     ProjectUser row = lockProjectUser(connection, environment, projectId, user)
                             .orElseThrow(() -> notAProjectUser(environment, projectId, user));
@@ -105,7 +109,7 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
         String user = requireName(username, "username");
         String by = requireName(actor, "actor");
         requireProject(projectId);
-        Written written = inTransaction(environment, "regenerate the API token of " + user + " on project " + projectId,
+        Written written = inTransaction(environment, "regenerate", "regenerate the API token of " + user + " on project " + projectId,
                 connection -> {
                     ProjectUser row = lockProjectUser(connection, environment, projectId, user)
                             .orElseThrow(() -> notAProjectUser(environment, projectId, user));
@@ -127,7 +131,7 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
         String user = requireName(username, "username");
         String by = requireName(actor, "actor");
         requireProject(projectId);
-        boolean deleted = inTransaction(environment, "delete the API token of " + user + " on project " + projectId,
+        boolean deleted = inTransaction(environment, "delete", "delete the API token of " + user + " on project " + projectId,
                 connection -> {
                     Optional<ProjectUser> row = lockProjectUser(connection, environment, projectId, user);
                     if (row.isEmpty() || !row.get().hasToken()) {
@@ -241,8 +245,20 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
         }
     }
 
-    private <T> T inTransaction(RedcapEnvironment environment, String what, SqlWork<T> work) {
+    /** One counted write: {@code operation} names it in the count, {@code what} in error messages. */
+    private <T> T inTransaction(RedcapEnvironment environment, String operation, String what, SqlWork<T> work) {
         Objects.requireNonNull(environment, "environment");
+        try {
+            T result = transaction(environment, what, work);
+            writes.succeeded(environment, operation);
+            return result;
+        } catch (RuntimeException e) {
+            writes.failed(environment, operation, e);
+            throw e;
+        }
+    }
+
+    private <T> T transaction(RedcapEnvironment environment, String what, SqlWork<T> work) {
         try (Connection connection = databases.of(environment).getConnection()) {
             connection.setAutoCommit(false);
             try {

@@ -76,6 +76,31 @@ public final class RateBudget {
         acquireStart();
     }
 
+    /**
+     * Takes one permit only if a call may start right now, never waiting: for calls that are worth less than the work
+     * queued behind the budget (a health check must not delay a revocation, nor wait for one).
+     *
+     * @return whether a permit was taken; if not, nothing was recorded
+     */
+    public synchronized boolean tryAcquire() {
+        long now = time.nanoTime();
+        boolean slotFree = reservations.size() < permits || reservations.peekFirst() + windowNanos - now <= 0;
+        boolean startFree = starts.size() < permits || starts.peekFirst() + windowNanos - now <= 0;
+        if (!slotFree || !startFree) {
+            return false;
+        }
+        // Exactly what acquire() records for a slot that is now and a start that need not wait.
+        reservations.addLast(now);
+        if (reservations.size() > permits) {
+            reservations.removeFirst();
+        }
+        starts.addLast(now);
+        if (starts.size() > permits) {
+            starts.removeFirst();
+        }
+        return true;
+    }
+
     /** As {@link #acquire()}; returns the recorded start on the budget's clock (for tests). */
     long acquireStart() {
         long deadline;

@@ -3,6 +3,7 @@ package org.tokengov.redcap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The steward token is a secret: it is never logged, never part of an exception message (any text taken from
  * REDCap's answer is scrubbed of it, in case a proxy echoes the request) and not in {@link #toString()}.
+ *
+ * <p>Every call is counted in {@value RedcapCallCounter#API_CALLS} by environment, content and outcome.
  */
 @Component
 public class RedcapApiClient implements RedcapApi {
@@ -49,15 +55,17 @@ public class RedcapApiClient implements RedcapApi {
 
     private final RedcapProperties properties;
     private final RateBudgets rateBudgets;
+    private final RedcapCallCounter calls;
     private final Map<RedcapEnvironment, HttpClient> clients;
     private static final java.time.format.DateTimeFormatter LOG_TIMESTAMP =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ObjectMapper json = new ObjectMapper();
 
-    public RedcapApiClient(RedcapProperties properties, RateBudgets rateBudgets) {
+    public RedcapApiClient(RedcapProperties properties, RateBudgets rateBudgets, MeterRegistry meters) {
         this.properties = properties;
         this.rateBudgets = rateBudgets;
+        this.calls = RedcapCallCounter.apiCalls(meters);
         Map<RedcapEnvironment, HttpClient> byEnvironment = new EnumMap<>(RedcapEnvironment.class);
         properties.environments().forEach((environment, server) -> byEnvironment.put(environment,
                 HttpClient.newBuilder()
@@ -70,7 +78,40 @@ public class RedcapApiClient implements RedcapApi {
 
     @Override
     public String version(RedcapEnvironment environment, long projectId) {
-        String body = post(environment, projectId, "version", Map.of()).trim();
+        return call(environment, projectId, "version", Map.of(), body -> readVersion(body, environment, projectId));
+    }
+
+    /**
+     * Whether the environment's REDCap answers right now, for health checks: {@code content=version} with the steward
+     * token of its lowest enrolled project (the cheapest call REDCap has). It counts against the rate budget, since
+     * REDCap's limiter counts it too, but never waits for a permit, and gives up after {@code timeout}.
+     *
+     * @return REDCap's version, or empty if no project is enrolled on the environment (no token to ask with)
+     * @throws RateBudgetExhaustedException at once if the budget has no permit free right now; nothing was sent
+     * @throws RedcapException as every other call, if REDCap does not answer as it should
+     */
+    public Optional<String> probeVersion(RedcapEnvironment environment, Duration timeout) {
+        Optional<Long> project = properties.server(environment).stewardTokens().entrySet().stream()
+                .filter(entry -> entry.getValue() != null && !entry.getValue().isBlank())
+                .map(Map.Entry::getKey)
+                .min(Long::compare);
+        if (project.isEmpty()) {
+            return Optional.empty();
+        }
+        RateBudget budget = rateBudgets.of(environment);
+        Runnable permitNowOrNever = () -> {
+            if (!budget.tryAcquire()) {
+                throw new RateBudgetExhaustedException("rate budget exhausted for REDCap " + environment
+                        + ": no call free right now, and a health check does not wait for one");
+            }
+        };
+        return Optional.of(counted(environment, "version", () -> readVersion(
+                exchange(environment, project.get(), "version", Map.of(), timeout, permitNowOrNever),
+                environment, project.get())));
+    }
+
+    private String readVersion(String answer, RedcapEnvironment environment, long projectId) {
+        String body = answer.trim();
         // REDCap answers plain text (15.7.6); tolerate a JSON string ("15.7.6") too.
         if (body.length() >= 2 && body.startsWith("\"") && body.endsWith("\"")) {
             body = body.substring(1, body.length() - 1);
@@ -94,7 +135,10 @@ public class RedcapApiClient implements RedcapApi {
 
     @Override
     public List<RedcapProjectUser> projectUsers(RedcapEnvironment environment, long projectId) {
-        String body = post(environment, projectId, "user", Map.of());
+        return call(environment, projectId, "user", Map.of(), body -> readProjectUsers(body, environment, projectId));
+    }
+
+    private List<RedcapProjectUser> readProjectUsers(String body, RedcapEnvironment environment, long projectId) {
         JsonNode users = parseJson(body, environment, projectId, "user");
         if (!users.isArray()) {
             throw malformed(environment, projectId, "user", "expected a JSON array of users", body);
@@ -118,10 +162,12 @@ public class RedcapApiClient implements RedcapApi {
                 .put("api_export", rights.export() ? 1 : 0)
                 .put("api_import", rights.importData() ? 1 : 0)
                 .put("mobile_app", rights.mobileApp() ? 1 : 0)).toString();
-        String body = post(environment, projectId, "user", Map.of("data", data)).trim();
-        if (!body.equals("1")) {
-            throw malformed(environment, projectId, "user", "expected the import count 1", body);
-        }
+        call(environment, projectId, "user", Map.of("data", data), body -> {
+            if (!body.trim().equals("1")) {
+                throw malformed(environment, projectId, "user", "expected the import count 1", body.trim());
+            }
+            return body;
+        });
     }
 
     @Override
@@ -129,7 +175,11 @@ public class RedcapApiClient implements RedcapApi {
         if (username == null || username.isBlank()) {
             throw new IllegalArgumentException("A username is needed to find the last API use");
         }
-        String body = post(environment, projectId, "log", Map.of("user", username.trim()));
+        return call(environment, projectId, "log", Map.of("user", username.trim()),
+                body -> readLastApiUse(body, environment, projectId));
+    }
+
+    private Optional<LocalDateTime> readLastApiUse(String body, RedcapEnvironment environment, long projectId) {
         JsonNode events = parseJson(body, environment, projectId, "log");
         if (!events.isArray()) {
             throw malformed(environment, projectId, "log", "expected a JSON array of log events", body);
@@ -191,8 +241,33 @@ public class RedcapApiClient implements RedcapApi {
         return !text.isEmpty() && !text.equals("0") && !text.equalsIgnoreCase("false");
     }
 
-    /** One API call: takes a permit, POSTs the form, maps the status; returns the body of a 200. */
-    String post(RedcapEnvironment environment, long projectId, String content, Map<String, String> extraParameters) {
+    /**
+     * One API call, counted: waits for a permit, POSTs the form, maps the status, reads the body of a 200. A 200 whose
+     * body {@code read} cannot use counts as a failure too: for whoever watches the counts, REDCap did not answer.
+     */
+    private <T> T call(RedcapEnvironment environment, long projectId, String content, Map<String, String> extraParameters,
+            Function<String, T> read) {
+        return counted(environment, content, () -> read.apply(exchange(environment, projectId, content, extraParameters,
+                properties.server(environment).requestTimeout(), rateBudgets.of(environment)::acquire)));
+    }
+
+    private <T> T counted(RedcapEnvironment environment, String content, Supplier<T> call) {
+        try {
+            T result = call.get();
+            calls.succeeded(environment, content);
+            return result;
+        } catch (RuntimeException e) {
+            calls.failed(environment, content, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Takes a permit the caller's way (once it is clear the call can be made at all), POSTs the form, maps the status;
+     * returns the body of a 200.
+     */
+    private String exchange(RedcapEnvironment environment, long projectId, String content,
+            Map<String, String> extraParameters, Duration timeout, Runnable takePermit) {
         RedcapProperties.Server server = properties.server(environment);
         String stewardToken = server.stewardTokens().get(projectId);
         if (stewardToken == null || stewardToken.isBlank()) {
@@ -207,17 +282,17 @@ public class RedcapApiClient implements RedcapApi {
         form.put("returnFormat", "json");
         form.putAll(extraParameters);
 
-        rateBudgets.of(environment).acquire();
+        takePermit.run();
 
         HttpRequest request = HttpRequest.newBuilder(server.apiUrl())
-                .timeout(server.requestTimeout())
+                .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(formEncode(form), StandardCharsets.UTF_8))
                 .build();
         String where = where(environment, projectId, content);
         long started = System.nanoTime();
-        HttpResponse<String> response = send(clients.get(environment), request, server, where);
+        HttpResponse<String> response = send(clients.get(environment), request, server.connectTimeout(), timeout, where);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         int status = response.statusCode();
         log.debug("{} answered HTTP {} in {} ms", where, status, millis);
@@ -241,16 +316,16 @@ public class RedcapApiClient implements RedcapApi {
                 + server.apiUrl() + " REDCap's API endpoint?): " + message);
     }
 
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request, RedcapProperties.Server server,
-            String where) {
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request, Duration connectTimeout,
+            Duration timeout, String where) {
         // The request time-out only bounds the wait for the response headers; the future bounds the whole exchange.
         CompletableFuture<HttpResponse<String>> future =
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
-            return future.get(server.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new RedcapUnavailableException(where + " did not answer within " + server.requestTimeout().toMillis()
+            throw new RedcapUnavailableException(where + " did not answer within " + timeout.toMillis()
                     + " ms");
         } catch (InterruptedException e) {
             future.cancel(true);
@@ -260,11 +335,11 @@ public class RedcapApiClient implements RedcapApi {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof HttpConnectTimeoutException) {
                 throw new RedcapUnavailableException(where + ": no connection within "
-                        + server.connectTimeout().toMillis() + " ms", cause);
+                        + connectTimeout.toMillis() + " ms", cause);
             }
             if (cause instanceof HttpTimeoutException) {
                 throw new RedcapUnavailableException(where + " did not answer within "
-                        + server.requestTimeout().toMillis() + " ms", cause);
+                        + timeout.toMillis() + " ms", cause);
             }
             if (cause instanceof IOException) {
                 throw new RedcapUnavailableException(where + " could not be reached: " + cause, cause);

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,6 +48,7 @@ abstract class DatabaseTokenAdministrationContract {
     static final long EXPECTED_TS = 20261128103000L;
 
     private final PlantedValues planted = new PlantedValues();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private DatabaseTokenAdministration administration;
 
     /** A JDBC URL of an empty database; the same database may be handed out again (tables are recreated). */
@@ -86,7 +89,7 @@ abstract class DatabaseTokenAdministrationContract {
             statement.execute("INSERT INTO redcap_user_rights (project_id, username, user_rights) VALUES"
                     + " (101, 'alice', 0), (101, 'bob', 0), (101, 'pat', 1), (102, 'alice', 0)");
         }
-        administration = new DatabaseTokenAdministration(properties(jdbcUrl()), planted, CLOCK);
+        administration = new DatabaseTokenAdministration(properties(jdbcUrl()), planted, CLOCK, meters);
     }
 
     @AfterEach
@@ -154,6 +157,25 @@ abstract class DatabaseTokenAdministrationContract {
         assertThat(logEvents().get(1)).isEqualTo(new LogEvent(PROD_PROJECT, EXPECTED_TS, ACTOR,
                 DatabaseTokenAdministration.LOG_PAGE, "MANAGE", "redcap_user_rights", "alice",
                 "Regenerate API token for user"));
+    }
+
+    @Test
+    void everyWriteIsCountedByEnvironmentOperationAndOutcome() {
+        administration.create(RedcapEnvironment.PROD, PROD_PROJECT, "alice", new TokenRights(true, false, false), ACTOR);
+        administration.delete(RedcapEnvironment.PROD, PROD_PROJECT, "alice", ACTOR);
+        administration.delete(RedcapEnvironment.PROD, PROD_PROJECT, "alice", ACTOR);
+        catchThrowable(() -> administration.regenerate(RedcapEnvironment.PROD, PROD_PROJECT, "bob", ACTOR));
+
+        assertThat(writes("PROD", "create", "success")).isEqualTo(1);
+        assertThat(writes("PROD", "delete", "success")).as("deleting nothing is no failure").isEqualTo(2);
+        assertThat(writes("PROD", "regenerate", "rejected")).isEqualTo(1);
+        assertThat(writes("PROD", "regenerate", "success")).isZero();
+    }
+
+    double writes(String environment, String operation, String outcome) {
+        Counter counter = meters.find(RedcapCallCounter.DATABASE_WRITES).tags("environment", environment,
+                "operation", operation, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.tokengov.redcap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -50,7 +51,7 @@ class DatabaseTokenAdministrationTest extends DatabaseTokenAdministrationContrac
                                 "db-secret"), Map.of(), null, Duration.ofMillis(300), null)));
         long started = System.nanoTime();
         try (DatabaseTokenAdministration unreachable = new DatabaseTokenAdministration(properties,
-                new SecureRandomTokenValueGenerator(), CLOCK)) {
+                new SecureRandomTokenValueGenerator(), CLOCK, meters)) {
 
             Throwable thrown = catchThrowable(() -> unreachable.create(RedcapEnvironment.PROD, PROD_PROJECT, "alice",
                     new TokenRights(true, false, false), ACTOR));
@@ -59,6 +60,7 @@ class DatabaseTokenAdministrationTest extends DatabaseTokenAdministrationContrac
                     .hasMessageContaining("REDCap PROD's database")
                     .hasMessageContaining("create the API token of alice on project 101");
             assertThat(stackTraceOf(thrown)).doesNotContain("db-secret");
+            assertThat(writes("PROD", "create", "unavailable")).isEqualTo(1);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
@@ -73,6 +75,7 @@ class DatabaseTokenAdministrationTest extends DatabaseTokenAdministrationContrac
             context.registerBean(RedcapProperties.class, () -> properties(jdbcUrl));
             context.registerBean(Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC));
             context.registerBean(SecureRandomTokenValueGenerator.class);
+            context.registerBean(SimpleMeterRegistry.class);
             context.registerBean(DatabaseTokenAdministration.class);
             context.refresh();
             administration = context.getBean(DatabaseTokenAdministration.class);
@@ -93,6 +96,7 @@ class DatabaseTokenAdministrationTest extends DatabaseTokenAdministrationContrac
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(RedcapProperties.class, () -> properties(jdbcUrl));
             context.registerBean(SecureRandomTokenValueGenerator.class);
+            context.registerBean(SimpleMeterRegistry.class);
             context.registerBean(DatabaseTokenAdministration.class);
             context.refresh();
             assertThat(context.getBean(DatabaseTokenAdministration.class).create(RedcapEnvironment.PROD, PROD_PROJECT,

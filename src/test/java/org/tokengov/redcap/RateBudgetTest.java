@@ -148,6 +148,34 @@ class RateBudgetTest {
     }
 
     @Test
+    void tryAcquireTakesAFreePermitButNeverWaitsForOne() {
+        FakeTime time = new FakeTime();
+        RateBudget budget = new RateBudget("QA", 2, MINUTE, Duration.ofMinutes(2), time);
+
+        assertThat(budget.tryAcquire()).isTrue();
+        time.advance(Duration.ofSeconds(20));
+        budget.acquire();
+        assertThat(budget.tryAcquire()).as("both permits of the window are taken").isFalse();
+        assertThat(time.sleeps).isEmpty();
+
+        time.advance(Duration.ofSeconds(40));
+        assertThat(budget.tryAcquire()).as("the first permit left the window").isTrue();
+        assertThat(budget.tryAcquire()).isFalse();
+    }
+
+    @Test
+    void aPermitTakenByTryAcquireCountsAgainstCallsThatWait() {
+        FakeTime time = new FakeTime();
+        RateBudget budget = new RateBudget("QA", 1, MINUTE, Duration.ofMinutes(2), time);
+        assertThat(budget.tryAcquire()).isTrue();
+
+        long next = budget.acquireStart();
+
+        assertThat(next).isEqualTo(MINUTE_NANOS);
+        assertThat(time.sleeps).containsExactly(MINUTE_NANOS);
+    }
+
+    @Test
     void refusesNonsense() {
         assertThatThrownBy(() -> new RateBudget("QA", 0, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);

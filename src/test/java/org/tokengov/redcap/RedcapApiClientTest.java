@@ -10,6 +10,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -57,6 +59,7 @@ class RedcapApiClientTest {
     private final AtomicReference<Responder> responder = new AtomicReference<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void startFakeRedcap() throws IOException {
@@ -309,7 +312,7 @@ class RedcapApiClientTest {
         respond(200, "text/plain", "15.7.6");
         RedcapProperties properties = properties(baseUri(), Map.of(PROJECT, STEWARD_TOKEN), 2);
         RedcapApiClient client = new RedcapApiClient(properties,
-                new RateBudgets(properties, RateBudget.WINDOW, Duration.ZERO, TimeSource.SYSTEM));
+                new RateBudgets(properties, RateBudget.WINDOW, Duration.ZERO, TimeSource.SYSTEM), meters);
 
         client.version(RedcapEnvironment.QA, PROJECT);
         client.version(RedcapEnvironment.QA, PROJECT);
@@ -318,6 +321,104 @@ class RedcapApiClientTest {
                 .isInstanceOf(RedcapUnavailableException.class)
                 .hasMessageContaining("rate budget exhausted");
         assertThat(requests).hasSize(2);
+    }
+
+    @Test
+    void everyCallIsCountedByEnvironmentContentAndOutcome() {
+        RedcapApiClient client = client();
+        respond(200, "text/plain", "15.7.6");
+        client.version(RedcapEnvironment.QA, PROJECT);
+        client.version(RedcapEnvironment.QA, PROJECT);
+        respond(403, "application/json", "{\"error\":\"You do not have permissions to use the API\"}");
+        catchThrowable(() -> client.projectUsers(RedcapEnvironment.QA, PROJECT));
+        respond(400, "application/json", "{\"error\":\"bad\"}");
+        catchThrowable(() -> client.lastApiUse(RedcapEnvironment.QA, PROJECT, "alice"));
+        respond(500, "text/plain", "down");
+        catchThrowable(() -> client.version(RedcapEnvironment.QA, PROJECT));
+        respond(200, "text/html", "<html>maintenance</html>");
+        catchThrowable(() -> client.projectUsers(RedcapEnvironment.QA, PROJECT));
+        catchThrowable(() -> client.version(RedcapEnvironment.QA, 999));
+
+        assertThat(calls("version", "success")).isEqualTo(2);
+        assertThat(calls("user", "access_denied")).isEqualTo(1);
+        assertThat(calls("log", "rejected")).isEqualTo(1);
+        assertThat(calls("version", "unavailable")).isEqualTo(1);
+        assertThat(calls("user", "unavailable")).as("a 200 that is not REDCap's answer").isEqualTo(1);
+        assertThat(calls("version", "error")).as("a project that is not enrolled").isEqualTo(1);
+        assertThat(meters.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags().toString())
+                .doesNotContain(STEWARD_TOKEN, "alice"));
+    }
+
+    @Test
+    void aSpentBudgetIsCountedAsSuchAndNothingIsSent() {
+        respond(200, "text/plain", "15.7.6");
+        RedcapProperties properties = properties(baseUri(), Map.of(PROJECT, STEWARD_TOKEN), 1);
+        RedcapApiClient client = new RedcapApiClient(properties,
+                new RateBudgets(properties, RateBudget.WINDOW, Duration.ZERO, TimeSource.SYSTEM), meters);
+        client.version(RedcapEnvironment.QA, PROJECT);
+
+        assertThatThrownBy(() -> client.version(RedcapEnvironment.QA, PROJECT))
+                .isInstanceOf(RateBudgetExhaustedException.class);
+
+        assertThat(calls("version", "budget_exhausted")).isEqualTo(1);
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
+    void aProbeAsksForTheVersionWithTheLowestEnrolledProjectsToken() {
+        respond(200, "text/plain", "15.7.6");
+        RedcapApiClient client = client(baseUri(), Map.of(205L, "0000000000000000000000000000205A", PROJECT, STEWARD_TOKEN),
+                600);
+
+        assertThat(client.probeVersion(RedcapEnvironment.QA, Duration.ofSeconds(1))).contains("15.7.6");
+
+        assertThat(requests).singleElement().satisfies(request -> assertThat(request.form())
+                .containsEntry("token", STEWARD_TOKEN).containsEntry("content", "version"));
+        assertThat(calls("version", "success")).isEqualTo(1);
+    }
+
+    @Test
+    void aProbeGivesUpAfterItsOwnShortTimeOut() {
+        responder.set((exchange, body) -> awaitRelease());
+        RedcapProperties properties = new RedcapProperties(Map.of(RedcapEnvironment.QA, new RedcapProperties.Server(
+                baseUri(), TokenAdministrationMode.MANUAL, null, Map.of(PROJECT, STEWARD_TOKEN), 600,
+                Duration.ofSeconds(10), Duration.ofSeconds(30))));
+        RedcapApiClient client = new RedcapApiClient(properties, new RateBudgets(properties), meters);
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> client.probeVersion(RedcapEnvironment.QA, Duration.ofMillis(300)))
+                .isInstanceOf(RedcapUnavailableException.class)
+                .hasMessageContaining("did not answer within 300 ms");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aProbeNeverWaitsForTheBudgetButCountsAgainstIt() {
+        respond(200, "text/plain", "15.7.6");
+        RedcapProperties properties = properties(baseUri(), Map.of(PROJECT, STEWARD_TOKEN), 1);
+        RedcapApiClient client = new RedcapApiClient(properties,
+                new RateBudgets(properties, RateBudget.WINDOW, Duration.ofMinutes(5), TimeSource.SYSTEM), meters);
+        client.probeVersion(RedcapEnvironment.QA, Duration.ofSeconds(1));
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> client.probeVersion(RedcapEnvironment.QA, Duration.ofSeconds(1)))
+                .isInstanceOf(RateBudgetExhaustedException.class);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
+    void aProbeOfAnEnvironmentWithoutEnrolledProjectSendsNothing() {
+        assertThat(client(baseUri(), Map.of(), 600).probeVersion(RedcapEnvironment.QA, Duration.ofSeconds(1))).isEmpty();
+        assertThat(requests).isEmpty();
+    }
+
+    private double calls(String content, String outcome) {
+        Counter counter = meters.find(RedcapCallCounter.API_CALLS)
+                .tags("environment", "QA", "content", content, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @ParameterizedTest
@@ -395,7 +496,7 @@ class RedcapApiClientTest {
 
     private RedcapApiClient client(URI apiUrl, Map<Long, String> stewardTokens, int budget) {
         RedcapProperties properties = properties(apiUrl, stewardTokens, budget);
-        return new RedcapApiClient(properties, new RateBudgets(properties));
+        return new RedcapApiClient(properties, new RateBudgets(properties), meters);
     }
 
     private static RedcapProperties properties(URI apiUrl, Map<Long, String> stewardTokens, int budget) {

@@ -43,8 +43,11 @@ class KeycloakLoginSecurityConfiguration {
     /**
      * Endpoints for programs, not people: they authenticate by their own means (Basic, API tokens, signatures) and
      * must never answer with a login page. A new machine endpoint (e.g. the HR webhook or SCIM) belongs here.
+     * {@code /actuator/**} is for Kubernetes probes and Prometheus, which do not log in: it exposes only health
+     * statuses without details and metrics without secrets (see application.yml, {@code management.*}).
      */
-    private static final List<String> MACHINE_ENDPOINTS = List.of("/engine-rest/**", "/api/**", "/scim/**", "/redcap-sim/**");
+    private static final List<String> MACHINE_ENDPOINTS = List.of("/engine-rest/**", "/api/**", "/scim/**", "/redcap-sim/**",
+            "/actuator/**");
 
     @Bean
     @Order(1)

@@ -148,6 +148,18 @@ class KeycloakLoginIT {
     }
 
     @Test
+    void probesAndPrometheusReachTheActuatorWithoutALogin() {
+        HttpResponse<String> readiness = new Browser().call("GET", app + "/actuator/health/readiness", Map.of());
+        assertThat(readiness.statusCode()).as("no redirect to Keycloak's login").isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
+
+        // Boot's tests switch metrics export off, so the endpoint answers 404 here; what matters is that it answers.
+        HttpResponse<String> metrics = new Browser().call("GET", app + "/actuator/prometheus", Map.of());
+        assertThat(metrics.statusCode() / 100).as("not a redirect to Keycloak's login").isNotEqualTo(3);
+        assertThat(metrics.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
     void camundaSeesKeycloaksUsersAndGroups() {
         assertThat(identity.isReadOnly()).isTrue();
         assertThat(identity.createUserQuery().userId("alice").singleResult()).isNotNull();
