@@ -27,10 +27,10 @@ record TokenFigures(
     static final List<Integer> EXPIRY_WINDOW_DAYS = List.of(30, 60, 90);
     static final int UNUSED_MONTHS = 5;
 
-    record StateCount(String label, long qa, long prod) {
+    record StateCount(String label, long qa, long prod, long total) {
 
-        long total() {
-            return qa + prod;
+        StateCount(String label, long qa, long prod) {
+            this(label, qa, prod, qa + prod);
         }
     }
 
