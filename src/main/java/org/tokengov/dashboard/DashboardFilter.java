@@ -17,8 +17,6 @@ import org.tokengov.registry.TokenState;
  */
 record DashboardFilter(RedcapEnvironment environment, TokenState state, Long projectId, String holder) {
 
-    static final DashboardFilter NONE = new DashboardFilter(null, null, null, null);
-
     /** Camunda's user-id whitelist of this app (application.yml), and the registry column's length. */
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9_.@-]{1,191}");
     private static final Pattern PROJECT_ID = Pattern.compile("[0-9]{1,18}");

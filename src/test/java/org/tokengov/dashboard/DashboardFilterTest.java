@@ -12,9 +12,11 @@ import org.tokengov.registry.TokenState;
 
 class DashboardFilterTest {
 
+    static final DashboardFilter NONE = new DashboardFilter(null, null, null, null);
+
     @Test
     void emptyFieldsDoNotNarrowAndValuesAreReadWhateverTheirCase() {
-        assertThat(DashboardFilter.parse("", " ", null, "")).isEqualTo(DashboardFilter.NONE);
+        assertThat(DashboardFilter.parse("", " ", null, "")).isEqualTo(NONE);
         assertThat(DashboardFilter.parse("qa", "suspended", " 101 ", "alice"))
                 .isEqualTo(new DashboardFilter(RedcapEnvironment.QA, TokenState.SUSPENDED, 101L, "alice"));
     }
@@ -40,7 +42,7 @@ class DashboardFilterTest {
     @Test
     void tokensMatchOnEveryGivenPart() {
         IssuedToken token = token("alice", RedcapEnvironment.PROD, 101, TokenState.ACTIVE);
-        assertThat(DashboardFilter.NONE.admits(token)).isTrue();
+        assertThat(NONE.admits(token)).isTrue();
         assertThat(DashboardFilter.parse("PROD", "ACTIVE", "101", "alice").admits(token)).isTrue();
         assertThat(DashboardFilter.parse("QA", null, null, null).admits(token)).isFalse();
         assertThat(DashboardFilter.parse(null, "REVOKED", null, null).admits(token)).isFalse();
@@ -53,7 +55,7 @@ class DashboardFilterTest {
         DashboardFilter filter = DashboardFilter.parse("qa", null, "201", "bob");
         assertThat(filter.parameters()).containsExactly(
                 Map.entry("environment", "QA"), Map.entry("project", "201"), Map.entry("holder", "bob"));
-        assertThat(DashboardFilter.NONE.parameters()).isEmpty();
+        assertThat(NONE.parameters()).isEmpty();
     }
 
     static IssuedToken token(String holder, RedcapEnvironment environment, long projectId, TokenState state) {
