@@ -6,4 +6,6 @@ import org.springframework.data.repository.ListCrudRepository;
 interface TokenRequestRepository extends ListCrudRepository<TokenRequestRecord, String> {
 
     List<TokenRequestRecord> findByRequesterOrderBySubmittedAtDesc(String requester);
+
+    List<TokenRequestRecord> findAllByOrderBySubmittedAtDesc();
 }

@@ -45,4 +45,9 @@ public class TokenRequests {
     public List<TokenRequestRecord> ofRequester(String requester) {
         return repository.findByRequesterOrderBySubmittedAtDesc(requester);
     }
+
+    /** Every request, newest first: for administrators' overviews. */
+    public List<TokenRequestRecord> all() {
+        return repository.findAllByOrderBySubmittedAtDesc();
+    }
 }

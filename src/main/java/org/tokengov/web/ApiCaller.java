@@ -1,15 +1,13 @@
 package org.tokengov.web;
 
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import org.tokengov.identity.RedcapAdministrators;
 
 /** Who calls the app's API: the user the Basic-auth filter authenticated, and whether they administer REDCap. */
 @Component
 class ApiCaller {
-
-    static final Set<String> ADMIN_GROUPS = Set.of("redcap-admins", "camunda-admin");
 
     record Caller(String userId, boolean admin) {
     }
@@ -25,8 +23,6 @@ class ApiCaller {
         if (authentication == null || authentication.getUserId() == null) {
             throw new ApiErrors.NotAuthenticated();
         }
-        boolean admin = authentication.getGroupIds() != null
-                && authentication.getGroupIds().stream().anyMatch(ADMIN_GROUPS::contains);
-        return new Caller(authentication.getUserId(), admin);
+        return new Caller(authentication.getUserId(), RedcapAdministrators.includeAnyOf(authentication.getGroupIds()));
     }
 }

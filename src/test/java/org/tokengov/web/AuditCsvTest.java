@@ -25,24 +25,4 @@ class AuditCsvTest {
     void noEntriesIsTheHeaderAlone() {
         assertThat(AuditCsv.of(List.of())).isEqualTo(AuditCsv.HEADER + "\r\n");
     }
-
-    @Test
-    void fieldsWithCommasQuotesOrLineBreaksAreQuotedAndQuotesDoubled() {
-        assertThat(AuditCsv.field("plain text")).isEqualTo("plain text");
-        assertThat(AuditCsv.field("a, b")).isEqualTo("\"a, b\"");
-        assertThat(AuditCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(AuditCsv.field("line one\nline two")).isEqualTo("\"line one\nline two\"");
-        assertThat(AuditCsv.field("line one\r\nline two")).isEqualTo("\"line one\r\nline two\"");
-    }
-
-    @Test
-    void whatASpreadsheetWouldRunAsAFormulaStartsWithAQuote() {
-        assertThat(AuditCsv.field("=1+2")).isEqualTo("'=1+2");
-        assertThat(AuditCsv.field("+49 30 1234")).isEqualTo("'+49 30 1234");
-        assertThat(AuditCsv.field("-2+3")).isEqualTo("'-2+3");
-        assertThat(AuditCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(AuditCsv.field("\t=1")).isEqualTo("'\t=1");
-        assertThat(AuditCsv.field("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
-        assertThat(AuditCsv.field("a=b")).as("only the first character matters").isEqualTo("a=b");
-    }
 }

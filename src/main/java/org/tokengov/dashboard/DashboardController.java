@@ -1,0 +1,115 @@
+package org.tokengov.dashboard;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.registry.TokenState;
+
+/**
+ * {@code GET /dashboard}: the token dashboard page; {@code GET /dashboard/tokens.csv}: its token list as CSV, with the
+ * same filter parameters ({@code environment}, {@code state}, {@code project}, {@code holder}). A visitor without a
+ * login is sent to Camunda's login page (the page) or refused with 401 (the CSV, for programs). A filter value that
+ * does not parse, or another person's holder name asked for by someone who is not an administrator, gives 400 with
+ * the reason: shown on the page, or as the CSV response's text. Neither response is cached: both show who holds what.
+ */
+@Controller
+class DashboardController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+    private final Viewers viewers;
+    private final Dashboards dashboards;
+    private final Clock clock;
+    private final String loginPage;
+    private final String tasklist;
+
+    DashboardController(Viewers viewers, Dashboards dashboards, Clock clock, CamundaBpmProperties camunda, ProcessEngine engine) {
+        this.viewers = viewers;
+        this.dashboards = dashboards;
+        this.clock = clock;
+        String webapps = camunda.getWebapp().getApplicationPath();
+        // The welcome app is the webapps' login page; with the keycloak profile Spring Security sends the visitor on to Keycloak.
+        this.loginPage = webapps + "/app/welcome/" + engine.getName() + "/";
+        this.tasklist = webapps + "/app/tasklist/" + engine.getName() + "/";
+    }
+
+    @GetMapping({"/dashboard", "/dashboard/"})
+    String page(HttpServletRequest request, HttpServletResponse response, Model model,
+            @RequestParam(required = false) String environment, @RequestParam(required = false) String state,
+            @RequestParam(required = false) String project, @RequestParam(required = false) String holder) {
+        Optional<Viewer> viewer = viewers.current(request);
+        if (viewer.isEmpty()) {
+            return "redirect:" + loginPage;
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        model.addAttribute("viewer", viewer.get());
+        model.addAttribute("tasklist", tasklist);
+        model.addAttribute("states", TokenState.values());
+        model.addAttribute("environments", RedcapEnvironment.values());
+        model.addAttribute("asked", new DashboardFilterForm(environment, state, project, holder));
+        try {
+            DashboardFilter filter = DashboardFilter.parse(environment, state, project, holder);
+            model.addAttribute("dashboard", dashboards.of(viewer.get(), filter));
+            model.addAttribute("csvLink", csvLink(filter));
+        } catch (DashboardFilter.Invalid e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", e.getMessage());
+        }
+        return "dashboard/index";
+    }
+
+    @GetMapping("/dashboard/tokens.csv")
+    ResponseEntity<String> csv(HttpServletRequest request,
+            @RequestParam(required = false) String environment, @RequestParam(required = false) String state,
+            @RequestParam(required = false) String project, @RequestParam(required = false) String holder) {
+        Optional<Viewer> viewer = viewers.current(request);
+        if (viewer.isEmpty()) {
+            return plainText(HttpStatus.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"REDCap API token governance\", charset=\"UTF-8\"")
+                    .body("Log in to Tasklist first, or send HTTP Basic credentials.\n");
+        }
+        String csv;
+        try {
+            csv = TokenCsv.of(dashboards.tokens(viewer.get(), DashboardFilter.parse(environment, state, project, holder)));
+        } catch (DashboardFilter.Invalid e) {
+            return plainText(HttpStatus.BAD_REQUEST).body(e.getMessage() + "\n");
+        }
+        String fileName = "tokens-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".csv";
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(csv);
+    }
+
+    private static ResponseEntity.BodyBuilder plainText(HttpStatus status) {
+        // The message may echo the visitor's own input: plain text, and browsers must not sniff it into HTML.
+        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).contentType(TEXT)
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    private static String csvLink(DashboardFilter filter) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/dashboard/tokens.csv");
+        filter.parameters().forEach(link::queryParam);
+        return link.encode().build().toUriString();
+    }
+}

@@ -1,0 +1,23 @@
+package org.tokengov.dashboard;
+
+import java.util.List;
+import org.tokengov.dashboard.TokenFigures.ExpiryWindow;
+import org.tokengov.dashboard.TokenFigures.StateCount;
+
+/**
+ * Everything the page shows, ready to print. {@code offboardings} and {@code revocationChart} are null for people who
+ * are not administrators: departures are about other people. The charts are SVG markup built by {@link BarChartSvg}.
+ */
+record DashboardView(
+        List<StateCount> byState,
+        StateCount total,
+        List<ExpiryWindow> expiryWindows,
+        List<TokenRow> expiringSoon,
+        List<TokenRow> unused,
+        List<TokenRow> suspended,
+        List<OpenRequestRow> openRequests,
+        String requestsChart,
+        List<OffboardingRow> offboardings,
+        String revocationChart,
+        List<TokenRow> tokens) {
+}

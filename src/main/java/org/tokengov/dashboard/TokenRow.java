@@ -1,0 +1,35 @@
+package org.tokengov.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.tokengov.registry.IssuedToken;
+
+/** One token as a table row: what the registry holds about it, formatted, without its value or fingerprint. */
+record TokenRow(String id, String holder, String environment, long projectId, String state, String rights,
+        String issued, String expires, String expiresIn, String lastUsed, String idleFor, String revocationReason) {
+
+    static TokenRow of(IssuedToken token, Instant now) {
+        return new TokenRow(token.id(), token.holder(), token.environment().name(), token.projectId(), token.state().name(),
+                rights(token), Readable.day(token.issuedAt()), Readable.day(token.expiresAt()),
+                token.expiresAt().isAfter(now) ? Readable.duration(Duration.between(now, token.expiresAt())) : "past",
+                token.lastUsedAt() == null ? "never" : Readable.day(token.lastUsedAt()),
+                Readable.duration(Duration.between(TokenFigures.idleSince(token), now)),
+                token.revocationReason() == null ? "" : token.revocationReason());
+    }
+
+    private static String rights(IssuedToken token) {
+        List<String> rights = new ArrayList<>();
+        if (token.rightExport()) {
+            rights.add("export");
+        }
+        if (token.rightImport()) {
+            rights.add("import");
+        }
+        if (token.rightMobileApp()) {
+            rights.add("mobile app");
+        }
+        return rights.isEmpty() ? "none" : String.join(", ", rights);
+    }
+}

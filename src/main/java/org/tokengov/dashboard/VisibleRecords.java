@@ -1,0 +1,53 @@
+package org.tokengov.dashboard;
+
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenRequestRecord;
+import org.tokengov.registry.TokenRequests;
+
+/**
+ * The one place that decides whose records a viewer gets: administrators everyone's, anyone else only their own, so
+ * no filter value and no export can reach another person's token or request. Asking for another holder without
+ * being an administrator is refused rather than quietly answered with one's own records.
+ */
+@Component
+class VisibleRecords {
+
+    private final TokenRegistry registry;
+    private final TokenRequests requests;
+
+    VisibleRecords(TokenRegistry registry, TokenRequests requests) {
+        this.registry = registry;
+        this.requests = requests;
+    }
+
+    /** Newest issue first. */
+    List<IssuedToken> tokens(Viewer viewer, DashboardFilter filter) {
+        String person = scope(viewer, filter);
+        List<IssuedToken> candidates = person == null ? registry.all() : registry.ofHolder(person);
+        return candidates.stream().filter(filter::admits)
+                .sorted(Comparator.comparing(IssuedToken::issuedAt).reversed().thenComparing(IssuedToken::id))
+                .toList();
+    }
+
+    /** Newest submission first. */
+    List<TokenRequestRecord> requests(Viewer viewer, DashboardFilter filter) {
+        String person = scope(viewer, filter);
+        List<TokenRequestRecord> candidates = person == null ? requests.all() : requests.ofRequester(person);
+        return candidates.stream().filter(filter::admits).toList();
+    }
+
+    /** The one person whose records to read, or null for everyone's (administrators without a holder filter). */
+    private static String scope(Viewer viewer, DashboardFilter filter) {
+        if (viewer.admin()) {
+            return filter.holder();
+        }
+        if (filter.holder() != null && !filter.holder().equals(viewer.username())) {
+            throw new DashboardFilter.Invalid("Only REDCap administrators can look at other people's tokens and requests.");
+        }
+        return viewer.username();
+    }
+}
