@@ -18,7 +18,6 @@ import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
-import org.tokengov.registry.TokenState;
 import org.tokengov.testsupport.EmbeddedDefault;
 import org.tokengov.testsupport.HeadlessChromium;
 import org.tokengov.testsupport.RealServers;
@@ -26,7 +25,7 @@ import org.tokengov.testsupport.RealServers;
 /**
  * The token request as people do it, in a real headless Chromium against the embedded default: alice requests a
  * token through the start form (a bad field first), tests in QA, sam claims and approves the code review, ada
- * approves the release, and the production token is issued. Screenshots of each step: target/browser-journey/.
+ * approves the release, and alice sees the production token on the dashboard. Screenshots of each step: target/browser-journey/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = EmbeddedDefault.class)
@@ -59,14 +58,14 @@ class TokenRequestJourneyBrowserIT {
             testInQaAsAlice();
             reviewAsSam();
             approveAsAda();
+            IssuedToken production = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> registry.liveToken("alice", RedcapEnvironment.PROD, 101), Optional::isPresent)
+                    .orElseThrow();
+            seeTheTokenOnTheDashboardAsAlice(production);
         } catch (RuntimeException | AssertionError e) {
             browser.screenshot("failure");
             throw e;
         }
-
-        IssuedToken production = await().atMost(Duration.ofSeconds(60))
-                .until(() -> registry.liveToken("alice", RedcapEnvironment.PROD, 101), Optional::isPresent).orElseThrow();
-        assertThat(production.state()).isEqualTo(TokenState.ACTIVE);
     }
 
     private void requestAsAlice() {
@@ -126,5 +125,14 @@ class TokenRequestJourneyBrowserIT {
         browser.choose("Decision", "Approve release to production");
         browser.screenshot("ada-release-approval");
         browser.press("Complete");
+    }
+
+    /** The Tasklist login carries over to the dashboard, which lists the new production token. */
+    private void seeTheTokenOnTheDashboardAsAlice(IssuedToken production) {
+        browser.logInToTasklist(app, "alice", "demo");
+        browser.open(app + "/dashboard");
+        String row = browser.text(By.cssSelector("#tokens tr[data-token='" + production.id() + "']"));
+        browser.screenshot("alice-dashboard");
+        assertThat(row).startsWith("alice PROD 101 ACTIVE export");
     }
 }
