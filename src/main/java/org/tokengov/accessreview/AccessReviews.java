@@ -77,12 +77,13 @@ class AccessReviews {
                         + "; holders " + String.join(", ", holders) + "; due " + due);
     }
 
-    /** The deadline passed without an answer. */
-    void remind(ReviewedProject project, List<String> pis) {
+    /** The deadline passed without an answer: the reminder links to the open review task ({@code taskId}). */
+    void remind(ReviewedProject project, List<String> pis, String taskId) {
         notifier.send(toReviewers(pis, "Reminder: review API access to " + project.describe(),
                 "The review of who holds an API token on " + project.describe() + " is overdue. Open '" + TASK_NAME
                         + project.describe() + "' in Tasklist (filter 'Access reviews'). If it stays unanswered, the "
-                        + "REDCap administrators are asked to see to it. Nobody's token is revoked without a decision."));
+                        + "REDCap administrators are asked to see to it. Nobody's token is revoked without a decision.")
+                .aboutTask(taskId));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.ACCESS_REVIEW_REMINDED, null, null,
                 project.key() + ": reminded " + (pis.isEmpty() ? ADMINS : String.join(", ", pis)));
     }
@@ -99,7 +100,7 @@ class AccessReviews {
                 "Nobody has reviewed who holds an API token on " + project.describe() + " (asked: "
                         + (pis.isEmpty() ? "nobody, the project has no user with User Rights" : String.join(", ", pis))
                         + "). The task '" + TASK_NAME + project.describe() + "' is now open to REDCap administrators "
-                        + "as well: ask the PIs, or decide yourself."));
+                        + "as well: ask the PIs, or decide yourself.").aboutTask(taskId));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.ACCESS_REVIEW_ESCALATED, null, null,
                 project.key() + ": unanswered " + properties.reviewDeadline().plus(properties.escalationAfter()).toDays()
                         + " days after it was asked, task given to " + ADMINS);

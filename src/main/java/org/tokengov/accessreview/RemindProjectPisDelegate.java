@@ -18,6 +18,6 @@ class RemindProjectPisDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reviews.remind(project(execution), projectPis(execution));
+        reviews.remind(project(execution), projectPis(execution), text(execution, REVIEW_TASK_ID));
     }
 }

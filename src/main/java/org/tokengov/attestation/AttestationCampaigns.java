@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
@@ -63,13 +64,18 @@ public class AttestationCampaigns {
         return holders;
     }
 
-    /** Reminds every holder of the campaign who has not attested since it started. */
-    public void remind(List<String> holders, Instant campaignStartedAt, String campaignId) {
+    /**
+     * Reminds every holder of the campaign who has not attested since it started, with the link to their open task
+     * ({@code openTasks}: holder to task id).
+     */
+    public void remind(List<String> holders, Instant campaignStartedAt, String campaignId, Map<String, String> openTasks) {
         for (String holder : holders) {
             if (!attestations.attestedSince(holder, campaignStartedAt)) {
-                notifier.send(Notification.toUser(holder, "Reminder: attest the REDCap API Fair Use Policy",
+                Notification reminder = Notification.toUser(holder, "Reminder: attest the REDCap API Fair Use Policy",
                         "Your annual attestation is still open in Tasklist ('Attest the REDCap API Fair Use Policy'). "
-                                + "If you do not attest in time, every API token you hold is revoked."));
+                                + "If you do not attest in time, every API token you hold is revoked.");
+                String task = openTasks.get(holder);
+                notifier.send(task == null ? reminder : reminder.aboutTask(task));
                 auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.POLICY_ATTESTATION_REMINDED, null, null,
                         holder + ", campaign " + campaignId);
             }

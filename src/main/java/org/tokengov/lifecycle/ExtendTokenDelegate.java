@@ -2,6 +2,7 @@ package org.tokengov.lifecycle;
 
 import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
 
+import java.time.ZoneOffset;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,19 +10,26 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.Notification;
+import org.tokengov.notification.Notifier;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 
-/** The holder confirmed: the token is valid for another period, and the next renewal cycle counts from there. */
+/**
+ * The holder confirmed: the token is valid for another period, the next renewal cycle counts from there, and the
+ * holder is told the new expiry day.
+ */
 @Component("extendTokenDelegate")
 class ExtendTokenDelegate implements JavaDelegate {
 
     private final TokenRegistry registry;
     private final AuditTrail auditTrail;
+    private final Notifier notifier;
 
-    ExtendTokenDelegate(TokenRegistry registry, AuditTrail auditTrail) {
+    ExtendTokenDelegate(TokenRegistry registry, AuditTrail auditTrail, Notifier notifier) {
         this.registry = registry;
         this.auditTrail = auditTrail;
+        this.notifier = notifier;
     }
 
     @Override
@@ -30,5 +38,10 @@ class ExtendTokenDelegate implements JavaDelegate {
         execution.setVariable(EXPIRES_AT, Variables.dateValue(Date.from(token.expiresAt())));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.TOKEN_EXTENDED, token.requestId(), token.id(),
                 "now expires " + token.expiresAt());
+        String expiresOn = token.expiresAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        notifier.send(Notification.toUser(token.holder(), "Renewed: your " + token.environment()
+                        + " API token on REDCap project " + token.projectId() + " now expires on " + expiresOn,
+                "Thank you for confirming. Your token keeps working until " + expiresOn + "; you will be asked to "
+                        + "confirm again before then."));
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
@@ -23,6 +24,8 @@ import org.tokengov.registry.TokenRegistry;
  */
 @Component("sendRenewalNoticeDelegate")
 class SendRenewalNoticeDelegate implements JavaDelegate {
+
+    static final String RENEWAL_TASK = "Task_ConfirmRenewal";
 
     private final RedcapApi redcap;
     private final TokenRegistry registry;
@@ -50,11 +53,20 @@ class SendRenewalNoticeDelegate implements JavaDelegate {
             execution.setVariable(EXPIRES_ON, Variables.stringValue(expiresOn));
         }
         String what = text(execution, ENVIRONMENT) + " API token on REDCap project " + execution.getVariable(PROJECT_ID);
-        notifier.send(Notification.toUser(text(execution, HOLDER),
+        Notification notice = Notification.toUser(text(execution, HOLDER),
                 (firstNotice ? "Your " : "Reminder: your ") + what + " expires on " + expiresOn,
                 "Confirm in Tasklist ('Confirm renewal') that you still need it and re-attest the REDCap API Fair Use "
-                        + "Policy. If you do not, the token stops working on " + expiresOn + "."));
+                        + "Policy. If you do not, the token stops working on " + expiresOn + ".");
+        // The notice's own step creates the renewal task (the notice gets its link then); a reminder finds it open.
+        notifier.send(firstNotice ? notice : renewalTask(execution).map(notice::aboutTask).orElse(notice));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.RENEWAL_NOTICE_SENT, text(execution, REQUEST_ID),
                 tokenId(execution), (firstNotice ? "notice" : "reminder") + ", expires " + expiresOn);
+    }
+
+    private static Optional<String> renewalTask(DelegateExecution execution) {
+        // The reminder's timer sits on the task, so it is open; the reminder runs as a job, with nobody's authorizations.
+        return execution.getProcessEngineServices().getTaskService().createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(RENEWAL_TASK).list().stream()
+                .map(Task::getId).findFirst();
     }
 }

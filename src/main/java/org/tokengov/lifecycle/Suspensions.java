@@ -83,6 +83,11 @@ public class Suspensions {
         auditTrail.record(by, AuditAction.TOKEN_REINSTATED, token.requestId(), tokenId, describe(token) + " reinstated");
         notifier.send(Notification.toUser(token.holder(), "Reinstated: your " + describe(token),
                 "The fix was reviewed and approved; your token works again."));
+        // Those told of the suspension hear of its end.
+        notifier.send(new Notification(projectAdministrators(token), List.of(),
+                "Reinstated: an API token on your REDCap project " + token.projectId(),
+                "The " + describe(token) + " of " + token.holder() + " works again: the fix was re-tested in QA, "
+                        + "reviewed by an API specialist and approved by a REDCap administrator."));
     }
 
     /** Repeated suspensions: the holder is barred for good and every token of theirs is revoked. */

@@ -254,10 +254,11 @@ class AccessReviewProcessTest {
     void theDeadlineRemindsThePisAndTheTaskStaysOpen() {
         projects.remove("QA:201");
         ProcessInstance review = startReview();
+        Task task = taskOf(review, PROD_101);
 
         fire(review, "Timer_ReviewDeadline", Duration.ofDays(14));
 
-        verify(reviews).remind(PROD_101, List.of("pat"));
+        verify(reviews).remind(PROD_101, List.of("pat"), task.getId());
         verify(reviews, never()).escalate(any(), any(), any());
         assertThat(review).hasPassed("Task_RemindProjectPis", "EndEvent_PisReminded").isWaitingAt("Task_ReviewProjectAccess");
         assertThat(managementService().createJobQuery().processInstanceId(review.getId())

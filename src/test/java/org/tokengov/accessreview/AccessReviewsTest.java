@@ -112,11 +112,12 @@ class AccessReviewsTest {
 
     @Test
     void theReminderGoesToThePis() {
-        reviews.remind(PROD_101, List.of("pat"));
+        reviews.remind(PROD_101, List.of("pat"), "task-1");
 
         ArgumentCaptor<Notification> sent = ArgumentCaptor.forClass(Notification.class);
         verify(notifier).send(sent.capture());
         assertThat(sent.getValue().usernames()).containsExactly("pat");
+        assertThat(sent.getValue().taskId()).as("links to the review task").isEqualTo("task-1");
         verify(auditTrail).record(AuditTrail.SYSTEM_ACTOR, AuditAction.ACCESS_REVIEW_REMINDED, null, null,
                 "PROD:101: reminded pat");
     }
@@ -130,6 +131,7 @@ class AccessReviewsTest {
         verify(notifier).send(sent.capture());
         assertThat(sent.getValue().groups()).containsExactly("redcap-admins");
         assertThat(sent.getValue().body()).contains("asked: pat");
+        assertThat(sent.getValue().taskId()).as("links to the review task").isEqualTo("task-1");
         verify(auditTrail).record(eq(AuditTrail.SYSTEM_ACTOR), eq(AuditAction.ACCESS_REVIEW_ESCALATED), eq(null),
                 eq(null), eq("PROD:101: unanswered 21 days after it was asked, task given to redcap-admins"));
     }

@@ -2,17 +2,6 @@ package org.tokengov.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tokengov.notification.MailCatcher.Mail;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.PipelineDriver;
 import org.tokengov.testsupport.RealServers;
@@ -44,16 +34,11 @@ import org.tokengov.testsupport.SimulatorHttp;
 @ContextConfiguration(initializers = RealServers.class)
 class MailIT {
 
-    static final int SMTP_PORT = freePort();
-    static GreenMail smtp = startSmtp();
+    static final MailCatcher smtp = new MailCatcher();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
-        registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2000);
-        registry.add("tokengov.notification.dispatch-interval", () -> "PT1H");
+        smtp.register(registry);
     }
 
     @Autowired ConfigurableApplicationContext context;
@@ -72,7 +57,7 @@ class MailIT {
         driver = new PipelineDriver(runtime, tasks, identity, management);
         simulator = new SimulatorHttp(RealServers.baseUrl(context));
         sendAll();
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.purge();
     }
 
     @AfterAll
@@ -94,7 +79,7 @@ class MailIT {
         assertThat(received.html()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
         assertThat(mailsTo("bob@example.org").get(1).text()).contains("default/#/?task=" + qaTesting.getId());
 
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.purge();
         testedInQa(request);
         sendAll();
         Task review = task(request, "Task_ReviewCode");
@@ -105,7 +90,7 @@ class MailIT {
         });
         assertThat(mailsTo("rita@example.org")).extracting(Mail::subject).contains("Waiting for you: Review API code of bob for project 101");
 
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.purge();
         driver.complete("sam", List.of("api-specialists"), review, Map.of("codeReviewOutcome", "CHANGES_REQUESTED",
                 "codeReviewComments", "Please <b>filter</b> by date & page the export."));
         sendAll();
@@ -121,14 +106,14 @@ class MailIT {
         testedInQa(request);
         driver.complete("sam", List.of("api-specialists"), task(request, "Task_ReviewCode"),
                 Map.of("codeReviewOutcome", "APPROVED", "codeReviewComments", "Looks good."));
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.purge();
         sendAll();
         assertThat(mailsTo("bob@example.org")).extracting(Mail::subject)
                 .containsExactly("Code review passed: your API token request for REDCap project 101");
         assertThat(mailsTo("ada@example.org")).extracting(Mail::subject)
                 .containsExactly("Waiting for you: Approve production release for bob on project 101");
 
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.purge();
         driver.complete("ada", List.of("redcap-admins"), task(request, "Task_ApproveRelease"),
                 Map.of("adminDecision", "APPROVED", "adminComments", "Approved for nightly use."));
         Jobs.runDue(management);
@@ -139,8 +124,7 @@ class MailIT {
 
         List<String> secrets = List.of(simulator.tokenOf("qa", "bob", 201), simulator.tokenOf("prod", "bob", 101),
                 RealServers.QA_STEWARD_TOKEN, RealServers.PROD_STEWARD_TOKEN);
-        List<Mail> everything = jdbc.query("select subject, text_body, html_body from mail_outbox",
-                (rs, row) -> new Mail(List.of(), rs.getString(1), rs.getString(2), rs.getString(3)));
+        List<Mail> everything = MailCatcher.outbox(jdbc);
         assertThat(everything).hasSizeGreaterThan(8).allSatisfy(mail -> {
             for (String secret : secrets) {
                 assertThat(mail.subject() + mail.text() + mail.html()).doesNotContainIgnoringCase(secret);
@@ -163,7 +147,7 @@ class MailIT {
                     + "and attempts = 1 and last_error is not null", String.class)).containsOnly("PENDING").hasSize(2);
             assertThat(dispatcher.sendDue()).as("a failed mail waits for its retry").isZero();
         } finally {
-            smtp = startSmtp();
+            smtp.start();
         }
         // The backoff would wait a minute: the test lets it pass.
         jdbc.update("update mail_outbox set next_attempt_at = next_attempt_at - interval '1 hour' where status = 'PENDING'");
@@ -197,58 +181,10 @@ class MailIT {
     }
 
     private void sendAll() {
-        while (dispatcher.sendDue() > 0) {
-            // until the outbox has nothing due
-        }
+        MailCatcher.sendAll(dispatcher);
     }
 
-    record Mail(List<String> to, String subject, String text, String html) {
-    }
-
-    /** The mails GreenMail holds for one address, oldest first, one per message (not per copy). */
-    private static List<Mail> mailsTo(String address) throws Exception {
-        Map<String, Mail> byId = new LinkedHashMap<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            List<String> to = new ArrayList<>();
-            for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
-                to.add(recipient.toString());
-            }
-            if (to.contains(address)) {
-                byId.putIfAbsent(message.getMessageID(), new Mail(to, message.getSubject(), part(message, "text/plain"),
-                        part(message, "text/html")));
-            }
-        }
-        return new ArrayList<>(byId.values());
-    }
-
-    private static String part(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return (String) part.getContent();
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart body = multipart.getBodyPart(i);
-                String found = part(body, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static List<Mail> mailsTo(String address) {
+        return smtp.mailsTo(address);
     }
 }

@@ -1,0 +1,149 @@
+package org.tokengov.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tokengov.notification.MailCatcher.withSubject;
+import static org.tokengov.redcap.RedcapEnvironment.PROD;
+import static org.tokengov.redcap.RedcapEnvironment.QA;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tokengov.notification.MailCatcher.Mail;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenState;
+import org.tokengov.testsupport.HrWebhookClient;
+import org.tokengov.testsupport.IssuedTokens;
+import org.tokengov.testsupport.Jobs;
+import org.tokengov.testsupport.RealServers;
+
+/**
+ * The offboarding report over real SMTP: HR's signed webhook says a person left; every token of theirs is revoked,
+ * the PI of each project (from REDCap's User Rights) is told which of their projects lost a token, the REDCap
+ * administrators get the whole report, and the holder hears of each revoked token. No Keycloak: the embedded identity
+ * store answers who has which address.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = OffboardingMailIT.OwnServers.class)
+class OffboardingMailIT {
+
+    static final String SECRET = "hr-" + UUID.randomUUID();
+
+    static class OwnServers extends RealServers {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            super.initialize(context);
+            TestPropertyValues.of("tokengov.hr.webhook-secret=" + SECRET).applyTo(context);
+        }
+    }
+
+    static final MailCatcher smtp = new MailCatcher();
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        smtp.register(registry);
+    }
+
+    @Autowired ConfigurableApplicationContext context;
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+    @Autowired TokenRegistry registry;
+    @Autowired MailDispatcher dispatcher;
+    @Autowired JdbcTemplate jdbc;
+
+    @BeforeEach
+    void clean() {
+        MailCatcher.sendAll(dispatcher);
+        smtp.purge();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void thePiOfEachProjectAndTheAdministratorsGetTheReportAndNoMailHoldsAToken() {
+        IssuedTokens issued = new IssuedTokens(context);
+        IssuedToken prod = issued.issue("bob", PROD, 101);
+        IssuedToken qa = issued.issue("bob", QA, 201);
+        Set<String> tokens = new LinkedHashSet<>(MailCatcher.tokensInRedcap(context));
+        assertThat(tokens).hasSizeGreaterThan(3);
+
+        HttpResponse<String> answer = new HrWebhookClient(RealServers.baseUrl(context), SECRET)
+                .deliver(HrWebhookClient.event("person.terminated", "bob", null, Instant.now()));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        Jobs.runDue(management);
+        assertThat(registry.find(prod.id()).orElseThrow().state()).isEqualTo(TokenState.REVOKED);
+        assertThat(registry.find(qa.id()).orElseThrow().state()).isEqualTo(TokenState.REVOKED);
+
+        MailCatcher.sendAll(dispatcher);
+        List<Mail> mails = smtp.all();
+        assertThat(mails).extracting(Mail::subject).containsExactlyInAnyOrder("API access removed: bob",
+                "Offboarding of bob: 2 token(s) revoked", "Revoked: PROD API token on REDCap project 101",
+                "Revoked: QA API token on REDCap project 201");
+        Mail toPi = withSubject(mails, "API access removed: bob");
+        assertThat(toPi.to()).as("pat has User Rights on both projects: one mail").containsExactly("pat@example.org");
+        assertThat(toPi.text()).contains("bob left the organisation", "PROD project 101", "QA project 201");
+        Mail toAdmins = withSubject(mails, "Offboarding of bob: 2 token(s) revoked");
+        assertThat(toAdmins.to()).containsExactlyInAnyOrder("ada@example.org", "rita@example.org");
+        assertThat(toAdmins.text()).contains("PROD project 101", "QA project 201", "GET /api/offboardings/");
+        assertThat(smtp.mailsTo("bob@example.org")).as("the holder hears of each token, and of nothing else")
+                .hasSize(2).allSatisfy(mail -> {
+                    assertThat(mail.to()).containsExactly("bob@example.org");
+                    assertThat(mail.subject()).startsWith("Revoked: ");
+                    assertThat(mail.text()).contains("(OFFBOARDING)");
+                });
+
+        List<Mail> everything = new ArrayList<>(mails);
+        everything.addAll(MailCatcher.outbox(jdbc));
+        MailCatcher.assertNoTokenAndNoUnescapedHtml(everything, tokens);
+    }
+
+    @Test
+    void aPersonWhoLeftOneProjectIsReportedToThatProjectsPiOnly() {
+        IssuedTokens issued = new IssuedTokens(context);
+        IssuedToken prod = issued.issue("alice", PROD, 101);
+        IssuedToken qa = issued.issue("alice", QA, 201);
+        Set<String> tokens = new LinkedHashSet<>(MailCatcher.tokensInRedcap(context));
+
+        HttpResponse<String> answer = new HrWebhookClient(RealServers.baseUrl(context), SECRET)
+                .deliver(HrWebhookClient.event("person.left_project", "alice", 101L, Instant.now()));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        Jobs.runDue(management);
+        assertThat(registry.find(prod.id()).orElseThrow().state()).isEqualTo(TokenState.REVOKED);
+        assertThat(registry.find(qa.id()).orElseThrow().state()).as("another project's token stays").isEqualTo(TokenState.QA_ACTIVE);
+
+        MailCatcher.sendAll(dispatcher);
+        List<Mail> mails = smtp.all();
+        assertThat(mails).extracting(Mail::subject).containsExactlyInAnyOrder("API access removed: alice",
+                "Offboarding of alice: 1 token(s) revoked", "Revoked: PROD API token on REDCap project 101");
+        assertThat(withSubject(mails, "Revoked: PROD API token on REDCap project 101").to()).containsExactly("alice@example.org");
+        Mail toPi = withSubject(mails, "API access removed: alice");
+        assertThat(toPi.to()).containsExactly("pat@example.org");
+        assertThat(toPi.text()).contains("alice left REDCap project 101", "PROD project 101").doesNotContain("QA project 201");
+        assertThat(withSubject(mails, "Offboarding of alice: 1 token(s) revoked").to())
+                .containsExactlyInAnyOrder("ada@example.org", "rita@example.org");
+
+        List<Mail> everything = new ArrayList<>(mails);
+        everything.addAll(MailCatcher.outbox(jdbc));
+        MailCatcher.assertNoTokenAndNoUnescapedHtml(everything, tokens);
+    }
+}
