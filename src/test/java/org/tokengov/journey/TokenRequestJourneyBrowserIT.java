@@ -127,10 +127,10 @@ class TokenRequestJourneyBrowserIT {
         browser.press("Complete");
     }
 
-    /** The Tasklist login carries over to the dashboard, which lists the new production token. */
+    /** Tasklist's header links to the dashboard, which shares its login and lists the new production token. */
     private void seeTheTokenOnTheDashboardAsAlice(IssuedToken production) {
         browser.logInToTasklist(app, "alice", "demo");
-        browser.open(app + "/dashboard");
+        browser.visible(By.linkText("Token dashboard")).click();
         String row = browser.text(By.cssSelector("#tokens tr[data-token='" + production.id() + "']"));
         browser.screenshot("alice-dashboard");
         assertThat(row).startsWith("alice PROD 101 ACTIVE export");
