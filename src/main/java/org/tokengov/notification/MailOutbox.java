@@ -20,6 +20,8 @@ class MailOutbox {
 
     static final String PENDING = "PENDING";
     static final String SENT = "SENT";
+    /** Nobody it names has an e-mail address (left, or a group without members): nothing to send, kept as evidence. */
+    static final String NO_ADDRESS = "NO_ADDRESS";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -34,13 +36,14 @@ class MailOutbox {
         this.clock = clock;
     }
 
-    void queue(Collection<String> addresses, RenderedMail mail, String taskId) {
+    void queue(Recipients recipients, RenderedMail mail, String taskId) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                insert into mail_outbox (created_at, recipients, subject, text_body, html_body, task_id, status, attempts,
-                                         next_attempt_at)
-                values (?, ?, ?, ?, ?, ?, ?, 0, ?)""")
-                .params(now, String.join(",", addresses), mail.subject(), mail.text(), mail.html(), taskId, PENDING, now)
+                insert into mail_outbox (created_at, to_usernames, to_groups, subject, text_body, html_body, task_id, status,
+                                         attempts, next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+                .params(now, String.join(",", recipients.usernames()), String.join(",", recipients.groups()),
+                        mail.subject(), mail.text(), mail.html(), taskId, PENDING, now)
                 .update();
     }
 
@@ -51,10 +54,11 @@ class MailOutbox {
     List<OutboxMail> claimDue(int limit, Duration claimTimeout) {
         Timestamp now = Timestamp.from(clock.instant());
         List<OutboxMail> due = jdbc.sql("""
-                select id, recipients, subject, text_body, html_body, attempts from mail_outbox
+                select id, to_usernames, to_groups, subject, text_body, html_body, attempts from mail_outbox
                 where status = ? and next_attempt_at <= ? order by id fetch first ? rows only""")
                 .params(PENDING, now, limit)
-                .query((rs, row) -> new OutboxMail(rs.getLong("id"), List.of(rs.getString("recipients").split(",")),
+                .query((rs, row) -> new OutboxMail(rs.getLong("id"),
+                        new Recipients(names(rs.getString("to_usernames")), names(rs.getString("to_groups"))),
                         new RenderedMail(rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body")),
                         rs.getInt("attempts")))
                 .list();
@@ -72,9 +76,15 @@ class MailOutbox {
         return claimed;
     }
 
-    void markSent(long id) {
-        jdbc.sql("update mail_outbox set status = ?, sent_at = ?, last_error = null where id = ?")
-                .params(SENT, Timestamp.from(clock.instant()), id)
+    void markSent(long id, Collection<String> addresses) {
+        jdbc.sql("update mail_outbox set status = ?, recipients = ?, sent_at = ?, last_error = null where id = ?")
+                .params(SENT, String.join(",", addresses), Timestamp.from(clock.instant()), id)
+                .update();
+    }
+
+    void markNoAddress(long id) {
+        jdbc.sql("update mail_outbox set status = ?, last_error = ? where id = ?")
+                .params(NO_ADDRESS, "nobody it names has an e-mail address", id)
                 .update();
     }
 
@@ -84,13 +94,17 @@ class MailOutbox {
                 .update();
     }
 
+    private static List<String> names(String joined) {
+        return joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    }
+
     private static String abbreviate(String error) {
         String text = error == null ? "unknown error" : error;
         return text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 
     /** A claimed row; {@code attempts} includes the current one. */
-    record OutboxMail(long id, List<String> recipients, RenderedMail mail, int attempts) {
+    record OutboxMail(long id, Recipients recipients, RenderedMail mail, int attempts) {
 
         OutboxMail claimed() {
             return new OutboxMail(id, recipients, mail, attempts + 1);

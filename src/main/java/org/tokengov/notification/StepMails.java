@@ -12,17 +12,13 @@ import java.util.Set;
  */
 final class StepMails {
 
-    /** A notice and its addresses, resolved when sent (inside the engine's command, where people can be read). */
-    record Notice(Notification notification, Set<String> addresses) {
+    record TaskMail(WaitingTask task, Recipients waitingFor) {
     }
 
-    record TaskMail(WaitingTask task, Recipients waitingFor, Set<String> addresses) {
-    }
-
-    private final List<Notice> notices = new ArrayList<>();
+    private final List<Notification> notices = new ArrayList<>();
     private final List<TaskMail> tasks = new ArrayList<>();
 
-    List<Notice> notices() {
+    List<Notification> notices() {
         return notices;
     }
 
@@ -33,20 +29,19 @@ final class StepMails {
     /** What to queue: the notices, each linked to the first new task it announces, then the tasks none announced. */
     Outgoing outgoing() {
         Set<String> announced = new HashSet<>();
-        notices.stream().map(notice -> notice.notification().taskId()).filter(id -> id != null).forEach(announced::add);
-        List<Notice> linked = new ArrayList<>();
-        for (Notice sent : notices) {
-            Notification notice = sent.notification();
+        notices.stream().map(Notification::taskId).filter(id -> id != null).forEach(announced::add);
+        List<Notification> linked = new ArrayList<>();
+        for (Notification notice : notices) {
             Recipients noticed = new Recipients(notice.usernames(), notice.groups());
             TaskMail task = notice.taskId() != null ? null : tasks.stream()
                     .filter(candidate -> !announced.contains(candidate.task().id()))
                     .filter(candidate -> !candidate.waitingFor().isEmpty() && candidate.waitingFor().within(noticed))
                     .findFirst().orElse(null);
             if (task == null) {
-                linked.add(sent);
+                linked.add(notice);
             } else {
                 announced.add(task.task().id());
-                linked.add(new Notice(notice.aboutTask(task.task().id()), sent.addresses()));
+                linked.add(notice.aboutTask(task.task().id()));
             }
         }
         List<TaskMail> unannounced = tasks.stream()
@@ -54,6 +49,6 @@ final class StepMails {
         return new Outgoing(linked, unannounced);
     }
 
-    record Outgoing(List<Notice> notices, List<TaskMail> tasks) {
+    record Outgoing(List<Notification> notices, List<TaskMail> tasks) {
     }
 }

@@ -114,8 +114,8 @@ final class MailCatcher {
     /** Every mail ever queued in this context's outbox, sent or not. */
     static List<Mail> outbox(JdbcTemplate jdbc) {
         return jdbc.query("select recipients, subject, text_body, html_body from mail_outbox order by id",
-                (rs, row) -> new Mail(List.of(rs.getString(1).split(",")), rs.getString(2), rs.getString(3),
-                        rs.getString(4)));
+                (rs, row) -> new Mail(rs.getString(1) == null ? List.of() : List.of(rs.getString(1).split(",")),
+                        rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 
     /**

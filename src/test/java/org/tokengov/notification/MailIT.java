@@ -143,7 +143,7 @@ class MailIT {
             assertThat(qaTesting.getAssignee()).isEqualTo("alice");
 
             assertThat(dispatcher.sendDue()).isEqualTo(2);
-            assertThat(jdbc.queryForList("select status from mail_outbox where recipients = 'alice@example.org' "
+            assertThat(jdbc.queryForList("select status from mail_outbox where to_usernames = 'alice' "
                     + "and attempts = 1 and last_error is not null", String.class)).containsOnly("PENDING").hasSize(2);
             assertThat(dispatcher.sendDue()).as("a failed mail waits for its retry").isZero();
         } finally {

@@ -3,7 +3,6 @@ package org.tokengov.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StepMailsTest {
@@ -12,36 +11,36 @@ class StepMailsTest {
 
     @Test
     void aNoticeToTheVeryPeopleOfANewTaskBecomesThatTasksMail() {
-        mails.notices().add(notice(Notification.toUser("bob", "Changes requested", "Change it.")));
+        mails.notices().add(Notification.toUser("bob", "Changes requested", "Change it."));
         mails.tasks().add(task("t-1", new Recipients(List.of("bob"), List.of())));
 
         StepMails.Outgoing outgoing = mails.outgoing();
 
-        assertThat(outgoing.notices()).extracting(notice -> notice.notification().taskId()).containsExactly("t-1");
+        assertThat(outgoing.notices()).extracting(Notification::taskId).containsExactly("t-1");
         assertThat(outgoing.tasks()).isEmpty();
     }
 
     @Test
     void aTaskForOtherPeopleKeepsItsOwnMail() {
-        mails.notices().add(notice(Notification.toUser("bob", "Code review passed", "An administrator decides next.")));
+        mails.notices().add(Notification.toUser("bob", "Code review passed", "An administrator decides next."));
         mails.tasks().add(task("t-2", new Recipients(List.of(), List.of("redcap-admins"))));
 
         StepMails.Outgoing outgoing = mails.outgoing();
 
-        assertThat(outgoing.notices()).extracting(notice -> notice.notification().taskId()).containsOnlyNulls();
+        assertThat(outgoing.notices()).extracting(Notification::taskId).containsOnlyNulls();
         assertThat(outgoing.tasks()).extracting(mail -> mail.task().id()).containsExactly("t-2");
     }
 
     @Test
     void eachNoticeAnnouncesOneTaskOfItsOwnPerson() {
-        mails.notices().add(notice(Notification.toUser("alice", "Attest", "Due soon.")));
-        mails.notices().add(notice(Notification.toUser("bob", "Attest", "Due soon.")));
+        mails.notices().add(Notification.toUser("alice", "Attest", "Due soon."));
+        mails.notices().add(Notification.toUser("bob", "Attest", "Due soon."));
         mails.tasks().add(task("t-bob", new Recipients(List.of("bob"), List.of())));
         mails.tasks().add(task("t-alice", new Recipients(List.of("alice"), List.of())));
 
         StepMails.Outgoing outgoing = mails.outgoing();
 
-        assertThat(outgoing.notices()).extracting(notice -> notice.notification().taskId()).containsExactly("t-alice", "t-bob");
+        assertThat(outgoing.notices()).extracting(Notification::taskId).containsExactly("t-alice", "t-bob");
         assertThat(outgoing.tasks()).isEmpty();
     }
 
@@ -53,10 +52,6 @@ class StepMailsTest {
     }
 
     private static StepMails.TaskMail task(String id, Recipients waitingFor) {
-        return new StepMails.TaskMail(new WaitingTask(id, "Task_X", "X", null), waitingFor, Set.of(id + "@example.org"));
-    }
-
-    private static StepMails.Notice notice(Notification notification) {
-        return new StepMails.Notice(notification, Set.of("someone@example.org"));
+        return new StepMails.TaskMail(new WaitingTask(id, "Task_X", "X", null), waitingFor);
     }
 }
