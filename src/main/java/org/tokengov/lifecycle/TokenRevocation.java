@@ -84,6 +84,20 @@ public class TokenRevocation {
         redcap.setApiRights(token.environment(), token.projectId(), token.holder(), NO_RIGHTS);
     }
 
+    /**
+     * Manual mode, compromise: the rights go while an administrator regenerates the token by hand, and the holder,
+     * whose calls now fail, is told why (the report may have come from someone else).
+     */
+    public void withdrawUntilRegenerated(String tokenId, String reportedBy) {
+        withdrawRights(tokenId);
+        IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
+        notifier.send(Notification.toUser(token.holder(), "Compromised: your " + describe(token)
+                        + " is off until it is regenerated",
+                "Your " + describe(token) + " was reported compromised by " + reportedBy + ". Its API rights are off "
+                        + "until a REDCap administrator regenerates it, so calls with the old value are refused. You get "
+                        + "a mail when the new value is ready to read on the project's API page."));
+    }
+
     /** Manual mode, after the administrator made the new value: the approved rights come back. */
     public void restoreRights(String tokenId, String reportedBy) {
         IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
