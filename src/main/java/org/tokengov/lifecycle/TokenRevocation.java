@@ -64,8 +64,9 @@ public class TokenRevocation {
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, reason == RevocationReason.EXPIRED ? AuditAction.TOKEN_EXPIRED
                 : AuditAction.TOKEN_REVOKED, token.requestId(), tokenId, describe(token) + ": " + reason);
         notifier.send(Notification.toUser(token.holder(), subject(reason, token),
-                "Your " + describe(token) + " no longer works (" + reason + "). "
-                        + "To use the API again, start a new token request in Tasklist."));
+                "Your " + describe(token) + " no longer works (" + reason + "). " + (reason == RevocationReason.PERMANENT_BAN
+                        ? "After repeated suspensions you are permanently barred from REDCap API tokens."
+                        : "To use the API again, start a new token request in Tasklist.")));
     }
 
     /** Database mode: a new value in REDCap at once; the old one is dead. Returns the new fingerprint. */
