@@ -1,5 +1,6 @@
 package org.tokengov.lifecycle;
 
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
@@ -7,6 +8,7 @@ import org.tokengov.issuance.TokenEntitlements;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RedcapApi;
+import org.tokengov.redcap.RedcapProjectUser;
 import org.tokengov.redcap.RedcapProperties;
 import org.tokengov.redcap.TokenAdministration;
 import org.tokengov.redcap.TokenAdministrationMode;
@@ -67,6 +69,21 @@ public class TokenRevocation {
                 "Your " + describe(token) + " no longer works (" + reason + "). " + (reason == RevocationReason.PERMANENT_BAN
                         ? "After repeated suspensions you are permanently barred from REDCap API tokens."
                         : "To use the API again, start a new token request in Tasklist.")));
+        if (reason == RevocationReason.MISUSE) {
+            // The end of a suspension the project's user-rights holders were told of.
+            notifier.send(new Notification(projectAdministrators(token), List.of(),
+                    "Revoked: an API token on your REDCap project " + token.projectId(),
+                    "The " + describe(token) + " of " + token.holder() + " was suspended and is now revoked for misuse: "
+                            + "a REDCap administrator did not approve its reinstatement."));
+        }
+    }
+
+    private List<String> projectAdministrators(IssuedToken token) {
+        return redcap.projectUsers(token.environment(), token.projectId()).stream()
+                .filter(RedcapProjectUser::userRights)
+                .map(RedcapProjectUser::username)
+                .filter(username -> !username.equals(token.holder()))
+                .toList();
     }
 
     /** Database mode: a new value in REDCap at once; the old one is dead. Returns the new fingerprint. */
