@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.Notification;
+import org.tokengov.notification.Notifier;
 import org.tokengov.request.TaskActor;
 import org.tokengov.request.TaskForms;
 import org.tokengov.request.TokenRequestVariables;
@@ -17,7 +19,8 @@ import org.tokengov.request.TokenRequestVariables;
 /**
  * The lifecycle's human steps around code, held to the pipeline's rules: a suspended token's fix and a code change
  * after production are re-tested in QA and reviewed by an API specialist (who is remembered, so they cannot also
- * give the approval), then approved or decided by a REDCap administrator.
+ * give the approval), then approved or decided by a REDCap administrator. A code change's holder is told how it
+ * ended when no further task or suspension tells them: approved, or rejected with the token kept.
  */
 @Component("suspensionTaskListener")
 class SuspensionTaskListener implements TaskListener {
@@ -25,9 +28,11 @@ class SuspensionTaskListener implements TaskListener {
     static final String APPROVED = "APPROVED";
 
     private final AuditTrail auditTrail;
+    private final Notifier notifier;
 
-    SuspensionTaskListener(AuditTrail auditTrail) {
+    SuspensionTaskListener(AuditTrail auditTrail, Notifier notifier) {
         this.auditTrail = auditTrail;
+        this.notifier = notifier;
     }
 
     @Override
@@ -67,6 +72,11 @@ class SuspensionTaskListener implements TaskListener {
                 TokenRequestVariables.addCodeReviewer(task, actor);
                 auditTrail.record(actor, AuditAction.CODE_CHANGE_REVIEWED, requestId, tokenId(task),
                         text(task, CHANGE_REVIEW_OUTCOME) + commentsSuffix(text(task, CHANGE_REVIEW_COMMENTS)));
+                if (APPROVED.equals(text(task, CHANGE_REVIEW_OUTCOME))) {
+                    notifier.send(Notification.toUser(text(task, HOLDER), "Code change approved: your " + describe(task),
+                            "An API specialist approved your code change; it may run in production."
+                                    + commentsParagraph("The reviewer's comments", text(task, CHANGE_REVIEW_COMMENTS))));
+                }
             }
             case "Task_DecideOnRejectedChange" -> {
                 refuseIfAny(task, TaskForms.decisionProblems(task, CHANGE_DECISION, "Decision", List.of("SUSPEND", "KEEP"),
@@ -74,6 +84,15 @@ class SuspensionTaskListener implements TaskListener {
                 task.setVariable(REPORTED_BY, Variables.stringValue(actor));
                 auditTrail.record(actor, AuditAction.CODE_CHANGE_DECIDED, requestId, tokenId(task),
                         text(task, CHANGE_DECISION) + commentsSuffix(text(task, CHANGE_DECISION_COMMENTS)));
+                // SUSPEND: the suspension that follows tells the holder.
+                if ("KEEP".equals(text(task, CHANGE_DECISION))) {
+                    notifier.send(Notification.toUser(text(task, HOLDER),
+                            "Code change rejected: your " + describe(task) + " stays active",
+                            "An API specialist rejected your code change; do not run it in production. A REDCap "
+                                    + "administrator decided to keep your token active."
+                                    + commentsParagraph("The reviewer's comments", text(task, CHANGE_REVIEW_COMMENTS))
+                                    + commentsParagraph("The administrator's comments", text(task, CHANGE_DECISION_COMMENTS))));
+                }
             }
             default -> throw new IllegalStateException("No rules for task " + task.getTaskDefinitionKey());
         }
@@ -84,6 +103,14 @@ class SuspensionTaskListener implements TaskListener {
             throw new FormFieldValidationException(task.getTaskDefinitionKey(),
                     "Cannot complete '" + task.getName() + "': " + String.join(" ", problems));
         }
+    }
+
+    private static String describe(DelegateTask task) {
+        return text(task, ENVIRONMENT) + " API token on REDCap project " + text(task, PROJECT_ID);
+    }
+
+    private static String commentsParagraph(String whose, String comments) {
+        return comments == null || comments.isBlank() ? "" : "\n\n" + whose + ":\n" + comments;
     }
 
     private static String commentsSuffix(String comments) {

@@ -64,14 +64,20 @@ public class Suspensions {
                 .query(Long.class).single();
         auditTrail.record(by, AuditAction.TOKEN_SUSPENDED, token.requestId(), tokenId,
                 describe(token) + " suspended (" + suspensions + " suspension(s) of " + token.holder() + "): " + reason);
-        String body = "The " + describe(token) + " of " + token.holder() + " was suspended because of its impact on "
-                + "REDCap's performance: " + reason + ". It is reinstated only after the code is fixed, re-tested in QA, "
-                + "reviewed by an API specialist and approved by a REDCap administrator.";
-        notifier.send(Notification.toUser(token.holder(), "Suspended: your " + describe(token), body
-                + " Start with 'Fix and re-test in QA' in Tasklist."));
+        boolean banReached = suspensions >= properties.banAfterSuspensions();
+        String suspended = "The " + describe(token) + " of " + token.holder() + " was suspended because of its impact on "
+                + "REDCap's performance: " + reason + ".";
+        // No fix path follows a ban: the holder must not be sent to one.
+        String body = banReached
+                ? suspended + " This is suspension " + suspensions + " of " + token.holder() + ": repeated suspensions end "
+                        + "in a permanent ban, so every API token of " + token.holder() + " is revoked."
+                : suspended + " It is reinstated only after the code is fixed, re-tested in QA, reviewed by an API "
+                        + "specialist and approved by a REDCap administrator.";
+        notifier.send(Notification.toUser(token.holder(), "Suspended: your " + describe(token),
+                banReached ? body : body + " Start with 'Fix and re-test in QA' in Tasklist."));
         notifier.send(new Notification(projectAdministrators(token), List.of(),
                 "Suspended: an API token on your REDCap project " + token.projectId(), body));
-        return suspensions >= properties.banAfterSuspensions();
+        return banReached;
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package org.tokengov.lifecycle;
 
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
@@ -7,6 +8,7 @@ import org.tokengov.issuance.TokenEntitlements;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RedcapApi;
+import org.tokengov.redcap.RedcapProjectUser;
 import org.tokengov.redcap.RedcapProperties;
 import org.tokengov.redcap.TokenAdministration;
 import org.tokengov.redcap.TokenAdministrationMode;
@@ -64,8 +66,24 @@ public class TokenRevocation {
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, reason == RevocationReason.EXPIRED ? AuditAction.TOKEN_EXPIRED
                 : AuditAction.TOKEN_REVOKED, token.requestId(), tokenId, describe(token) + ": " + reason);
         notifier.send(Notification.toUser(token.holder(), subject(reason, token),
-                "Your " + describe(token) + " no longer works (" + reason + "). "
-                        + "To use the API again, start a new token request in Tasklist."));
+                "Your " + describe(token) + " no longer works (" + reason + "). " + (reason == RevocationReason.PERMANENT_BAN
+                        ? "After repeated suspensions you are permanently barred from REDCap API tokens."
+                        : "To use the API again, start a new token request in Tasklist.")));
+        if (reason == RevocationReason.MISUSE) {
+            // The end of a suspension the project's user-rights holders were told of.
+            notifier.send(new Notification(projectAdministrators(token), List.of(),
+                    "Revoked: an API token on your REDCap project " + token.projectId(),
+                    "The " + describe(token) + " of " + token.holder() + " was suspended and is now revoked for misuse: "
+                            + "a REDCap administrator did not approve its reinstatement."));
+        }
+    }
+
+    private List<String> projectAdministrators(IssuedToken token) {
+        return redcap.projectUsers(token.environment(), token.projectId()).stream()
+                .filter(RedcapProjectUser::userRights)
+                .map(RedcapProjectUser::username)
+                .filter(username -> !username.equals(token.holder()))
+                .toList();
     }
 
     /** Database mode: a new value in REDCap at once; the old one is dead. Returns the new fingerprint. */
@@ -82,6 +100,20 @@ public class TokenRevocation {
     public void withdrawRights(String tokenId) {
         IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
         redcap.setApiRights(token.environment(), token.projectId(), token.holder(), NO_RIGHTS);
+    }
+
+    /**
+     * Manual mode, compromise: the rights go while an administrator regenerates the token by hand, and the holder,
+     * whose calls now fail, is told why (the report may have come from someone else).
+     */
+    public void withdrawUntilRegenerated(String tokenId, String reportedBy) {
+        withdrawRights(tokenId);
+        IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
+        notifier.send(Notification.toUser(token.holder(), "Compromised: your " + describe(token)
+                        + " is off until it is regenerated",
+                "Your " + describe(token) + " was reported compromised by " + reportedBy + ". Its API rights are off "
+                        + "until a REDCap administrator regenerates it, so calls with the old value are refused. You get "
+                        + "a mail when the new value is ready to read on the project's API page."));
     }
 
     /** Manual mode, after the administrator made the new value: the approved rights come back. */

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Manual mode, compromise: the old value stops working at once, before an administrator regenerates it. */
+/**
+ * Manual mode, compromise: the old value stops working at once, before an administrator regenerates it; the holder is
+ * told.
+ */
 @Component("withdrawApiRightsDelegate")
 class WithdrawApiRightsDelegate implements JavaDelegate {
 
@@ -16,6 +19,7 @@ class WithdrawApiRightsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        revocation.withdrawRights(TokenLifecycleVariables.tokenId(execution));
+        revocation.withdrawUntilRegenerated(TokenLifecycleVariables.tokenId(execution),
+                TokenLifecycleVariables.text(execution, TokenLifecycleVariables.REPORTED_BY));
     }
 }

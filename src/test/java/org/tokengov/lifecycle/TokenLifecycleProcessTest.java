@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ApplicationEventPublisher;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.Notifier;
 import org.tokengov.policy.PolicyProperties;
 import org.tokengov.request.FourEyesTaskListener;
 import org.tokengov.testsupport.BpmnTestEngine;
@@ -85,7 +86,7 @@ class TokenLifecycleProcessTest {
         Mocks.register("suspendTokenDelegate", suspensions);
         Mocks.register("banHolderDelegate", bans);
         Mocks.register("reinstateTokenDelegate", reinstatements);
-        Mocks.register("suspensionTaskListener", new SuspensionTaskListener(mock(AuditTrail.class)));
+        Mocks.register("suspensionTaskListener", new SuspensionTaskListener(mock(AuditTrail.class), mock(Notifier.class)));
         Mocks.register("suspendAfterRejectedChangeDelegate",
                 new SuspendAfterRejectedChangeDelegate(new TokenLifecycles(runtimeService(),
                         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService(), mock(AuditTrail.class))));

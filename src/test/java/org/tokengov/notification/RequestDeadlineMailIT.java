@@ -1,0 +1,244 @@
+package org.tokengov.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tokengov.notification.MailCatcher.withSubject;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tokengov.notification.MailCatcher.Mail;
+import org.tokengov.testsupport.PipelineDriver;
+import org.tokengov.testsupport.RealServers;
+
+/**
+ * The request pipeline's deadlines other than the code review's, over real SMTP: QA testing and release approval are
+ * reminded with their task's link and, at the deadline, close the request with word to the requester and the REDCap
+ * administrators; an external requester's sponsor is asked (and reminded) with the confirmation task's link, and a
+ * sponsor who declines or never answers ends the request with word to the requester.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = RequestDeadlineMailIT.OwnServers.class)
+class RequestDeadlineMailIT {
+
+    /** A context of its own: its engine clock is moved to the deadlines. */
+    static class OwnServers extends RealServers {
+    }
+
+    static final MailCatcher smtp = new MailCatcher();
+
+    static final String HTML = "<img src=x onerror=alert(1)> & <b>bold</b>";
+    static final String HTML_ESCAPED = "&lt;img src=x onerror=alert(1)&gt; &amp; &lt;b&gt;bold&lt;/b&gt;";
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        smtp.register(registry);
+    }
+
+    @Autowired ConfigurableApplicationContext context;
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired IdentityService identity;
+    @Autowired MailDispatcher dispatcher;
+    @Autowired JdbcTemplate jdbc;
+
+    PipelineDriver pipeline;
+    final Set<String> tokens = new LinkedHashSet<>();
+    final List<Mail> received = new ArrayList<>();
+
+    @BeforeEach
+    void clean() {
+        pipeline = new PipelineDriver(runtime, tasks, identity, management);
+        tokens.addAll(MailCatcher.tokensInRedcap(context));
+        MailCatcher.sendAll(dispatcher);
+        smtp.purge();
+    }
+
+    @AfterEach
+    void noTokenAndNoUnescapedHtml() {
+        ClockUtil.reset();
+        received.addAll(smtp.all());
+        MailCatcher.assertNoTokenAndNoUnescapedHtml(received, tokens);
+        MailCatcher.assertNoTokenAndNoUnescapedHtml(MailCatcher.outbox(jdbc), tokens);
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void qaTestingNobodyFinishesIsRemindedWithItsLinkThenClosedWithWordToTheRequesterAndTheAdministrators() {
+        ProcessInstance request = pipeline.requestUntilQaToken("alice");
+        tokens.addAll(MailCatcher.tokensInRedcap(context));
+        Task testing = task(request, "Task_DevelopAndTestInQa");
+        assertThat(withSubject(sent(), "Your QA API token is ready: Develop and test in QA (project 201)"))
+                .satisfies(mail -> {
+                    assertThat(mail.to()).containsExactly("alice@example.org");
+                    assertThat(mail.linksTo(testing.getId())).isTrue();
+                });
+
+        fire(request, "Timer_QaTestingReminder");
+        assertThat(sent()).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).isEqualTo("Reminder: finish QA testing for REDCap project 101");
+            assertThat(mail.to()).containsExactly("alice@example.org");
+            assertThat(mail.linksTo(testing.getId())).isTrue();
+        });
+
+        fire(request, "Timer_QaTestingDeadline");
+        assertClosedForNobodyActing(request, "alice");
+    }
+
+    @Test
+    void anApprovalNobodyGivesIsRemindedToTheAdministratorsThenClosedWithWordToTheRequesterAndThem() {
+        ProcessInstance request = pipeline.requestUntilQaToken("bob");
+        tokens.addAll(MailCatcher.tokensInRedcap(context));
+        pipeline.complete("bob", List.of("api-requesters"), task(request, "Task_DevelopAndTestInQa"), Map.of(
+                "codeRepositoryUrl", "https://git.example.org/bob/sync", "codeCommit", "c0ffee12",
+                "testSummary", "Nightly filtered export in QA for a week."));
+        sent();
+        pipeline.complete("sam", List.of("api-specialists"), task(request, "Task_ReviewCode"), Map.of(
+                "codeReviewOutcome", "APPROVED", "codeReviewComments", "Good use of filters " + HTML));
+        Task approval = task(request, "Task_ApproveRelease");
+        List<Mail> reviewed = sent();
+        assertThat(reviewed).extracting(Mail::subject).containsExactlyInAnyOrder(
+                "Code review passed: your API token request for REDCap project 101",
+                "Waiting for you: Approve production release for bob on project 101");
+        assertThat(withSubject(reviewed, "Code review passed: your API token request for REDCap project 101").html())
+                .contains(HTML_ESCAPED);
+        Mail toAdmins = withSubject(reviewed, "Waiting for you: Approve production release for bob on project 101");
+        assertThat(toAdmins.to()).containsExactlyInAnyOrder("ada@example.org", "rita@example.org");
+        assertThat(toAdmins.linksTo(approval.getId())).isTrue();
+
+        fire(request, "Timer_ApprovalReminder");
+        assertThat(sent()).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).isEqualTo("Reminder: production release approval waiting for bob (project 101)");
+            assertThat(mail.to()).containsExactlyInAnyOrder("ada@example.org", "rita@example.org");
+            assertThat(mail.linksTo(approval.getId())).isTrue();
+        });
+
+        fire(request, "Timer_ApprovalDeadline");
+        assertClosedForNobodyActing(request, "bob");
+    }
+
+    @Test
+    void theSponsorIsAskedAndRemindedWithTheTaskLinkAndADeclineIsToldToTheRequester() {
+        ProcessInstance request = submitAndCheck("erin");
+        Task confirmation = task(request, "Task_ConfirmSponsorship");
+        List<Mail> asked = sent();
+        assertThat(asked).extracting(Mail::subject).containsExactlyInAnyOrder(
+                "We received your API token request for REDCap project 101",
+                "Waiting for you: Confirm sponsorship of erin for project 101");
+        assertThat(withSubject(asked, "We received your API token request for REDCap project 101").to())
+                .containsExactly("erin@example.org");
+        Mail toSponsor = withSubject(asked, "Waiting for you: Confirm sponsorship of erin for project 101");
+        assertThat(toSponsor.to()).as("the sponsor named in the identity store, nobody else").containsExactly("pat@example.org");
+        assertThat(toSponsor.linksTo(confirmation.getId())).isTrue();
+
+        fire(request, "Timer_SponsorshipReminder");
+        assertThat(sent()).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).isEqualTo("Reminder: confirm that you sponsor erin's API token (project 101)");
+            assertThat(mail.to()).containsExactly("pat@example.org");
+            assertThat(mail.linksTo(confirmation.getId())).isTrue();
+        });
+
+        pipeline.complete("pat", List.of("project-pis"), confirmation, Map.of("sponsorshipConfirmed", false,
+                "sponsorComments", "Erin's contract ended " + HTML));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(request.getId()).count()).isZero();
+        assertThat(sent()).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).isEqualTo("Your API token request for REDCap project 101 was rejected");
+            assertThat(mail.to()).containsExactly("erin@example.org");
+            assertThat(mail.text()).contains("Sponsor pat did not confirm the sponsorship", "Erin's contract ended");
+            assertThat(mail.html()).contains(HTML_ESCAPED);
+        });
+    }
+
+    @Test
+    void aSponsorWhoNeverAnswersEndsTheRequestWithWordToTheRequesterAndTheAdministrators() {
+        ProcessInstance request = submitAndCheck("erin");
+        task(request, "Task_ConfirmSponsorship");
+        sent();
+
+        fire(request, "Timer_SponsorshipDeadline");
+        assertClosedForNobodyActing(request, "erin");
+    }
+
+    private void assertClosedForNobodyActing(ProcessInstance request, String requester) {
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(request.getId()).count()).isZero();
+        List<Mail> closed = sent();
+        assertThat(closed).extracting(Mail::subject).containsExactlyInAnyOrder(
+                "Your API token request for REDCap project 101 was closed",
+                "Escalation: Your API token request for REDCap project 101 was closed");
+        Mail toRequester = withSubject(closed, "Your API token request for REDCap project 101 was closed");
+        assertThat(toRequester.to()).containsExactly(requester + "@example.org");
+        assertThat(toRequester.text()).contains("Nobody completed the step in time");
+        Mail escalation = withSubject(closed, "Escalation: Your API token request for REDCap project 101 was closed");
+        assertThat(escalation.to()).containsExactlyInAnyOrder("ada@example.org", "rita@example.org");
+        assertThat(escalation.text()).contains(request.getId(), "of " + requester);
+    }
+
+    /** Submitted, with the eligibility check run: an external waits for the sponsor's confirmation. */
+    private ProcessInstance submitAndCheck(String requester) {
+        ProcessInstance request = pipeline.submitRequest(requester);
+        runJobs(request);
+        return request;
+    }
+
+    private Task task(ProcessInstance instance, String key) {
+        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+        assertThat(task).as(key).isNotNull();
+        return task;
+    }
+
+    /** The engine's clock moves to the timer and its job runs, then the instance's asynchronous steps. */
+    private void fire(ProcessInstance instance, String timerId) {
+        Job timer = management.createJobQuery().processInstanceId(instance.getId()).activityId(timerId).timers()
+                .singleResult();
+        assertThat(timer).as(timerId).isNotNull();
+        ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1_000));
+        management.executeJob(timer.getId());
+        runJobs(instance);
+    }
+
+    private void runJobs(ProcessInstance instance) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).messages().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new AssertionError("Jobs keep coming for " + instance.getId());
+    }
+
+    /** Sends the outbox and returns what arrived since the last call. */
+    private List<Mail> sent() {
+        MailCatcher.sendAll(dispatcher);
+        List<Mail> mails = smtp.all();
+        received.addAll(mails);
+        smtp.purge();
+        return mails;
+    }
+}
