@@ -3,11 +3,13 @@ package org.tokengov.lifecycle;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RedcapApi;
@@ -64,13 +66,11 @@ public class Suspensions {
                 .query(Long.class).single();
         auditTrail.record(by, AuditAction.TOKEN_SUSPENDED, token.requestId(), tokenId,
                 describe(token) + " suspended (" + suspensions + " suspension(s) of " + token.holder() + "): " + reason);
-        String body = "The " + describe(token) + " of " + token.holder() + " was suspended because of its impact on "
-                + "REDCap's performance: " + reason + ". It is reinstated only after the code is fixed, re-tested in QA, "
-                + "reviewed by an API specialist and approved by a REDCap administrator.";
-        notifier.send(Notification.toUser(token.holder(), "Suspended: your " + describe(token), body
-                + " Start with 'Fix and re-test in QA' in Tasklist."));
+        Map<String, Object> suspension = Map.of("environment", token.environment().name(), "project", token.projectId(),
+                "holder", token.holder(), "reason", reason == null ? "" : reason);
+        notifier.send(Notification.toUser(token.holder(), MailKind.TOKEN_SUSPENDED, suspension));
         notifier.send(new Notification(projectAdministrators(token), List.of(),
-                "Suspended: an API token on your REDCap project " + token.projectId(), body));
+                MailKind.TOKEN_SUSPENDED_TO_PROJECT_ADMINS, suspension));
         return suspensions >= properties.banAfterSuspensions();
     }
 
@@ -81,13 +81,12 @@ public class Suspensions {
                 new TokenRights(token.rightExport(), token.rightImport(), token.rightMobileApp()));
         registry.markReinstated(tokenId);
         auditTrail.record(by, AuditAction.TOKEN_REINSTATED, token.requestId(), tokenId, describe(token) + " reinstated");
-        notifier.send(Notification.toUser(token.holder(), "Reinstated: your " + describe(token),
-                "The fix was reviewed and approved; your token works again."));
+        notifier.send(Notification.toUser(token.holder(), MailKind.TOKEN_REINSTATED,
+                Map.of("environment", token.environment().name(), "project", token.projectId())));
         // Those told of the suspension hear of its end.
         notifier.send(new Notification(projectAdministrators(token), List.of(),
-                "Reinstated: an API token on your REDCap project " + token.projectId(),
-                "The " + describe(token) + " of " + token.holder() + " works again: the fix was re-tested in QA, "
-                        + "reviewed by an API specialist and approved by a REDCap administrator."));
+                MailKind.TOKEN_REINSTATED_TO_PROJECT_ADMINS, Map.of("environment", token.environment().name(),
+                        "project", token.projectId(), "holder", token.holder())));
     }
 
     /** Repeated suspensions: the holder is barred for good and every token of theirs is revoked. */

@@ -1,9 +1,11 @@
 package org.tokengov.lifecycle;
 
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.issuance.TokenEntitlements;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RedcapApi;
@@ -63,9 +65,10 @@ public class TokenRevocation {
         entitlements.withdrawIfLastToken(token.holder(), token.environment(), token.requestId());
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, reason == RevocationReason.EXPIRED ? AuditAction.TOKEN_EXPIRED
                 : AuditAction.TOKEN_REVOKED, token.requestId(), tokenId, describe(token) + ": " + reason);
-        notifier.send(Notification.toUser(token.holder(), subject(reason, token),
-                "Your " + describe(token) + " no longer works (" + reason + "). "
-                        + "To use the API again, start a new token request in Tasklist."));
+        notifier.send(reason == RevocationReason.EXPIRED
+                ? Notification.toUser(token.holder(), MailKind.TOKEN_EXPIRED, about(token))
+                : Notification.toUser(token.holder(), MailKind.TOKEN_REVOKED, Map.of("environment",
+                        token.environment().name(), "project", token.projectId(), "reason", reason.name())));
     }
 
     /** Database mode: a new value in REDCap at once; the old one is dead. Returns the new fingerprint. */
@@ -105,13 +108,10 @@ public class TokenRevocation {
     private void regenerated(IssuedToken token, String reportedBy, String how) {
         auditTrail.record(reportedBy, AuditAction.TOKEN_REGENERATED, token.requestId(), token.id(),
                 describe(token) + " reported compromised; " + how);
-        notifier.send(Notification.toUser(token.holder(), "Your REDCap API token was regenerated",
-                "Your " + describe(token) + " was reported compromised and has a new value. The old value no longer "
-                        + "works. Log in to REDCap and read the new token on the project's API page; update your "
-                        + "secure storage, never the code."));
-        notifier.send(Notification.toGroup("redcap-admins", "Compromised API token regenerated: " + token.holder(),
-                describe(token) + " of " + token.holder() + " was reported compromised by " + reportedBy
-                        + " and regenerated. Review the project's API log for misuse."));
+        notifier.send(Notification.toUser(token.holder(), MailKind.TOKEN_REGENERATED, about(token)));
+        notifier.send(Notification.toGroup("redcap-admins", MailKind.TOKEN_REGENERATED_TO_ADMINS,
+                Map.of("environment", token.environment().name(), "project", token.projectId(),
+                        "holder", token.holder(), "reportedBy", reportedBy)));
     }
 
     private boolean isManual(IssuedToken token) {
@@ -122,7 +122,7 @@ public class TokenRevocation {
         return token.environment() + " API token on REDCap project " + token.projectId();
     }
 
-    private static String subject(RevocationReason reason, IssuedToken token) {
-        return (reason == RevocationReason.EXPIRED ? "Expired: " : "Revoked: ") + describe(token);
+    private static Map<String, Object> about(IssuedToken token) {
+        return Map.of("environment", token.environment().name(), "project", token.projectId());
     }
 }
