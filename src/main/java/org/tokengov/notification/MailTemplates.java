@@ -11,8 +11,8 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders mails from {@code templates/mail/}: each {@link MailKind} has a text template in {@code notices/} whose first
- * line is {@code Subject: ...} and whose remaining lines are the content (see {@code notices/README.md}); a shared text
+ * Renders mails from {@code templates/mail/}: each {@link MailKind} has a text template in {@code notices/}: a comment
+ * naming its values, a {@code Subject: ...} line, then the content (see {@code notices/README.md}); a shared text
  * layout and a shared HTML layout wrap the content with the task link and footer. The HTML layout shows the same
  * content with {@code th:text}, so names, comments and justifications people typed are escaped there.
  *
