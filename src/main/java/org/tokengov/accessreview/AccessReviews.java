@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
@@ -12,6 +13,7 @@ import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.ProjectPis;
@@ -27,7 +29,6 @@ import org.tokengov.registry.TokenState;
 class AccessReviews {
 
     static final String ADMINS = "redcap-admins";
-    static final String TASK_NAME = "Review API access to ";
 
     /** What the review task shows and who may answer it. */
     record ProjectAccess(List<String> pis, List<String> holders, String holdersText) {
@@ -66,12 +67,9 @@ class AccessReviews {
     /** The review task exists: its PIs (the administrators when it has none) are told, and the request audited. */
     void requested(ReviewedProject project, List<String> pis, List<String> holders) {
         String due = day(clock.instant().plus(properties.reviewDeadline()));
-        notifier.send(toReviewers(pis, TASK_NAME + project.describe() + " by " + due,
-                "The REDCap API Fair Use Policy asks the PI to revoke API tokens of users who are no longer associated "
-                        + "with the project. Holding an API token on " + project.describe() + ": "
-                        + String.join(", ", holders) + ". Open '" + TASK_NAME + project.describe() + "' in "
-                        + "Tasklist (filter 'Access reviews') by " + due + ", and keep or revoke each."
-                        + (pis.isEmpty() ? " The project has no user with User Rights, so the review is yours." : "")));
+        notifier.send(toReviewers(pis, MailKind.ACCESS_REVIEW_REQUESTED, Map.of("environment",
+                project.environment().name(), "project", project.projectId(), "pis", pis, "holders", holders,
+                "due", due)));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.ACCESS_REVIEW_REQUESTED, null, null,
                 project.key() + ": asked " + (pis.isEmpty() ? ADMINS + " (no user with User Rights)" : String.join(", ", pis))
                         + "; holders " + String.join(", ", holders) + "; due " + due);
@@ -79,11 +77,8 @@ class AccessReviews {
 
     /** The deadline passed without an answer: the reminder links to the open review task ({@code taskId}). */
     void remind(ReviewedProject project, List<String> pis, String taskId) {
-        notifier.send(toReviewers(pis, "Reminder: review API access to " + project.describe(),
-                "The review of who holds an API token on " + project.describe() + " is overdue. Open '" + TASK_NAME
-                        + project.describe() + "' in Tasklist (filter 'Access reviews'). If it stays unanswered, the "
-                        + "REDCap administrators are asked to see to it. Nobody's token is revoked without a decision.")
-                .aboutTask(taskId));
+        notifier.send(toReviewers(pis, MailKind.ACCESS_REVIEW_REMINDER,
+                Map.of("environment", project.environment().name(), "project", project.projectId())).aboutTask(taskId));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.ACCESS_REVIEW_REMINDED, null, null,
                 project.key() + ": reminded " + (pis.isEmpty() ? ADMINS : String.join(", ", pis)));
     }
@@ -96,11 +91,8 @@ class AccessReviews {
         if (!alreadyTheirs) {
             tasks.addCandidateGroup(taskId, ADMINS);
         }
-        notifier.send(Notification.toGroup(ADMINS, "Overdue access review: " + project.describe(),
-                "Nobody has reviewed who holds an API token on " + project.describe() + " (asked: "
-                        + (pis.isEmpty() ? "nobody, the project has no user with User Rights" : String.join(", ", pis))
-                        + "). The task '" + TASK_NAME + project.describe() + "' is now open to REDCap administrators "
-                        + "as well: ask the PIs, or decide yourself.").aboutTask(taskId));
+        notifier.send(Notification.toGroup(ADMINS, MailKind.ACCESS_REVIEW_ESCALATED, Map.of("environment",
+                project.environment().name(), "project", project.projectId(), "pis", pis)).aboutTask(taskId));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.ACCESS_REVIEW_ESCALATED, null, null,
                 project.key() + ": unanswered " + properties.reviewDeadline().plus(properties.escalationAfter()).toDays()
                         + " days after it was asked, task given to " + ADMINS);
@@ -126,9 +118,9 @@ class AccessReviews {
         return registry.liveToken(holder, project.environment(), project.projectId());
     }
 
-    private static Notification toReviewers(List<String> pis, String subject, String body) {
-        return pis.isEmpty() ? Notification.toGroup(ADMINS, subject, body)
-                : new Notification(pis, List.of(), subject, body);
+    private static Notification toReviewers(List<String> pis, MailKind kind, Map<String, Object> model) {
+        return pis.isEmpty() ? Notification.toGroup(ADMINS, kind, model)
+                : new Notification(pis, List.of(), kind, model);
     }
 
     /** One line per live token: holder, issue day, last use. */

@@ -17,9 +17,4 @@ record ReviewedProject(RedcapEnvironment environment, long projectId) {
     String key() {
         return environment + ":" + projectId;
     }
-
-    /** For people: "REDCap project 101 (PROD)". */
-    String describe() {
-        return "REDCap project " + projectId + " (" + environment + ")";
-    }
 }

@@ -11,6 +11,7 @@ import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.registry.IssuedToken;
@@ -54,10 +55,7 @@ public class AttestationCampaigns {
         List<String> holders = attestations.holdersToAsk();
         String due = dueDay();
         for (String holder : holders) {
-            notifier.send(Notification.toUser(holder, "Annual attestation of the REDCap API Fair Use Policy: due " + due,
-                    "Every token holder attests the REDCap API Fair Use Policy once a year. Open 'Attest the REDCap API "
-                            + "Fair Use Policy' in Tasklist (filter 'My tasks') by " + due + ". If you do not, every API "
-                            + "token you hold is revoked."));
+            notifier.send(Notification.toUser(holder, MailKind.ATTESTATION_REQUESTED, Map.of("due", due)));
             auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.POLICY_ATTESTATION_REQUESTED, null, null,
                     holder + ", campaign " + campaignId + ", due " + due);
         }
@@ -71,9 +69,7 @@ public class AttestationCampaigns {
     public void remind(List<String> holders, Instant campaignStartedAt, String campaignId, Map<String, String> openTasks) {
         for (String holder : holders) {
             if (!attestations.attestedSince(holder, campaignStartedAt)) {
-                Notification reminder = Notification.toUser(holder, "Reminder: attest the REDCap API Fair Use Policy",
-                        "Your annual attestation is still open in Tasklist ('Attest the REDCap API Fair Use Policy'). "
-                                + "If you do not attest in time, every API token you hold is revoked.");
+                Notification reminder = Notification.toUser(holder, MailKind.ATTESTATION_REMINDER, Map.of());
                 String task = openTasks.get(holder);
                 notifier.send(task == null ? reminder : reminder.aboutTask(task));
                 auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.POLICY_ATTESTATION_REMINDED, null, null,
@@ -97,9 +93,7 @@ public class AttestationCampaigns {
             auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.POLICY_ATTESTATION_FAILED, null, null,
                     holder + ", campaign " + campaignId + ": " + live.size() + " live token(s) revoked");
             if (!live.isEmpty()) {
-                notifier.send(Notification.toUser(holder, "Your REDCap API tokens were revoked: no policy attestation",
-                        "You did not attest the REDCap API Fair Use Policy in time, so every API token you held ("
-                                + live.size() + ") was revoked. To get a token again, start a new request in Tasklist."));
+                notifier.send(Notification.toUser(holder, MailKind.ATTESTATION_REVOKED, Map.of("count", live.size())));
             }
             failed.add(holder);
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RateBudgets;
@@ -117,15 +119,12 @@ public class InactivitySweep {
         Instant lastUse = newest(logged.orElse(null), token.lastUsedAt());
         Instant since = InactivityRule.inactiveSince(token.issuedAt(), lastUse);
         InactivityVerdict verdict = rule.decide(since, warnings.warnedFor(token.id()).orElse(null), now);
-        String what = token.environment() + " API token on REDCap project " + token.projectId();
         String lastUsed = lastUse == null ? "never used, issued " + day(token.issuedAt()) : "last used " + day(lastUse);
         if (verdict == InactivityVerdict.WARN) {
             String due = day(rule.revocationDue(since));
-            notifier.send(Notification.toUser(token.holder(), "Your " + what + " will be revoked on " + due + " unless used",
-                    "Your " + what + " has not been used since " + day(since) + ". Tokens unused for "
-                            + properties.unusedPeriod() + " are revoked automatically (REDCap API Fair Use Policy); "
-                            + "it will be revoked on " + due + ". If you no longer need it, you need not do anything. "
-                            + "After revocation a new token needs a new request."));
+            notifier.send(Notification.toUser(token.holder(), MailKind.INACTIVITY_WARNING, Map.of(
+                    "environment", token.environment().name(), "project", token.projectId(), "since", day(since),
+                    "due", due, "unusedPeriod", properties.unusedPeriod().toString())));
             warnings.recordWarned(token.id(), since, now);
             auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.INACTIVITY_WARNING_SENT, token.requestId(), token.id(),
                     lastUsed + "; revocation due " + due);

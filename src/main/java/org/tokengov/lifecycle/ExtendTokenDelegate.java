@@ -4,12 +4,14 @@ import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
 
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.registry.IssuedToken;
@@ -39,9 +41,7 @@ class ExtendTokenDelegate implements JavaDelegate {
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.TOKEN_EXTENDED, token.requestId(), token.id(),
                 "now expires " + token.expiresAt());
         String expiresOn = token.expiresAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
-        notifier.send(Notification.toUser(token.holder(), "Renewed: your " + token.environment()
-                        + " API token on REDCap project " + token.projectId() + " now expires on " + expiresOn,
-                "Thank you for confirming. Your token keeps working until " + expiresOn + "; you will be asked to "
-                        + "confirm again before then."));
+        notifier.send(Notification.toUser(token.holder(), MailKind.TOKEN_RENEWED, Map.of("environment",
+                token.environment().name(), "project", token.projectId(), "expiresOn", expiresOn)));
     }
 }

@@ -4,6 +4,7 @@ import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RedcapApi;
@@ -52,11 +54,10 @@ class SendRenewalNoticeDelegate implements JavaDelegate {
                     .orElse("no API use in REDCap's log")));
             execution.setVariable(EXPIRES_ON, Variables.stringValue(expiresOn));
         }
-        String what = text(execution, ENVIRONMENT) + " API token on REDCap project " + execution.getVariable(PROJECT_ID);
         Notification notice = Notification.toUser(text(execution, HOLDER),
-                (firstNotice ? "Your " : "Reminder: your ") + what + " expires on " + expiresOn,
-                "Confirm in Tasklist ('Confirm renewal') that you still need it and re-attest the REDCap API Fair Use "
-                        + "Policy. If you do not, the token stops working on " + expiresOn + ".");
+                firstNotice ? MailKind.RENEWAL_NOTICE : MailKind.RENEWAL_REMINDER,
+                Map.of("environment", text(execution, ENVIRONMENT), "project",
+                        ((Number) execution.getVariable(PROJECT_ID)).longValue(), "expiresOn", expiresOn));
         // The notice's own step creates the renewal task (the notice gets its link then); a reminder finds it open.
         notifier.send(firstNotice ? notice : renewalTask(execution).map(notice::aboutTask).orElse(notice));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.RENEWAL_NOTICE_SENT, text(execution, REQUEST_ID),

@@ -2,7 +2,9 @@ package org.tokengov.lifecycle;
 
 import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.request.TaskActor;
@@ -72,10 +75,15 @@ class SuspensionTaskListener implements TaskListener {
                 TokenRequestVariables.addCodeReviewer(task, actor);
                 auditTrail.record(actor, AuditAction.CODE_CHANGE_REVIEWED, requestId, tokenId(task),
                         text(task, CHANGE_REVIEW_OUTCOME) + commentsSuffix(text(task, CHANGE_REVIEW_COMMENTS)));
-                if (APPROVED.equals(text(task, CHANGE_REVIEW_OUTCOME))) {
-                    notifier.send(Notification.toUser(text(task, HOLDER), "Code change approved: your " + describe(task),
-                            "An API specialist approved your code change; it may run in production."
-                                    + commentsParagraph("The reviewer's comments", text(task, CHANGE_REVIEW_COMMENTS))));
+                // A rejection goes to the administrators' decision, whose outcome tells the holder.
+                switch (text(task, CHANGE_REVIEW_OUTCOME)) {
+                    case APPROVED -> notifier.send(Notification.toUser(text(task, HOLDER), MailKind.CODE_CHANGE_APPROVED,
+                            about(task, "comments", orNone(text(task, CHANGE_REVIEW_COMMENTS)))));
+                    // The re-test task that follows in this step is the holder's too: this mail carries its link.
+                    case "CHANGES_REQUESTED" -> notifier.send(Notification.toUser(text(task, HOLDER),
+                            MailKind.CODE_CHANGE_CHANGES_REQUESTED,
+                            about(task, "comments", orNone(text(task, CHANGE_REVIEW_COMMENTS)))));
+                    default -> { }
                 }
             }
             case "Task_DecideOnRejectedChange" -> {
@@ -86,12 +94,10 @@ class SuspensionTaskListener implements TaskListener {
                         text(task, CHANGE_DECISION) + commentsSuffix(text(task, CHANGE_DECISION_COMMENTS)));
                 // SUSPEND: the suspension that follows tells the holder.
                 if ("KEEP".equals(text(task, CHANGE_DECISION))) {
-                    notifier.send(Notification.toUser(text(task, HOLDER),
-                            "Code change rejected: your " + describe(task) + " stays active",
-                            "An API specialist rejected your code change; do not run it in production. A REDCap "
-                                    + "administrator decided to keep your token active."
-                                    + commentsParagraph("The reviewer's comments", text(task, CHANGE_REVIEW_COMMENTS))
-                                    + commentsParagraph("The administrator's comments", text(task, CHANGE_DECISION_COMMENTS))));
+                    Map<String, Object> kept = new HashMap<>(about(task, "reviewComments",
+                            orNone(text(task, CHANGE_REVIEW_COMMENTS))));
+                    kept.put("decisionComments", orNone(text(task, CHANGE_DECISION_COMMENTS)));
+                    notifier.send(Notification.toUser(text(task, HOLDER), MailKind.CODE_CHANGE_REJECTED_TOKEN_KEPT, kept));
                 }
             }
             default -> throw new IllegalStateException("No rules for task " + task.getTaskDefinitionKey());
@@ -105,12 +111,13 @@ class SuspensionTaskListener implements TaskListener {
         }
     }
 
-    private static String describe(DelegateTask task) {
-        return text(task, ENVIRONMENT) + " API token on REDCap project " + text(task, PROJECT_ID);
+    /** The token a mail is about, and one more value. */
+    private static Map<String, Object> about(DelegateTask task, String name, Object value) {
+        return Map.of("environment", text(task, ENVIRONMENT), "project", text(task, PROJECT_ID), name, value);
     }
 
-    private static String commentsParagraph(String whose, String comments) {
-        return comments == null || comments.isBlank() ? "" : "\n\n" + whose + ":\n" + comments;
+    private static String orNone(String comments) {
+        return comments == null ? "" : comments;
     }
 
     private static String commentsSuffix(String comments) {

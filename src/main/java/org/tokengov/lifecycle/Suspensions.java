@@ -3,11 +3,13 @@ package org.tokengov.lifecycle;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RedcapApi;
@@ -65,18 +67,13 @@ public class Suspensions {
         auditTrail.record(by, AuditAction.TOKEN_SUSPENDED, token.requestId(), tokenId,
                 describe(token) + " suspended (" + suspensions + " suspension(s) of " + token.holder() + "): " + reason);
         boolean banReached = suspensions >= properties.banAfterSuspensions();
-        String suspended = "The " + describe(token) + " of " + token.holder() + " was suspended because of its impact on "
-                + "REDCap's performance: " + reason + ".";
-        // No fix path follows a ban: the holder must not be sent to one.
-        String body = banReached
-                ? suspended + " This is suspension " + suspensions + " of " + token.holder() + ": repeated suspensions end "
-                        + "in a permanent ban, so every API token of " + token.holder() + " is revoked."
-                : suspended + " It is reinstated only after the code is fixed, re-tested in QA, reviewed by an API "
-                        + "specialist and approved by a REDCap administrator.";
-        notifier.send(Notification.toUser(token.holder(), "Suspended: your " + describe(token),
-                banReached ? body : body + " Start with 'Fix and re-test in QA' in Tasklist."));
+        // No fix path follows a ban: its mails must not send the holder to one.
+        Map<String, Object> suspension = Map.of("environment", token.environment().name(), "project", token.projectId(),
+                "holder", token.holder(), "reason", reason == null ? "" : reason, "suspensions", suspensions,
+                "banned", banReached);
+        notifier.send(Notification.toUser(token.holder(), MailKind.TOKEN_SUSPENDED, suspension));
         notifier.send(new Notification(projectAdministrators(token), List.of(),
-                "Suspended: an API token on your REDCap project " + token.projectId(), body));
+                MailKind.TOKEN_SUSPENDED_TO_PROJECT_ADMINS, suspension));
         return banReached;
     }
 
@@ -87,13 +84,12 @@ public class Suspensions {
                 new TokenRights(token.rightExport(), token.rightImport(), token.rightMobileApp()));
         registry.markReinstated(tokenId);
         auditTrail.record(by, AuditAction.TOKEN_REINSTATED, token.requestId(), tokenId, describe(token) + " reinstated");
-        notifier.send(Notification.toUser(token.holder(), "Reinstated: your " + describe(token),
-                "The fix was reviewed and approved; your token works again."));
+        notifier.send(Notification.toUser(token.holder(), MailKind.TOKEN_REINSTATED,
+                Map.of("environment", token.environment().name(), "project", token.projectId())));
         // Those told of the suspension hear of its end.
         notifier.send(new Notification(projectAdministrators(token), List.of(),
-                "Reinstated: an API token on your REDCap project " + token.projectId(),
-                "The " + describe(token) + " of " + token.holder() + " works again: the fix was re-tested in QA, "
-                        + "reviewed by an API specialist and approved by a REDCap administrator."));
+                MailKind.TOKEN_REINSTATED_TO_PROJECT_ADMINS, Map.of("environment", token.environment().name(),
+                        "project", token.projectId(), "holder", token.holder())));
     }
 
     /** Repeated suspensions: the holder is barred for good and every token of theirs is revoked. */

@@ -1,10 +1,12 @@
 package org.tokengov.lifecycle;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.issuance.TokenEntitlements;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RedcapApi;
@@ -65,16 +67,16 @@ public class TokenRevocation {
         entitlements.withdrawIfLastToken(token.holder(), token.environment(), token.requestId());
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, reason == RevocationReason.EXPIRED ? AuditAction.TOKEN_EXPIRED
                 : AuditAction.TOKEN_REVOKED, token.requestId(), tokenId, describe(token) + ": " + reason);
-        notifier.send(Notification.toUser(token.holder(), subject(reason, token),
-                "Your " + describe(token) + " no longer works (" + reason + "). " + (reason == RevocationReason.PERMANENT_BAN
-                        ? "After repeated suspensions you are permanently barred from REDCap API tokens."
-                        : "To use the API again, start a new token request in Tasklist.")));
+        Map<String, Object> revoked = Map.of("environment", token.environment().name(), "project", token.projectId(),
+                "reason", reason.name());
+        notifier.send(reason == RevocationReason.EXPIRED
+                ? Notification.toUser(token.holder(), MailKind.TOKEN_EXPIRED, about(token))
+                : Notification.toUser(token.holder(), MailKind.TOKEN_REVOKED, revoked));
         if (reason == RevocationReason.MISUSE) {
             // The end of a suspension the project's user-rights holders were told of.
             notifier.send(new Notification(projectAdministrators(token), List.of(),
-                    "Revoked: an API token on your REDCap project " + token.projectId(),
-                    "The " + describe(token) + " of " + token.holder() + " was suspended and is now revoked for misuse: "
-                            + "a REDCap administrator did not approve its reinstatement."));
+                    MailKind.TOKEN_REVOKED_FOR_MISUSE_TO_PROJECT_ADMINS, Map.of("environment", token.environment().name(),
+                            "project", token.projectId(), "holder", token.holder())));
         }
     }
 
@@ -109,11 +111,8 @@ public class TokenRevocation {
     public void withdrawUntilRegenerated(String tokenId, String reportedBy) {
         withdrawRights(tokenId);
         IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
-        notifier.send(Notification.toUser(token.holder(), "Compromised: your " + describe(token)
-                        + " is off until it is regenerated",
-                "Your " + describe(token) + " was reported compromised by " + reportedBy + ". Its API rights are off "
-                        + "until a REDCap administrator regenerates it, so calls with the old value are refused. You get "
-                        + "a mail when the new value is ready to read on the project's API page."));
+        notifier.send(Notification.toUser(token.holder(), MailKind.TOKEN_COMPROMISED_RIGHTS_OFF,
+                Map.of("environment", token.environment().name(), "project", token.projectId(), "reportedBy", reportedBy)));
     }
 
     /** Manual mode, after the administrator made the new value: the approved rights come back. */
@@ -137,13 +136,10 @@ public class TokenRevocation {
     private void regenerated(IssuedToken token, String reportedBy, String how) {
         auditTrail.record(reportedBy, AuditAction.TOKEN_REGENERATED, token.requestId(), token.id(),
                 describe(token) + " reported compromised; " + how);
-        notifier.send(Notification.toUser(token.holder(), "Your REDCap API token was regenerated",
-                "Your " + describe(token) + " was reported compromised and has a new value. The old value no longer "
-                        + "works. Log in to REDCap and read the new token on the project's API page; update your "
-                        + "secure storage, never the code."));
-        notifier.send(Notification.toGroup("redcap-admins", "Compromised API token regenerated: " + token.holder(),
-                describe(token) + " of " + token.holder() + " was reported compromised by " + reportedBy
-                        + " and regenerated. Review the project's API log for misuse."));
+        notifier.send(Notification.toUser(token.holder(), MailKind.TOKEN_REGENERATED, about(token)));
+        notifier.send(Notification.toGroup("redcap-admins", MailKind.TOKEN_REGENERATED_TO_ADMINS,
+                Map.of("environment", token.environment().name(), "project", token.projectId(),
+                        "holder", token.holder(), "reportedBy", reportedBy)));
     }
 
     private boolean isManual(IssuedToken token) {
@@ -154,7 +150,7 @@ public class TokenRevocation {
         return token.environment() + " API token on REDCap project " + token.projectId();
     }
 
-    private static String subject(RevocationReason reason, IssuedToken token) {
-        return (reason == RevocationReason.EXPIRED ? "Expired: " : "Revoked: ") + describe(token);
+    private static Map<String, Object> about(IssuedToken token) {
+        return Map.of("environment", token.environment().name(), "project", token.projectId());
     }
 }

@@ -11,14 +11,20 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders mails from {@code templates/mail/}: each kind has a text template for its content; a shared text layout
- * and a shared HTML layout wrap it with the task link and footer. The HTML layout shows the same content with
- * {@code th:text}, so names, comments and justifications people typed are escaped there.
+ * Renders mails from {@code templates/mail/}: each {@link MailKind} has a text template in {@code notices/}: a comment
+ * naming its values, a {@code Subject: ...} line, then the content (see {@code notices/README.md}); a shared text
+ * layout and a shared HTML layout wrap the content with the task link and footer. The HTML layout shows the same
+ * content with {@code th:text}, so names, comments and justifications people typed are escaped there.
  *
- * <p>The engine is this class's own: Boot's web view resolver (and its templates) stays untouched.
+ * <p>The engine is this class's own: Boot's web view resolver (and its templates) stays untouched. It is strict: a
+ * template that names a value its model lacks fails (see {@link StrictEngineContextFactory}), and the application
+ * does not start when a kind's template file is missing.
  */
 @Component
 class MailTemplates {
+
+    static final String ROOT = "templates/mail/";
+    private static final String SUBJECT = "Subject:";
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final NotificationProperties properties;
@@ -27,29 +33,36 @@ class MailTemplates {
         this.properties = properties;
         engine.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT, 1));
         engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 2));
+        engine.setEngineContextFactory(new StrictEngineContextFactory());
+        for (MailKind kind : MailKind.values()) {
+            if (MailTemplates.class.getClassLoader().getResource(ROOT + kind.template()) == null) {
+                throw new IllegalStateException("No mail template " + ROOT + kind.template() + " for " + kind);
+            }
+        }
     }
 
-    /** A notice written by the step that sends it. */
-    RenderedMail notice(String subject, String body, String taskId) {
-        return render("notice", subject, Map.of("body", body), taskId);
+    /** A notice: its kind's template with the notice's model, linked to {@code taskId} when set. */
+    RenderedMail render(MailKind kind, Map<String, Object> model, String taskId) {
+        Context context = new Context();
+        context.setVariables(kind.check(model));
+        String rendered = engine.process(kind.template(), context).stripLeading();
+        int endOfLine = rendered.indexOf('\n');
+        String first = endOfLine < 0 ? rendered : rendered.substring(0, endOfLine);
+        if (!first.startsWith(SUBJECT)) {
+            throw new IllegalStateException("Mail template " + kind.template() + " must start with a '" + SUBJECT
+                    + " ...' line, not: " + first);
+        }
+        String subject = first.substring(SUBJECT.length()).strip();
+        if (subject.isEmpty()) {
+            throw new IllegalStateException("Mail template " + kind.template() + " renders an empty subject");
+        }
+        return layout(subject, endOfLine < 0 ? "" : rendered.substring(endOfLine + 1), taskId);
     }
 
     /** The generic mail of a new task: who must act, and where. */
     RenderedMail taskWaiting(WaitingTask task) {
-        Context context = new Context();
-        context.setVariable("taskKey", task.definitionKey());
-        context.setVariable("taskName", task.name());
-        context.setVariable("dueDate", task.dueDate());
-        String subject = "Task_DevelopAndTestInQa".equals(task.definitionKey())
-                ? "Your QA API token is ready: " + task.name()
-                : "Waiting for you: " + task.name();
-        return layout(subject, engine.process("task-waiting.txt", context), task.id());
-    }
-
-    private RenderedMail render(String kind, String subject, Map<String, Object> variables, String taskId) {
-        Context context = new Context();
-        context.setVariables(variables);
-        return layout(subject, engine.process(kind + ".txt", context), taskId);
+        return render(MailKind.TASK_WAITING, Map.of("taskKey", task.definitionKey(), "taskName", task.name(),
+                "dueDate", task.dueDate() == null ? "" : task.dueDate()), task.id());
     }
 
     private RenderedMail layout(String subject, String content, String taskId) {

@@ -1,26 +1,36 @@
 package org.tokengov.notification;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * A plain-text message to people (by username) and/or to every active member of groups. {@code taskId}, when set,
- * names the Tasklist task the message is about, so the mail links straight to it.
+ * A message to people (by username) and/or to every active member of groups: its {@link MailKind} names the template
+ * that words it, {@code model} holds the plain values the template shows (names, project ids, days, comments, counts,
+ * lists; never a token value). {@code taskId}, when set, names the Tasklist task the message is about, so the mail
+ * links straight to it.
  */
-public record Notification(List<String> usernames, List<String> groups, String subject, String body, String taskId) {
+public record Notification(List<String> usernames, List<String> groups, MailKind kind, Map<String, Object> model,
+        String taskId) {
 
-    public Notification(List<String> usernames, List<String> groups, String subject, String body) {
-        this(usernames, groups, subject, body, null);
+    public Notification {
+        usernames = List.copyOf(usernames);
+        groups = List.copyOf(groups);
+        model = kind.check(model);
     }
 
-    public static Notification toUser(String username, String subject, String body) {
-        return new Notification(List.of(username), List.of(), subject, body);
+    public Notification(List<String> usernames, List<String> groups, MailKind kind, Map<String, Object> model) {
+        this(usernames, groups, kind, model, null);
     }
 
-    public static Notification toGroup(String group, String subject, String body) {
-        return new Notification(List.of(), List.of(group), subject, body);
+    public static Notification toUser(String username, MailKind kind, Map<String, Object> model) {
+        return new Notification(List.of(username), List.of(), kind, model);
+    }
+
+    public static Notification toGroup(String group, MailKind kind, Map<String, Object> model) {
+        return new Notification(List.of(), List.of(group), kind, model);
     }
 
     public Notification aboutTask(String taskId) {
-        return new Notification(usernames, groups, subject, body, taskId);
+        return new Notification(usernames, groups, kind, model, taskId);
     }
 }

@@ -70,7 +70,7 @@ public class Notifier {
         StepMails.Outgoing outgoing = mails.outgoing();
         for (Notification notice : outgoing.notices()) {
             queue(new Recipients(notice.usernames(), notice.groups()),
-                    templates.notice(notice.subject(), notice.body(), notice.taskId()), notice.taskId());
+                    templates.render(notice.kind(), notice.model(), notice.taskId()), notice.taskId());
         }
         for (StepMails.TaskMail task : outgoing.tasks()) {
             queue(task.waitingFor(), templates.taskWaiting(task.task()), task.task().id());

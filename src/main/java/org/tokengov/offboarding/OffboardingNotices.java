@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.ProjectPis;
@@ -55,21 +56,16 @@ class OffboardingNotices {
                 }
             }
         }
-        String what = describe(event);
+        String leftProject = OffboardingEvent.LEFT_PROJECT.equals(event.type())
+                ? String.valueOf(event.projectId()) : "";
+        String source = String.valueOf(event.source());
         projectsByPi.forEach((pi, theirProjects) -> notifier.send(Notification.toUser(pi,
-                "API access removed: " + event.username(),
-                what + " Their API tokens and API rights were removed on your REDCap " + String.join(", ", theirProjects)
-                        + ". Review who else on the project still needs access.")));
-        notifier.send(Notification.toGroup(ADMINS, "Offboarding of " + event.username() + ": "
-                        + projects.size() + " token(s) revoked",
-                what + " Tokens revoked on: " + (projects.isEmpty() ? "none (no live tokens)" : projects.toString())
-                        + ". " + (event.outcomeDetails() == null ? "" : event.outcomeDetails() + ".")
-                        + " Evidence: GET /api/offboardings/" + event.id()));
-    }
-
-    private static String describe(OffboardingEvent event) {
-        return OffboardingEvent.LEFT_PROJECT.equals(event.type())
-                ? event.username() + " left REDCap project " + event.projectId() + " (" + event.source() + ")."
-                : event.username() + " left the organisation (" + event.source() + ").";
+                MailKind.OFFBOARDING_REPORT_TO_PI,
+                Map.of("username", event.username(), "leftProject", leftProject, "source", source,
+                        "projects", List.copyOf(theirProjects)))));
+        notifier.send(Notification.toGroup(ADMINS, MailKind.OFFBOARDING_REPORT_TO_ADMINS, Map.of(
+                "username", event.username(), "leftProject", leftProject, "source", source,
+                "projects", projects.stream().map(RevokedProject::toString).toList(),
+                "details", event.outcomeDetails() == null ? "" : event.outcomeDetails(), "eventId", event.id())));
     }
 }

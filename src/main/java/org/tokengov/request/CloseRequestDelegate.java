@@ -2,11 +2,13 @@ package org.tokengov.request;
 
 import static org.tokengov.request.TokenRequestVariables.*;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.registry.RequestStatus;
@@ -40,12 +42,22 @@ class CloseRequestDelegate implements JavaDelegate {
         requests.changeStatus(requestId, outcome, reason);
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.REQUEST_CLOSED, requestId, null, outcome + ": " + reason);
         long project = productionProjectId(execution);
-        String subject = RequestClosingMessages.subject(outcome, project);
-        notifier.send(Notification.toUser(requester(execution), subject, RequestClosingMessages.body(outcome, reason)));
+        notifier.send(switch (outcome) {
+            case APPROVED -> Notification.toUser(requester(execution), MailKind.PRODUCTION_TOKEN_READY,
+                    Map.of("project", project));
+            case INELIGIBLE -> toRequester(execution, MailKind.REQUEST_INELIGIBLE, project, reason);
+            case REJECTED -> toRequester(execution, MailKind.REQUEST_REJECTED, project, reason);
+            case TIMED_OUT -> toRequester(execution, MailKind.REQUEST_TIMED_OUT, project, reason);
+            case SUBMITTED -> throw new IllegalArgumentException("A request is not closed as SUBMITTED");
+        });
         if (outcome == RequestStatus.TIMED_OUT) {
-            notifier.send(Notification.toGroup(ADMINS_GROUP, "Escalation: " + subject,
-                    "The API token request " + requestId + " of " + requester(execution) + " was closed because "
-                            + "nobody completed its step in time. Check the review and approval queues."));
+            notifier.send(Notification.toGroup(ADMINS_GROUP, MailKind.REQUEST_TIMED_OUT_TO_ADMINS,
+                    Map.of("project", project, "requestId", requestId, "requester", requester(execution))));
         }
+    }
+
+    private static Notification toRequester(DelegateExecution execution, MailKind kind, long project, String reason) {
+        return Notification.toUser(requester(execution), kind,
+                Map.of("project", project, "reason", reason == null ? "" : reason));
     }
 }

@@ -2,11 +2,13 @@ package org.tokengov.request;
 
 import static org.tokengov.request.TokenRequestVariables.*;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 
@@ -51,19 +53,10 @@ class RecordTaskDecisionListener implements TaskListener {
     }
 
     private void tellReviewOutcome(DelegateTask task) {
-        long project = productionProjectId(task);
-        String comments = commentsParagraph("The reviewer's comments", text(task, CODE_REVIEW_COMMENTS));
         switch (text(task, CODE_REVIEW_OUTCOME)) {
-            case "APPROVED" -> notifier.send(Notification.toUser(requester(task),
-                    "Code review passed: your API token request for REDCap project " + project,
-                    "An API specialist approved your code. A REDCap administrator now decides on the production "
-                            + "release." + comments));
+            case "APPROVED" -> tell(task, MailKind.CODE_REVIEW_PASSED, CODE_REVIEW_COMMENTS);
             // The new QA task goes to the requester in this same step: this notice becomes its mail, with its link.
-            case "CHANGES_REQUESTED" -> notifier.send(Notification.toUser(requester(task),
-                    "Changes requested: your API code for REDCap project " + project,
-                    "An API specialist asks for changes to your code before it can go to production. Change it, test "
-                            + "it again in QA with your QA token, and complete 'Develop and test in QA' again."
-                            + comments));
+            case "CHANGES_REQUESTED" -> tell(task, MailKind.CHANGES_REQUESTED, CODE_REVIEW_COMMENTS);
             default -> {
                 // REJECTED: the closing step tells the requester, with the same comments.
             }
@@ -72,16 +65,14 @@ class RecordTaskDecisionListener implements TaskListener {
 
     private void tellApproval(DelegateTask task) {
         if ("APPROVED".equals(text(task, ADMIN_DECISION))) {
-            notifier.send(Notification.toUser(requester(task),
-                    "Release approved: your API token request for REDCap project " + productionProjectId(task),
-                    "A REDCap administrator approved the production release. Your production token is being created; "
-                            + "you get a mail when it is ready to read on REDCap's API page."
-                            + commentsParagraph("The administrator's comments", text(task, ADMIN_COMMENTS))));
+            tell(task, MailKind.RELEASE_APPROVED, ADMIN_COMMENTS);
         }
     }
 
-    private static String commentsParagraph(String whose, String comments) {
-        return comments == null || comments.isBlank() ? "" : "\n\n" + whose + ":\n" + comments;
+    private void tell(DelegateTask task, MailKind kind, String commentsVariable) {
+        String comments = text(task, commentsVariable);
+        notifier.send(Notification.toUser(requester(task), kind, Map.of("project", productionProjectId(task),
+                "comments", comments == null ? "" : comments.strip())));
     }
 
     private static String commentsSuffix(String comments) {

@@ -2,11 +2,13 @@ package org.tokengov.request;
 
 import static org.tokengov.request.TokenRequestVariables.*;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.registry.NewTokenRequest;
@@ -41,8 +43,10 @@ class RegisterRequestDelegate implements JavaDelegate {
         auditTrail.record(requester(execution), AuditAction.REQUEST_SUBMITTED, requestId, null,
                 "production project " + productionProjectId(execution) + ", QA project " + qaProjectId(execution)
                         + ", intended use " + text(execution, INTENDED_USE));
-        notifier.send(Notification.toUser(requester(execution),
-                "We received your API token request for REDCap project " + productionProjectId(execution),
-                RequestReceivedMessage.body(execution)));
+        notifier.send(Notification.toUser(requester(execution), MailKind.REQUEST_RECEIVED, Map.of(
+                "project", productionProjectId(execution), "qaProject", qaProjectId(execution),
+                "intendedUse", text(execution, INTENDED_USE), "usageDescription", text(execution, USAGE_DESCRIPTION),
+                "callSchedule", text(execution, CALL_SCHEDULE),
+                "callsPerDay", ((Number) execution.getVariable(EXPECTED_CALLS_PER_DAY)).longValue())));
     }
 }

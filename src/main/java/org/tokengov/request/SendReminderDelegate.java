@@ -2,6 +2,7 @@ package org.tokengov.request;
 
 import static org.tokengov.request.TokenRequestVariables.*;
 
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 
@@ -32,19 +34,15 @@ class SendReminderDelegate implements JavaDelegate {
         String step = text(execution, REMINDER_FOR);
         String requester = requester(execution);
         long project = productionProjectId(execution);
+        Map<String, Object> about = Map.of("requester", requester, "project", project);
         Notification reminder = switch (step) {
             case "Task_ConfirmSponsorship" -> Notification.toUser(text(execution, SPONSOR),
-                    "Reminder: confirm that you sponsor " + requester + "'s API token (project " + project + ")",
-                    requester + " is an external user who named you as sponsor. Confirm or decline in Tasklist.");
-            case "Task_DevelopAndTestInQa" -> Notification.toUser(requester,
-                    "Reminder: finish QA testing for REDCap project " + project,
-                    "Your API token request waits for your QA test results. If you no longer need the token, say so in Tasklist.");
-            case "Task_ReviewCode" -> Notification.toGroup("api-specialists",
-                    "Reminder: API code review waiting for " + requester + " (project " + project + ")",
-                    "An API code review has been waiting in Tasklist. Claim it in the 'Code reviews' filter.");
+                    MailKind.SPONSORSHIP_REMINDER, about);
+            case "Task_DevelopAndTestInQa" -> Notification.toUser(requester, MailKind.QA_TESTING_REMINDER,
+                    Map.of("project", project));
+            case "Task_ReviewCode" -> Notification.toGroup("api-specialists", MailKind.CODE_REVIEW_REMINDER, about);
             case "Task_ApproveRelease" -> Notification.toGroup(CloseRequestDelegate.ADMINS_GROUP,
-                    "Reminder: production release approval waiting for " + requester + " (project " + project + ")",
-                    "A production release approval has been waiting in Tasklist. Claim it in the 'Approvals' filter.");
+                    MailKind.RELEASE_APPROVAL_REMINDER, about);
             default -> throw new IllegalStateException("No reminder for step " + step);
         };
         notifier.send(waitingTask(execution, step).map(reminder::aboutTask).orElse(reminder));

@@ -1,9 +1,11 @@
 package org.tokengov.sponsorship;
 
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.identity.PeopleDirectory;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 
@@ -25,9 +27,7 @@ class SponsorAssignments {
         people.assignSponsor(external, newSponsor);
         auditTrail.record(namedBy, AuditAction.SPONSOR_REPLACED, null, null,
                 external + ": sponsor " + departedSponsor + " (left) replaced by " + newSponsor + ", named by " + namedBy);
-        notifier.send(Notification.toUser(newSponsor, "You now sponsor " + external + " for REDCap API tokens",
-                namedBy + " named you the sponsor of the external user " + external + " after " + departedSponsor
-                        + " left. As sponsor you answer for their use of the REDCap API and must tell the REDCap team at "
-                        + "once when they leave."));
+        notifier.send(Notification.toUser(newSponsor, MailKind.NEW_SPONSOR,
+                Map.of("external", external, "departedSponsor", departedSponsor, "namedBy", namedBy)));
     }
 }

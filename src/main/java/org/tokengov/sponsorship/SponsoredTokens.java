@@ -3,13 +3,14 @@ package org.tokengov.sponsorship;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.lifecycle.TokenRevocation;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.ProjectPis;
@@ -66,20 +67,14 @@ class SponsoredTokens {
             auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.SPONSOR_LEFT_HOLD, token.requestId(), token.id(),
                     describe(token) + " of " + external + " on hold: their sponsor " + departedSponsor + " left");
         }
-        String projects = live.stream().map(token -> token.environment() + " " + token.projectId()).distinct().sorted()
-                .collect(Collectors.joining(", "));
+        List<String> projects = live.stream().map(token -> token.environment() + " " + token.projectId()).distinct()
+                .sorted().toList();
         String due = clock.instant().plus(properties.replacementDeadline()).atZone(ZoneOffset.UTC).toLocalDate().toString();
-        notifier.send(Notification.toUser(external, "On hold: your REDCap API tokens (your sponsor left)",
-                "Your sponsor " + departedSponsor + " has left. External users need an active internal sponsor, so your "
-                        + "API tokens (" + projects + ") are on hold: calls with them are refused until a new sponsor is "
-                        + "named. The PI of your project has been asked to name one by " + due + "; otherwise the tokens "
-                        + "are revoked."));
-        notifier.send(new Notification(pis, List.of(ADMINS), "Name a new sponsor for " + external + " by " + due,
-                external + " is an external user whose sponsor " + departedSponsor + " has left. Their REDCap API tokens ("
-                        + projects + ") are on hold. Open 'Name a new sponsor for " + external + "' in Tasklist and name an "
-                        + "active internal person who answers for their use of the API. Without a new sponsor by " + due
-                        + " the tokens are revoked."));
-        return new HeldTokens(toHold.stream().map(IssuedToken::id).toList(), projects, pis);
+        notifier.send(Notification.toUser(external, MailKind.SPONSOR_LEFT_HOLD,
+                Map.of("departedSponsor", departedSponsor, "projects", projects, "due", due)));
+        notifier.send(new Notification(pis, List.of(ADMINS), MailKind.SPONSOR_REPLACEMENT_NEEDED,
+                Map.of("external", external, "departedSponsor", departedSponsor, "projects", projects, "due", due)));
+        return new HeldTokens(toHold.stream().map(IssuedToken::id).toList(), String.join(", ", projects), pis);
     }
 
     /** The held tokens work again, with the same value; tokens revoked or expired meanwhile stay so. */
@@ -97,9 +92,8 @@ class SponsoredTokens {
             released++;
         }
         if (released > 0) {
-            notifier.send(Notification.toUser(external, "Released: your REDCap API tokens work again",
-                    newSponsor + " is now your sponsor, so your API tokens are no longer on hold. Their values have "
-                            + "not changed."));
+            notifier.send(Notification.toUser(external, MailKind.SPONSORED_TOKENS_RELEASED,
+                    Map.of("newSponsor", newSponsor)));
         }
     }
 
@@ -108,10 +102,8 @@ class SponsoredTokens {
         List<IssuedToken> live = liveTokensOf(external);
         live.forEach(token -> lifecycles.revoke(token.id(), RevocationReason.SPONSOR_LEFT, AuditTrail.SYSTEM_ACTOR));
         if (!live.isEmpty()) {
-            notifier.send(Notification.toUser(external, "Your REDCap API tokens are revoked: no new sponsor",
-                    "Nobody named a new sponsor for you in time, so every API token you held (" + live.size() + ") is "
-                            + "revoked. Once an internal sponsor answers for you again, start a new token request in "
-                            + "Tasklist."));
+            notifier.send(Notification.toUser(external, MailKind.SPONSORED_TOKENS_REVOKED,
+                    Map.of("count", live.size())));
         }
     }
 

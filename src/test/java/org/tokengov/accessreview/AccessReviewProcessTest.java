@@ -336,7 +336,8 @@ class AccessReviewProcessTest {
 
     private Task taskOf(ProcessInstance review, ReviewedProject project) {
         return taskService().createTaskQuery().processInstanceId(review.getId())
-                .taskName("Review API access to " + project.describe()).singleResult();
+                .taskName("Review API access to REDCap project " + project.projectId() + " (" + project.environment() + ")")
+                .singleResult();
     }
 
     private void completeAs(String user, List<String> groups, Task task, Map<String, Object> variables) {

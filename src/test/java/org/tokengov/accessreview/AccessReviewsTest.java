@@ -25,6 +25,7 @@ import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.ProjectPis;
@@ -102,10 +103,13 @@ class AccessReviewsTest {
         ArgumentCaptor<Notification> sent = ArgumentCaptor.forClass(Notification.class);
         verify(notifier, times(2)).send(sent.capture());
         assertThat(sent.getAllValues().get(0).usernames()).containsExactly("pat", "rita");
-        assertThat(sent.getAllValues().get(0).subject())
-                .isEqualTo("Review API access to REDCap project 101 (PROD) by 2026-04-15");
-        assertThat(sent.getAllValues().get(0).body()).contains("alice, bob");
+        assertThat(sent.getAllValues().get(0).kind()).isEqualTo(MailKind.ACCESS_REVIEW_REQUESTED);
+        assertThat(sent.getAllValues().get(0).model()).containsEntry("environment", "PROD").containsEntry("project", 101L)
+                .containsEntry("due", "2026-04-15").containsEntry("holders", List.of("alice", "bob"))
+                .containsEntry("pis", List.of("pat", "rita"));
         assertThat(sent.getAllValues().get(1).groups()).containsExactly("redcap-admins");
+        assertThat(sent.getAllValues().get(1).model()).as("the mail tells the administrators the review is theirs")
+                .containsEntry("pis", List.of());
         verify(auditTrail).record(AuditTrail.SYSTEM_ACTOR, AuditAction.ACCESS_REVIEW_REQUESTED, null, null,
                 "PROD:101: asked pat, rita; holders alice, bob; due 2026-04-15");
     }
@@ -130,7 +134,8 @@ class AccessReviewsTest {
         ArgumentCaptor<Notification> sent = ArgumentCaptor.forClass(Notification.class);
         verify(notifier).send(sent.capture());
         assertThat(sent.getValue().groups()).containsExactly("redcap-admins");
-        assertThat(sent.getValue().body()).contains("asked: pat");
+        assertThat(sent.getValue().kind()).isEqualTo(MailKind.ACCESS_REVIEW_ESCALATED);
+        assertThat(sent.getValue().model()).containsEntry("pis", List.of("pat"));
         assertThat(sent.getValue().taskId()).as("links to the review task").isEqualTo("task-1");
         verify(auditTrail).record(eq(AuditTrail.SYSTEM_ACTOR), eq(AuditAction.ACCESS_REVIEW_ESCALATED), eq(null),
                 eq(null), eq("PROD:101: unanswered 21 days after it was asked, task given to redcap-admins"));

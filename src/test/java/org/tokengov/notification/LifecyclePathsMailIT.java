@@ -245,8 +245,11 @@ class LifecyclePathsMailIT {
                 "changeReviewComments", "Add a date filter " + HTML));
         Task again = task(token, "Task_RetestChangeInQa");
         assertThat(sent()).singleElement().satisfies(mail -> {
+            assertThat(mail.subject())
+                    .isEqualTo("Changes requested: your code change for the PROD API token on REDCap project 101");
             assertThat(mail.to()).containsExactly("pat@example.org");
             assertThat(mail.linksTo(again.getId())).as("back to the holder, with the new task's link").isTrue();
+            assertThat(mail.text()).as("with the reviewer's comments").contains("Add a date filter " + HTML);
         });
 
         submitChange(again);

@@ -3,6 +3,7 @@ package org.tokengov.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MailTemplatesTest {
@@ -15,17 +16,30 @@ class MailTemplatesTest {
 
     @Test
     void userTextIsEscapedInTheHtmlPartAndKeptAsWrittenInTheTextPart() {
-        RenderedMail mail = templates.notice("We received your request",
-                "How you will use it: <script>alert(1)</script> & \"more\"", null);
+        RenderedMail mail = templates.render(MailKind.CHANGES_REQUESTED,
+                Map.of("project", 101L, "comments", "Please <script>alert(1)</script> & \"more\"\nSecond line"), null);
 
-        assertThat(mail.html()).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;")
+        assertThat(mail.subject()).isEqualTo("Changes requested: your API code for REDCap project 101");
+        assertThat(mail.html()).contains("Please &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;")
                 .doesNotContain("<script>");
-        assertThat(mail.text()).contains("How you will use it: <script>alert(1)</script> & \"more\"");
+        assertThat(mail.text()).contains("The reviewer's comments:\nPlease <script>alert(1)</script> & \"more\"\n"
+                + "Second line");
+    }
+
+    @Test
+    void aSubjectLineOfUserTextIsEscapedInTheHtmlTitle() {
+        RenderedMail mail = templates.render(MailKind.TOKEN_REGENERATED_TO_ADMINS, Map.of("environment", "PROD",
+                "project", 101L, "holder", "<b>erin</b>", "reportedBy", "sam"), null);
+
+        assertThat(mail.subject()).isEqualTo("Compromised API token regenerated: <b>erin</b>");
+        assertThat(mail.html()).contains("<title>Compromised API token regenerated: &lt;b&gt;erin&lt;/b&gt;</title>")
+                .doesNotContain("<b>erin");
     }
 
     @Test
     void aMailAboutATaskLinksToItInBothParts() {
-        RenderedMail mail = templates.notice("Changes requested", "Change it.", "task-42");
+        RenderedMail mail = templates.render(MailKind.CHANGES_REQUESTED, Map.of("project", 101L, "comments", ""),
+                "task-42");
 
         String link = "https://tasks.example.org/camunda/app/tasklist/default/#/?task=task-42";
         assertThat(mail.text()).contains("Open the task in Tasklist: " + link);
@@ -34,7 +48,8 @@ class MailTemplatesTest {
 
     @Test
     void aMailWithoutTaskLinksToTasklist() {
-        RenderedMail mail = templates.notice("Revoked", "Your token no longer works.", null);
+        RenderedMail mail = templates.render(MailKind.TOKEN_REVOKED,
+                Map.of("environment", "QA", "project", 201L, "reason", "INACTIVITY"), null);
 
         assertThat(mail.text()).contains("Tasklist: https://tasks.example.org/camunda/app/tasklist/")
                 .doesNotContain("?task=");

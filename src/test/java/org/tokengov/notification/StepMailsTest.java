@@ -3,6 +3,7 @@ package org.tokengov.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StepMailsTest {
@@ -11,7 +12,7 @@ class StepMailsTest {
 
     @Test
     void aNoticeToTheVeryPeopleOfANewTaskBecomesThatTasksMail() {
-        mails.notices().add(Notification.toUser("bob", "Changes requested", "Change it."));
+        mails.notices().add(notice("bob"));
         mails.tasks().add(task("t-1", new Recipients(List.of("bob"), List.of())));
 
         StepMails.Outgoing outgoing = mails.outgoing();
@@ -22,7 +23,7 @@ class StepMailsTest {
 
     @Test
     void aTaskForOtherPeopleKeepsItsOwnMail() {
-        mails.notices().add(Notification.toUser("bob", "Code review passed", "An administrator decides next."));
+        mails.notices().add(notice("bob"));
         mails.tasks().add(task("t-2", new Recipients(List.of(), List.of("redcap-admins"))));
 
         StepMails.Outgoing outgoing = mails.outgoing();
@@ -33,8 +34,8 @@ class StepMailsTest {
 
     @Test
     void eachNoticeAnnouncesOneTaskOfItsOwnPerson() {
-        mails.notices().add(Notification.toUser("alice", "Attest", "Due soon."));
-        mails.notices().add(Notification.toUser("bob", "Attest", "Due soon."));
+        mails.notices().add(notice("alice"));
+        mails.notices().add(notice("bob"));
         mails.tasks().add(task("t-bob", new Recipients(List.of("bob"), List.of())));
         mails.tasks().add(task("t-alice", new Recipients(List.of("alice"), List.of())));
 
@@ -49,6 +50,10 @@ class StepMailsTest {
         mails.tasks().add(task("t-3", new Recipients(List.of(), List.of())));
 
         assertThat(mails.outgoing().tasks()).isEmpty();
+    }
+
+    private static Notification notice(String username) {
+        return Notification.toUser(username, MailKind.ATTESTATION_REMINDER, Map.of());
     }
 
     private static StepMails.TaskMail task(String id, Recipients waitingFor) {

@@ -1,0 +1,107 @@
+package org.tokengov.notification;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every kind of mail the system sends, each with its template in {@code templates/mail/notices/<file>.txt} and the
+ * names of the values its model holds: exactly these, never null (use "" or an empty list for "none"). A
+ * {@link Notification} whose model misses a value, or carries one more, fails when it is made; a template that names
+ * a value its model lacks fails when it is rendered.
+ */
+public enum MailKind {
+
+    // The request pipeline
+    REQUEST_RECEIVED("request-received", "project", "qaProject", "intendedUse", "usageDescription", "callSchedule",
+            "callsPerDay"),
+    SPONSORSHIP_REMINDER("sponsorship-reminder", "requester", "project"),
+    QA_TESTING_REMINDER("qa-testing-reminder", "project"),
+    CODE_REVIEW_REMINDER("code-review-reminder", "requester", "project"),
+    RELEASE_APPROVAL_REMINDER("release-approval-reminder", "requester", "project"),
+    CODE_REVIEW_PASSED("code-review-passed", "project", "comments"),
+    CHANGES_REQUESTED("changes-requested", "project", "comments"),
+    RELEASE_APPROVED("release-approved", "project", "comments"),
+    PRODUCTION_TOKEN_READY("production-token-ready", "project"),
+    REQUEST_INELIGIBLE("request-ineligible", "project", "reason"),
+    REQUEST_REJECTED("request-rejected", "project", "reason"),
+    REQUEST_TIMED_OUT("request-timed-out", "project", "reason"),
+    REQUEST_TIMED_OUT_TO_ADMINS("request-timed-out-to-admins", "project", "requestId", "requester"),
+    // Sponsorship
+    SPONSOR_LEFT_HOLD("sponsor-left-hold", "departedSponsor", "projects", "due"),
+    SPONSOR_REPLACEMENT_NEEDED("sponsor-replacement-needed", "external", "departedSponsor", "projects", "due"),
+    SPONSORED_TOKENS_RELEASED("sponsored-tokens-released", "newSponsor"),
+    SPONSORED_TOKENS_REVOKED("sponsored-tokens-revoked", "count"),
+    NEW_SPONSOR("new-sponsor", "external", "departedSponsor", "namedBy"),
+    // Offboarding
+    OFFBOARDING_REPORT_TO_PI("offboarding-report-to-pi", "username", "leftProject", "source", "projects"),
+    OFFBOARDING_REPORT_TO_ADMINS("offboarding-report-to-admins", "username", "leftProject", "source", "projects",
+            "details", "eventId"),
+    // Annual policy attestation
+    ATTESTATION_REQUESTED("attestation-requested", "due"),
+    ATTESTATION_REMINDER("attestation-reminder"),
+    ATTESTATION_REVOKED("attestation-revoked", "count"),
+    // Inactivity sweep
+    INACTIVITY_WARNING("inactivity-warning", "environment", "project", "since", "due", "unusedPeriod"),
+    // A token's lifecycle
+    RENEWAL_NOTICE("renewal-notice", "environment", "project", "expiresOn"),
+    RENEWAL_REMINDER("renewal-reminder", "environment", "project", "expiresOn"),
+    TOKEN_RENEWED("token-renewed", "environment", "project", "expiresOn"),
+    TOKEN_EXPIRED("token-expired", "environment", "project"),
+    TOKEN_REVOKED("token-revoked", "environment", "project", "reason"),
+    TOKEN_COMPROMISED_RIGHTS_OFF("token-compromised-rights-off", "environment", "project", "reportedBy"),
+    TOKEN_REGENERATED("token-regenerated", "environment", "project"),
+    TOKEN_REGENERATED_TO_ADMINS("token-regenerated-to-admins", "environment", "project", "holder", "reportedBy"),
+    TOKEN_REVOKED_FOR_MISUSE_TO_PROJECT_ADMINS("token-revoked-for-misuse-to-project-admins", "environment", "project",
+            "holder"),
+    TOKEN_SUSPENDED("token-suspended", "environment", "project", "holder", "reason", "suspensions", "banned"),
+    TOKEN_SUSPENDED_TO_PROJECT_ADMINS("token-suspended-to-project-admins", "environment", "project", "holder",
+            "reason", "suspensions", "banned"),
+    TOKEN_REINSTATED("token-reinstated", "environment", "project"),
+    CODE_CHANGE_APPROVED("code-change-approved", "environment", "project", "comments"),
+    CODE_CHANGE_CHANGES_REQUESTED("code-change-changes-requested", "environment", "project", "comments"),
+    CODE_CHANGE_REJECTED_TOKEN_KEPT("code-change-rejected-token-kept", "environment", "project", "reviewComments",
+            "decisionComments"),
+    TOKEN_REINSTATED_TO_PROJECT_ADMINS("token-reinstated-to-project-admins", "environment", "project", "holder"),
+    // Access reviews
+    ACCESS_REVIEW_REQUESTED("access-review-requested", "environment", "project", "pis", "holders", "due"),
+    ACCESS_REVIEW_REMINDER("access-review-reminder", "environment", "project"),
+    ACCESS_REVIEW_ESCALATED("access-review-escalated", "environment", "project", "pis"),
+    // The generic mail of a new user task (see MailTemplates#taskWaiting)
+    TASK_WAITING("task-waiting", "taskKey", "taskName", "dueDate");
+
+    static final String FOLDER = "notices/";
+
+    private final String file;
+    private final Set<String> modelValues;
+
+    MailKind(String file, String... values) {
+        this.file = file;
+        this.modelValues = Set.of(values);
+    }
+
+    /** The template's path below {@code templates/mail/}. */
+    public String template() {
+        return FOLDER + file + ".txt";
+    }
+
+    /** The names of the values a model of this kind holds. */
+    public Set<String> modelValues() {
+        return modelValues;
+    }
+
+    /** The model as given, if it holds exactly this kind's values; otherwise an error naming the difference. */
+    Map<String, Object> check(Map<String, Object> model) {
+        Map<String, Object> copy = Map.copyOf(model); // rejects null values
+        if (!copy.keySet().equals(modelValues)) {
+            Set<String> missing = new TreeSet<>(modelValues);
+            missing.removeAll(copy.keySet());
+            Set<String> unknown = new TreeSet<>(copy.keySet());
+            unknown.removeAll(modelValues);
+            throw new IllegalArgumentException("A " + this + " mail needs the values " + new TreeSet<>(modelValues)
+                    + (missing.isEmpty() ? "" : "; missing " + missing)
+                    + (unknown.isEmpty() ? "" : "; unknown " + unknown));
+        }
+        return copy;
+    }
+}
