@@ -109,17 +109,7 @@ public class AttestationCampaigns {
     }
 
     private static String rights(IssuedToken token) {
-        List<String> rights = new ArrayList<>();
-        if (token.rightExport()) {
-            rights.add("export");
-        }
-        if (token.rightImport()) {
-            rights.add("import");
-        }
-        if (token.rightMobileApp()) {
-            rights.add("mobile app");
-        }
-        return rights.isEmpty() ? "no rights" : String.join(", ", rights);
+        return token.rightNames().isEmpty() ? "no rights" : String.join(", ", token.rightNames());
     }
 
     private String dueDay() {

@@ -2,8 +2,6 @@ package org.tokengov.dashboard;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.tokengov.registry.IssuedToken;
 
 /** One token as a table row: what the registry holds about it, formatted, without its value or fingerprint. */
@@ -20,16 +18,6 @@ record TokenRow(String id, String holder, String environment, long projectId, St
     }
 
     private static String rights(IssuedToken token) {
-        List<String> rights = new ArrayList<>();
-        if (token.rightExport()) {
-            rights.add("export");
-        }
-        if (token.rightImport()) {
-            rights.add("import");
-        }
-        if (token.rightMobileApp()) {
-            rights.add("mobile app");
-        }
-        return rights.isEmpty() ? "none" : String.join(", ", rights);
+        return token.rightNames().isEmpty() ? "none" : String.join(", ", token.rightNames());
     }
 }

@@ -13,7 +13,6 @@ import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RedcapApi;
-import org.tokengov.redcap.RedcapProjectUser;
 import org.tokengov.redcap.TokenRights;
 import org.tokengov.registry.HolderBans;
 import org.tokengov.registry.IssuedToken;
@@ -36,11 +35,12 @@ public class Suspensions {
     private final JdbcClient jdbc;
     private final AuditTrail auditTrail;
     private final Notifier notifier;
+    private final TokenProjectAdministrators projectAdministrators;
     private final Clock clock;
 
     Suspensions(TokenRegistry registry, RedcapApi redcap, HolderBans bans, TokenRevocation revocation,
             TokenLifecycles lifecycles, SuspensionProperties properties, JdbcClient jdbc, AuditTrail auditTrail,
-            Notifier notifier, Clock clock) {
+            Notifier notifier, TokenProjectAdministrators projectAdministrators, Clock clock) {
         this.registry = registry;
         this.redcap = redcap;
         this.bans = bans;
@@ -50,6 +50,7 @@ public class Suspensions {
         this.jdbc = jdbc;
         this.auditTrail = auditTrail;
         this.notifier = notifier;
+        this.projectAdministrators = projectAdministrators;
         this.clock = clock;
     }
 
@@ -72,7 +73,7 @@ public class Suspensions {
                 "holder", token.holder(), "reason", reason == null ? "" : reason, "suspensions", suspensions,
                 "banned", banReached);
         notifier.send(Notification.toUser(token.holder(), MailKind.TOKEN_SUSPENDED, suspension));
-        notifier.send(new Notification(projectAdministrators(token), List.of(),
+        notifier.send(new Notification(projectAdministrators.of(token), List.of(),
                 MailKind.TOKEN_SUSPENDED_TO_PROJECT_ADMINS, suspension));
         return banReached;
     }
@@ -87,7 +88,7 @@ public class Suspensions {
         notifier.send(Notification.toUser(token.holder(), MailKind.TOKEN_REINSTATED,
                 Map.of("environment", token.environment().name(), "project", token.projectId())));
         // Those told of the suspension hear of its end.
-        notifier.send(new Notification(projectAdministrators(token), List.of(),
+        notifier.send(new Notification(projectAdministrators.of(token), List.of(),
                 MailKind.TOKEN_REINSTATED_TO_PROJECT_ADMINS, Map.of("environment", token.environment().name(),
                         "project", token.projectId(), "holder", token.holder())));
     }
@@ -106,13 +107,6 @@ public class Suspensions {
                 .forEach(other -> lifecycles.revoke(other.id(), RevocationReason.PERMANENT_BAN, AuditTrail.SYSTEM_ACTOR));
     }
 
-    private List<String> projectAdministrators(IssuedToken token) {
-        return redcap.projectUsers(token.environment(), token.projectId()).stream()
-                .filter(RedcapProjectUser::userRights)
-                .map(RedcapProjectUser::username)
-                .filter(username -> !username.equals(token.holder()))
-                .toList();
-    }
 
     private IssuedToken token(String tokenId) {
         return registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));

@@ -10,7 +10,6 @@ import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RedcapApi;
-import org.tokengov.redcap.RedcapProjectUser;
 import org.tokengov.redcap.RedcapProperties;
 import org.tokengov.redcap.TokenAdministration;
 import org.tokengov.redcap.TokenAdministrationMode;
@@ -35,9 +34,11 @@ public class TokenRevocation {
     private final TokenEntitlements entitlements;
     private final AuditTrail auditTrail;
     private final Notifier notifier;
+    private final TokenProjectAdministrators projectAdministrators;
 
     TokenRevocation(TokenRegistry registry, TokenAdministration administration, RedcapApi redcap, RedcapProperties servers,
-            TokenEntitlements entitlements, AuditTrail auditTrail, Notifier notifier) {
+            TokenEntitlements entitlements, AuditTrail auditTrail, Notifier notifier,
+            TokenProjectAdministrators projectAdministrators) {
         this.registry = registry;
         this.administration = administration;
         this.redcap = redcap;
@@ -45,6 +46,7 @@ public class TokenRevocation {
         this.entitlements = entitlements;
         this.auditTrail = auditTrail;
         this.notifier = notifier;
+        this.projectAdministrators = projectAdministrators;
     }
 
     /** Removes the token from REDCap and records it as revoked (or, for {@code EXPIRED}, as expired). */
@@ -74,19 +76,12 @@ public class TokenRevocation {
                 : Notification.toUser(token.holder(), MailKind.TOKEN_REVOKED, revoked));
         if (reason == RevocationReason.MISUSE) {
             // The end of a suspension the project's user-rights holders were told of.
-            notifier.send(new Notification(projectAdministrators(token), List.of(),
+            notifier.send(new Notification(projectAdministrators.of(token), List.of(),
                     MailKind.TOKEN_REVOKED_FOR_MISUSE_TO_PROJECT_ADMINS, Map.of("environment", token.environment().name(),
                             "project", token.projectId(), "holder", token.holder())));
         }
     }
 
-    private List<String> projectAdministrators(IssuedToken token) {
-        return redcap.projectUsers(token.environment(), token.projectId()).stream()
-                .filter(RedcapProjectUser::userRights)
-                .map(RedcapProjectUser::username)
-                .filter(username -> !username.equals(token.holder()))
-                .toList();
-    }
 
     /** Database mode: a new value in REDCap at once; the old one is dead. Returns the new fingerprint. */
     public TokenFingerprint regenerate(String tokenId, String reportedBy) {

@@ -1,6 +1,8 @@
 package org.tokengov.registry;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -28,4 +30,19 @@ public record IssuedToken(
         Instant revokedAt,
         String revocationReason,
         @Version Long version) {
+
+    /** The API rights the token was approved with, in words: "export", "import", "mobile app". */
+    public List<String> rightNames() {
+        List<String> names = new ArrayList<>();
+        if (rightExport) {
+            names.add("export");
+        }
+        if (rightImport) {
+            names.add("import");
+        }
+        if (rightMobileApp) {
+            names.add("mobile app");
+        }
+        return names;
+    }
 }
