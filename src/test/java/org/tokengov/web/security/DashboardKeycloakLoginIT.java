@@ -65,13 +65,17 @@ class DashboardKeycloakLoginIT {
                 .contains(alices).contains(bobs);
     }
 
+    /**
+     * A token on a project of its own: this app is shared with {@link KeycloakLoginIT}, whose requests for project
+     * 101 a live PROD token there would make ineligible.
+     */
     private String token(String holder) {
         String id = UUID.randomUUID().toString();
         Instant issued = Instant.now().minus(Duration.ofDays(1));
         jdbc.update("""
                 insert into api_token (id, holder, environment, project_id, right_export, right_import, right_mobile_app, state,
                     issued_at, expires_at, version)
-                values (?, ?, 'PROD', 101, true, false, false, 'ACTIVE', ?, ?, 0)""",
+                values (?, ?, 'PROD', 9101, true, false, false, 'ACTIVE', ?, ?, 0)""",
                 id, holder, Timestamp.from(issued), Timestamp.from(issued.plus(Duration.ofDays(365))));
         return id;
     }
