@@ -30,9 +30,9 @@ class MailIT extends MailITBase {
         assertThat(smtp.mailsTo("bob@example.org")).extracting(Mail::subject).containsExactly(
                 "We received your API token request for REDCap project 101",
                 "Your QA API token is ready: Develop and test in QA (project 201)");
-        Mail received = smtp.mailsTo("bob@example.org").get(0);
-        assertThat(received.text()).contains("<script>alert(1)</script>");
-        assertThat(received.html()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
+        Mail receipt = smtp.mailsTo("bob@example.org").get(0);
+        assertThat(receipt.text()).contains("<script>alert(1)</script>");
+        assertThat(receipt.html()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
         assertThat(smtp.mailsTo("bob@example.org").get(1).text()).contains("default/#/?task=" + qaTesting.getId());
 
         smtp.purge();
