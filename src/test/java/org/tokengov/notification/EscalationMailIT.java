@@ -4,34 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tokengov.notification.MailCatcher.withSubject;
 import static org.tokengov.redcap.RedcapEnvironment.PROD;
 
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tokengov.notification.MailCatcher.Mail;
-import org.tokengov.testsupport.IssuedTokens;
-import org.tokengov.testsupport.PipelineDriver;
 import org.tokengov.testsupport.RealServers;
 
 /**
@@ -39,58 +21,23 @@ import org.tokengov.testsupport.RealServers;
  * the request with word to the requester and the REDCap administrators; an access review the PI leaves unanswered is
  * reminded to the PI and then escalated to the administrators, each mail with the review task's link.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = EscalationMailIT.OwnServers.class)
-class EscalationMailIT {
+class EscalationMailIT extends MailITBase {
 
     /** A context of its own: the access review sees every live token. */
     static class OwnServers extends RealServers {
     }
 
-    static final MailCatcher smtp = new MailCatcher();
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        smtp.register(registry);
-    }
-
-    @Autowired ConfigurableApplicationContext context;
-    @Autowired ManagementService management;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired IdentityService identity;
-    @Autowired MailDispatcher dispatcher;
-    @Autowired JdbcTemplate jdbc;
-
-    final Set<String> tokens = new LinkedHashSet<>();
-    final List<Mail> received = new ArrayList<>();
-
-    @BeforeEach
-    void clean() {
-        MailCatcher.sendAll(dispatcher);
-        smtp.purge();
-    }
-
     @AfterEach
     void noTokenAndNoUnescapedHtml() {
-        ClockUtil.reset();
-        received.addAll(MailCatcher.outbox(jdbc));
-        MailCatcher.assertNoTokenAndNoUnescapedHtml(received, tokens);
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
+        MailCatcher.assertNoTokenAndNoUnescapedHtml(withOutbox(received), tokens);
     }
 
     @Test
     void anUndoneCodeReviewIsRemindedThenClosedWithWordToTheRequesterAndTheAdministrators() {
-        PipelineDriver pipeline = new PipelineDriver(runtime, tasks, identity, management);
-        ProcessInstance request = pipeline.requestUntilQaToken("alice");
-        tokens.addAll(MailCatcher.tokensInRedcap(context));
-        pipeline.complete("alice", List.of("api-requesters"), task(request, "Task_DevelopAndTestInQa"), Map.of(
-                "codeRepositoryUrl", "https://git.example.org/lab/sync", "codeCommit", "9c1e2d7",
-                "testSummary", "Ran the export nightly in QA for a week with a date filter."));
+        ProcessInstance request = people.requestUntilQaToken("alice");
+        rememberTokensInRedcap();
+        testedInQa("alice", request);
         Task review = task(request, "Task_ReviewCode");
         sent();
 
@@ -116,8 +63,7 @@ class EscalationMailIT {
 
     @Test
     void anUnansweredAccessReviewIsRemindedToThePiThenEscalatedToTheAdministratorsWithTheTaskLink() {
-        new IssuedTokens(context).issue("bob", PROD, 101);
-        tokens.addAll(MailCatcher.tokensInRedcap(context));
+        issue("bob", PROD, 101);
         sent();
 
         Job start = management.createJobQuery().timers().activityId("StartEvent_AccessReviewDue").singleResult();
@@ -156,23 +102,7 @@ class EscalationMailIT {
         return mails.stream().filter(mail -> mail.subject().contains("REDCap project 101 (PROD)")).toList();
     }
 
-    private Task task(ProcessInstance instance, String key) {
-        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
-        assertThat(task).as(key).isNotNull();
-        return task;
-    }
-
-    /** The engine's clock moves to the timer and its job runs, then the instance's asynchronous steps. */
-    private void fire(ProcessInstance instance, String timerId) {
-        Job timer = management.createJobQuery().processInstanceId(instance.getId()).activityId(timerId).timers()
-                .singleResult();
-        assertThat(timer).as(timerId).isNotNull();
-        ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1_000));
-        management.executeJob(timer.getId());
-        runJobs(instance);
-    }
-
-    /** The same for a timer on one task of a multi-instance (one project's review). */
+    /** {@link #fire} for a timer on one task of a multi-instance (one project's review). */
     private void fireOn(Task task, String timerId) {
         Job timer = management.createJobQuery().processInstanceId(task.getProcessInstanceId()).activityId(timerId).timers()
                 .list().stream().filter(job -> task.getExecutionId().equals(job.getExecutionId())
@@ -187,24 +117,5 @@ class EscalationMailIT {
         var execution = (org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) runtime.createExecutionQuery()
                 .executionId(executionId).singleResult();
         return execution != null && candidate.equals(execution.getParentId());
-    }
-
-    private void runJobs(ProcessInstance instance) {
-        for (int round = 0; instance != null && round < 20; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).messages().executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-    }
-
-    /** Sends the outbox and returns what arrived since the last call. */
-    private List<Mail> sent() {
-        MailCatcher.sendAll(dispatcher);
-        List<Mail> mails = smtp.all();
-        received.addAll(mails);
-        smtp.purge();
-        return mails;
     }
 }

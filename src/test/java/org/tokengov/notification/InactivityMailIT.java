@@ -5,30 +5,15 @@ import static org.tokengov.redcap.RedcapEnvironment.QA;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.tokengov.notification.MailCatcher.Mail;
 import org.tokengov.registry.IssuedToken;
-import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
-import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.RealServers;
 
 /**
@@ -36,74 +21,39 @@ import org.tokengov.testsupport.RealServers;
  * are up, once, and its holder is told when it is revoked. Engine time moves with {@link ClockUtil}; the test runs
  * the sweep's jobs and the revocations it sends.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = InactivityMailIT.OwnServers.class)
-class InactivityMailIT {
+class InactivityMailIT extends MailITBase {
 
     /** A context of its own: the sweep sees every live token. */
     static class OwnServers extends RealServers {
     }
 
-    static final MailCatcher smtp = new MailCatcher();
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        smtp.register(registry);
-    }
-
-    @Autowired ConfigurableApplicationContext context;
-    @Autowired ManagementService management;
-    @Autowired RuntimeService runtime;
-    @Autowired TokenRegistry registry;
-    @Autowired MailDispatcher dispatcher;
-    @Autowired JdbcTemplate jdbc;
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
-
     @Test
     void theHolderIsWarnedOnceBeforeTheSixMonthsAreUpAndToldOfTheRevocation() {
-        IssuedToken token = new IssuedTokens(context).issue("alice", QA, 201);
-        Set<String> tokens = MailCatcher.tokensInRedcap(context);
-        MailCatcher.sendAll(dispatcher);
-        smtp.purge();
+        IssuedToken token = issue("alice", QA, 201);
+        sendAndForget();
         Instant revocationDue = token.issuedAt().atZone(ZoneOffset.UTC).plusMonths(6).toInstant();
         String dueDay = revocationDue.atZone(ZoneOffset.UTC).toLocalDate().toString();
 
         runSweepAt(revocationDue.minusSeconds(7 * 86_400));
         runSweepAt(revocationDue.minusSeconds(6 * 86_400));
-        MailCatcher.sendAll(dispatcher);
-        List<Mail> warnings = smtp.all();
-        assertThat(warnings).as("one warning, not one per sweep").singleElement().satisfies(mail -> {
+        assertThat(sent()).as("one warning, not one per sweep").singleElement().satisfies(mail -> {
             assertThat(mail.subject()).isEqualTo("Your QA API token on REDCap project 201 will be revoked on " + dueDay
                     + " unless used");
             assertThat(mail.to()).containsExactly("alice@example.org");
             assertThat(mail.text()).contains("has not been used since " + token.issuedAt().atZone(ZoneOffset.UTC).toLocalDate());
         });
         assertThat(registry.find(token.id()).orElseThrow().state()).isEqualTo(TokenState.QA_ACTIVE);
-        smtp.purge();
 
         runSweepAt(revocationDue.plusSeconds(86_400));
         assertThat(registry.find(token.id()).orElseThrow().revocationReason()).isEqualTo("INACTIVITY");
-        MailCatcher.sendAll(dispatcher);
-        List<Mail> revocation = smtp.all();
-        assertThat(revocation).singleElement().satisfies(mail -> {
+        assertThat(sent()).singleElement().satisfies(mail -> {
             assertThat(mail.subject()).isEqualTo("Revoked: QA API token on REDCap project 201");
             assertThat(mail.to()).containsExactly("alice@example.org");
             assertThat(mail.text()).contains("(INACTIVITY)");
         });
 
-        List<Mail> everything = new ArrayList<>(warnings);
-        everything.addAll(revocation);
-        everything.addAll(MailCatcher.outbox(jdbc));
-        MailCatcher.assertNoTokenAndNoUnescapedHtml(everything, tokens);
+        MailCatcher.assertNoTokenAndNoUnescapedHtml(withOutbox(received), tokens);
     }
 
     /**
@@ -126,13 +76,6 @@ class InactivityMailIT {
             due.forEach(job -> management.executeJob(job.getId()));
         }
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(sweep.getId()).count()).as("the sweep ended").isZero();
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = management.createJobQuery().processDefinitionKey("TokenLifecycleProcess").messages()
-                    .executable().list();
-            if (due.isEmpty()) {
-                break;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
+        runAllLifecycleJobs();
     }
 }

@@ -6,37 +6,20 @@ import static org.tokengov.notification.MailCatcher.withSubject;
 import static org.tokengov.redcap.RedcapEnvironment.QA;
 
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.notification.MailCatcher.Mail;
+import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
-import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
-import org.tokengov.testsupport.IssuedTokens;
-import org.tokengov.testsupport.PipelineDriver;
 import org.tokengov.testsupport.RealServers;
 
 /**
@@ -45,57 +28,18 @@ import org.tokengov.testsupport.RealServers;
  * fix's review and the reinstatement go to specialists and administrators), and a compromised token. Engine time is
  * moved with {@link ClockUtil}; each test fires its lifecycle's timers and runs its lifecycle's jobs itself.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = LifecycleMailIT.OwnServers.class)
-class LifecycleMailIT {
+class LifecycleMailIT extends MailITBase {
 
     /** A context of its own: its holders have no tokens from other test classes. */
     static class OwnServers extends RealServers {
     }
 
-    static final MailCatcher smtp = new MailCatcher();
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        smtp.register(registry);
-    }
-
-    @Autowired ConfigurableApplicationContext context;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired ManagementService management;
-    @Autowired IdentityService identity;
-    @Autowired TokenRegistry registry;
     @Autowired TokenLifecycles lifecycles;
-    @Autowired MailDispatcher dispatcher;
-    @Autowired JdbcTemplate jdbc;
-
-    PipelineDriver people;
-    IssuedTokens issued;
-    /** Every token value REDCap held during the test: no mail may contain one. */
-    final Set<String> tokens = new LinkedHashSet<>();
-    /** Every mail received during the test. */
-    final List<Mail> received = new ArrayList<>();
-
-    @BeforeEach
-    void clean() {
-        people = new PipelineDriver(runtime, tasks, identity, management);
-        issued = new IssuedTokens(context);
-        MailCatcher.sendAll(dispatcher);
-        smtp.purge();
-    }
 
     @AfterEach
     void noTokenAndNoUnescapedHtml() {
-        ClockUtil.reset();
-        received.addAll(smtp.all());
-        MailCatcher.assertNoTokenAndNoUnescapedHtml(received, tokens);
-        MailCatcher.assertNoTokenAndNoUnescapedHtml(MailCatcher.outbox(jdbc), tokens);
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
+        assertReceivedAndQueuedMailsHoldNoTokenAndNoUnescapedHtml();
     }
 
     @Test
@@ -220,7 +164,7 @@ class LifecycleMailIT {
 
         lifecycles.reportCompromised(token.id(), "erin");
         runLifecycleJobs(token);
-        tokens.addAll(MailCatcher.tokensInRedcap(context));
+        rememberTokensInRedcap();
         assertThat(registry.find(token.id()).orElseThrow().fingerprint()).isNotEqualTo(token.fingerprint());
 
         List<Mail> compromise = sent();
@@ -233,20 +177,12 @@ class LifecycleMailIT {
                 .contains("read the new token on the project's API page");
     }
 
-    private IssuedToken issue(String holder, org.tokengov.redcap.RedcapEnvironment environment, long projectId) {
-        IssuedToken token = issued.issue(holder, environment, projectId);
-        tokens.addAll(MailCatcher.tokensInRedcap(context));
+    /** Issued as in every mail IT, and checked that the new token is among the values no mail may hold. */
+    @Override
+    IssuedToken issue(String holder, RedcapEnvironment environment, long projectId) {
+        IssuedToken token = super.issue(holder, environment, projectId);
         assertThat(tokens).hasSizeGreaterThan(2);
         return token;
-    }
-
-    /** Sends the outbox and returns what arrived since the last call. */
-    private List<Mail> sent() {
-        MailCatcher.sendAll(dispatcher);
-        List<Mail> mails = smtp.all();
-        received.addAll(mails);
-        smtp.purge();
-        return mails;
     }
 
     /** The passing of time up to the timer: the engine's clock moves there and the timer's job runs, then its steps. */
@@ -257,29 +193,6 @@ class LifecycleMailIT {
         ClockUtil.setCurrentTime(timer.getDuedate());
         management.executeJob(timer.getId());
         runLifecycleJobs(token);
-    }
-
-    /** The lifecycle's asynchronous steps (not its timers), as the job executor would run them. */
-    private void runLifecycleJobs(IssuedToken token) {
-        ProcessInstance lifecycle = lifecycleOf(token);
-        for (int round = 0; lifecycle != null && round < 20; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(lifecycle.getId()).messages().executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-    }
-
-    private ProcessInstance lifecycleOf(IssuedToken token) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("TokenLifecycleProcess")
-                .processInstanceBusinessKey(token.id()).singleResult();
-    }
-
-    private Task task(IssuedToken token, String key) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(token.id()).taskDefinitionKey(key).singleResult();
-        assertThat(task).as(key).isNotNull();
-        return task;
     }
 
     private static String day(IssuedToken token) {

@@ -22,19 +22,43 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.tokengov.testsupport.RealServers;
 import org.tokengov.testsupport.TestDatabases;
 
 /**
- * A real SMTP server (GreenMail) on a free port of 127.0.0.1 for one mail IT class, the app's mail settings pointing
- * at it, and what the tests read and check in the mails it received. The dispatcher's own schedule is an hour, so the
- * tests decide when the outbox is sent ({@link #sendAll(MailDispatcher)}).
+ * A real SMTP server (GreenMail) on a free port of 127.0.0.1 for one test context, the context's mail settings
+ * pointing at it, and what the tests read and check in the mails it received. The dispatcher's own schedule is an
+ * hour, so the tests decide when the outbox is sent ({@link MailITBase#sendAll()}).
  */
 final class MailCatcher {
+
+    /**
+     * Gives the context being made a catcher of its own: its mails go there and its tests autowire it. The server
+     * runs as long as the context, not its first test class: Spring's cache may hand the context to another class.
+     */
+    static final class ForContext implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            MailCatcher smtp = new MailCatcher();
+            TestPropertyValues.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.port,
+                    "spring.mail.properties.mail.smtp.connectiontimeout=2000",
+                    "spring.mail.properties.mail.smtp.timeout=2000",
+                    "tokengov.notification.dispatch-interval=PT1H").applyTo(context);
+            context.getBeanFactory().registerSingleton("mailCatcher", smtp);
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent) {
+                    smtp.stop();
+                }
+            });
+        }
+    }
 
     /** The only tags the mail layout writes: any other tag in an HTML part came from unescaped text. */
     private static final Set<String> LAYOUT_TAGS = Set.of("html", "head", "meta", "title", "body", "p", "span", "br",
@@ -44,16 +68,8 @@ final class MailCatcher {
     private final int port = freePort();
     private GreenMail server;
 
-    MailCatcher() {
+    private MailCatcher() {
         start();
-    }
-
-    void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> port);
-        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
-        registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2000);
-        registry.add("tokengov.notification.dispatch-interval", () -> "PT1H");
     }
 
     void start() {
@@ -70,13 +86,6 @@ final class MailCatcher {
             server.purgeEmailFromAllMailboxes();
         } catch (FolderException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Sends the outbox until nothing is due. */
-    static void sendAll(MailDispatcher dispatcher) {
-        while (dispatcher.sendDue() > 0) {
-            // until the outbox has nothing due
         }
     }
 

@@ -7,30 +7,16 @@ import static org.tokengov.redcap.RedcapEnvironment.QA;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tokengov.notification.MailCatcher.Mail;
 import org.tokengov.registry.IssuedToken;
-import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
 import org.tokengov.testsupport.HrWebhookClient;
-import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.RealServers;
 
@@ -40,9 +26,8 @@ import org.tokengov.testsupport.RealServers;
  * administrators get the whole report, and the holder hears of each revoked token. No Keycloak: the embedded identity
  * store answers who has which address.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = OffboardingMailIT.OwnServers.class)
-class OffboardingMailIT {
+class OffboardingMailIT extends MailITBase {
 
     static final String SECRET = "hr-" + UUID.randomUUID();
 
@@ -54,37 +39,10 @@ class OffboardingMailIT {
         }
     }
 
-    static final MailCatcher smtp = new MailCatcher();
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        smtp.register(registry);
-    }
-
-    @Autowired ConfigurableApplicationContext context;
-    @Autowired ManagementService management;
-    @Autowired RuntimeService runtime;
-    @Autowired TokenRegistry registry;
-    @Autowired MailDispatcher dispatcher;
-    @Autowired JdbcTemplate jdbc;
-
-    @BeforeEach
-    void clean() {
-        MailCatcher.sendAll(dispatcher);
-        smtp.purge();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
-
     @Test
     void thePiOfEachProjectAndTheAdministratorsGetTheReportAndNoMailHoldsAToken() {
-        IssuedTokens issued = new IssuedTokens(context);
-        IssuedToken prod = issued.issue("bob", PROD, 101);
-        IssuedToken qa = issued.issue("bob", QA, 201);
-        Set<String> tokens = new LinkedHashSet<>(MailCatcher.tokensInRedcap(context));
+        IssuedToken prod = issue("bob", PROD, 101);
+        IssuedToken qa = issue("bob", QA, 201);
         assertThat(tokens).hasSizeGreaterThan(3);
 
         HttpResponse<String> answer = new HrWebhookClient(RealServers.baseUrl(context), SECRET)
@@ -94,7 +52,7 @@ class OffboardingMailIT {
         assertThat(registry.find(prod.id()).orElseThrow().state()).isEqualTo(TokenState.REVOKED);
         assertThat(registry.find(qa.id()).orElseThrow().state()).isEqualTo(TokenState.REVOKED);
 
-        MailCatcher.sendAll(dispatcher);
+        sendAll();
         List<Mail> mails = smtp.all();
         assertThat(mails).extracting(Mail::subject).containsExactlyInAnyOrder("API access removed: bob",
                 "Offboarding of bob: 2 token(s) revoked", "Revoked: PROD API token on REDCap project 101",
@@ -112,17 +70,13 @@ class OffboardingMailIT {
                     assertThat(mail.text()).contains("(OFFBOARDING)");
                 });
 
-        List<Mail> everything = new ArrayList<>(mails);
-        everything.addAll(MailCatcher.outbox(jdbc));
-        MailCatcher.assertNoTokenAndNoUnescapedHtml(everything, tokens);
+        MailCatcher.assertNoTokenAndNoUnescapedHtml(withOutbox(mails), tokens);
     }
 
     @Test
     void aPersonWhoLeftOneProjectIsReportedToThatProjectsPiOnly() {
-        IssuedTokens issued = new IssuedTokens(context);
-        IssuedToken prod = issued.issue("alice", PROD, 101);
-        IssuedToken qa = issued.issue("alice", QA, 201);
-        Set<String> tokens = new LinkedHashSet<>(MailCatcher.tokensInRedcap(context));
+        IssuedToken prod = issue("alice", PROD, 101);
+        IssuedToken qa = issue("alice", QA, 201);
 
         HttpResponse<String> answer = new HrWebhookClient(RealServers.baseUrl(context), SECRET)
                 .deliver(HrWebhookClient.event("person.left_project", "alice", 101L, Instant.now()));
@@ -131,7 +85,7 @@ class OffboardingMailIT {
         assertThat(registry.find(prod.id()).orElseThrow().state()).isEqualTo(TokenState.REVOKED);
         assertThat(registry.find(qa.id()).orElseThrow().state()).as("another project's token stays").isEqualTo(TokenState.QA_ACTIVE);
 
-        MailCatcher.sendAll(dispatcher);
+        sendAll();
         List<Mail> mails = smtp.all();
         assertThat(mails).extracting(Mail::subject).containsExactlyInAnyOrder("API access removed: alice",
                 "Offboarding of alice: 1 token(s) revoked", "Revoked: PROD API token on REDCap project 101");
@@ -142,8 +96,6 @@ class OffboardingMailIT {
         assertThat(withSubject(mails, "Offboarding of alice: 1 token(s) revoked").to())
                 .containsExactlyInAnyOrder("ada@example.org", "rita@example.org");
 
-        List<Mail> everything = new ArrayList<>(mails);
-        everything.addAll(MailCatcher.outbox(jdbc));
-        MailCatcher.assertNoTokenAndNoUnescapedHtml(everything, tokens);
+        MailCatcher.assertNoTokenAndNoUnescapedHtml(withOutbox(mails), tokens);
     }
 }

@@ -3,33 +3,15 @@ package org.tokengov.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tokengov.notification.MailCatcher.withSubject;
 
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tokengov.notification.MailCatcher.Mail;
-import org.tokengov.testsupport.PipelineDriver;
 import org.tokengov.testsupport.RealServers;
 
 /**
@@ -38,61 +20,28 @@ import org.tokengov.testsupport.RealServers;
  * administrators; an external requester's sponsor is asked (and reminded) with the confirmation task's link, and a
  * sponsor who declines or never answers ends the request with word to the requester.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = RequestDeadlineMailIT.OwnServers.class)
-class RequestDeadlineMailIT {
+class RequestDeadlineMailIT extends MailITBase {
 
     /** A context of its own: its engine clock is moved to the deadlines. */
     static class OwnServers extends RealServers {
     }
 
-    static final MailCatcher smtp = new MailCatcher();
-
-    static final String HTML = "<img src=x onerror=alert(1)> & <b>bold</b>";
-    static final String HTML_ESCAPED = "&lt;img src=x onerror=alert(1)&gt; &amp; &lt;b&gt;bold&lt;/b&gt;";
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        smtp.register(registry);
-    }
-
-    @Autowired ConfigurableApplicationContext context;
-    @Autowired ManagementService management;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired IdentityService identity;
-    @Autowired MailDispatcher dispatcher;
-    @Autowired JdbcTemplate jdbc;
-
-    PipelineDriver pipeline;
-    final Set<String> tokens = new LinkedHashSet<>();
-    final List<Mail> received = new ArrayList<>();
-
+    /** The stewards' tokens at least: the sponsorship tests make no token of their own. */
     @BeforeEach
-    void clean() {
-        pipeline = new PipelineDriver(runtime, tasks, identity, management);
-        tokens.addAll(MailCatcher.tokensInRedcap(context));
-        MailCatcher.sendAll(dispatcher);
-        smtp.purge();
+    void tokensAlreadyInRedcap() {
+        rememberTokensInRedcap();
     }
 
     @AfterEach
     void noTokenAndNoUnescapedHtml() {
-        ClockUtil.reset();
-        received.addAll(smtp.all());
-        MailCatcher.assertNoTokenAndNoUnescapedHtml(received, tokens);
-        MailCatcher.assertNoTokenAndNoUnescapedHtml(MailCatcher.outbox(jdbc), tokens);
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
+        assertReceivedAndQueuedMailsHoldNoTokenAndNoUnescapedHtml();
     }
 
     @Test
     void qaTestingNobodyFinishesIsRemindedWithItsLinkThenClosedWithWordToTheRequesterAndTheAdministrators() {
-        ProcessInstance request = pipeline.requestUntilQaToken("alice");
-        tokens.addAll(MailCatcher.tokensInRedcap(context));
+        ProcessInstance request = people.requestUntilQaToken("alice");
+        rememberTokensInRedcap();
         Task testing = task(request, "Task_DevelopAndTestInQa");
         assertThat(withSubject(sent(), "Your QA API token is ready: Develop and test in QA (project 201)"))
                 .satisfies(mail -> {
@@ -113,13 +62,13 @@ class RequestDeadlineMailIT {
 
     @Test
     void anApprovalNobodyGivesIsRemindedToTheAdministratorsThenClosedWithWordToTheRequesterAndThem() {
-        ProcessInstance request = pipeline.requestUntilQaToken("bob");
-        tokens.addAll(MailCatcher.tokensInRedcap(context));
-        pipeline.complete("bob", List.of("api-requesters"), task(request, "Task_DevelopAndTestInQa"), Map.of(
+        ProcessInstance request = people.requestUntilQaToken("bob");
+        rememberTokensInRedcap();
+        people.complete("bob", List.of("api-requesters"), task(request, "Task_DevelopAndTestInQa"), Map.of(
                 "codeRepositoryUrl", "https://git.example.org/bob/sync", "codeCommit", "c0ffee12",
                 "testSummary", "Nightly filtered export in QA for a week."));
         sent();
-        pipeline.complete("sam", List.of("api-specialists"), task(request, "Task_ReviewCode"), Map.of(
+        people.complete("sam", List.of("api-specialists"), task(request, "Task_ReviewCode"), Map.of(
                 "codeReviewOutcome", "APPROVED", "codeReviewComments", "Good use of filters " + HTML));
         Task approval = task(request, "Task_ApproveRelease");
         List<Mail> reviewed = sent();
@@ -164,7 +113,7 @@ class RequestDeadlineMailIT {
             assertThat(mail.linksTo(confirmation.getId())).isTrue();
         });
 
-        pipeline.complete("pat", List.of("project-pis"), confirmation, Map.of("sponsorshipConfirmed", false,
+        people.complete("pat", List.of("project-pis"), confirmation, Map.of("sponsorshipConfirmed", false,
                 "sponsorComments", "Erin's contract ended " + HTML));
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(request.getId()).count()).isZero();
         assertThat(sent()).singleElement().satisfies(mail -> {
@@ -201,44 +150,8 @@ class RequestDeadlineMailIT {
 
     /** Submitted, with the eligibility check run: an external waits for the sponsor's confirmation. */
     private ProcessInstance submitAndCheck(String requester) {
-        ProcessInstance request = pipeline.submitRequest(requester);
+        ProcessInstance request = people.submitRequest(requester);
         runJobs(request);
         return request;
-    }
-
-    private Task task(ProcessInstance instance, String key) {
-        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
-        assertThat(task).as(key).isNotNull();
-        return task;
-    }
-
-    /** The engine's clock moves to the timer and its job runs, then the instance's asynchronous steps. */
-    private void fire(ProcessInstance instance, String timerId) {
-        Job timer = management.createJobQuery().processInstanceId(instance.getId()).activityId(timerId).timers()
-                .singleResult();
-        assertThat(timer).as(timerId).isNotNull();
-        ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1_000));
-        management.executeJob(timer.getId());
-        runJobs(instance);
-    }
-
-    private void runJobs(ProcessInstance instance) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).messages().executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs keep coming for " + instance.getId());
-    }
-
-    /** Sends the outbox and returns what arrived since the last call. */
-    private List<Mail> sent() {
-        MailCatcher.sendAll(dispatcher);
-        List<Mail> mails = smtp.all();
-        received.addAll(mails);
-        smtp.purge();
-        return mails;
     }
 }

@@ -6,39 +6,23 @@ import static org.tokengov.redcap.RedcapEnvironment.PROD;
 import static org.tokengov.redcap.RedcapEnvironment.QA;
 
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tokengov.identity.CamundaIdentityDirectory;
 import org.tokengov.notification.MailCatcher.Mail;
 import org.tokengov.registry.IssuedToken;
-import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
 import org.tokengov.sponsorship.SponsorCascade;
 import org.tokengov.sponsorship.SponsorReplacementVariables;
-import org.tokengov.testsupport.IssuedTokens;
-import org.tokengov.testsupport.PipelineDriver;
 import org.tokengov.testsupport.RealServers;
 
 /**
@@ -47,40 +31,17 @@ import org.tokengov.testsupport.RealServers;
  * mail with the link to 'Name a new sponsor'; a new sponsor is told and the tokens released, or at the deadline
  * every token is revoked (SPONSOR_LEFT) with word to erin. Here sam is given User Rights on PROD 101, as a second PI.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = SponsorCascadeMailIT.OwnServers.class)
-class SponsorCascadeMailIT {
+class SponsorCascadeMailIT extends MailITBase {
 
     /** A context of its own: erin's sponsor and tokens change, and the engine's clock moves. */
     static class OwnServers extends RealServers {
     }
 
-    static final MailCatcher smtp = new MailCatcher();
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        smtp.register(registry);
-    }
-
-    @Autowired ConfigurableApplicationContext context;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired ManagementService management;
-    @Autowired IdentityService identity;
-    @Autowired TokenRegistry registry;
     @Autowired SponsorCascade cascade;
-    @Autowired MailDispatcher dispatcher;
-    @Autowired JdbcTemplate jdbc;
-
-    IssuedTokens issued;
-    PipelineDriver people;
-    final Set<String> tokens = new LinkedHashSet<>();
-    final List<Mail> received = new ArrayList<>();
 
     @BeforeEach
     void erinSponsoredByPatWithTwoTokens() {
-        issued = new IssuedTokens(context);
-        people = new PipelineDriver(runtime, tasks, identity, management);
         identity.setUserInfo("erin", CamundaIdentityDirectory.SPONSOR_INFO, "pat");
         issued.addProjectUser(PROD, 101, "sam");
         issued.redcap(PROD).update("UPDATE redcap_user_rights SET user_rights = 1 WHERE project_id = 101 AND username = 'sam'");
@@ -90,23 +51,14 @@ class SponsorCascadeMailIT {
         if (registry.liveToken("erin", QA, 201).isEmpty()) {
             issued.issue("erin", QA, 201);
         }
-        tokens.addAll(MailCatcher.tokensInRedcap(context));
-        MailCatcher.sendAll(dispatcher);
-        smtp.purge();
+        rememberTokensInRedcap();
+        sendAndForget();
     }
 
     @AfterEach
     void noTokenAndNoUnescapedHtml() {
-        ClockUtil.reset();
         identity.setUserInfo("erin", CamundaIdentityDirectory.SPONSOR_INFO, "pat");
-        received.addAll(smtp.all());
-        MailCatcher.assertNoTokenAndNoUnescapedHtml(received, tokens);
-        MailCatcher.assertNoTokenAndNoUnescapedHtml(MailCatcher.outbox(jdbc), tokens);
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
+        assertReceivedAndQueuedMailsHoldNoTokenAndNoUnescapedHtml();
     }
 
     @Test
@@ -191,33 +143,5 @@ class SponsorCascadeMailIT {
                 .singleResult();
         assertThat(task).as("the naming task").isNotNull();
         return task;
-    }
-
-    private void runLifecycleJobs(IssuedToken token) {
-        ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("TokenLifecycleProcess")
-                .processInstanceBusinessKey(token.id()).singleResult();
-        if (lifecycle != null) {
-            runJobs(lifecycle);
-        }
-    }
-
-    private void runJobs(ProcessInstance instance) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).messages().executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs keep coming for " + instance.getId());
-    }
-
-    /** Sends the outbox and returns what arrived since the last call. */
-    private List<Mail> sent() {
-        MailCatcher.sendAll(dispatcher);
-        List<Mail> mails = smtp.all();
-        received.addAll(mails);
-        smtp.purge();
-        return mails;
     }
 }

@@ -26,11 +26,15 @@ public class PipelineDriver {
 
     /** A valid request for production project 101 and QA project 201, submitted by the requester. */
     public ProcessInstance submitRequest(String requester) {
+        return submitRequest(requester, "Nightly export of new visits for the dashboard, filtered by date.");
+    }
+
+    /** The same request, with the requester's own words on how the token is used (what mails quote back). */
+    public ProcessInstance submitRequest(String requester, String usageDescription) {
         return as(requester, List.of("api-requesters"), () -> runtime.startProcessInstanceByKey("TokenRequestProcess", Map.of(
                 "productionProjectId", 101L, "qaProjectId", 201L, "rightExport", true, "rightImport", false,
                 "rightMobileApp", false, "fairUseAccepted", true, "intendedUse", "SCHEDULED_EXPORT",
-                "usageDescription", "Nightly export of new visits for the dashboard, filtered by date.",
-                "callSchedule", "Nightly at 02:00", "expectedCallsPerDay", 10L)));
+                "usageDescription", usageDescription, "callSchedule", "Nightly at 02:00", "expectedCallsPerDay", 10L)));
     }
 
     /** Submits, runs the asynchronous steps, and lets the sponsor confirm where one is asked: the QA token is issued. */
