@@ -11,6 +11,7 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -66,8 +67,15 @@ public final class HeadlessChromium implements AutoCloseable {
     public void logInToTasklist(String baseUrl, String username, String password) {
         driver.manage().deleteAllCookies();
         open(baseUrl + "/camunda/app/tasklist/default/#/login");
-        field(By.cssSelector("form[name=signinForm] input[type=text]")).sendKeys(username);
-        field(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(password);
+        // The form renders while its username field takes the focus, which can pull keys meant for the password into
+        // it: fill both until both hold what was typed.
+        By user = By.cssSelector("form[name=signinForm] input[type=text]");
+        By secret = By.cssSelector("form[name=signinForm] input[type=password]");
+        new WebDriverWait(driver, PATIENCE).until(browser -> {
+            fill(user, username);
+            fill(secret, password);
+            return username.equals(browser.findElement(user).getDomProperty("value"));
+        });
         click(By.cssSelector("form[name=signinForm] button[type=submit]"));
         visible(By.xpath("//a[contains(normalize-space(), 'Start process')]"));
     }
@@ -101,8 +109,16 @@ public final class HeadlessChromium implements AutoCloseable {
      * area can drop the first keys while it re-renders after another field changed; then, like a person, type again.
      */
     public void type(String label, String text) {
-        WebElement input = formField(label);
-        new WebDriverWait(driver, PATIENCE).until(browser -> {
+        WebElement labelElement = visible(By.xpath("//label[contains(normalize-space(), '" + label + "')]"));
+        fill(By.id(labelElement.getAttribute("for")), text);
+    }
+
+    private void fill(By field, String text) {
+        new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(browser -> {
+            WebElement input = ExpectedConditions.elementToBeClickable(field).apply(browser);
+            if (input == null) {
+                return false;
+            }
             input.click();
             input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
             Actions typing = new Actions(browser);
