@@ -2,6 +2,11 @@ package org.tokengov.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -92,8 +97,10 @@ class MailIT extends MailITBase {
 
     @Test
     void whileTheMailServerIsDownStepsCompleteAndTheirMailsArriveLater() throws Exception {
+        assertThat(mailHealth()).isEqualTo("UP");
         smtp.stop();
         try {
+            assertThat(mailHealth()).as("the outage shows on /actuator/health").isEqualTo("DOWN");
             ProcessInstance request = people.submitRequest("alice",
                     "Nightly export of new visits for the dashboard, by date.");
             Jobs.runDue(management);
@@ -107,6 +114,7 @@ class MailIT extends MailITBase {
         } finally {
             smtp.start();
         }
+        assertThat(mailHealth()).isEqualTo("UP");
         // The backoff would wait a minute: the test lets it pass.
         jdbc.update("update mail_outbox set next_attempt_at = next_attempt_at - interval '1 hour' where status = 'PENDING'");
         sendAll();
@@ -114,5 +122,12 @@ class MailIT extends MailITBase {
                 "We received your API token request for REDCap project 101",
                 "Your QA API token is ready: Develop and test in QA (project 201)");
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox where status = 'PENDING'", Integer.class)).isZero();
+    }
+
+    /** The mail component of the app's health endpoint, as a monitor reads it. */
+    private String mailHealth() throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(RealServers.baseUrl(context) + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(health.body()).path("components").path("mail").path("status").asText();
     }
 }
