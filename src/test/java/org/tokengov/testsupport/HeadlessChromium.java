@@ -45,8 +45,9 @@ public final class HeadlessChromium implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-                options);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        driver = new ChromeDriver(service, options);
         screenshots = Path.of("target", folder);
         try {
             Files.createDirectories(screenshots);
@@ -86,7 +87,8 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Opens the first task whose name contains the text, reloading the list until the engine has created it. */
     public void openTask(String nameContains) {
-        By task = By.xpath("//ol[contains(@class, 'tasks-list')]//a[contains(normalize-space(), '" + nameContains + "')]");
+        By task = By.xpath("//ol[contains(@class, 'tasks-list')]//a[contains(normalize-space(), '" + nameContains
+                + "')]");
         new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2)).until(browser -> {
             List<WebElement> found = browser.findElements(task);
             if (!found.isEmpty() && found.get(0).isDisplayed()) {
@@ -99,9 +101,8 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The input of a Camunda Form field, found through the label that names it. */
-    public WebElement formField(String label) {
-        WebElement labelElement = visible(By.xpath("//label[contains(normalize-space(), '" + label + "')]"));
-        return field(By.id(labelElement.getAttribute("for")));
+    private By labelled(String label) {
+        return By.id(visible(By.xpath("//label[contains(normalize-space(), '" + label + "')]")).getAttribute("for"));
     }
 
     /**
@@ -109,8 +110,7 @@ public final class HeadlessChromium implements AutoCloseable {
      * area can drop the first keys while it re-renders after another field changed; then, like a person, type again.
      */
     public void type(String label, String text) {
-        WebElement labelElement = visible(By.xpath("//label[contains(normalize-space(), '" + label + "')]"));
-        fill(By.id(labelElement.getAttribute("for")), text);
+        fill(labelled(label), text);
     }
 
     private void fill(By field, String text) {
@@ -135,7 +135,8 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     public void tick(String label) {
-        WebElement box = formField(label);
+        WebElement box = new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.elementToBeClickable(labelled(label)));
         if (!box.isSelected()) {
             ((JavascriptExecutor) driver).executeScript("arguments[0].click();", box);
         }
@@ -173,10 +174,6 @@ public final class HeadlessChromium implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return file;
-    }
-
-    private WebElement field(By locator) {
-        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(locator));
     }
 
     /**
