@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import org.tokengov.identity.ContractGroups;
 import org.tokengov.request.TaskActor;
 
 /**
@@ -40,7 +41,7 @@ class AccessReviewTaskListener implements TaskListener {
     private void created(DelegateTask task) {
         List<String> pis = projectPis(task);
         if (pis.isEmpty()) {
-            task.addCandidateGroup(AccessReviews.ADMINS);
+            task.addCandidateGroup(ContractGroups.ADMINS);
         } else {
             task.addCandidateUsers(pis);
         }
@@ -74,6 +75,6 @@ class AccessReviewTaskListener implements TaskListener {
     private static boolean isAdministrator(DelegateTask task, String actor) {
         Authentication caller = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return caller != null && actor.equals(caller.getUserId()) && caller.getGroupIds() != null
-                && caller.getGroupIds().contains(AccessReviews.ADMINS);
+                && caller.getGroupIds().contains(ContractGroups.ADMINS);
     }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.identity.ContractGroups;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.notification.MailKind;
@@ -28,7 +29,6 @@ import org.tokengov.registry.TokenState;
 @Service
 class AccessReviews {
 
-    static final String ADMINS = "redcap-admins";
 
     /** What the review task shows and who may answer it. */
     record ProjectAccess(List<String> pis, List<String> holders, String holdersText) {
@@ -71,7 +71,7 @@ class AccessReviews {
                 project.environment().name(), "project", project.projectId(), "pis", pis, "holders", holders,
                 "due", due)));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.ACCESS_REVIEW_REQUESTED, null, null,
-                project.key() + ": asked " + (pis.isEmpty() ? ADMINS + " (no user with User Rights)" : String.join(", ", pis))
+                project.key() + ": asked " + (pis.isEmpty() ? ContractGroups.ADMINS + " (no user with User Rights)" : String.join(", ", pis))
                         + "; holders " + String.join(", ", holders) + "; due " + due);
     }
 
@@ -80,22 +80,22 @@ class AccessReviews {
         notifier.send(toReviewers(pis, MailKind.ACCESS_REVIEW_REMINDER,
                 Map.of("environment", project.environment().name(), "project", project.projectId())).aboutTask(taskId));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.ACCESS_REVIEW_REMINDED, null, null,
-                project.key() + ": reminded " + (pis.isEmpty() ? ADMINS : String.join(", ", pis)));
+                project.key() + ": reminded " + (pis.isEmpty() ? ContractGroups.ADMINS : String.join(", ", pis)));
     }
 
     /** Still unanswered after the escalation period: the administrators may now answer the task too. */
     void escalate(ReviewedProject project, List<String> pis, String taskId) {
         // A project without PIs went to them from the start; a second identity link would only duplicate it.
         boolean alreadyTheirs = tasks.getIdentityLinksForTask(taskId).stream()
-                .anyMatch(link -> ADMINS.equals(link.getGroupId()));
+                .anyMatch(link -> ContractGroups.ADMINS.equals(link.getGroupId()));
         if (!alreadyTheirs) {
-            tasks.addCandidateGroup(taskId, ADMINS);
+            tasks.addCandidateGroup(taskId, ContractGroups.ADMINS);
         }
-        notifier.send(Notification.toGroup(ADMINS, MailKind.ACCESS_REVIEW_ESCALATED, Map.of("environment",
+        notifier.send(Notification.toGroup(ContractGroups.ADMINS, MailKind.ACCESS_REVIEW_ESCALATED, Map.of("environment",
                 project.environment().name(), "project", project.projectId(), "pis", pis)).aboutTask(taskId));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.ACCESS_REVIEW_ESCALATED, null, null,
                 project.key() + ": unanswered " + properties.reviewDeadline().plus(properties.escalationAfter()).toDays()
-                        + " days after it was asked, task given to " + ADMINS);
+                        + " days after it was asked, task given to " + ContractGroups.ADMINS);
     }
 
     /** Carries out the reviewer's answer: revokes (LEFT_PROJECT) and audits each person's decision. */
@@ -119,7 +119,7 @@ class AccessReviews {
     }
 
     private static Notification toReviewers(List<String> pis, MailKind kind, Map<String, Object> model) {
-        return pis.isEmpty() ? Notification.toGroup(ADMINS, kind, model)
+        return pis.isEmpty() ? Notification.toGroup(ContractGroups.ADMINS, kind, model)
                 : new Notification(pis, List.of(), kind, model);
     }
 

@@ -2,10 +2,12 @@ package org.tokengov.demo;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.tokengov.identity.ContractGroups.ADMINS;
+import static org.tokengov.identity.ContractGroups.CAMUNDA_ADMINS;
 import static org.tokengov.identity.ContractGroups.PIS;
 import static org.tokengov.identity.ContractGroups.REQUESTERS;
 import static org.tokengov.identity.ContractGroups.SPECIALISTS;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -36,7 +38,6 @@ class DemoDataSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
-    static final String CAMUNDA_ADMINS = "camunda-admin";
 
     private record DemoUser(String id, String firstName, String lastName, List<String> groups, Map<String, String> info) {
     }
@@ -76,8 +77,10 @@ class DemoDataSeeder implements ApplicationRunner {
             for (String group : List.of(REQUESTERS, SPECIALISTS, ADMINS, PIS, CAMUNDA_ADMINS)) {
                 createGroup(group);
             }
-            USERS.forEach(this::createUser);
-            log.info("Demo users created: {} (password from tokengov.demo.password)", USERS.stream().map(DemoUser::id).toList());
+            List<String> created = USERS.stream().filter(this::createUser).map(DemoUser::id).toList();
+            if (!created.isEmpty()) {
+                log.info("Demo users created: {} (password from tokengov.demo.password)", created);
+            }
         }
         grantAccess();
     }
@@ -91,9 +94,10 @@ class DemoDataSeeder implements ApplicationRunner {
         }
     }
 
-    private void createUser(DemoUser demo) {
+    /** Creates the user unless they exist; returns whether it did. */
+    private boolean createUser(DemoUser demo) {
         if (identity.createUserQuery().userId(demo.id()).count() > 0) {
-            return;
+            return false;
         }
         User user = identity.newUser(demo.id());
         user.setFirstName(demo.firstName());
@@ -103,6 +107,7 @@ class DemoDataSeeder implements ApplicationRunner {
         identity.saveUser(user);
         demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
         demo.info().forEach((key, value) -> identity.setUserInfo(demo.id(), key, value));
+        return true;
     }
 
     private void grantAccess() {
@@ -123,10 +128,16 @@ class DemoDataSeeder implements ApplicationRunner {
         grant(ADMINS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
 
-    /** Adds the permissions to the group's authorization for the resource, creating it if there is none yet. */
+    /**
+     * Adds the permissions to the group's authorization for the resource, creating it if there is none yet; writes
+     * nothing when they are all there (the seeder runs at every start).
+     */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(group)
                 .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+        if (authorization != null && Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+            return;
+        }
         if (authorization == null) {
             authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
             authorization.setGroupId(group);

@@ -7,6 +7,8 @@ public final class ContractGroups {
     public static final String SPECIALISTS = "api-specialists";
     public static final String ADMINS = "redcap-admins";
     public static final String PIS = "project-pis";
+    /** Camunda's own administrators' group. */
+    public static final String CAMUNDA_ADMINS = "camunda-admin";
 
     private ContractGroups() {
     }

@@ -9,7 +9,7 @@ import java.util.Set;
  */
 public final class RedcapAdministrators {
 
-    public static final Set<String> GROUPS = Set.of("redcap-admins", "camunda-admin");
+    public static final Set<String> GROUPS = Set.of(ContractGroups.ADMINS, ContractGroups.CAMUNDA_ADMINS);
 
     private RedcapAdministrators() {
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.identity.ContractGroups;
 import org.tokengov.issuance.TokenEntitlements;
 import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
@@ -132,7 +133,7 @@ public class TokenRevocation {
         auditTrail.record(reportedBy, AuditAction.TOKEN_REGENERATED, token.requestId(), token.id(),
                 describe(token) + " reported compromised; " + how);
         notifier.send(Notification.toUser(token.holder(), MailKind.TOKEN_REGENERATED, about(token)));
-        notifier.send(Notification.toGroup("redcap-admins", MailKind.TOKEN_REGENERATED_TO_ADMINS,
+        notifier.send(Notification.toGroup(ContractGroups.ADMINS, MailKind.TOKEN_REGENERATED_TO_ADMINS,
                 Map.of("environment", token.environment().name(), "project", token.projectId(),
                         "holder", token.holder(), "reportedBy", reportedBy)));
     }

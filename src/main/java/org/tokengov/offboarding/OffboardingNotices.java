@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.tokengov.identity.ContractGroups;
 import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
@@ -17,7 +18,6 @@ import org.tokengov.redcap.RedcapProperties;
 @Service
 class OffboardingNotices {
 
-    static final String ADMINS = "redcap-admins";
 
     private record RevokedProject(RedcapEnvironment environment, long projectId) {
         @Override
@@ -63,7 +63,7 @@ class OffboardingNotices {
                 MailKind.OFFBOARDING_REPORT_TO_PI,
                 Map.of("username", event.username(), "leftProject", leftProject, "source", source,
                         "projects", List.copyOf(theirProjects)))));
-        notifier.send(Notification.toGroup(ADMINS, MailKind.OFFBOARDING_REPORT_TO_ADMINS, Map.of(
+        notifier.send(Notification.toGroup(ContractGroups.ADMINS, MailKind.OFFBOARDING_REPORT_TO_ADMINS, Map.of(
                 "username", event.username(), "leftProject", leftProject, "source", source,
                 "projects", projects.stream().map(RevokedProject::toString).toList(),
                 "details", event.outcomeDetails() == null ? "" : event.outcomeDetails(), "eventId", event.id())));

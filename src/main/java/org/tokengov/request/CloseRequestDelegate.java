@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.identity.ContractGroups;
 import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
@@ -22,7 +23,6 @@ import org.tokengov.registry.TokenRequests;
 @Component("closeRequestDelegate")
 class CloseRequestDelegate implements JavaDelegate {
 
-    static final String ADMINS_GROUP = "redcap-admins";
 
     private final TokenRequests requests;
     private final AuditTrail auditTrail;
@@ -51,7 +51,7 @@ class CloseRequestDelegate implements JavaDelegate {
             case SUBMITTED -> throw new IllegalArgumentException("A request is not closed as SUBMITTED");
         });
         if (outcome == RequestStatus.TIMED_OUT) {
-            notifier.send(Notification.toGroup(ADMINS_GROUP, MailKind.REQUEST_TIMED_OUT_TO_ADMINS,
+            notifier.send(Notification.toGroup(ContractGroups.ADMINS, MailKind.REQUEST_TIMED_OUT_TO_ADMINS,
                     Map.of("project", project, "requestId", requestId, "requester", requester(execution))));
         }
     }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.identity.ContractGroups;
 import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
@@ -40,8 +41,8 @@ class SendReminderDelegate implements JavaDelegate {
                     MailKind.SPONSORSHIP_REMINDER, about);
             case "Task_DevelopAndTestInQa" -> Notification.toUser(requester, MailKind.QA_TESTING_REMINDER,
                     Map.of("project", project));
-            case "Task_ReviewCode" -> Notification.toGroup("api-specialists", MailKind.CODE_REVIEW_REMINDER, about);
-            case "Task_ApproveRelease" -> Notification.toGroup(CloseRequestDelegate.ADMINS_GROUP,
+            case "Task_ReviewCode" -> Notification.toGroup(ContractGroups.SPECIALISTS, MailKind.CODE_REVIEW_REMINDER, about);
+            case "Task_ApproveRelease" -> Notification.toGroup(ContractGroups.ADMINS,
                     MailKind.RELEASE_APPROVAL_REMINDER, about);
             default -> throw new IllegalStateException("No reminder for step " + step);
         };

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.identity.ContractGroups;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.lifecycle.TokenRevocation;
@@ -26,7 +27,6 @@ import org.tokengov.registry.TokenState;
 @Service
 class SponsoredTokens {
 
-    static final String ADMINS = "redcap-admins";
 
     private final TokenRegistry registry;
     private final TokenRevocation revocation;
@@ -72,7 +72,7 @@ class SponsoredTokens {
         String due = clock.instant().plus(properties.replacementDeadline()).atZone(ZoneOffset.UTC).toLocalDate().toString();
         notifier.send(Notification.toUser(external, MailKind.SPONSOR_LEFT_HOLD,
                 Map.of("departedSponsor", departedSponsor, "projects", projects, "due", due)));
-        notifier.send(new Notification(pis, List.of(ADMINS), MailKind.SPONSOR_REPLACEMENT_NEEDED,
+        notifier.send(new Notification(pis, List.of(ContractGroups.ADMINS), MailKind.SPONSOR_REPLACEMENT_NEEDED,
                 Map.of("external", external, "departedSponsor", departedSponsor, "projects", projects, "due", due)));
         return new HeldTokens(toHold.stream().map(IssuedToken::id).toList(), String.join(", ", projects), pis);
     }

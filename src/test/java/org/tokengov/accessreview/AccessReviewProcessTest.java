@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tokengov.identity.ContractGroups;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapUnavailableException;
 import org.tokengov.testsupport.BpmnTestEngine;
@@ -99,7 +100,7 @@ class AccessReviewProcessTest {
             return answer;
         });
         doAnswer(call -> {
-            taskService().addCandidateGroup(call.getArgument(2), AccessReviews.ADMINS);
+            taskService().addCandidateGroup(call.getArgument(2), ContractGroups.ADMINS);
             return null;
         }).when(reviews).escalate(any(), anyList(), anyString());
         Mocks.register("accessReviewSchedule", new AccessReviewSchedule(PROPERTIES));

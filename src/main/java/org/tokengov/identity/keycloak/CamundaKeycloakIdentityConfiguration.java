@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.tokengov.identity.ContractGroups;
 import org.tokengov.identity.KeycloakProperties;
 
 /**
@@ -12,14 +13,12 @@ import org.tokengov.identity.KeycloakProperties;
  * (read-only: people are managed in Keycloak). User id = Keycloak username, group id = the group's path without the
  * leading slash, i.e. the group name for the realm's top-level groups (api-requesters, …), so the ids the BPMN,
  * authorizations and Tasklist filters use stay the same as with Camunda's own identity store. Members of
- * {@value #ADMIN_GROUP} are Camunda administrators. Password checks (HTTP Basic on /engine-rest) go to Keycloak.
+ * {@code camunda-admin} are Camunda administrators. Password checks (HTTP Basic on /engine-rest) go to Keycloak.
  * Cache and other plugin settings can be overridden under {@code tokengov.keycloak.camunda-plugin.*}.
  */
 @Configuration
 @Profile("keycloak")
 class CamundaKeycloakIdentityConfiguration {
-
-    static final String ADMIN_GROUP = "camunda-admin";
 
     @Bean
     @ConfigurationProperties("tokengov.keycloak.camunda-plugin")
@@ -31,7 +30,7 @@ class CamundaKeycloakIdentityConfiguration {
         plugin.setClientSecret(keycloak.clientSecret());
         plugin.setUseUsernameAsCamundaUserId(true);
         plugin.setUseGroupPathAsCamundaGroupId(true);
-        plugin.setAdministratorGroupName(ADMIN_GROUP);
+        plugin.setAdministratorGroupName(ContractGroups.CAMUNDA_ADMINS);
         // Short-lived query cache: group changes (e.g. an entitlement granted by a process) show within a minute.
         // Password checks are never cached, so a disabled account is refused at once.
         plugin.setCacheEnabled(true);
