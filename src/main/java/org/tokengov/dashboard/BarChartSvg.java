@@ -1,7 +1,9 @@
 package org.tokengov.dashboard;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * A small bar chart as inline SVG, drawn on the server: no JavaScript and nothing fetched from elsewhere. Counts
@@ -58,7 +60,7 @@ final class BarChartSvg {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
     }
 }
