@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.tokengov.identity.ContractGroups;
-import org.tokengov.request.TaskActor;
+import org.tokengov.usertask.TaskActor;
 
 /**
  * {@code Task_ReviewProjectAccess}. On create: the project's PIs are its candidates (the REDCap administrators when

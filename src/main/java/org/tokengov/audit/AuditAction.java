@@ -50,5 +50,11 @@ public enum AuditAction {
     ACCESS_REVIEW_REQUESTED,
     ACCESS_REVIEW_REMINDED,
     ACCESS_REVIEW_ESCALATED,
-    ACCESS_REVIEW_DECIDED
+    ACCESS_REVIEW_DECIDED,
+    /** A token was to be created or restored but a gate was missing in the request ledger; nothing changed in REDCap. */
+    ISSUANCE_REFUSED,
+    /** A REDCap administrator confirmed creating a token by hand in the Control Center (manual mode). */
+    TOKEN_CREATED_BY_HAND,
+    /** A person left: their open requests were closed and the tasks they held released. */
+    LEAVER_CASES_CLOSED
 }

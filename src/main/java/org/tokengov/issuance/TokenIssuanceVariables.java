@@ -21,6 +21,9 @@ public final class TokenIssuanceVariables {
     public static final String RIGHTS_VERIFIED = "rightsVerified";
     public static final String VERIFICATION_PROBLEM = "verificationProblem";
     public static final String TOKEN_ID = "tokenId";
+    /** Whether the request ledger allows this issuance; {@code refusedGate} names what is missing if not. */
+    public static final String ISSUANCE_ALLOWED = "issuanceAllowed";
+    public static final String REFUSED_GATE = "refusedGate";
 
     private TokenIssuanceVariables() {
     }
@@ -45,6 +48,11 @@ public final class TokenIssuanceVariables {
         return new TokenRights(Boolean.TRUE.equals(scope.getVariable(RIGHT_EXPORT)),
                 Boolean.TRUE.equals(scope.getVariable(RIGHT_IMPORT)),
                 Boolean.TRUE.equals(scope.getVariable(RIGHT_MOBILE_APP)));
+    }
+
+    public static String text(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : value.toString();
     }
 
     public static TokenFingerprint fingerprint(VariableScope scope) {

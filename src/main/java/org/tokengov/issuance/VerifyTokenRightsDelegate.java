@@ -8,20 +8,23 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** Manual mode: checks through REDCap's API that the administrator set exactly the approved rights. */
+/** Manual mode: checks through REDCap's API that the administrator set exactly the rights the ledger filed. */
 @Component("verifyTokenRightsDelegate")
 class VerifyTokenRightsDelegate implements JavaDelegate {
 
+    private final IssuanceGate gate;
     private final RightsVerification verification;
 
-    VerifyTokenRightsDelegate(RightsVerification verification) {
+    VerifyTokenRightsDelegate(IssuanceGate gate, RightsVerification verification) {
+        this.gate = gate;
         this.verification = verification;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Optional<String> problem = verification.problem(environment(execution), projectId(execution),
-                holder(execution), rights(execution));
+        IssuanceOrder order = gate.order(execution, environment(execution));
+        Optional<String> problem = verification.problem(order.environment(), order.projectId(), order.holder(),
+                order.rights());
         execution.setVariable(RIGHTS_VERIFIED, Variables.booleanValue(problem.isEmpty()));
         execution.setVariable(VERIFICATION_PROBLEM, Variables.stringValue(problem.orElse(null)));
         execution.setVariable(TOKEN_CREATED_CONFIRMED, Variables.booleanValue(false));

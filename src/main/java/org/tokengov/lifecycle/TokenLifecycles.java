@@ -8,9 +8,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.identity.SystemAuthority;
+import org.tokengov.ledger.CaseRef;
+import org.tokengov.ledger.Ledger;
+import org.tokengov.ledger.LedgerKind;
 import org.tokengov.registry.IssuedToken;
 
 /** Starts a token's lifecycle, and sends it the events that others raise (revocation, compromise). */
@@ -20,11 +24,13 @@ public class TokenLifecycles {
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final AuditTrail auditTrail;
+    private final Ledger ledger;
 
-    TokenLifecycles(RuntimeService runtime, IdentityService identity, AuditTrail auditTrail) {
+    TokenLifecycles(RuntimeService runtime, IdentityService identity, AuditTrail auditTrail, Ledger ledger) {
         this.runtime = runtime;
         this.identity = identity;
         this.auditTrail = auditTrail;
+        this.ledger = ledger;
     }
 
     private void asSystem(Runnable correlation) {
@@ -72,14 +78,19 @@ public class TokenLifecycles {
     }
 
     /** The holder changed their code after production: it must be re-tested in QA and re-reviewed; the token stays. */
+    @Transactional
     public void reportCodeChange(String tokenId, String description, String holder) {
+        ledger.record(CaseRef.token(tokenId), LedgerKind.CHANGE_REPORTED, null, holder, null, description);
         asSystem(() -> runtime.createMessageCorrelation(MSG_CODE_CHANGED).processInstanceBusinessKey(tokenId)
                 .setVariables(Map.of(CHANGE_DESCRIPTION, description, REPORTED_BY, holder))
                 .correlateWithResult());
         auditTrail.record(holder, AuditAction.CODE_CHANGE_REPORTED, null, tokenId, description);
     }
 
+    /** {@code by}: the authenticated holder or administrator; the report is the ledger's gate for a new value. */
+    @Transactional
     public void reportCompromised(String tokenId, String by) {
+        ledger.record(CaseRef.token(tokenId), LedgerKind.COMPROMISE_REPORTED, null, by, null, null);
         asSystem(() -> runtime.createMessageCorrelation(MSG_TOKEN_COMPROMISED).processInstanceBusinessKey(tokenId)
                 .setVariable(REPORTED_BY, by)
                 .correlateWithResult());

@@ -7,6 +7,9 @@ import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.identity.ContractGroups;
 import org.tokengov.issuance.TokenEntitlements;
+import org.tokengov.ledger.CaseRef;
+import org.tokengov.ledger.Ledger;
+import org.tokengov.ledger.LedgerKind;
 import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
@@ -36,10 +39,11 @@ public class TokenRevocation {
     private final AuditTrail auditTrail;
     private final Notifier notifier;
     private final TokenProjectAdministrators projectAdministrators;
+    private final Ledger ledger;
 
     TokenRevocation(TokenRegistry registry, TokenAdministration administration, RedcapApi redcap, RedcapProperties servers,
             TokenEntitlements entitlements, AuditTrail auditTrail, Notifier notifier,
-            TokenProjectAdministrators projectAdministrators) {
+            TokenProjectAdministrators projectAdministrators, Ledger ledger) {
         this.registry = registry;
         this.administration = administration;
         this.redcap = redcap;
@@ -48,6 +52,7 @@ public class TokenRevocation {
         this.auditTrail = auditTrail;
         this.notifier = notifier;
         this.projectAdministrators = projectAdministrators;
+        this.ledger = ledger;
     }
 
     /** Removes the token from REDCap and records it as revoked (or, for {@code EXPIRED}, as expired). */
@@ -130,6 +135,8 @@ public class TokenRevocation {
     }
 
     private void regenerated(IssuedToken token, String reportedBy, String how) {
+        // A later regeneration needs a new report.
+        ledger.record(CaseRef.token(token.id()), LedgerKind.REGENERATED, null, AuditTrail.SYSTEM_ACTOR, token.holder(), how);
         auditTrail.record(reportedBy, AuditAction.TOKEN_REGENERATED, token.requestId(), token.id(),
                 describe(token) + " reported compromised; " + how);
         notifier.send(Notification.toUser(token.holder(), MailKind.TOKEN_REGENERATED, about(token)));

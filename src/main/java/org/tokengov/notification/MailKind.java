@@ -27,6 +27,9 @@ public enum MailKind {
     REQUEST_REJECTED("request-rejected", "project", "reason"),
     REQUEST_TIMED_OUT("request-timed-out", "project", "reason"),
     REQUEST_TIMED_OUT_TO_ADMINS("request-timed-out-to-admins", "project", "requestId", "requester"),
+    REQUEST_REFUSED("request-refused", "project", "reason"),
+    /** A token was to be created or restored but a gate was missing in the request ledger. */
+    ISSUANCE_REFUSED_TO_ADMINS("issuance-refused-to-admins", "what", "holder", "gate", "reference"),
     // Sponsorship
     SPONSOR_LEFT_HOLD("sponsor-left-hold", "departedSponsor", "projects", "due"),
     SPONSOR_REPLACEMENT_NEEDED("sponsor-replacement-needed", "external", "departedSponsor", "projects", "due"),

@@ -1,6 +1,6 @@
 package org.tokengov.registry;
 
-/** What a requester submitted, as the registry stores it. */
+/** What a requester submitted, as the registry stores it; {@code requester} is the authenticated submitter. */
 public record NewTokenRequest(
         String id,
         String requester,
@@ -12,5 +12,6 @@ public record NewTokenRequest(
         String intendedUse,
         String usageDescription,
         String callSchedule,
-        long expectedCallsPerDay) {
+        long expectedCallsPerDay,
+        boolean fairUseAccepted) {
 }

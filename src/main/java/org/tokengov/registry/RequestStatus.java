@@ -6,9 +6,13 @@ public enum RequestStatus {
     APPROVED,
     INELIGIBLE,
     REJECTED,
-    TIMED_OUT;
+    TIMED_OUT,
+    /** An issuance found a gate missing in the request ledger: nothing was created in REDCap. */
+    REFUSED,
+    /** Closed without a decision because the requester left the organisation. */
+    CLOSED;
 
     public boolean isClosed() {
-        return this == APPROVED || this == INELIGIBLE || this == REJECTED || this == TIMED_OUT;
+        return this != SUBMITTED;
     }
 }

@@ -25,7 +25,7 @@ public class TokenRequests {
                 request.id(), request.requester(), request.productionProjectId(), request.qaProjectId(),
                 request.rightExport(), request.rightImport(), request.rightMobileApp(), request.intendedUse(),
                 request.usageDescription(), request.callSchedule(), request.expectedCallsPerDay(),
-                RequestStatus.SUBMITTED, null, clock.instant(), null, null)));
+                request.fairUseAccepted(), RequestStatus.SUBMITTED, null, clock.instant(), null, false, null)));
     }
 
     @Transactional

@@ -13,16 +13,17 @@ import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.registry.RequestStatus;
+import org.tokengov.registry.TokenRequestRecord;
 import org.tokengov.registry.TokenRequests;
 
 /**
- * Ends a request with the outcome and reason given by the step's input parameters
- * ({@code requestOutcome}, {@code outcomeReason}): registry, audit trail, and a message to the requester.
- * A request closed because nobody acted is also reported to the REDCap administrators.
+ * Ends a request with the outcome and reason given by the step's input parameters ({@code requestOutcome},
+ * {@code outcomeReason}): registry, audit trail, and a message to the requester the ledger names. A request closed
+ * because nobody acted is also reported to the REDCap administrators. A request the ledger never filed (not submitted
+ * through the form) has nobody to tell and nothing to close.
  */
 @Component("closeRequestDelegate")
 class CloseRequestDelegate implements JavaDelegate {
-
 
     private final TokenRequests requests;
     private final AuditTrail auditTrail;
@@ -39,25 +40,26 @@ class CloseRequestDelegate implements JavaDelegate {
         RequestStatus outcome = RequestStatus.valueOf(text(execution, REQUEST_OUTCOME));
         String reason = text(execution, OUTCOME_REASON);
         String requestId = execution.getProcessInstanceId();
-        requests.changeStatus(requestId, outcome, reason);
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.REQUEST_CLOSED, requestId, null, outcome + ": " + reason);
-        long project = productionProjectId(execution);
-        notifier.send(switch (outcome) {
-            case APPROVED -> Notification.toUser(requester(execution), MailKind.PRODUCTION_TOKEN_READY,
-                    Map.of("project", project));
-            case INELIGIBLE -> toRequester(execution, MailKind.REQUEST_INELIGIBLE, project, reason);
-            case REJECTED -> toRequester(execution, MailKind.REQUEST_REJECTED, project, reason);
-            case TIMED_OUT -> toRequester(execution, MailKind.REQUEST_TIMED_OUT, project, reason);
-            case SUBMITTED -> throw new IllegalArgumentException("A request is not closed as SUBMITTED");
-        });
-        if (outcome == RequestStatus.TIMED_OUT) {
-            notifier.send(Notification.toGroup(ContractGroups.ADMINS, MailKind.REQUEST_TIMED_OUT_TO_ADMINS,
-                    Map.of("project", project, "requestId", requestId, "requester", requester(execution))));
-        }
+        requests.find(requestId).ifPresent(request -> close(request, outcome, reason));
     }
 
-    private static Notification toRequester(DelegateExecution execution, MailKind kind, long project, String reason) {
-        return Notification.toUser(requester(execution), kind,
-                Map.of("project", project, "reason", reason == null ? "" : reason));
+    private void close(TokenRequestRecord request, RequestStatus outcome, String reason) {
+        requests.changeStatus(request.id(), outcome, reason);
+        long project = request.productionProjectId();
+        MailKind kind = switch (outcome) {
+            case APPROVED -> MailKind.PRODUCTION_TOKEN_READY;
+            case INELIGIBLE -> MailKind.REQUEST_INELIGIBLE;
+            case REJECTED -> MailKind.REQUEST_REJECTED;
+            case TIMED_OUT -> MailKind.REQUEST_TIMED_OUT;
+            case REFUSED -> MailKind.REQUEST_REFUSED;
+            case SUBMITTED, CLOSED -> throw new IllegalArgumentException("A request is not closed as " + outcome + " here");
+        };
+        notifier.send(Notification.toUser(request.requester(), kind, kind == MailKind.PRODUCTION_TOKEN_READY
+                ? Map.of("project", project) : Map.of("project", project, "reason", reason == null ? "" : reason)));
+        if (outcome == RequestStatus.TIMED_OUT) {
+            notifier.send(Notification.toGroup(ContractGroups.ADMINS, MailKind.REQUEST_TIMED_OUT_TO_ADMINS,
+                    Map.of("project", project, "requestId", request.id(), "requester", request.requester())));
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.tokengov.redcap.RedcapProjectUser;
 import org.tokengov.redcap.RedcapProperties;
 import org.tokengov.registry.HolderBans;
 import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenRequestRecord;
 
 /**
  * The policy's conditions for a token, checked in order; the first one that fails is the reason given.
@@ -27,25 +28,24 @@ class EligibilityCheck {
     private final TokenRegistry registry;
     private final RedcapApi redcap;
     private final RedcapProperties servers;
+    private final Departures departures;
     private final Clock clock;
 
     EligibilityCheck(PeopleDirectory people, ServiceAccountRule serviceAccounts, HolderBans bans,
-            TokenRegistry registry, RedcapApi redcap, RedcapProperties servers, Clock clock) {
+            TokenRegistry registry, RedcapApi redcap, RedcapProperties servers, Departures departures, Clock clock) {
         this.people = people;
         this.serviceAccounts = serviceAccounts;
         this.bans = bans;
         this.registry = registry;
         this.redcap = redcap;
         this.servers = servers;
+        this.departures = departures;
         this.clock = clock;
     }
 
-    EligibilityDecision decide(TokenRequestFacts request) {
+    EligibilityDecision decide(TokenRequestRecord request) {
         if (!request.fairUseAccepted()) {
             return EligibilityDecision.ineligible("You must read and accept the REDCap API Fair Use Policy before a token can be issued.");
-        }
-        if (request.productionProjectId() == null || request.qaProjectId() == null) {
-            return EligibilityDecision.ineligible("Both the production project id and the QA project id must be given.");
         }
         String username = request.requester();
         Optional<Person> person = people.find(username);
@@ -58,6 +58,10 @@ class EligibilityCheck {
         }
         if (!person.get().active()) {
             return EligibilityDecision.ineligible("The account '" + username + "' is disabled.");
+        }
+        Optional<String> departure = departures.departureBlocking(username, request.productionProjectId());
+        if (departure.isPresent()) {
+            return EligibilityDecision.ineligible(departure.get());
         }
         if (person.get().external()) {
             Optional<String> sponsorProblem = sponsorProblem(username, person.get().sponsor());

@@ -1,7 +1,5 @@
 package org.tokengov.request;
 
-import static org.tokengov.request.TokenRequestVariables.*;
-
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,12 +9,13 @@ import org.tokengov.audit.AuditTrail;
 import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
-import org.tokengov.registry.NewTokenRequest;
+import org.tokengov.registry.TokenRequestRecord;
 import org.tokengov.registry.TokenRequests;
 
 /**
- * Registers the submitted survey in the registry and on the audit trail, in the start's own transaction, and confirms
- * to the requester what was received.
+ * Puts the submitted request on the audit trail and confirms to the requester what was received, as the ledger
+ * filed it. A request that reached this step without being submitted through the form (a start at a later step) has
+ * nothing in the ledger: it is refused at eligibility.
  */
 @Component("registerRequestDelegate")
 class RegisterRequestDelegate implements JavaDelegate {
@@ -33,20 +32,17 @@ class RegisterRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String requestId = execution.getProcessInstanceId();
-        requests.register(new NewTokenRequest(requestId, requester(execution), productionProjectId(execution),
-                qaProjectId(execution), Boolean.TRUE.equals(execution.getVariable(RIGHT_EXPORT)),
-                Boolean.TRUE.equals(execution.getVariable(RIGHT_IMPORT)),
-                Boolean.TRUE.equals(execution.getVariable(RIGHT_MOBILE_APP)), text(execution, INTENDED_USE),
-                text(execution, USAGE_DESCRIPTION), text(execution, CALL_SCHEDULE),
-                ((Number) execution.getVariable(EXPECTED_CALLS_PER_DAY)).longValue()));
-        auditTrail.record(requester(execution), AuditAction.REQUEST_SUBMITTED, requestId, null,
-                "production project " + productionProjectId(execution) + ", QA project " + qaProjectId(execution)
-                        + ", intended use " + text(execution, INTENDED_USE));
-        notifier.send(Notification.toUser(requester(execution), MailKind.REQUEST_RECEIVED, Map.of(
-                "project", productionProjectId(execution), "qaProject", qaProjectId(execution),
-                "intendedUse", text(execution, INTENDED_USE), "usageDescription", text(execution, USAGE_DESCRIPTION),
-                "callSchedule", text(execution, CALL_SCHEDULE),
-                "callsPerDay", ((Number) execution.getVariable(EXPECTED_CALLS_PER_DAY)).longValue())));
+        requests.find(execution.getProcessInstanceId()).ifPresent(request -> {
+            auditTrail.record(request.requester(), AuditAction.REQUEST_SUBMITTED, request.id(), null,
+                    "production project " + request.productionProjectId() + ", QA project " + request.qaProjectId()
+                            + ", intended use " + request.intendedUse());
+            notifier.send(Notification.toUser(request.requester(), MailKind.REQUEST_RECEIVED, receipt(request)));
+        });
+    }
+
+    private static Map<String, Object> receipt(TokenRequestRecord request) {
+        return Map.of("project", request.productionProjectId(), "qaProject", request.qaProjectId(),
+                "intendedUse", request.intendedUse(), "usageDescription", request.usageDescription(),
+                "callSchedule", request.callSchedule(), "callsPerDay", request.expectedCallsPerDay());
     }
 }

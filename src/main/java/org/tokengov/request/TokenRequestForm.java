@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
+import org.tokengov.usertask.FormValues;
 
 /**
  * The request survey's rules, checked by the engine whatever the client (Tasklist repeats them in the

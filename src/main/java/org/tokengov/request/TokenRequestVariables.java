@@ -1,12 +1,13 @@
 package org.tokengov.request;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.tokengov.usertask.QaResultForm;
 
-/** The names of {@code TokenRequestProcess}'s variables, and typed reads of them. Nothing else reads raw names. */
+/**
+ * The names of {@code TokenRequestProcess}'s variables, and typed reads of them. Nothing else reads raw names. The
+ * variables serve the diagram (routing, task names) and the forms; no gate reads them: who asked for what, and which
+ * gates it passed, is the request ledger's.
+ */
 public final class TokenRequestVariables {
 
     public static final String REQUESTER = "requester";
@@ -28,13 +29,11 @@ public final class TokenRequestVariables {
     public static final String SPONSORSHIP_CONFIRMED = "sponsorshipConfirmed";
     public static final String SPONSOR_COMMENTS = "sponsorComments";
 
-    public static final String CODE_REPOSITORY_URL = "codeRepositoryUrl";
-    public static final String CODE_COMMIT = "codeCommit";
-    public static final String TEST_SUMMARY = "testSummary";
+    public static final String CODE_REPOSITORY_URL = QaResultForm.CODE_REPOSITORY_URL;
+    public static final String CODE_COMMIT = QaResultForm.CODE_COMMIT;
+    public static final String TEST_SUMMARY = QaResultForm.TEST_SUMMARY;
     public static final String CODE_REVIEW_OUTCOME = "codeReviewOutcome";
     public static final String CODE_REVIEW_COMMENTS = "codeReviewComments";
-    /** Everyone who completed a code review of this request, comma-separated: none of them may approve the release. */
-    public static final String CODE_REVIEWERS = "codeReviewers";
     public static final String ADMIN_DECISION = "adminDecision";
     public static final String ADMIN_COMMENTS = "adminComments";
 
@@ -44,43 +43,12 @@ public final class TokenRequestVariables {
     /** Local input parameters of the closing and reminder steps. */
     public static final String REQUEST_OUTCOME = "requestOutcome";
     public static final String OUTCOME_REASON = "outcomeReason";
-    public static final String REMINDER_FOR = "reminderFor";
 
     private TokenRequestVariables() {
-    }
-
-    public static String requester(VariableScope scope) {
-        return (String) scope.getVariable(REQUESTER);
-    }
-
-    public static long productionProjectId(VariableScope scope) {
-        return ((Number) scope.getVariable(PRODUCTION_PROJECT_ID)).longValue();
-    }
-
-    public static long qaProjectId(VariableScope scope) {
-        return ((Number) scope.getVariable(QA_PROJECT_ID)).longValue();
-    }
-
-    public static boolean fairUseAccepted(VariableScope scope) {
-        return Boolean.TRUE.equals(scope.getVariable(FAIR_USE_ACCEPTED));
     }
 
     public static String text(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value == null ? null : value.toString();
-    }
-
-    public static Set<String> codeReviewers(VariableScope scope) {
-        String joined = text(scope, CODE_REVIEWERS);
-        if (joined == null || joined.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(joined.split(",")).collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    public static void addCodeReviewer(VariableScope scope, String reviewer) {
-        Set<String> reviewers = new LinkedHashSet<>(codeReviewers(scope));
-        reviewers.add(reviewer);
-        scope.setVariable(CODE_REVIEWERS, String.join(",", reviewers));
     }
 }

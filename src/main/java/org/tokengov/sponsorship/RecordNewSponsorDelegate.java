@@ -6,19 +6,21 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Writes the validated new sponsor into the identity store. */
+/** {@code Task_RecordNewSponsor}: writes the new sponsor the ledger names into the identity store. */
 @Component("recordNewSponsorDelegate")
 class RecordNewSponsorDelegate implements JavaDelegate {
 
+    private final NewSponsorGate gate;
     private final SponsorAssignments assignments;
 
-    RecordNewSponsorDelegate(SponsorAssignments assignments) {
+    RecordNewSponsorDelegate(NewSponsorGate gate, SponsorAssignments assignments) {
+        this.gate = gate;
         this.assignments = assignments;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        assignments.assign(text(execution, EXTERNAL), text(execution, DEPARTED_SPONSOR), text(execution, NEW_SPONSOR),
-                text(execution, NEW_SPONSOR_NAMED_BY));
+        NewSponsorGate.NamedSponsor named = gate.require(execution);
+        assignments.assign(named.external(), text(execution, DEPARTED_SPONSOR), named.sponsor(), named.namedBy());
     }
 }

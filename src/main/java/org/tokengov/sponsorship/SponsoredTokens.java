@@ -77,12 +77,15 @@ class SponsoredTokens {
         return new HeldTokens(toHold.stream().map(IssuedToken::id).toList(), String.join(", ", projects), pis);
     }
 
-    /** The held tokens work again, with the same value; tokens revoked or expired meanwhile stay so. */
+    /**
+     * The held tokens work again, with the same value; tokens revoked or expired meanwhile stay so, and only the
+     * external's own tokens are ever released here.
+     */
     void release(String external, List<String> heldTokenIds, String newSponsor) {
         int released = 0;
         for (String tokenId : heldTokenIds) {
             IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
-            if (token.state() != TokenState.SUSPENDED) {
+            if (token.state() != TokenState.SUSPENDED || !token.holder().equals(external)) {
                 continue;
             }
             revocation.reinstateRights(tokenId);

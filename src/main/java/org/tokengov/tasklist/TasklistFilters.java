@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,12 @@ class TasklistFilters implements ApplicationRunner {
     record TaskFilter(String name, int priority, String description, TaskQuery query, List<String> groups) {
     }
 
+    private static final String CURRENT_USER = "${currentUser()}";
+    private static final String[] CODE_REVIEWS = {"Task_ReviewCode", "Task_ReviewChange", "Task_ReviewFix"};
+    private static final String[] APPROVALS = {"Task_ApproveRelease", "Task_ApproveReinstatement", "Task_DecideOnRejectedChange"};
+    private static final String[] BY_HAND = {"Task_CreateTokenInControlCenter", "Task_RegenerateInControlCenter"};
+    private static final List<String> OFFERED_PER_PERSON = List.of(CODE_REVIEWS[0], APPROVALS[0], BY_HAND[0]);
+
     private final FilterService filters;
     private final TaskService tasks;
     private final AuthorizationService authorizations;
@@ -47,41 +54,59 @@ class TasklistFilters implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (TaskFilter filter : definitions()) {
-            if (filters.createFilterQuery().filterName(filter.name()).count() == 0) {
+            List<Filter> existing = filters.createFilterQuery().filterName(filter.name()).list();
+            if (existing.isEmpty()) {
                 create(filter);
                 log.info("Tasklist filter '{}' created for {}", filter.name(), filter.groups());
+            } else {
+                existing.forEach(this::upgradeGroupQuery);
             }
+        }
+    }
+
+    /**
+     * Reviews and approvals are offered to the people who may give them (never to the requester), not to a whole group:
+     * a filter as an earlier version created it, by candidate group, now asks for the user's own candidacies. A filter an
+     * administrator gave another query is left as it is.
+     */
+    private void upgradeGroupQuery(Filter filter) {
+        if (filter.getQuery() instanceof TaskQueryImpl query && query.getCandidateGroup() != null
+                && query.getKeys() != null && OFFERED_PER_PERSON.contains(List.of(query.getKeys()).get(0))) {
+            TaskQuery upgraded = tasks.createTaskQuery().taskCandidateUserExpression(CURRENT_USER).includeAssignedTasks()
+                    .taskDefinitionKeyIn(query.getKeys());
+            filters.saveFilter(filter.setQuery(upgraded));
+            log.info("Tasklist filter '{}' now shows the tasks offered to each user", filter.getName());
         }
     }
 
     List<TaskFilter> definitions() {
         return List.of(
                 new TaskFilter("My tasks", -10, "Everything assigned to you",
-                        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+                        tasks.createTaskQuery().taskAssigneeExpression(CURRENT_USER),
                         List.of(REQUESTERS, SPECIALISTS, ADMINS, PIS)),
                 new TaskFilter("My requests", -5, "Steps of your own token requests and tokens: testing in QA, renewals, fixes, attestations",
-                        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").taskDefinitionKeyIn(
+                        tasks.createTaskQuery().taskAssigneeExpression(CURRENT_USER).taskDefinitionKeyIn(
                                 "Task_DevelopAndTestInQa", "Task_ConfirmRenewal", "Task_RetestFixInQa",
                                 "Task_RetestChangeInQa", "Task_AttestPolicy"),
                         List.of(REQUESTERS)),
+                // Reviews and approvals are offered to each person who may give them, never to the requester.
                 new TaskFilter("Code reviews", 0, "Code of requesters to review: first releases, changes and fixes",
-                        tasks.createTaskQuery().taskCandidateGroup(SPECIALISTS).includeAssignedTasks()
-                                .taskDefinitionKeyIn("Task_ReviewCode", "Task_ReviewChange", "Task_ReviewFix"),
-                        List.of(SPECIALISTS)),
+                        offeredToMe(CODE_REVIEWS), List.of(SPECIALISTS)),
                 new TaskFilter("Approvals", 0, "Production releases, reinstatements and rejected changes to decide",
-                        tasks.createTaskQuery().taskCandidateGroup(ADMINS).includeAssignedTasks().taskDefinitionKeyIn(
-                                "Task_ApproveRelease", "Task_ApproveReinstatement", "Task_DecideOnRejectedChange"),
-                        List.of(ADMINS)),
+                        offeredToMe(APPROVALS), List.of(ADMINS)),
                 new TaskFilter("Tokens to create by hand", 5, "Tokens to create or regenerate in REDCap's Control Center",
-                        tasks.createTaskQuery().taskCandidateGroup(ADMINS).includeAssignedTasks().taskDefinitionKeyIn(
-                                "Task_CreateTokenInControlCenter", "Task_RegenerateInControlCenter"),
-                        List.of(ADMINS)),
+                        offeredToMe(BY_HAND), List.of(ADMINS)),
                 // PIs are candidate users of their projects' reviews (from REDCap's User Rights), so the query needs no
                 // candidate restriction: the engine shows each user only the reviews they may work on.
                 new TaskFilter("Access reviews", 0, "Who may keep API access to your projects",
                         tasks.createTaskQuery().taskDefinitionKey("Task_ReviewProjectAccess"), List.of(PIS, ADMINS)),
                 new TaskFilter("Sponsors to replace", 0, "External users whose sponsor left",
                         tasks.createTaskQuery().taskDefinitionKey("Task_NameNewSponsor"), List.of(PIS, ADMINS)));
+    }
+
+    private TaskQuery offeredToMe(String... taskKeys) {
+        return tasks.createTaskQuery().taskCandidateUserExpression(CURRENT_USER).includeAssignedTasks()
+                .taskDefinitionKeyIn(taskKeys);
     }
 
     private void create(TaskFilter definition) {

@@ -9,7 +9,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +38,20 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.notification.Notifier;
 import org.tokengov.policy.PolicyProperties;
-import org.tokengov.request.FourEyesTaskListener;
+import org.tokengov.issuance.IssuanceBeans;
+import org.tokengov.ledger.CaseRef;
+import org.tokengov.ledger.LedgerEntry;
+import org.tokengov.ledger.LedgerKind;
+import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenState;
 import org.tokengov.testsupport.BpmnTestEngine;
+import org.tokengov.testsupport.InMemoryLedger;
 import org.tokengov.testsupport.RecordingDelegate;
+import org.tokengov.testsupport.TestPeople;
+import org.tokengov.usertask.FourEyes;
+import org.tokengov.usertask.FourEyesViolationException;
+import org.tokengov.usertask.TaskCandidates;
 
 /** Every path of TokenLifecycleProcess: notice, reminders, renewal, expiry, revocation and compromise. */
 @Deployment(resources = "bpmn/TokenLifecycleProcess.bpmn")
@@ -53,16 +68,23 @@ class TokenLifecycleProcessTest {
 
     RecordingDelegate notices = new RecordingDelegate();
     RecordingDelegate revocations = new RecordingDelegate();
-    RecordingDelegate regenerations = new RecordingDelegate();
+    InMemoryLedger ledger = new InMemoryLedger();
+    AuditTrail audit = mock(AuditTrail.class);
+    TokenRevocation revocation = mock(TokenRevocation.class);
+    Suspensions suspensionService = mock(Suspensions.class);
     RecordingDelegate withdrawals = new RecordingDelegate();
-    RecordingDelegate restorations = new RecordingDelegate();
+
     RecordingDelegate extensions = new RecordingDelegate(execution -> execution.setVariable("expiresAt",
             Date.from(((Date) execution.getVariable("expiresAt")).toInstant().atZone(ZoneOffset.UTC).plusYears(1).toInstant())));
     boolean manual;
     boolean banReached;
-    RecordingDelegate suspensions = new RecordingDelegate(execution -> execution.setVariable("banHolder", banReached));
+    RecordingDelegate suspensions = new RecordingDelegate(execution -> {
+        // As Suspensions.suspend: the suspension is a gate in the ledger.
+        ledger.add(CaseRef.token("token-1"), LedgerKind.SUSPENDED, null, String.valueOf(execution.getVariable("reportedBy")),
+                "alice", null);
+        execution.setVariable("banHolder", banReached);
+    });
     RecordingDelegate bans = new RecordingDelegate();
-    RecordingDelegate reinstatements = new RecordingDelegate();
 
     public class Modes {
         public boolean isManual(String environment) {
@@ -73,35 +95,49 @@ class TokenLifecycleProcessTest {
     @BeforeEach
     void registerBeans() {
         ClockUtil.setCurrentTime(Date.from(ISSUED));
+        TestPeople.create(identityService());
+        ledger.knowToken(new IssuedToken("token-1", "request-1", "alice", RedcapEnvironment.PROD, 101L, true, false, false,
+                TokenState.ACTIVE, ISSUED, EXPIRES, null, null, null, null, 0L));
+        LifecycleTasks tasks = new LifecycleTasks(ledger.cases, ledger.ledger, audit, mock(Notifier.class), new FourEyes(audit),
+                new TaskCandidates());
+        RestoreGates gates = new RestoreGates(ledger.cases, IssuanceBeans.refusals(ledger.ledger, audit, mock(Notifier.class)));
         Mocks.register("lifecycleTimes", new LifecycleTimes(POLICY));
         Mocks.register("sendRenewalNoticeDelegate", notices);
-        Mocks.register("renewalDecisionListener", new RenewalDecisionListener(mock(AuditTrail.class),
-                mock(ApplicationEventPublisher.class)));
+        Mocks.register("confirmRenewalListener", new ConfirmRenewalListener(tasks, mock(ApplicationEventPublisher.class)));
         Mocks.register("extendTokenDelegate", extensions);
         Mocks.register("revokeTokenDelegate", revocations);
-        Mocks.register("regenerateTokenDelegate", regenerations);
+        Mocks.register("regenerateTokenDelegate", new RegenerateTokenDelegate(gates, revocation));
         Mocks.register("withdrawApiRightsDelegate", withdrawals);
-        Mocks.register("restoreApiRightsDelegate", restorations);
+        Mocks.register("restoreApiRightsDelegate", new RestoreApiRightsDelegate(gates, revocation));
         Mocks.register("tokenAdministrationModes", new Modes());
         Mocks.register("suspendTokenDelegate", suspensions);
         Mocks.register("banHolderDelegate", bans);
-        Mocks.register("reinstateTokenDelegate", reinstatements);
-        Mocks.register("suspensionTaskListener", new SuspensionTaskListener(mock(AuditTrail.class), mock(Notifier.class)));
+        Mocks.register("reinstateTokenDelegate", new ReinstateTokenDelegate(gates, suspensionService));
+        Mocks.register("retestFixInQaListener", new RetestFixInQaListener(tasks));
+        Mocks.register("reviewFixListener", new ReviewFixListener(tasks));
+        Mocks.register("approveReinstatementListener", new ApproveReinstatementListener(tasks));
+        Mocks.register("retestChangeInQaListener", new RetestChangeInQaListener(tasks));
+        Mocks.register("reviewChangeListener", new ReviewChangeListener(tasks));
+        Mocks.register("decideOnRejectedChangeListener", new DecideOnRejectedChangeListener(tasks));
+        Mocks.register("regenerateInControlCenterListener", new RegenerateInControlCenterListener(tasks));
         Mocks.register("suspendAfterRejectedChangeDelegate",
-                new SuspendAfterRejectedChangeDelegate(new TokenLifecycles(runtimeService(),
-                        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService(), mock(AuditTrail.class))));
-        Mocks.register("fourEyesTaskListener", new FourEyesTaskListener(mock(AuditTrail.class)));
-        Mocks.register("confirmTokenCreatedListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> {
-            if (!Boolean.TRUE.equals(task.getVariable("tokenCreatedConfirmed"))) {
-                throw new FormFieldValidationException("tokenCreatedConfirmed", "Confirm");
-            }
-        });
+                new SuspendAfterRejectedChangeDelegate(new TokenLifecycles(runtimeService(), identityService(),
+                        audit, ledger.ledger)));
     }
 
     @AfterEach
     void reset() {
         Mocks.reset();
         ClockUtil.reset();
+        identityService().clearAuthentication();
+        TestPeople.remove(identityService());
+    }
+
+    /** As TokenLifecycles.reportCompromised: the report is a gate in the ledger, then the lifecycle hears of it. */
+    void reportCompromised(String by) {
+        ledger.add(CaseRef.token("token-1"), LedgerKind.COMPROMISE_REPORTED, null, by, null, null);
+        runtimeService().createMessageCorrelation("Msg_TokenCompromised").processInstanceBusinessKey("token-1")
+                .setVariable("reportedBy", by).correlate();
     }
 
     ProcessInstance startLifecycle() {
@@ -226,12 +262,25 @@ class TokenLifecycleProcessTest {
     void aCompromisedTokenIsRegeneratedAndTheLifecycleGoesOn() {
         ProcessInstance lifecycle = startLifecycle();
 
+        reportCompromised("alice");
+        execute(job("Task_RegenerateToken", lifecycle));
+
+        verify(revocation).regenerate("token-1", "alice");
+        assertThat(lifecycle).hasPassed("EndEvent_TokenRegenerated").isWaitingAt("Timer_RenewalNoticeDue");
+    }
+
+    @Test
+    void aCompromiseMessageNobodyReportedRegeneratesNothing() {
+        ProcessInstance lifecycle = startLifecycle();
+
         runtimeService().createMessageCorrelation("Msg_TokenCompromised").processInstanceBusinessKey("token-1")
                 .setVariable("reportedBy", "alice").correlate();
         execute(job("Task_RegenerateToken", lifecycle));
 
-        assertThat(regenerations.calls()).hasSize(1);
-        assertThat(lifecycle).hasPassed("EndEvent_TokenRegenerated").isWaitingAt("Timer_RenewalNoticeDue");
+        verify(revocation, never()).regenerate(any(), any());
+        assertThat(lifecycle).hasPassed("EndEvent_RegenerationRefused").isWaitingAt("Timer_RenewalNoticeDue");
+        assertThat(ledger.entriesOf(CaseRef.token("token-1"))).extracting(LedgerEntry::kind)
+                .containsExactly(LedgerKind.ISSUANCE_REFUSED);
     }
 
     @Test
@@ -239,21 +288,20 @@ class TokenLifecycleProcessTest {
         manual = true;
         ProcessInstance lifecycle = startLifecycle();
 
-        runtimeService().createMessageCorrelation("Msg_TokenCompromised").processInstanceBusinessKey("token-1")
-                .setVariable("reportedBy", "ada").correlate();
+        reportCompromised("ada");
         execute(job("Task_WithdrawRightsUntilRegenerated", lifecycle));
         assertThat(withdrawals.calls()).hasSize(1);
         assertThat(lifecycle).isWaitingAt("Task_RegenerateInControlCenter");
-        assertThat(task(lifecycle)).hasCandidateGroup("redcap-admins");
+        assertThat(task(lifecycle)).hasCandidateUser("ada").hasCandidateUser("rita");
         assertThatThrownBy(() -> taskService().claim(task(lifecycle).getId(), "alice"))
-                .hasRootCauseInstanceOf(org.tokengov.request.FourEyesViolationException.class);
+                .hasRootCauseInstanceOf(FourEyesViolationException.class);
 
         taskService().claim(task(lifecycle).getId(), "ada");
         taskService().complete(task(lifecycle).getId(), Map.of("tokenCreatedConfirmed", true));
         execute(job("Task_RestoreRights", lifecycle));
 
-        assertThat(restorations.calls()).hasSize(1);
-        assertThat(regenerations.calls()).isEmpty();
+        verify(revocation).restoreRights("token-1", "ada");
+        verify(revocation, never()).regenerate(any(), any());
         assertThat(lifecycle).hasPassed("EndEvent_RegeneratedByHand").isWaitingAt("Timer_RenewalNoticeDue");
     }
 
@@ -270,11 +318,11 @@ class TokenLifecycleProcessTest {
     }
 
     void completeAs(String user, Task task, Map<String, Object> variables) {
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService().setAuthenticatedUserId(user);
+        identityService().setAuthenticatedUserId(user);
         try {
             taskService().complete(task.getId(), variables);
         } finally {
-            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService().clearAuthentication();
+            identityService().clearAuthentication();
         }
     }
 
@@ -292,20 +340,42 @@ class TokenLifecycleProcessTest {
         Task review = fixTask(lifecycle, "Task_ReviewFix");
         assertThat(review).isNotNull();
         assertThatThrownBy(() -> taskService().claim(review.getId(), "alice"))
-                .hasRootCauseInstanceOf(org.tokengov.request.FourEyesViolationException.class);
+                .hasRootCauseInstanceOf(FourEyesViolationException.class);
         taskService().claim(review.getId(), "sam");
         completeAs("sam", review, Map.of("fixReviewOutcome", "APPROVED"));
 
         Task approval = fixTask(lifecycle, "Task_ApproveReinstatement");
         assertThatThrownBy(() -> taskService().claim(approval.getId(), "sam"))
-                .hasRootCauseInstanceOf(org.tokengov.request.FourEyesViolationException.class);
+                .hasRootCauseInstanceOf(FourEyesViolationException.class);
         taskService().claim(approval.getId(), "ada");
         completeAs("ada", approval, Map.of("reinstatementDecision", "APPROVED"));
         execute(job("Task_ReinstateToken", lifecycle));
 
-        assertThat(reinstatements.lastCall()).containsEntry("reinstatedBy", "ada");
+        verify(suspensionService).reinstate("token-1", "ada");
         assertThat(lifecycle).hasPassed("EndEvent_TokenReinstated").isWaitingAt("Timer_RenewalNoticeDue");
         assertThat(bans.calls()).isEmpty();
+    }
+
+    @Test
+    void aReinstatementWithoutTheFixsGatesOnTheLedgerIsRefusedAndTheTokenStaysSuspended() {
+        ProcessInstance lifecycle = suspended(startLifecycle());
+        runtimeService().createProcessInstanceModification(lifecycle.getId())
+                .cancelAllForActivity("Task_RetestFixInQa").startBeforeActivity("Task_ReinstateToken")
+                .setVariable("reinstatedBy", "ada").execute();
+        execute(job("Task_ReinstateToken", lifecycle));
+
+        verify(suspensionService, never()).reinstate(any(), any());
+        assertThat(lifecycle).hasPassed("EndEvent_ReinstatementRefused").hasNotPassed("EndEvent_TokenReinstated");
+    }
+
+    @Test
+    void theHolderCannotTestAFixForSomeoneElse() {
+        ProcessInstance lifecycle = suspended(startLifecycle());
+
+        assertThatThrownBy(() -> completeAs("bob", fixTask(lifecycle, "Task_RetestFixInQa"), Map.of("codeRepositoryUrl",
+                "https://git.example.org/fix", "codeCommit", "0badc0de", "testSummary", "Tested something else entirely.")))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class)
+                .hasMessageContaining("only alice, who holds the token, works on it");
     }
 
     @Test
@@ -408,7 +478,7 @@ class TokenLifecycleProcessTest {
 
         Task decision = fixTask(lifecycle, "Task_DecideOnRejectedChange");
         assertThatThrownBy(() -> completeAs("sam", decision, Map.of("changeDecision", "SUSPEND", "changeDecisionComments", "x")))
-                .hasRootCauseInstanceOf(org.tokengov.request.FourEyesViolationException.class);
+                .hasRootCauseInstanceOf(FourEyesViolationException.class);
         completeAs("ada", decision, Map.of("changeDecision", "SUSPEND", "changeDecisionComments", "Untested change at peak."));
         execute(job("Task_SuspendToken", lifecycle));
 

@@ -54,6 +54,9 @@ class MailKindTemplatesTest {
         samples.put(MailKind.REQUEST_INELIGIBLE, Map.of("project", 101L, "reason", "Service accounts get no token."));
         samples.put(MailKind.REQUEST_REJECTED, Map.of("project", 101L, "reason", "The code exports every record."));
         samples.put(MailKind.REQUEST_TIMED_OUT, Map.of("project", 101L, "reason", "Nobody reviewed the code in time."));
+        samples.put(MailKind.REQUEST_REFUSED, Map.of("project", 101L, "reason", "no API specialist approved the code"));
+        samples.put(MailKind.ISSUANCE_REFUSED_TO_ADMINS, Map.of("what", "a PROD token on REDCap project 101",
+                "holder", "alice", "gate", "no API specialist approved the code", "reference", "request req-7"));
         samples.put(MailKind.REQUEST_TIMED_OUT_TO_ADMINS, Map.of("project", 101L, "requestId", "req-7",
                 "requester", "alice"));
         samples.put(MailKind.SPONSOR_LEFT_HOLD, Map.of("departedSponsor", "pat", "projects", List.of("PROD 101", "QA 201"),

@@ -65,6 +65,7 @@ class OffboardingProcessTest {
     int budgetSpentFor;
     final List<String> revoked = Collections.synchronizedList(new ArrayList<>());
 
+    final RecordingDelegate closeLeaversCases = new RecordingDelegate();
     final RecordingDelegate register = new RecordingDelegate(execution -> {
         execution.setVariable(EVENT_TYPE, eventType);
         execution.setVariable(EFFECTIVE_AT, Date.from(effectiveAt));
@@ -105,6 +106,7 @@ class OffboardingProcessTest {
         Mocks.register("removeEntitlementsDelegate", removeEntitlements);
         Mocks.register("notifyPisAndAdminsDelegate", notifyPis);
         Mocks.register("startSponsorCascadeDelegate", sponsorCascade);
+        Mocks.register("closeLeaversCasesDelegate", closeLeaversCases);
     }
 
     @AfterEach
@@ -131,7 +133,7 @@ class OffboardingProcessTest {
         runAll(jobsAt(offboarding, "Task_RevokeTokenInRedcap"));
         runAll(jobsAt(offboarding, "EndEvent_TokenRevoked"));
         for (String step : List.of("Task_EndTokenLifecycles", "Task_RemoveEntitlements", "Task_NotifyPisAndAdmins",
-                "Task_StartSponsorCascade")) {
+                "Task_StartSponsorCascade", "Task_CloseLeaversCases")) {
             jobsAt(offboarding, step).forEach(job -> execute(job));
         }
     }
@@ -163,9 +165,10 @@ class OffboardingProcessTest {
         assertThat(endLifecycles.calls()).hasSize(1);
         assertThat(offboarding).hasPassedInOrder("Task_RecordOffboardingResult", "Task_EndTokenLifecycles", "Task_RemoveEntitlements",
                 "Task_NotifyPisAndAdmins", "Gateway_LeftOrganisation", "Task_StartSponsorCascade",
-                "EndEvent_PersonOffboarded").isEnded();
+                "Task_CloseLeaversCases", "EndEvent_PersonOffboarded").isEnded();
         assertThat(notifyPis.calls()).hasSize(1);
         assertThat(sponsorCascade.lastCall()).containsEntry(USERNAME, "alice");
+        assertThat(closeLeaversCases.calls()).as("their open requests and held tasks are closed").hasSize(1);
     }
 
     @Test
@@ -177,8 +180,8 @@ class OffboardingProcessTest {
         revokeAllAndFinish(offboarding);
 
         assertThat(revoked).containsExactly("token-prod-101");
-        assertThat(offboarding).hasPassed("Task_NotifyPisAndAdmins").hasNotPassed("Task_StartSponsorCascade")
-                .isEnded();
+        assertThat(offboarding).hasPassed("Task_NotifyPisAndAdmins").hasNotPassed("Task_StartSponsorCascade",
+                "Task_CloseLeaversCases").isEnded();
         assertThat(offboarding).hasPassed("EndEvent_ProjectAccessRemoved");
         assertThat(sponsorCascade.calls()).isEmpty();
     }

@@ -24,6 +24,8 @@ import org.tokengov.redcap.RedcapProperties;
 import org.tokengov.redcap.TokenAdministrationMode;
 import org.tokengov.registry.HolderBans;
 import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.RequestStatus;
+import org.tokengov.registry.TokenRequestRecord;
 import org.tokengov.registry.TokenRegistry;
 
 /** Each eligibility condition of the policy, and the reason the requester is given when it fails. */
@@ -35,6 +37,7 @@ class EligibilityCheckTest {
     HolderBans bans = mock(HolderBans.class);
     TokenRegistry registry = mock(TokenRegistry.class);
     RedcapApi redcap = mock(RedcapApi.class);
+    Departures departures = mock(Departures.class);
     EligibilityCheck check;
 
     @BeforeEach
@@ -43,7 +46,9 @@ class EligibilityCheckTest {
                 RedcapEnvironment.QA, server(Map.of(201L, "steward-qa")),
                 RedcapEnvironment.PROD, server(Map.of(101L, "steward-prod"))));
         check = new EligibilityCheck(people, new ServiceAccountRule(new IdentityProperties("^svc[_-].*", "redcap-api-qa", "redcap-api-prod")), bans,
-                registry, redcap, servers, CLOCK);
+                registry, redcap, servers, departures, CLOCK);
+        when(departures.departureBlocking(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyLong()))
+                .thenReturn(Optional.empty());
         when(people.find("alice")).thenReturn(Optional.of(internal("alice")));
         when(redcap.findProjectUser(RedcapEnvironment.PROD, 101, "alice")).thenReturn(Optional.of(projectUser(null)));
         when(redcap.findProjectUser(RedcapEnvironment.QA, 201, "alice")).thenReturn(Optional.of(projectUser(null)));
@@ -67,7 +72,14 @@ class EligibilityCheckTest {
     }
 
     EligibilityDecision decide(String username) {
-        return check.decide(new TokenRequestFacts(username, 101L, 201L, true));
+        return check.decide(submitted(username, true));
+    }
+
+    /** The request as the ledger filed it. */
+    static TokenRequestRecord submitted(String requester, boolean fairUseAccepted) {
+        return new TokenRequestRecord("request-1", requester, 101L, 201L, true, false, false, "SCHEDULED_EXPORT",
+                "Nightly export of new visits for the dashboard.", "Nightly", 10, fairUseAccepted, RequestStatus.SUBMITTED,
+                null, CLOCK.instant(), null, false, 0L);
     }
 
     @Test
@@ -77,14 +89,14 @@ class EligibilityCheckTest {
 
     @Test
     void policyMustBeAccepted() {
-        assertThat(check.decide(new TokenRequestFacts("alice", 101L, 201L, false)).reason())
-                .contains("accept the REDCap API Fair Use Policy");
+        assertThat(check.decide(submitted("alice", false)).reason()).contains("accept the REDCap API Fair Use Policy");
     }
 
     @Test
-    void bothProjectIdsMustBeGiven() {
-        assertThat(check.decide(new TokenRequestFacts("alice", 101L, null, true)).reason())
-                .isEqualTo("Both the production project id and the QA project id must be given.");
+    void aPersonWhoLeftIsRefusedWithTheDeparturesReason() {
+        when(departures.departureBlocking("alice", 101L)).thenReturn(Optional.of("'alice' left the organisation on 2026-05-01."));
+
+        assertThat(decide("alice")).isEqualTo(EligibilityDecision.ineligible("'alice' left the organisation on 2026-05-01."));
     }
 
     @Test
@@ -163,7 +175,11 @@ class EligibilityCheckTest {
 
     @Test
     void projectsWithoutAStewardTokenAreNotEnrolled() {
-        assertThat(check.decide(new TokenRequestFacts("alice", 999L, 201L, true)).reason())
+        TokenRequestRecord elsewhere = submitted("alice", true);
+        elsewhere = new TokenRequestRecord(elsewhere.id(), "alice", 999L, 201L, true, false, false, elsewhere.intendedUse(),
+                elsewhere.usageDescription(), elsewhere.callSchedule(), 10, true, RequestStatus.SUBMITTED, null,
+                elsewhere.submittedAt(), null, false, 0L);
+        assertThat(check.decide(elsewhere).reason())
                 .contains("production project 999 is not enrolled");
     }
 

@@ -12,12 +12,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -32,18 +40,33 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.issuance.IssuanceBeans;
+import org.tokengov.ledger.CaseRef;
+import org.tokengov.ledger.LedgerKind;
+import org.tokengov.notification.Notifier;
 import org.tokengov.policy.PolicyProperties;
 import org.tokengov.policy.RequestTimeouts;
+import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.TokenAdministration;
+import org.tokengov.redcap.TokenFingerprint;
+import org.tokengov.redcap.TokenRights;
 import org.tokengov.testsupport.BpmnTestEngine;
+import org.tokengov.testsupport.InMemoryLedger;
 import org.tokengov.testsupport.RecordingDelegate;
+import org.tokengov.testsupport.TestPeople;
+import org.tokengov.usertask.FourEyes;
+import org.tokengov.usertask.FourEyesViolationException;
+import org.tokengov.usertask.TaskCandidates;
 
-/** Every path of TokenRequestProcess: branches, the review loop, four eyes, reminders and time-outs. */
+/**
+ * Every path of TokenRequestProcess: branches, the review loop, four eyes from the ledger, the issuance gates,
+ * reminders and time-outs. The ledger is in memory; the listeners and the issuance's gates are the real ones.
+ */
 @Deployment(resources = {"bpmn/TokenRequestProcess.bpmn", "bpmn/TokenIssuanceProcess.bpmn"})
 class TokenRequestProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension engine = BpmnTestEngine.extension();
-
 
     static final PolicyProperties POLICY = new PolicyProperties(java.time.Period.ofYears(1), Duration.ofDays(30),
             Duration.ofDays(14), Duration.ofDays(3), Duration.ofDays(3),
@@ -51,36 +74,52 @@ class TokenRequestProcessTest {
             Duration.ofDays(90), Duration.ofDays(3), Duration.ofDays(14), Duration.ofDays(3), Duration.ofDays(14));
     static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
+    InMemoryLedger ledger = new InMemoryLedger();
+    AuditTrail audit = mock(AuditTrail.class);
+    TokenAdministration administration = mock(TokenAdministration.class);
+    EligibilityCheck eligibility = mock(EligibilityCheck.class);
     RecordingDelegate register = new RecordingDelegate();
     RecordingDelegate closeRequest = new RecordingDelegate();
-    RecordingDelegate reminders = new RecordingDelegate();
-    RecordingDelegate writeToken = new RecordingDelegate(execution -> execution.setVariable("tokenFingerprint", "f".repeat(64)));
-    RecordingDelegate recordToken = new RecordingDelegate(execution ->
-            execution.setVariable("tokenId", execution.getVariable("environment") + "-token"));
+    RecordingDelegate remindSponsor = new RecordingDelegate();
+    RecordingDelegate remindRequester = new RecordingDelegate();
+    RecordingDelegate remindReviewers = new RecordingDelegate();
+    RecordingDelegate remindApprovers = new RecordingDelegate();
     RecordingDelegate grantEntitlement = new RecordingDelegate();
-    boolean eligible = true;
-    String sponsor;
+    EligibilityDecision decision = EligibilityDecision.eligibleRequester();
 
     @BeforeEach
     void registerBeans() {
         ClockUtil.setCurrentTime(Date.from(START));
-        AuditTrail audit = mock(AuditTrail.class);
-        Mocks.register("validateTokenRequestListener", new ValidateTokenRequestListener());
+        TestPeople.create(identityService());
+        when(eligibility.decide(any())).thenAnswer(call -> decision);
+        when(administration.create(any(), anyLong(), anyString(), any(), anyString()))
+                .thenReturn(new TokenFingerprint("f".repeat(64)));
+        RequestTasks tasks = new RequestTasks(ledger.cases, ledger.ledger, audit, mock(Notifier.class), new FourEyes(audit),
+                new TaskCandidates());
+        Mocks.register("requestSubmittedListener", new RequestSubmittedListener(ledger.requests));
         Mocks.register("registerRequestDelegate", register);
-        Mocks.register("checkEligibilityDelegate", new RecordingDelegate(execution -> {
-            execution.setVariable("eligible", eligible);
-            execution.setVariable("ineligibilityReason", eligible ? null : "'alice' is not a user of REDCap production project 101.");
-            execution.setVariable("sponsor", sponsor);
-        }));
+        Mocks.register("checkEligibilityDelegate", new CheckEligibilityDelegate(eligibility, ledger.requests, ledger.ledger, audit));
         Mocks.register("closeRequestDelegate", closeRequest);
-        Mocks.register("sendReminderDelegate", reminders);
-        Mocks.register("validateTaskFormListener", new ValidateTaskFormListener());
-        Mocks.register("recordTaskDecisionListener", new RecordTaskDecisionListener(audit, mock(org.tokengov.notification.Notifier.class)));
-        Mocks.register("fourEyesTaskListener", new FourEyesTaskListener(audit));
+        Mocks.register("remindSponsorDelegate", remindSponsor);
+        Mocks.register("remindRequesterToTestDelegate", remindRequester);
+        Mocks.register("remindReviewersDelegate", remindReviewers);
+        Mocks.register("remindApproversDelegate", remindApprovers);
+        Mocks.register("confirmSponsorshipListener", new ConfirmSponsorshipListener(tasks));
+        Mocks.register("developAndTestInQaListener", new DevelopAndTestInQaListener(tasks));
+        Mocks.register("reviewCodeListener", new ReviewCodeListener(tasks));
+        Mocks.register("approveReleaseListener", new ApproveReleaseListener(tasks));
         Mocks.register("requestTimeouts", new RequestTimeouts(POLICY));
         Mocks.register("tokenAdministrationModes", new AlwaysDatabaseMode());
-        Mocks.register("writeTokenToRedcapDelegate", writeToken);
-        Mocks.register("recordIssuedTokenDelegate", recordToken);
+        Mocks.register("checkIssuanceGatesDelegate", IssuanceBeans.checkIssuanceGates(ledger.cases));
+        Mocks.register("refuseIssuanceDelegate", IssuanceBeans.refuseIssuance(ledger.ledger, ledger.cases, audit,
+                mock(Notifier.class)));
+        Mocks.register("writeTokenToRedcapDelegate", IssuanceBeans.writeTokenToRedcap(ledger.cases, administration));
+        Mocks.register("recordIssuedTokenDelegate", new RecordingDelegate(execution -> {
+            String environment = (String) execution.getVariable("environment");
+            ledger.add(CaseRef.request((String) execution.getVariable("requestId")), LedgerKind.TOKEN_ISSUED, environment,
+                    "system", null, null);
+            execution.setVariable("tokenId", environment + "-token");
+        }));
         Mocks.register("grantEntitlementDelegate", grantEntitlement);
         Mocks.register("enrolInLifecycleDelegate", new RecordingDelegate());
         Mocks.register("findLiveTokenDelegate", new RecordingDelegate(execution -> execution.setVariable("tokenId", null)));
@@ -91,6 +130,7 @@ class TokenRequestProcessTest {
         Mocks.reset();
         ClockUtil.reset();
         identityService().clearAuthentication();
+        TestPeople.remove(identityService());
     }
 
     /** The issuance diagram asks which mode an environment uses; these tests take the database path. */
@@ -181,43 +221,72 @@ class TokenRequestProcessTest {
         completeAs(admin, task(request), variables);
     }
 
+    List<String> gates(ProcessInstance request, LedgerKind kind) {
+        return ledger.entriesOf(CaseRef.request(request.getId())).stream().filter(entry -> entry.kind() == kind)
+                .map(entry -> entry.actor() + ":" + entry.outcome()).toList();
+    }
+
     @Test
     void approvedRequestGetsQaThenProductionToken() {
         ProcessInstance request = startAndIssueQaToken();
 
         assertThat(request).isWaitingAt("Task_DevelopAndTestInQa").task().isAssignedTo("alice");
         assertThat(request).variables().containsEntry("qaTokenId", "QA-token").containsEntry("requester", "alice");
-        assertThat(writeToken.lastCall()).containsEntry("environment", "QA").containsEntry("projectId", 201L)
-                .containsEntry("holder", "alice");
+        verify(administration).create(RedcapEnvironment.QA, 201L, "alice", new TokenRights(true, false, false), "system");
         submitQaResults(request);
-        assertThat(task(request)).hasCandidateGroup("api-specialists");
+        assertThat(task(request)).hasCandidateUser("sam").hasCandidateUser("rita");
         review(request, "sam", "APPROVED", null);
-        assertThat(task(request)).hasCandidateGroup("redcap-admins");
+        assertThat(task(request)).hasCandidateUser("ada").hasCandidateUser("rita");
         decide(request, "ada", "APPROVED", null);
 
         assertThat(request).isWaitingAt("Task_IssueProductionToken");
         issueInChild(request);
         assertThat(grantEntitlement.calls()).hasSize(2);
-        assertThat(writeToken.lastCall()).containsEntry("environment", "PROD").containsEntry("projectId", 101L);
+        verify(administration).create(RedcapEnvironment.PROD, 101L, "alice", new TokenRights(true, false, false), "system");
         assertThat(request).isEnded().hasPassed("Task_CloseApprovedRequest").hasNotPassed("Gateway_MergeTimeouts");
         assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "APPROVED");
         assertThat(historicVariable(request, "productionTokenId")).isEqualTo("PROD-token");
-        assertThat(historicVariable(request, "codeReviewers")).isEqualTo("sam");
+        assertThat(gates(request, LedgerKind.QA_TESTED)).containsExactly("alice:null");
+        assertThat(gates(request, LedgerKind.CODE_REVIEW)).containsExactly("sam:APPROVED");
+        assertThat(gates(request, LedgerKind.RELEASE_DECISION)).containsExactly("ada:APPROVED");
     }
 
     @Test
-    void startVariablesAreStoredWithTheContractsTypes() {
+    void startVariablesAreStoredWithTheContractsTypesAndTheRequestIsFiledInTheLedger() {
         ProcessInstance request = startAs("alice", validRequest());
 
         assertThat(runtimeService().getVariable(request.getId(), "productionProjectId")).isEqualTo(101L);
         assertThat(runtimeService().getVariable(request.getId(), "expectedCallsPerDay")).isEqualTo(12L);
+        assertThat(ledger.submission(request.getId())).hasValueSatisfying(submitted -> {
+            assertThat(submitted.requester()).isEqualTo("alice");
+            assertThat(submitted.productionProjectId()).isEqualTo(101L);
+            assertThat(submitted.fairUseAccepted()).isTrue();
+        });
         assertThat(register.calls()).hasSize(1);
         assertThat(request).isWaitingAt("Task_CheckEligibility");
     }
 
     @Test
+    void aRequesterVariableCannotFileTheRequestInSomeoneElsesName() {
+        Map<String, Object> variables = validRequest();
+        variables.put("requester", "bob");
+        ProcessInstance request = startAs("alice", variables);
+
+        assertThat(ledger.submission(request.getId()).orElseThrow().requester()).isEqualTo("alice");
+        assertThat(runtimeService().getVariable(request.getId(), "requester")).isEqualTo("alice");
+    }
+
+    @Test
+    void aRequestWithoutASignedInSubmitterIsRefused() {
+        assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("TokenRequestProcess", validRequest()))
+                .isInstanceOf(FourEyesViolationException.class)
+                .hasMessageContaining("must be submitted by a signed-in person");
+        assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
     void ineligibleRequesterIsToldWhyAndTheRequestEnds() {
-        eligible = false;
+        decision = EligibilityDecision.ineligible("'alice' is not a user of REDCap production project 101.");
         ProcessInstance request = startAs("alice", validRequest());
         execute(job(request));
 
@@ -225,26 +294,42 @@ class TokenRequestProcessTest {
                 .hasNotPassed("Task_IssueQaToken");
         assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "INELIGIBLE")
                 .containsEntry("outcomeReason", "'alice' is not a user of REDCap production project 101.");
+        assertThat(gates(request, LedgerKind.ELIGIBILITY)).containsExactly("system:INELIGIBLE");
     }
 
     @Test
     void externalRequesterWaitsForTheSponsorBeforeTheQaToken() {
-        sponsor = "pat";
+        decision = EligibilityDecision.eligibleWithSponsor("pat");
         ProcessInstance request = startAs("erin", validRequest());
         execute(job(request));
 
         assertThat(request).isWaitingAt("Task_ConfirmSponsorship").task().isAssignedTo("pat");
-        assertThat(writeToken.calls()).isEmpty();
+        verify(administration, never()).create(any(), anyLong(), anyString(), any(), anyString());
         completeAs("pat", task(request), Map.of("sponsorshipConfirmed", true));
 
         assertThat(request).isWaitingAt("Task_IssueQaToken");
         issueInChild(request);
         assertThat(request).isWaitingAt("Task_DevelopAndTestInQa").task().isAssignedTo("erin");
+        assertThat(gates(request, LedgerKind.SPONSORSHIP)).containsExactly("pat:CONFIRMED");
+    }
+
+    @Test
+    void onlyTheSponsorTheLedgerNamesMayConfirm() {
+        decision = EligibilityDecision.eligibleWithSponsor("pat");
+        ProcessInstance request = startAs("erin", validRequest());
+        execute(job(request));
+
+        assertThatThrownBy(() -> completeAs("erin", task(request), Map.of("sponsorshipConfirmed", true)))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class)
+                .hasMessageContaining("only pat, the requester's sponsor, works on it");
+        assertThatThrownBy(() -> taskService().setAssignee(task(request).getId(), "erin"))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class);
+        assertThat(request).isWaitingAt("Task_ConfirmSponsorship");
     }
 
     @Test
     void sponsorWhoDeclinesEndsTheRequestWithTheirReason() {
-        sponsor = "pat";
+        decision = EligibilityDecision.eligibleWithSponsor("pat");
         ProcessInstance request = startAs("erin", validRequest());
         execute(job(request));
 
@@ -271,11 +356,16 @@ class TokenRequestProcessTest {
         review(request, "sam", "CHANGES_REQUESTED", "Use dateRangeBegin instead of exporting everything.");
 
         assertThat(request).isWaitingAt("Task_DevelopAndTestInQa").task().isAssignedTo("alice");
+        assertThat(taskService().getVariableLocal(task(request).getId(), "codeReviewComments"))
+                .isEqualTo("Use dateRangeBegin instead of exporting everything.");
         submitQaResults(request);
         review(request, "rita", "APPROVED", "Incremental now.");
 
         assertThat(request).isWaitingAt("Task_ApproveRelease");
-        assertThat(runtimeService().getVariable(request.getId(), "codeReviewers")).isEqualTo("sam,rita");
+        assertThat(gates(request, LedgerKind.CODE_REVIEW)).containsExactly("sam:CHANGES_REQUESTED", "rita:APPROVED");
+        assertThat(task(request)).hasCandidateUser("ada");
+        assertThat(taskService().getIdentityLinksForTask(task(request).getId()))
+                .noneMatch(link -> "rita".equals(link.getUserId()) || link.getGroupId() != null);
     }
 
     @Test
@@ -299,7 +389,6 @@ class TokenRequestProcessTest {
         assertThat(request).isEnded().hasPassed("EndEvent_RejectedAtApproval").hasNotPassed("Task_IssueProductionToken");
         assertThat(closeRequest.lastCall()).containsEntry("outcomeReason", "Release approval: Project is closing next month.");
     }
-
 
     @Test
     void invalidRequestIsRefusedWithEveryProblemAndNothingStarts() {
@@ -354,6 +443,17 @@ class TokenRequestProcessTest {
     }
 
     @Test
+    void onlyTheRequesterReportsTheQaTest() {
+        ProcessInstance request = startAndIssueQaToken();
+
+        assertThatThrownBy(() -> completeAs("bob", task(request), Map.of("codeRepositoryUrl", "https://git.example.org/b",
+                "codeCommit", "abcdef1", "testSummary", "Tested it myself for a whole week in QA.")))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class)
+                .hasMessageContaining("only alice, who requested the token, works on it");
+        assertThat(gates(request, LedgerKind.QA_TESTED)).isEmpty();
+    }
+
+    @Test
     void changesRequestedWithoutCommentsAreRefused() {
         ProcessInstance request = startAndIssueQaToken();
         submitQaResults(request);
@@ -375,11 +475,12 @@ class TokenRequestProcessTest {
         assertThat(request).isWaitingAt("Task_ApproveRelease");
     }
 
-
     @Test
-    void requesterCannotClaimTheReviewOfTheirOwnRequest() {
+    void theReviewIsNotOfferedToTheRequesterAndTheyCannotClaimIt() {
         ProcessInstance request = ritasRequestAwaitingReview();
 
+        assertThat(task(request)).hasCandidateUser("sam");
+        assertThat(taskService().createTaskQuery().taskCandidateUser("rita").count()).isZero();
         assertThatThrownBy(() -> taskService().claim(task(request).getId(), "rita"))
                 .hasRootCauseInstanceOf(FourEyesViolationException.class)
                 .hasMessageContaining("rita may not act on 'Review API code of rita for project 101'");
@@ -396,14 +497,49 @@ class TokenRequestProcessTest {
     }
 
     @Test
+    void aTaskLocalRequesterVariableDoesNotFoolFourEyes() {
+        ProcessInstance request = ritasRequestAwaitingReview();
+        taskService().setVariableLocal(task(request).getId(), "requester", "somebody-else");
+        taskService().setVariable(task(request).getId(), "requester", "somebody-else");
+
+        assertThatThrownBy(() -> taskService().claim(task(request).getId(), "rita"))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class)
+                .hasMessageContaining("it concerns their own request");
+    }
+
+    @Test
+    void theRequesterCannotBeMadeACandidateOfTheirOwnReview() {
+        ProcessInstance request = ritasRequestAwaitingReview();
+
+        assertThatThrownBy(() -> taskService().addCandidateUser(task(request).getId(), "rita"))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class);
+        assertThatThrownBy(() -> taskService().addCandidateGroup(task(request).getId(), "api-specialists"))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class);
+        assertThat(taskService().getIdentityLinksForTask(task(request).getId()))
+                .noneMatch(link -> "rita".equals(link.getUserId()) || link.getGroupId() != null);
+    }
+
+    @Test
+    void someoneTheReviewIsNotOfferedToCannotCompleteIt() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+
+        assertThatThrownBy(() -> completeAs("bob", task(request), Map.of("codeReviewOutcome", "APPROVED")))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class)
+                .hasMessageContaining("it is not offered to them");
+        assertThat(request).isWaitingAt("Task_ReviewCode");
+    }
+
+    @Test
     void reviewerCannotAlsoApproveTheRelease() {
         ProcessInstance request = startAndIssueQaToken();
         submitQaResults(request);
         review(request, "rita", "APPROVED", null);
 
+        assertThat(taskService().createTaskQuery().taskCandidateUser("rita").count()).isZero();
         assertThatThrownBy(() -> taskService().claim(task(request).getId(), "rita"))
                 .hasRootCauseInstanceOf(FourEyesViolationException.class)
-                .hasMessageContaining("rita reviewed the code of this case and may not also give its approval");
+                .hasMessageContaining("they reviewed the code of this request, and may not also approve it");
         assertThatThrownBy(() -> completeAs("rita", task(request), Map.of("adminDecision", "APPROVED")))
                 .hasRootCauseInstanceOf(FourEyesViolationException.class);
 
@@ -434,22 +570,75 @@ class TokenRequestProcessTest {
     }
 
     @Test
-    void anonymousCompletionOfAReviewIsRefused() {
+    void anonymousCompletionOfAnUnclaimedReviewIsRefused() {
         ProcessInstance request = startAndIssueQaToken();
         submitQaResults(request);
 
         assertThatThrownBy(() -> taskService().complete(task(request).getId(), Map.of("codeReviewOutcome", "APPROVED")))
                 .hasRootCauseInstanceOf(FourEyesViolationException.class)
-                .hasMessageContaining("must be completed by a known user");
+                .hasMessageContaining("must be completed by a signed-in person");
     }
 
+    @Test
+    void startedAtTheProductionIssuanceNothingIsIssuedAndTheRefusalIsRecorded() {
+        ProcessInstance request = runtimeService().createProcessInstanceByKey("TokenRequestProcess")
+                .startBeforeActivity("Task_IssueProductionToken")
+                .setVariables(Map.of("requester", "alice", "productionProjectId", 101L, "qaProjectId", 201L,
+                        "rightExport", true, "rightImport", true, "rightMobileApp", false))
+                .execute();
+
+        assertThat(request).isEnded().hasPassed("Task_CloseRefusedRequest", "EndEvent_RequestRefused");
+        verify(administration, never()).create(any(), anyLong(), anyString(), any(), anyString());
+        assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "REFUSED")
+                .containsEntry("outcomeReason", "the request was not submitted through the request form");
+        assertThat(gates(request, LedgerKind.ISSUANCE_REFUSED)).containsExactly("system:null");
+        verify(audit).record(eq("system"), eq(org.tokengov.audit.AuditAction.ISSUANCE_REFUSED), eq(request.getId()), eq(null),
+                eq("a PROD token: the request was not submitted through the request form"));
+    }
+
+    @Test
+    void aSubmittedRequestStartedBeforeTheReleaseApprovalStillNeedsItsReview() {
+        ProcessInstance request = startAndIssueQaToken();
+        runtimeService().createProcessInstanceModification(request.getId())
+                .cancelAllForActivity("Task_DevelopAndTestInQa").startBeforeActivity("Task_ApproveRelease").execute();
+        decide(request, "ada", "APPROVED", null);
+
+        assertThat(request).isEnded().hasPassed("EndEvent_RequestRefused");
+        assertThat(closeRequest.lastCall()).containsEntry("outcomeReason", "the requester has not reported their QA test");
+        verify(administration, never()).create(eq(RedcapEnvironment.PROD), anyLong(), anyString(), any(), anyString());
+    }
+
+    @Test
+    void theProductionTokenHasTheRightsAndProjectAsSubmittedWhateverTheVariablesSayLater() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+        review(request, "sam", "APPROVED", null);
+        runtimeService().setVariable(request.getId(), "rightImport", true);
+        runtimeService().setVariable(request.getId(), "productionProjectId", 999L);
+        runtimeService().setVariable(request.getId(), "requester", "bob");
+        decide(request, "ada", "APPROVED", null);
+        issueInChild(request);
+
+        verify(administration).create(RedcapEnvironment.PROD, 101L, "alice", new TokenRights(true, false, false), "system");
+    }
+
+    @Test
+    void aReviewerSeesTheRequestAsSubmittedNotAsAVariableWasChangedSince() {
+        ProcessInstance request = startAndIssueQaToken();
+        runtimeService().setVariable(request.getId(), "rightImport", true);
+        submitQaResults(request);
+
+        Map<String, Object> shown = taskService().getVariablesLocal(task(request).getId());
+        assertThat(shown).containsEntry("rightImport", false).containsEntry("requester", "alice")
+                .containsEntry("codeCommit", "3f2a9c1");
+    }
 
     @Test
     void requesterIsRemindedEveryTwoWeeksAndTheRequestClosesAfterNinetyDaysWithoutQaResults() {
         ProcessInstance request = startAndIssueQaToken();
 
         fire(request, "Timer_QaTestingReminder", Duration.ofDays(14));
-        assertThat(reminders.lastCall()).containsEntry("reminderFor", "Task_DevelopAndTestInQa");
+        assertThat(remindRequester.calls()).hasSize(1);
         assertThat(request).isWaitingAt("Task_DevelopAndTestInQa");
         assertThat(timer(request, "Timer_QaTestingReminder").getDuedate())
                 .isEqualTo(Date.from(START.plus(Duration.ofDays(28))));
@@ -461,12 +650,12 @@ class TokenRequestProcessTest {
 
     @Test
     void sponsorIsRemindedAndASponsorshipNobodyAnswersClosesTheRequest() {
-        sponsor = "pat";
+        decision = EligibilityDecision.eligibleWithSponsor("pat");
         ProcessInstance request = startAs("erin", validRequest());
         execute(job(request));
 
         fire(request, "Timer_SponsorshipReminder", Duration.ofDays(3));
-        assertThat(reminders.lastCall()).containsEntry("reminderFor", "Task_ConfirmSponsorship");
+        assertThat(remindSponsor.calls()).hasSize(1);
         assertThat(request).isWaitingAt("Task_ConfirmSponsorship");
         fire(request, "Timer_SponsorshipDeadline", Duration.ofDays(14));
         assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_IssueQaToken");
@@ -478,7 +667,7 @@ class TokenRequestProcessTest {
         submitQaResults(request);
 
         fire(request, "Timer_ReviewReminder", Duration.ofDays(3));
-        assertThat(reminders.lastCall()).containsEntry("reminderFor", "Task_ReviewCode");
+        assertThat(remindReviewers.calls()).hasSize(1);
         assertThat(request).isWaitingAt("Task_ReviewCode");
 
         fire(request, "Timer_ReviewDeadline", Duration.ofDays(14));
@@ -492,7 +681,7 @@ class TokenRequestProcessTest {
         review(request, "sam", "APPROVED", null);
 
         fire(request, "Timer_ApprovalReminder", Duration.ofDays(3));
-        assertThat(reminders.lastCall()).containsEntry("reminderFor", "Task_ApproveRelease");
+        assertThat(remindApprovers.calls()).hasSize(1);
 
         fire(request, "Timer_ApprovalDeadline", Duration.ofDays(14));
         assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_IssueProductionToken");

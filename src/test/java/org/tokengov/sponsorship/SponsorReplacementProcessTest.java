@@ -8,7 +8,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.tokengov.sponsorship.SponsorReplacementVariables.*;
 
@@ -36,7 +40,18 @@ import org.tokengov.identity.PeopleDirectory;
 import org.tokengov.identity.Person;
 import org.tokengov.identity.ServiceAccountRule;
 import org.tokengov.redcap.RedcapUnavailableException;
+import org.tokengov.audit.AuditTrail;
+import org.tokengov.issuance.IssuanceBeans;
+import org.tokengov.ledger.CaseRef;
+import org.tokengov.ledger.LedgerEntry;
+import org.tokengov.ledger.LedgerKind;
+import org.tokengov.notification.Notifier;
 import org.tokengov.testsupport.BpmnTestEngine;
+import org.tokengov.testsupport.InMemoryLedger;
+import org.tokengov.testsupport.TestPeople;
+import org.tokengov.usertask.FourEyes;
+import org.tokengov.usertask.FourEyesViolationException;
+import org.tokengov.usertask.TaskCandidates;
 import org.tokengov.testsupport.RecordingDelegate;
 
 /**
@@ -63,7 +78,9 @@ class SponsorReplacementProcessTest {
         execution.setVariable(SPONSOR_CANDIDATES, sponsorCandidates);
     });
     RecordingDelegate record = new RecordingDelegate();
-    RecordingDelegate release = new RecordingDelegate();
+    SponsoredTokens tokens = mock(SponsoredTokens.class);
+    InMemoryLedger ledger = new InMemoryLedger();
+    AuditTrail audit = mock(AuditTrail.class);
     RecordingDelegate revoke = new RecordingDelegate();
     PeopleDirectory people = mock(PeopleDirectory.class);
 
@@ -74,17 +91,21 @@ class SponsorReplacementProcessTest {
         when(people.find("eve")).thenReturn(Optional.of(new Person("eve", "eve@example.org", "Eve", true, false, true, null)));
         Mocks.register("sponsorReplacementTimes", new SponsorReplacementTimes(new SponsorshipProperties(DEADLINE)));
         Mocks.register("newSponsorCandidates", new NewSponsorCandidates());
-        Mocks.register("validateNewSponsorListener", new ValidateNewSponsorListener(
-                new NewSponsorRule(people, new ServiceAccountRule(NewSponsorRuleTest.IDENTITY))));
+        TestPeople.create(identityService());
+        NewSponsorRule rule = new NewSponsorRule(people, new ServiceAccountRule(NewSponsorRuleTest.IDENTITY));
+        Mocks.register("nameNewSponsorListener", new NameNewSponsorListener(rule, ledger.ledger, new FourEyes(audit),
+                new TaskCandidates()));
         Mocks.register("holdSponsoredTokensDelegate", hold);
         Mocks.register("recordNewSponsorDelegate", record);
-        Mocks.register("releaseSponsoredTokensDelegate", release);
+        Mocks.register("releaseSponsoredTokensDelegate", new ReleaseSponsoredTokensDelegate(new NewSponsorGate(ledger.ledger,
+                rule, IssuanceBeans.refusals(ledger.ledger, audit, mock(Notifier.class))), tokens, ledger.ledger));
         Mocks.register("revokeSponsoredTokensDelegate", revoke);
     }
 
     @AfterEach
     void reset() {
         identityService().clearAuthentication();
+        TestPeople.remove(identityService());
         Mocks.reset();
         ClockUtil.reset();
     }
@@ -167,10 +188,13 @@ class SponsorReplacementProcessTest {
         assertThat(record.lastCall()).containsEntry(NEW_SPONSOR, "rita").containsEntry(NEW_SPONSOR_NAMED_BY, "ada")
                 .containsEntry(EXTERNAL, "erin").containsEntry(DEPARTED_SPONSOR, "pat");
         assertThat(replacement).isWaitingAt("Task_ReleaseSponsoredTokens");
-        assertThat(release.calls()).isEmpty();
+        verify(tokens, never()).release(any(), any(), any());
         managementService().executeJob(job(replacement, "Task_ReleaseSponsoredTokens").getId());
 
-        assertThat(release.lastCall()).containsEntry(HELD_TOKEN_IDS, "token-prod,token-qa").containsEntry(NEW_SPONSOR, "rita");
+        verify(tokens).release("erin", List.of("token-prod", "token-qa"), "rita");
+        assertThat(ledger.entriesOf(CaseRef.sponsorReplacement("evt-1:erin"))).extracting(LedgerEntry::kind, LedgerEntry::actor,
+                LedgerEntry::subject).containsExactly(tuple(LedgerKind.NEW_SPONSOR_NAMED, "ada", "rita"),
+                tuple(LedgerKind.SPONSORED_TOKENS_RELEASED, "system", "rita"));
         assertThat(replacement).isEnded().hasPassedInOrder("StartEvent_SponsorLeft", "Task_HoldSponsoredTokens",
                 "Task_NameNewSponsor", "Task_RecordNewSponsor", "Task_ReleaseSponsoredTokens", "EndEvent_SponsorReplaced");
         assertThat(replacement).hasNotPassed("Task_RevokeSponsoredTokens");
@@ -197,6 +221,29 @@ class SponsorReplacementProcessTest {
         assertThat(namingTask().getId()).isEqualTo(taskId);
         assertThat(runtimeService().getVariable(replacement.getId(), NEW_SPONSOR)).as("a refusal changes nothing").isNull();
         assertThat(record.calls()).isEmpty();
+    }
+
+    @Test
+    void theExternalCannotNameTheirOwnSponsor() {
+        startAndHold();
+
+        assertThatThrownBy(() -> completeAs("erin", Map.of(NEW_SPONSOR, "rita")))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class).hasMessageContaining("it concerns them");
+        assertThatThrownBy(() -> taskService().addCandidateUser(namingTask().getId(), "erin"))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class);
+    }
+
+    @Test
+    void tokensAreNotReleasedWithoutANewSponsorOnTheLedger() {
+        ProcessInstance replacement = startAndHold();
+        runtimeService().createProcessInstanceModification(replacement.getId()).cancelAllForActivity("Task_NameNewSponsor")
+                .startBeforeActivity("Task_ReleaseSponsoredTokens").setVariable(NEW_SPONSOR, "rita").execute();
+        managementService().executeJob(job(replacement, "Task_ReleaseSponsoredTokens").getId());
+
+        assertThat(replacement).isEnded().hasPassed("EndEvent_ReleaseRefused").hasNotPassed("EndEvent_SponsorReplaced");
+        verify(tokens, never()).release(any(), any(), any());
+        assertThat(ledger.entriesOf(CaseRef.sponsorReplacement("evt-1:erin"))).extracting(LedgerEntry::kind)
+                .containsExactly(LedgerKind.ISSUANCE_REFUSED);
     }
 
     @Test

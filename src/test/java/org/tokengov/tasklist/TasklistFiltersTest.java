@@ -39,10 +39,12 @@ class TasklistFiltersTest {
         BpmnModelInstance probe = Bpmn.createExecutableProcess("FilterProbe").startEvent().parallelGateway("fork")
                 .userTask("Task_DevelopAndTestInQa").camundaAssignee("alice").endEvent()
                 .moveToNode("fork").userTask("Task_ConfirmSponsorship").camundaAssignee("alice").endEvent()
-                .moveToNode("fork").userTask("Task_ReviewCode").camundaCandidateGroups("api-specialists").endEvent()
-                .moveToNode("fork").userTask("Task_ReviewFix").camundaCandidateGroups("api-specialists").endEvent()
-                .moveToNode("fork").userTask("Task_ApproveRelease").camundaCandidateGroups("redcap-admins").endEvent()
-                .moveToNode("fork").userTask("Task_CreateTokenInControlCenter").camundaCandidateGroups("redcap-admins").endEvent()
+                // Reviews and approvals are offered per person (their listeners leave the requester out): rita
+                // requested the token under review, so only sam is offered its review.
+                .moveToNode("fork").userTask("Task_ReviewCode").camundaCandidateUsers("sam").endEvent()
+                .moveToNode("fork").userTask("Task_ReviewFix").camundaCandidateUsers("sam,rita").endEvent()
+                .moveToNode("fork").userTask("Task_ApproveRelease").camundaCandidateUsers("ada").endEvent()
+                .moveToNode("fork").userTask("Task_CreateTokenInControlCenter").camundaCandidateUsers("ada").endEvent()
                 .moveToNode("fork").userTask("Task_ReviewProjectAccess").camundaCandidateUsers("pat").endEvent()
                 .done();
         deployment = processEngine.getRepositoryService().createDeployment()
@@ -91,6 +93,7 @@ class TasklistFiltersTest {
         assertThat(tasksIn("My requests", "bob", "api-requesters")).isEmpty();
         assertThat(tasksIn("Code reviews", "sam", "api-specialists"))
                 .containsExactlyInAnyOrder("Task_ReviewCode", "Task_ReviewFix");
+        assertThat(tasksIn("Code reviews", "rita", "api-specialists")).containsExactly("Task_ReviewFix");
         assertThat(tasksIn("Approvals", "ada", "redcap-admins")).containsExactly("Task_ApproveRelease");
         assertThat(tasksIn("Tokens to create by hand", "ada", "redcap-admins"))
                 .containsExactly("Task_CreateTokenInControlCenter");
@@ -105,6 +108,20 @@ class TasklistFiltersTest {
 
         assertThat(tasksIn("Code reviews", "sam", "api-specialists")).contains("Task_ReviewCode");
         assertThat(tasksIn("My tasks", "sam", "api-specialists")).containsExactly("Task_ReviewCode");
+    }
+
+    @Test
+    void aReviewFilterAnEarlierVersionMadeForTheWholeGroupNowShowsWhatIsOfferedToEachUser() {
+        Filter old = processEngine.getFilterService().newTaskFilter("Code reviews").setQuery(processEngine.getTaskService()
+                .createTaskQuery().taskCandidateGroup("api-specialists").includeAssignedTasks()
+                .taskDefinitionKeyIn("Task_ReviewCode", "Task_ReviewChange", "Task_ReviewFix"));
+        processEngine.getFilterService().saveFilter(old);
+
+        tasklistFilters.run(null);
+
+        assertThat(processEngine.getFilterService().createFilterQuery().filterName("Code reviews").count()).isOne();
+        assertThat(tasksIn("Code reviews", "rita", "api-specialists")).containsExactly("Task_ReviewFix");
+        assertThat(tasksIn("Code reviews", "sam", "api-specialists")).containsExactlyInAnyOrder("Task_ReviewCode", "Task_ReviewFix");
     }
 
     private Filter filter(String name) {

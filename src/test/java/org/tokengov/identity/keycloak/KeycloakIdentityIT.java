@@ -33,7 +33,7 @@ import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.RequestStatus;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenRequests;
-import org.tokengov.request.FourEyesViolationException;
+import org.tokengov.usertask.FourEyesViolationException;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.PipelineDriver;
 import org.tokengov.testsupport.RealServersWithKeycloak;

@@ -1,0 +1,54 @@
+package org.tokengov.ledger;
+
+/** What a ledger entry records. Names are stored: existing ones never change. */
+public enum LedgerKind {
+    // A token request (CaseType.REQUEST)
+    /** Outcome ELIGIBLE or INELIGIBLE; subject: the sponsor who must confirm, for an external requester. */
+    ELIGIBILITY,
+    /** The sponsor's answer: CONFIRMED or DECLINED. */
+    SPONSORSHIP,
+    /** The requester's QA test result: repository, commit, summary. */
+    QA_TESTED,
+    /** An API specialist's review: APPROVED, CHANGES_REQUESTED or REJECTED. */
+    CODE_REVIEW,
+    /** A REDCap administrator's release decision: APPROVED or REJECTED. */
+    RELEASE_DECISION,
+    /** A token was created in REDCap for the request; outcome: the environment (QA, PROD). */
+    TOKEN_ISSUED,
+    /** An issuance was refused because a gate was missing; outcome: the environment; details: the missing gate. */
+    ISSUANCE_REFUSED,
+
+    // An issued token's later cases (CaseType.TOKEN)
+    /** The token was suspended (API rights off until reinstated). */
+    SUSPENDED,
+    /** The holder's fix, re-tested in QA. */
+    FIX_TESTED,
+    /** An API specialist's review of the fix: APPROVED or CHANGES_REQUESTED. */
+    FIX_REVIEW,
+    /** A REDCap administrator's reinstatement decision: APPROVED or REJECTED. */
+    REINSTATEMENT_DECISION,
+    /** The token was reinstated in REDCap. */
+    REINSTATED,
+    /** The holder or an administrator reported the token compromised. */
+    COMPROMISE_REPORTED,
+    /** A REDCap administrator confirmed regenerating the token by hand in the Control Center. */
+    REGENERATED_BY_HAND,
+    /** The token got a new value (database mode), or its rights back after a regeneration by hand. */
+    REGENERATED,
+    /** The holder reported a change of their code after production. */
+    CHANGE_REPORTED,
+    /** The holder's code change, re-tested in QA. */
+    CHANGE_TESTED,
+    /** An API specialist's review of the change: APPROVED, CHANGES_REQUESTED or REJECTED. */
+    CHANGE_REVIEW,
+    /** A REDCap administrator's decision on a rejected change: SUSPEND or KEEP. */
+    CHANGE_DECISION,
+    /** A renewal answered by the holder: RENEWED or NOT_NEEDED. */
+    RENEWAL,
+
+    // A sponsor replacement (CaseType.SPONSOR_REPLACEMENT)
+    /** A PI or administrator named the new sponsor (subject). */
+    NEW_SPONSOR_NAMED,
+    /** The held tokens were released to work again. */
+    SPONSORED_TOKENS_RELEASED
+}

@@ -1,0 +1,49 @@
+package org.tokengov.lifecycle;
+
+import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import org.tokengov.audit.AuditAction;
+import org.tokengov.identity.ContractGroups;
+import org.tokengov.ledger.LedgerKind;
+import org.tokengov.ledger.TokenCase;
+import org.tokengov.usertask.DecisionForm;
+import org.tokengov.usertask.Exclusions;
+
+/**
+ * {@code Task_ApproveReinstatement}: a REDCap administrator who is neither the holder nor a reviewer of the fix decides
+ * whether the suspended token comes back; a rejection needs comments.
+ */
+@Component("approveReinstatementListener")
+class ApproveReinstatementListener extends TokenDecisionTaskListener {
+
+    ApproveReinstatementListener(LifecycleTasks tasks) {
+        super(tasks);
+    }
+
+    @Override
+    protected String group() {
+        return ContractGroups.ADMINS;
+    }
+
+    @Override
+    protected Exclusions alsoExcluded(TokenCase token, Exclusions excluded) {
+        return excluded.excludeAll(token.fixReviewers(), "they reviewed the fix, and may not also approve it");
+    }
+
+    @Override
+    protected List<String> problems(DelegateTask task) {
+        return DecisionForm.problems(task, REINSTATEMENT_DECISION, "Decision", ReinstatementDecision.class,
+                ReinstatementDecision.APPROVED, REINSTATEMENT_COMMENTS);
+    }
+
+    @Override
+    protected void completed(DelegateTask task, String admin) {
+        ReinstatementDecision decision = DecisionForm.decision(task, REINSTATEMENT_DECISION, ReinstatementDecision.class);
+        String comments = DecisionForm.comments(task, REINSTATEMENT_COMMENTS);
+        tasks.record(task, LedgerKind.REINSTATEMENT_DECISION, decision.name(), admin, comments);
+        tasks.audit(task, admin, AuditAction.REINSTATEMENT_DECIDED, decision + LifecycleTasks.suffix(comments));
+    }
+}

@@ -1,0 +1,44 @@
+package org.tokengov.request;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.springframework.stereotype.Service;
+import org.tokengov.audit.AuditAction;
+import org.tokengov.audit.AuditTrail;
+import org.tokengov.ledger.LedgerCases;
+import org.tokengov.notification.Notification;
+import org.tokengov.notification.Notifier;
+import org.tokengov.registry.TokenRequestRecord;
+
+/** What the request's reminder steps share: the waiting task, the request as the ledger has it, sending and audit. */
+@Service
+class RequestReminders {
+
+    private final LedgerCases cases;
+    private final Notifier notifier;
+    private final AuditTrail auditTrail;
+
+    RequestReminders(LedgerCases cases, Notifier notifier, AuditTrail auditTrail) {
+        this.cases = cases;
+        this.notifier = notifier;
+        this.auditTrail = auditTrail;
+    }
+
+    Optional<TokenRequestRecord> request(DelegateExecution execution) {
+        return cases.request(execution.getProcessInstanceId()).submission();
+    }
+
+    /** The open task the reminder's timer sits on (it runs as a job, inside the engine's command). */
+    Optional<TaskEntity> waitingTask(DelegateExecution execution, String taskDefinitionKey) {
+        return Context.getCommandContext().getTaskManager().findTasksByProcessInstanceId(execution.getProcessInstanceId())
+                .stream().filter(task -> taskDefinitionKey.equals(task.getTaskDefinitionKey())).findFirst();
+    }
+
+    void send(DelegateExecution execution, Notification reminder, Optional<TaskEntity> task, String step) {
+        notifier.send(task.map(open -> reminder.aboutTask(open.getId())).orElse(reminder));
+        auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.REMINDER_SENT, execution.getProcessInstanceId(), null,
+                "Reminder for " + step);
+    }
+}
