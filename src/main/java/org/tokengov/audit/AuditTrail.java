@@ -55,6 +55,15 @@ public class AuditTrail {
                 .list();
     }
 
+    public List<AuditEntry> ofToken(String tokenId) {
+        return jdbc.sql("""
+                select id, occurred_at, actor, action, request_id, token_id, details
+                from audit_event where token_id = ? order by id""")
+                .param(tokenId)
+                .query(AuditTrail::toEntry)
+                .list();
+    }
+
     /**
      * The entries that occurred from {@code from} (inclusive) to {@code to} (exclusive), in id order. At most
      * {@code limit} of them, so that a caller can refuse an oversized range without holding it all in memory.

@@ -20,3 +20,6 @@ create table ledger_entry (
     backfilled  boolean       default false not null
 );
 create index ledger_entry_case on ledger_entry (case_type, case_id, id);
+
+-- The ledger of a request in flight when this version arrived is rebuilt from the audit trail, by token too.
+create index audit_event_token on audit_event (token_id);

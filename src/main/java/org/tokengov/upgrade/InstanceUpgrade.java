@@ -1,0 +1,68 @@
+package org.tokengov.upgrade;
+
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * At every start: migrates the instances still running on an earlier version of a diagram to the latest version, so
+ * that no instance calls a bean the app no longer has; then rebuilds the ledger of cases from before it, and offers
+ * waiting reviews and approvals anew. An instance that cannot be migrated (a diagram changed beyond mapping) is
+ * left where it is and logged as a warning, to be moved in Cockpit.
+ */
+@Component
+@Order(0)
+class InstanceUpgrade implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(InstanceUpgrade.class);
+
+    private final RepositoryService repository;
+    private final RuntimeService runtime;
+    private final InFlightCases inFlight;
+
+    InstanceUpgrade(RepositoryService repository, RuntimeService runtime, InFlightCases inFlight) {
+        this.repository = repository;
+        this.runtime = runtime;
+        this.inFlight = inFlight;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (ProcessDefinition latest : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            for (ProcessDefinition earlier : repository.createProcessDefinitionQuery().processDefinitionKey(latest.getKey())
+                    .list()) {
+                if (earlier.getVersion() < latest.getVersion()) {
+                    migrate(earlier, latest);
+                }
+            }
+        }
+        inFlight.backfillLedger();
+        inFlight.offerWaitingDecisionsAnew();
+    }
+
+    private void migrate(ProcessDefinition earlier, ProcessDefinition latest) {
+        List<String> instances = runtime.createProcessInstanceQuery().processDefinitionId(earlier.getId()).list().stream()
+                .map(instance -> instance.getId()).toList();
+        if (instances.isEmpty()) {
+            return;
+        }
+        try {
+            MigrationPlan plan = runtime.createMigrationPlan(earlier.getId(), latest.getId()).mapEqualActivities()
+                    .updateEventTriggers().build();
+            runtime.newMigration(plan).processInstanceIds(instances).execute();
+            log.info("Migrated {} instance(s) of {} from version {} to {}", instances.size(), latest.getKey(),
+                    earlier.getVersion(), latest.getVersion());
+        } catch (RuntimeException cannot) {
+            log.warn("Could not migrate {} instance(s) of {} version {} to version {}: {}. Move them in Cockpit.",
+                    instances.size(), latest.getKey(), earlier.getVersion(), latest.getVersion(), cannot.getMessage());
+        }
+    }
+}
