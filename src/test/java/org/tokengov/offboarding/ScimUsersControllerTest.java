@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -18,10 +19,11 @@ class ScimUsersControllerTest {
 
     @Test
     void everyRequestIsRefusedAsNotConfigured() {
-        RequestEntity<String> deactivate = RequestEntity.patch(URI.create("/scim/v2/Users/bob"))
+        RequestEntity<byte[]> deactivate = RequestEntity.patch(URI.create("/scim/v2/Users/bob"))
                 .header("Authorization", "Bearer  ")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(ScimPatchTest.patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}"));
+                .body(ScimPatchTest.patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}")
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertNotConfigured(() -> unconfigured.patch("bob", deactivate));
         assertNotConfigured(() -> unconfigured.delete("bob", "Bearer  "));
