@@ -70,7 +70,8 @@ public final class StrictJson {
 
     private static String explain(Exception e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return "Unknown field \"" + unknown.getPropertyName() + "\"" + (unknown.getKnownPropertyIds() == null ? "."
+            boolean none = unknown.getKnownPropertyIds() == null || unknown.getKnownPropertyIds().isEmpty();
+            return "Unknown field \"" + unknown.getPropertyName() + "\"" + (none ? ": this body takes no fields."
                     : "; the fields are " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                     .collect(Collectors.joining(", ")) + ".");
         }

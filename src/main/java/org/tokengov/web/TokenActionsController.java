@@ -173,8 +173,10 @@ class TokenActionsController {
     }
 
     private static String required(Reason body, String what) {
-        String reason = body == null || body.reason() == null ? "" : body.reason().trim();
-        if (reason.isEmpty() || reason.length() > REASON_MAX || !PlainText.isPlain(reason)) {
+        String given = body == null || body.reason() == null ? "" : body.reason();
+        // Checked before trimming, which would quietly drop control characters at either end.
+        String reason = given.trim();
+        if (reason.isEmpty() || reason.length() > REASON_MAX || !PlainText.isPlain(given)) {
             throw new BadRequest(what + ": a JSON body {\"reason\": \"…\"} of 1 to " + REASON_MAX
                     + " characters on one line, without control characters.");
         }

@@ -11,7 +11,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
 
-/** Without a configured bearer token the SCIM door is shut: 503 for everyone, and no event is recorded. */
+/**
+ * Without a configured bearer token the SCIM door is shut: 503 for everyone, and no event is recorded; a username with
+ * control characters is refused before anything is recorded.
+ */
 class ScimUsersControllerTest {
 
     /** No offboarding events at all: recording one would fail the test. */
@@ -27,6 +30,19 @@ class ScimUsersControllerTest {
 
         assertNotConfigured(() -> unconfigured.patch("bob", deactivate));
         assertNotConfigured(() -> unconfigured.delete("bob", "Bearer  "));
+    }
+
+    @Test
+    void aUsernameWithControlCharactersIsRefusedBeforeAnythingIsRecorded() {
+        ScimUsersController configured = new ScimUsersController(null, new ScimProperties("token"));
+
+        for (String username : new String[] {"bob\u0000", "bob\nadmin", "bob\u0007"}) {
+            assertThatThrownBy(() -> configured.delete(username, "Bearer token"))
+                    .isInstanceOfSatisfying(ScimException.class, e -> {
+                        assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                        assertThat(e.error().scimType()).isEqualTo(ScimException.INVALID_VALUE);
+                    });
+        }
     }
 
     private static void assertNotConfigured(ThrowingCallable request) {
