@@ -40,8 +40,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             tooLarge(request, response);
             return;
         }
-        if (declared >= 0) {
-            // The container never hands out more than Content-Length bytes.
+        // The container never hands out more than Content-Length bytes; an HTTP/1.1 request with neither that nor
+        // Transfer-Encoding has no body at all (RFC 9112, section 6.3).
+        if (declared >= 0 || (request.getHeader("Transfer-Encoding") == null && request.getProtocol().startsWith("HTTP/1"))) {
             chain.doFilter(request, response);
             return;
         }

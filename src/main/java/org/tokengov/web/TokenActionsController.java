@@ -28,7 +28,7 @@ import org.tokengov.web.ApiErrors.NotFound;
 /**
  * What people report about a token, each handed to the token's lifecycle: the holder or an administrator reports a
  * compromise; the holder reports a code change or that the token is no longer needed; the project's PI (a REDCap
- * user with User Rights on the project) or an administrator reports that the holder left the project (an offboarding
+ * user with full User Rights on the project) or an administrator reports that the holder left the project (an offboarding
  * for that project); an administrator suspends it for performance impact. Answers 202: the processes do the work,
  * retried if REDCap is down. Bodies are strict JSON: {@code {"reason": "…"}} where a reason is asked for, nothing (or
  * {@code {}}) elsewhere; anything else is refused with 400 before anything happens.
@@ -116,7 +116,7 @@ class TokenActionsController {
         Caller caller = callers.current();
         IssuedToken token = liveToken(tokenId);
         if (!caller.admin() && !pis.isPi(caller.userId(), token.environment(), token.projectId())) {
-            throw new Forbidden("Only the project's PI (a user with User Rights on the REDCap project) or a REDCap "
+            throw new Forbidden("Only the project's PI (a user with full User Rights on the REDCap project) or a REDCap "
                     + "administrator reports that someone left the project.");
         }
         long productionProjectId = requests.find(Objects.toString(token.requestId(), ""))

@@ -52,6 +52,15 @@ class BodySizeLimitFilterTest {
     }
 
     @Test
+    void aRequestWithoutABodyGoesOnUntouched() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/camunda/app/tasklist/");
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(chain.getRequest()).isSameAs(request);
+    }
+
+    @Test
     void aChunkedBodyAboveTheLimitIsCutOffWhileReadAndRefused() throws Exception {
         filter.doFilter(chunked("/camunda/api/engine/engine/default/task/1/complete", "application/json",
                 new byte[LIMIT + 1]), response, chain);
