@@ -5,11 +5,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code tokengov.hr.*}: the shared secret of the HR webhook (from the environment, {@code TOKENGOV_HR_WEBHOOK_SECRET})
- * and how old a signed delivery may be.
+ * {@code tokengov.hr.*}: the shared secret of the HR webhook (from the environment, {@code TOKENGOV_HR_WEBHOOK_SECRET};
+ * {@code whsec_<base64>} or plain text, see {@link StandardWebhookSignature}) and how old a signed delivery may be.
+ * A {@code whsec_} secret that does not decode stops the start-up.
  */
 @ConfigurationProperties("tokengov.hr")
 public record HrWebhookProperties(String webhookSecret, @DefaultValue("PT5M") Duration webhookTolerance) {
+
+    public HrWebhookProperties {
+        if (webhookSecret != null && !webhookSecret.isBlank()) {
+            StandardWebhookSignature.keyOf(webhookSecret);
+        }
+    }
+
+    boolean configured() {
+        return webhookSecret != null && !webhookSecret.isBlank();
+    }
 
     @Override
     public String toString() {

@@ -5,31 +5,36 @@ import static org.tokengov.offboarding.ScimException.INVALID_VALUE;
 import static org.tokengov.offboarding.ScimException.NO_TARGET;
 import static org.tokengov.offboarding.ScimException.badRequest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.tokengov.input.StrictJson;
 
 /**
  * Reads a SCIM PatchOp (RFC 7644 §3.5.2) for the one attribute offboarding acts on: the user's {@code active}
  * flag. Operations on other attributes are checked for syntax and otherwise ignored, as identity providers send
- * them along. Lenient where Microsoft Entra deviates from the RFC: op {@code "Replace"}, value {@code "False"}.
+ * them along. Lenient where Microsoft Entra deviates from the RFC: op {@code "Replace"}, value {@code "False"}. Strict
+ * where a lenient reader would have to guess: duplicate members (names are case-insensitive in SCIM, so
+ * {@code "op"} and {@code "Op"} are the same), trailing data and members a PatchOp does not have are refused.
  */
 final class ScimPatch {
 
     static final String SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
     private static final String ACTIVE = "active";
     private static final String QUALIFIED_ACTIVE = ScimUser.SCHEMA + ":" + ACTIVE;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> PATCH_MEMBERS = Set.of("schemas", "operations");
+    private static final Set<String> OPERATION_MEMBERS = Set.of("op", "path", "value");
 
     private ScimPatch() {
     }
 
     /** The value of {@code active} after all operations (the last one wins), empty if none touches it. */
-    static Optional<Boolean> activeAfter(String body) {
+    static Optional<Boolean> activeAfter(byte[] body) {
         JsonNode patch = parse(body);
+        checkMembers(patch, PATCH_MEMBERS, "A PatchOp");
         if (!listsPatchOpSchema(member(patch, "schemas"))) {
             throw badRequest(INVALID_SYNTAX, "schemas must list " + SCHEMA + ".");
         }
@@ -47,15 +52,25 @@ final class ScimPatch {
         return Optional.ofNullable(active);
     }
 
-    private static JsonNode parse(String body) {
+    private static JsonNode parse(byte[] body) {
         try {
-            JsonNode patch = body == null ? null : JSON.readTree(body);
-            if (patch == null || !patch.isObject()) {
-                throw badRequest(INVALID_SYNTAX, "The body must be a SCIM PatchOp JSON object.");
+            return StrictJson.readObject(body);
+        } catch (StrictJson.Unreadable e) {
+            throw badRequest(INVALID_SYNTAX, "The body must be a SCIM PatchOp JSON object. " + e.getMessage());
+        }
+    }
+
+    /** Every member known and named once, ignoring case. */
+    private static void checkMembers(JsonNode object, Set<String> known, String what) {
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, JsonNode> member : object.properties()) {
+            String name = member.getKey().toLowerCase(Locale.ROOT);
+            if (!known.contains(name)) {
+                throw badRequest(INVALID_SYNTAX, what + " has no member \"" + member.getKey() + "\".");
             }
-            return patch;
-        } catch (JsonProcessingException e) {
-            throw badRequest(INVALID_SYNTAX, "The body is not JSON: " + e.getOriginalMessage());
+            if (!seen.add(name)) {
+                throw badRequest(INVALID_SYNTAX, what + " names \"" + member.getKey() + "\" twice.");
+            }
         }
     }
 
@@ -75,6 +90,7 @@ final class ScimPatch {
         if (!operation.isObject()) {
             throw badRequest(INVALID_SYNTAX, "Each operation must be a JSON object.");
         }
+        checkMembers(operation, OPERATION_MEMBERS, "An operation");
         JsonNode op = member(operation, "op");
         JsonNode path = member(operation, "path");
         JsonNode value = member(operation, "value");

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tokengov.input.PlainText;
 
 /**
  * The SCIM 2.0 door for offboarding (RFC 7644): an identity provider deactivating ({@code PATCH active=false}) or
@@ -35,7 +36,7 @@ class ScimUsersController {
     }
 
     @PatchMapping("/{id}")
-    ResponseEntity<ScimUser> patch(@PathVariable("id") String username, RequestEntity<String> request) {
+    ResponseEntity<ScimUser> patch(@PathVariable("id") String username, RequestEntity<byte[]> request) {
         authenticate(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         checkUsername(username);
         checkContentType(request.getHeaders().getContentType());
@@ -65,9 +66,9 @@ class ScimUsersController {
     }
 
     private static void checkUsername(String username) {
-        if (username.isBlank() || username.length() > MAX_USERNAME_LENGTH) {
-            throw ScimException.badRequest(ScimException.INVALID_VALUE,
-                    "The user id must be a username of 1 to " + MAX_USERNAME_LENGTH + " characters.");
+        if (username.isBlank() || username.length() > MAX_USERNAME_LENGTH || !PlainText.isPlain(username)) {
+            throw ScimException.badRequest(ScimException.INVALID_VALUE, "The user id must be a username of 1 to "
+                    + MAX_USERNAME_LENGTH + " characters without control characters.");
         }
     }
 

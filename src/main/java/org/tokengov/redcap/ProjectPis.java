@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
- * Who answers for a REDCap project: its active users with the User Rights privilege (REDCap's own notion of who
- * manages project access; at most institutions the PI and their delegates). Remembered for a few minutes so a
+ * Who answers for a REDCap project: its active users with full User Rights (REDCap's own notion of who manages
+ * project access; at most institutions the PI and their delegates). Read-only User Rights, which REDCap grants to
+ * people who should only see who has access, do not count. Remembered for a few minutes so a
  * burst of offboardings on the same projects does not spend the REDCap rate budget asking the same question.
  */
 @Service
@@ -34,7 +35,7 @@ public class ProjectPis {
         this.clock = clock;
     }
 
-    /** Usernames of the project's active users with User Rights, in REDCap's order. */
+    /** Usernames of the project's active users with full User Rights, in REDCap's order. */
     public List<String> of(RedcapEnvironment environment, long projectId) {
         Instant now = clock.instant();
         Project project = new Project(environment, projectId);

@@ -217,7 +217,7 @@ public class RedcapApiClient implements RedcapApi {
                 flag(user, "api_export"),
                 flag(user, "api_import"),
                 flag(user, "mobile_app"),
-                flag(user, "user_rights"));
+                fullUserRights(user));
     }
 
     private static String text(JsonNode node, String field) {
@@ -225,7 +225,19 @@ public class RedcapApiClient implements RedcapApi {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    /** REDCap's rights are 0/1 (numbers or strings); {@code user_rights} may also be 2 (read-only): any non-zero is true. */
+    /**
+     * {@code user_rights} is a level since REDCap 14: 0 none, 1 full access, 2 read-only. Only full access manages who
+     * is on the project; a read-only viewer of the User Rights page is no PI.
+     */
+    private static boolean fullUserRights(JsonNode user) {
+        JsonNode value = user.get("user_rights");
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        return value.isNumber() ? value.isIntegralNumber() && value.intValue() == 1 : value.asText().trim().equals("1");
+    }
+
+    /** REDCap's rights are 0/1 (numbers or strings): any non-zero is true. */
     private static boolean flag(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

@@ -2,7 +2,10 @@ package org.tokengov.redcap;
 
 import java.time.LocalDate;
 
-/** One row of REDCap's "Export Users" for a project, as far as this system needs it. */
+/**
+ * One row of REDCap's "Export Users" for a project, as far as this system needs it. {@code userRights} is full access
+ * to the project's User Rights ({@code user_rights} 1): read-only access (2) does not manage the project's users.
+ */
 public record RedcapProjectUser(
         String username,
         String email,

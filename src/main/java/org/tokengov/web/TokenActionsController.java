@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.tokengov.input.PlainText;
+import org.tokengov.input.StrictJson;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.offboarding.OffboardingEvent;
@@ -26,14 +28,19 @@ import org.tokengov.web.ApiErrors.NotFound;
 /**
  * What people report about a token, each handed to the token's lifecycle: the holder or an administrator reports a
  * compromise; the holder reports a code change or that the token is no longer needed; the project's PI (a REDCap
- * user with User Rights on the project) or an administrator reports that the holder left the project (an offboarding
+ * user with full User Rights on the project) or an administrator reports that the holder left the project (an offboarding
  * for that project); an administrator suspends it for performance impact. Answers 202: the processes do the work,
- * retried if REDCap is down.
+ * retried if REDCap is down. Bodies are strict JSON: {@code {"reason": "…"}} where a reason is asked for, nothing (or
+ * {@code {}}) elsewhere; anything else is refused with 400 before anything happens.
  */
 @RestController
 class TokenActionsController {
 
     record Reason(String reason) {
+    }
+
+    /** The body of a report that takes no details. */
+    record NoDetails() {
     }
 
     record Accepted(String tokenId, String action) {
@@ -65,7 +72,8 @@ class TokenActionsController {
 
     @PostMapping("/api/tokens/{tokenId}/compromised")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted compromised(@PathVariable String tokenId) {
+    Accepted compromised(@PathVariable String tokenId, @RequestBody(required = false) byte[] body) {
+        noDetailsIn(body);
         Caller caller = callers.current();
         IssuedToken token = liveToken(tokenId);
         requireHolderOrAdmin(caller, token);
@@ -75,19 +83,21 @@ class TokenActionsController {
 
     @PostMapping("/api/tokens/{tokenId}/code-change")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted codeChange(@PathVariable String tokenId, @RequestBody(required = false) Reason body) {
+    Accepted codeChange(@PathVariable String tokenId, @RequestBody(required = false) byte[] body) {
+        Reason reason = reasonIn(body);
         Caller caller = callers.current();
         IssuedToken token = liveToken(tokenId);
         if (!caller.userId().equals(token.holder())) {
             throw new Forbidden("Only the holder reports a change of their code.");
         }
-        lifecycles.reportCodeChange(tokenId, required(body, "Describe the change"), caller.userId());
+        lifecycles.reportCodeChange(tokenId, required(reason, "Describe the change"), caller.userId());
         return new Accepted(tokenId, "CODE_CHANGE_REPORTED");
     }
 
     @PostMapping("/api/tokens/{tokenId}/no-longer-needed")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted noLongerNeeded(@PathVariable String tokenId) {
+    Accepted noLongerNeeded(@PathVariable String tokenId, @RequestBody(required = false) byte[] body) {
+        noDetailsIn(body);
         Caller caller = callers.current();
         IssuedToken token = liveToken(tokenId);
         requireHolderOrAdmin(caller, token);
@@ -101,11 +111,12 @@ class TokenActionsController {
      */
     @PostMapping("/api/tokens/{tokenId}/left-project")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    LeftProject leftProject(@PathVariable String tokenId) {
+    LeftProject leftProject(@PathVariable String tokenId, @RequestBody(required = false) byte[] body) {
+        noDetailsIn(body);
         Caller caller = callers.current();
         IssuedToken token = liveToken(tokenId);
         if (!caller.admin() && !pis.isPi(caller.userId(), token.environment(), token.projectId())) {
-            throw new Forbidden("Only the project's PI (a user with User Rights on the REDCap project) or a REDCap "
+            throw new Forbidden("Only the project's PI (a user with full User Rights on the REDCap project) or a REDCap "
                     + "administrator reports that someone left the project.");
         }
         long productionProjectId = requests.find(Objects.toString(token.requestId(), ""))
@@ -117,7 +128,8 @@ class TokenActionsController {
 
     @PostMapping("/api/tokens/{tokenId}/suspension")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted suspend(@PathVariable String tokenId, @RequestBody(required = false) Reason body) {
+    Accepted suspend(@PathVariable String tokenId, @RequestBody(required = false) byte[] body) {
+        Reason reason = reasonIn(body);
         Caller caller = callers.current();
         IssuedToken token = liveToken(tokenId);
         if (!caller.admin()) {
@@ -126,11 +138,14 @@ class TokenActionsController {
         if (token.state() == TokenState.SUSPENDED) {
             throw new Conflict("Token " + tokenId + " is already suspended.");
         }
-        lifecycles.suspend(tokenId, required(body, "Give the reason for the suspension"), caller.userId());
+        lifecycles.suspend(tokenId, required(reason, "Give the reason for the suspension"), caller.userId());
         return new Accepted(tokenId, "SUSPENSION_REQUESTED");
     }
 
     private IssuedToken liveToken(String tokenId) {
+        if (!PlainText.isPlain(tokenId)) {
+            throw new BadRequest("A token id has no control characters.");
+        }
         IssuedToken token = registry.find(tokenId).orElseThrow(() -> new NotFound("No token " + tokenId + "."));
         if (!token.state().isLive()) {
             throw new Conflict("Token " + tokenId + " is " + token.state() + ": nothing more can happen to it.");
@@ -138,10 +153,32 @@ class TokenActionsController {
         return token;
     }
 
+    /** The reason in a body, null without a body (the caller's own check then asks for one). */
+    private static Reason reasonIn(byte[] body) {
+        return body == null || body.length == 0 ? null : read(body, Reason.class);
+    }
+
+    private static void noDetailsIn(byte[] body) {
+        if (body != null && body.length > 0) {
+            read(body, NoDetails.class);
+        }
+    }
+
+    private static <T> T read(byte[] body, Class<T> type) {
+        try {
+            return StrictJson.read(body, type);
+        } catch (StrictJson.Unreadable e) {
+            throw new BadRequest(e.getMessage());
+        }
+    }
+
     private static String required(Reason body, String what) {
-        String reason = body == null || body.reason() == null ? "" : body.reason().trim();
-        if (reason.isEmpty() || reason.length() > REASON_MAX) {
-            throw new BadRequest(what + ": a JSON body {\"reason\": \"…\"} of 1 to " + REASON_MAX + " characters.");
+        String given = body == null || body.reason() == null ? "" : body.reason();
+        // Checked before trimming, which would quietly drop control characters at either end.
+        String reason = given.trim();
+        if (reason.isEmpty() || reason.length() > REASON_MAX || !PlainText.isPlain(given)) {
+            throw new BadRequest(what + ": a JSON body {\"reason\": \"…\"} of 1 to " + REASON_MAX
+                    + " characters on one line, without control characters.");
         }
         return reason;
     }

@@ -49,7 +49,7 @@ import org.tokengov.testsupport.SimulatorHttp;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = OffboardingIT.OwnServers.class)
-@ActiveProfiles("keycloak")
+@ActiveProfiles({"embedded", "keycloak"})
 class OffboardingIT {
 
     static final String SECRET = "hr-" + UUID.randomUUID();

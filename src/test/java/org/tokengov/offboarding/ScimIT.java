@@ -2,10 +2,12 @@ package org.tokengov.offboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -145,6 +147,77 @@ class ScimIT {
             assertScimError(response, "415", null);
         }
         assertThat(eventTypesOf("scim-person-8")).isEmpty();
+    }
+
+    @Test
+    void strictJsonDuplicateTrailingAndUnknownMembersAreRefusedWith400() throws Exception {
+        String operation = "{\"op\":\"replace\",\"path\":\"active\",\"value\":false}";
+        for (String body : List.of(
+                ScimPatchTest.patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":true,\"value\":false}"),
+                ScimPatchTest.patch("{\"op\":\"replace\",\"Path\":\"displayName\",\"path\":\"active\",\"value\":false}"),
+                ScimPatchTest.patch(operation) + "{}",
+                ScimPatchTest.patch(operation).replace("{\"schemas\"", "{\"userName\":\"x\",\"schemas\""),
+                ScimPatchTest.patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":null}"))) {
+            HttpResponse<String> response = patch("scim-person-9", body, SCIM_JSON, "Bearer " + TOKEN);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertScimError(response, "400", null);
+        }
+        assertThat(eventTypesOf("scim-person-9")).isEmpty();
+    }
+
+    @Test
+    void usernamesWithControlCharactersAreRefusedWith400() throws Exception {
+        for (String username : List.of("scim-person-10%07", "scim-person-10%0A", "scim-person-10%1B")) {
+            // Spring Security's firewall already refuses such paths (ScimUsersControllerTest: the controller would too).
+            assertThat(patch(username, active("false"), SCIM_JSON, "Bearer " + TOKEN).statusCode()).isEqualTo(400);
+            assertThat(send(request(username, "Bearer " + TOKEN).DELETE()).statusCode()).isEqualTo(400);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from offboarding_event where username like 'scim-person-10%'",
+                Integer.class)).isZero();
+    }
+
+    @Test
+    void bodiesOverTheLimitAreRefusedWith413DeclaredOrChunked() throws Exception {
+        String padded = active("false").replace("\"schemas\"", "\"pad\":\"" + "x".repeat(1024 * 1024) + "\",\"schemas\"");
+        HttpResponse<String> declared = patch("scim-person-11", padded, SCIM_JSON, "Bearer " + TOKEN);
+        HttpResponse<String> chunked = send(request("scim-person-11", "Bearer " + TOKEN).header("Content-Type", SCIM_JSON)
+                .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(padded.getBytes(StandardCharsets.UTF_8)))));
+
+        for (HttpResponse<String> response : List.of(declared, chunked)) {
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertScimError(response, "413", null);
+        }
+        assertThat(eventTypesOf("scim-person-11")).isEmpty();
+    }
+
+    @Test
+    void aForeignOriginIsRefusedWith403AndTheOwnOriginIsNot() throws Exception {
+        HttpResponse<String> patched = send(request("scim-person-12", "Bearer " + TOKEN).header("Content-Type", SCIM_JSON)
+                .header("Origin", "https://evil.example.org").method("PATCH", HttpRequest.BodyPublishers.ofString(active("false"))));
+        HttpResponse<String> deleted = send(request("scim-person-12", "Bearer " + TOKEN)
+                .header("Origin", "https://evil.example.org").DELETE());
+
+        for (HttpResponse<String> response : List.of(patched, deleted)) {
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertScimError(response, "403", null);
+        }
+        assertThat(eventTypesOf("scim-person-12")).isEmpty();
+
+        HttpResponse<String> own = send(request("scim-person-13", "Bearer " + TOKEN)
+                .header("Origin", RealServers.baseUrl(context)).DELETE());
+        assertThat(own.statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aDeletionWithABodyOfAnotherTypeIsRefusedWith415() throws Exception {
+        HttpResponse<String> response = send(request("scim-person-14", "Bearer " + TOKEN)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("active=false")));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertScimError(response, "415", null);
+        assertThat(eventTypesOf("scim-person-14")).isEmpty();
     }
 
     private static void assertScimError(HttpResponse<String> response, String status, String scimType) {

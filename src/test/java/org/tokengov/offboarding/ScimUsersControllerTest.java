@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
 
-/** Without a configured bearer token the SCIM door is shut: 503 for everyone, and no event is recorded. */
+/**
+ * Without a configured bearer token the SCIM door is shut: 503 for everyone, and no event is recorded; a username with
+ * control characters is refused before anything is recorded.
+ */
 class ScimUsersControllerTest {
 
     /** No offboarding events at all: recording one would fail the test. */
@@ -18,13 +22,27 @@ class ScimUsersControllerTest {
 
     @Test
     void everyRequestIsRefusedAsNotConfigured() {
-        RequestEntity<String> deactivate = RequestEntity.patch(URI.create("/scim/v2/Users/bob"))
+        RequestEntity<byte[]> deactivate = RequestEntity.patch(URI.create("/scim/v2/Users/bob"))
                 .header("Authorization", "Bearer  ")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(ScimPatchTest.patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}"));
+                .body(ScimPatchTest.patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}")
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertNotConfigured(() -> unconfigured.patch("bob", deactivate));
         assertNotConfigured(() -> unconfigured.delete("bob", "Bearer  "));
+    }
+
+    @Test
+    void aUsernameWithControlCharactersIsRefusedBeforeAnythingIsRecorded() {
+        ScimUsersController configured = new ScimUsersController(null, new ScimProperties("token"));
+
+        for (String username : new String[] {"bob\u0000", "bob\nadmin", "bob\u0007"}) {
+            assertThatThrownBy(() -> configured.delete(username, "Bearer token"))
+                    .isInstanceOfSatisfying(ScimException.class, e -> {
+                        assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                        assertThat(e.error().scimType()).isEqualTo(ScimException.INVALID_VALUE);
+                    });
+        }
     }
 
     private static void assertNotConfigured(ThrowingCallable request) {

@@ -3,6 +3,7 @@ package org.tokengov.redcap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -125,6 +126,24 @@ class RedcapApiClientTest {
                 false, false, false, true));
         assertThat(requests).extracting(r -> r.form().get("content")).containsOnly("user");
         assertThat(requests).extracting(r -> r.form().get("format")).containsOnly("json");
+    }
+
+    @Test
+    void onlyFullUserRightsCountReadOnlyDoesNot() {
+        respond(200, "application/json", """
+                [{"username":"full","user_rights":1},{"username":"full-as-text","user_rights":"1"},
+                 {"username":"read-only","user_rights":2},{"username":"read-only-as-text","user_rights":"2"},
+                 {"username":"none","user_rights":0},{"username":"unset"}]
+                """);
+
+        assertThat(client().projectUsers(RedcapEnvironment.QA, PROJECT))
+                .extracting(RedcapProjectUser::username, RedcapProjectUser::userRights)
+                .containsExactly(tuple("full", true),
+                        tuple("full-as-text", true),
+                        tuple("read-only", false),
+                        tuple("read-only-as-text", false),
+                        tuple("none", false),
+                        tuple("unset", false));
     }
 
     @Test

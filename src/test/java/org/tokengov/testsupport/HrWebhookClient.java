@@ -44,10 +44,13 @@ public class HrWebhookClient {
         return send(webhookId, now, sign(secret, webhookId, now, body), body, "application/json");
     }
 
+    /** Signs with the secret as Standard Webhooks defines it: {@code whsec_<base64>} is the decoded key, else its UTF-8 bytes. */
     public static String sign(String secret, String id, long timestamp, String body) {
+        byte[] key = secret.startsWith("whsec_") ? Base64.getDecoder().decode(secret.substring("whsec_".length()))
+                : secret.getBytes(StandardCharsets.UTF_8);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             byte[] hmac = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(hmac);
         } catch (GeneralSecurityException e) {

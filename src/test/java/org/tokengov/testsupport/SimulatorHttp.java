@@ -45,6 +45,11 @@ public class SimulatorHttp {
         return new ObjectMapper().readTree(response.body());
     }
 
+    /** {@code content=user} import, as a REDCap user with User Rights does it; returns REDCap's answer. */
+    public HttpResponse<String> importUsers(String environment, String token, String usersJson) {
+        return post(environment, "token=" + encode(token) + "&content=user&format=json&data=" + encode(usersJson));
+    }
+
     public void outage(String environment, String mode) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/redcap-sim/" + environment + "/outage"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -22,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.redcap.ProjectPis;
+import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.PipelineDriver;
 import org.tokengov.testsupport.RealServers;
@@ -45,6 +48,7 @@ class TokenRegistryApiIT {
     @Autowired IdentityService identity;
     @Autowired ManagementService management;
     @Autowired org.tokengov.registry.TokenRegistry registry;
+    @Autowired ProjectPis pis;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -141,19 +145,139 @@ class TokenRegistryApiIT {
         assertThat(post("/api/tokens/" + tokenId + "/compromised", null, null).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aUserWithReadOnlyUserRightsIsNoPi() throws Exception {
+        String tokenId = qaTokenOf("alice");
+        SimulatorHttp simulator = new SimulatorHttp(RealServers.baseUrl(context));
+        try {
+            assertThat(simulator.importUsers("qa", RealServers.QA_STEWARD_TOKEN, "[{\"username\":\"bob\",\"user_rights\":2}]")
+                    .statusCode()).isEqualTo(200);
+            assertThat(userRightsOf(simulator, "bob")).as("REDCap exports read-only as 2").isEqualTo(2);
+
+            HttpResponse<String> readOnly = post("/api/tokens/" + tokenId + "/left-project", "bob", null);
+            assertThat(readOnly.statusCode()).isEqualTo(403);
+            assertThat(pis.isPi("bob", RedcapEnvironment.QA, 201)).isFalse();
+
+            simulator.importUsers("qa", RealServers.QA_STEWARD_TOKEN, "[{\"username\":\"bob\",\"user_rights\":1}]");
+            assertThat(userRightsOf(simulator, "bob")).isEqualTo(1);
+            assertThat(pis.isPi("bob", RedcapEnvironment.QA, 201)).as("full User Rights make a PI").isTrue();
+        } finally {
+            simulator.importUsers("qa", RealServers.QA_STEWARD_TOKEN, "[{\"username\":\"bob\",\"user_rights\":0}]");
+        }
+        assertThat(registry.find(tokenId).orElseThrow().revocationReason()).as("nothing happened to the token").isNull();
+    }
+
+    @Test
+    void reasonsAreStrictJsonOnOneLine() throws Exception {
+        String tokenId = qaTokenOf("alice");
+        long retests = retestsOf(tokenId);
+        Map<String, String> refusals = Map.of(
+                "{\"reason\":\"a\",\"reason\":\"b\"}", "Duplicate field 'reason'",
+                "{\"reason\":\"a\"} {}", "The body is not valid JSON",
+                "{\"reason\":5}", "reason must be a string.",
+                "{\"reason\":\"a\",\"urgent\":true}", "Unknown field \"urgent\"",
+                "{\"reason\":null}", "Describe the change",
+                "{\"reason\":\"Adds the AE form\\u0000\"}", "without control characters",
+                "{\"reason\":\"Adds the AE form\\nINFO forged log line\"}", "without control characters",
+                "\"Adds the AE form\"", "The body must be one JSON object.");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            HttpResponse<String> response = post("/api/tokens/" + tokenId + "/code-change", "alice", refusal.getKey());
+            assertThat(response.statusCode()).as(refusal.getKey()).isEqualTo(400);
+            assertThat(json(response).get("error").asText()).as(refusal.getKey()).contains(refusal.getValue());
+        }
+        HttpResponse<String> suspension = post("/api/tokens/" + tokenId + "/suspension", "ada", "{\"reason\":[\"a\"]}");
+        assertThat(suspension.statusCode()).isEqualTo(400);
+
+        assertThat(retestsOf(tokenId)).as("no re-test started").isEqualTo(retests);
+        assertThat(registry.find(tokenId).orElseThrow().state()).isNotEqualTo(org.tokengov.registry.TokenState.SUSPENDED);
+    }
+
+    @Test
+    void reportsWithoutDetailsTakeNoBodyOrJsonButNeverAForm() throws Exception {
+        String tokenId = qaTokenOf("rita");
+        String path = "/api/tokens/" + tokenId + "/no-longer-needed";
+
+        assertThat(post(path, "rita", "reason=x", "application/x-www-form-urlencoded").statusCode()).isEqualTo(415);
+        assertThat(post(path, "rita", null, "application/x-www-form-urlencoded").statusCode()).as("even without a body")
+                .isEqualTo(415);
+        assertThat(post(path, "rita", "{}", "text/plain").statusCode()).isEqualTo(415);
+        HttpResponse<String> details = post(path, "rita", "{\"reason\":\"x\"}");
+        assertThat(details.statusCode()).isEqualTo(400);
+        assertThat(json(details).get("error").asText()).isEqualTo("Unknown field \"reason\": this body takes no fields.");
+        assertThat(post("/api/tokens/" + tokenId + "%01/compromised", "rita", null).statusCode()).isEqualTo(400);
+        assertThat(registry.find(tokenId).orElseThrow().revocationReason()).as("still live").isNull();
+
+        assertThat(post(path, "rita", null, null).statusCode()).as("no body, no type").isEqualTo(202);
+        Jobs.runDue(management);
+        assertThat(registry.find(tokenId).orElseThrow().revocationReason()).isEqualTo("NO_LONGER_NEEDED");
+    }
+
+    @Test
+    void aForeignOriginOrAnOversizedBodyChangesNothing() throws Exception {
+        String tokenId = qaTokenOf("erin");
+        String path = "/api/tokens/" + tokenId + "/compromised";
+        SimulatorHttp simulator = new SimulatorHttp(RealServers.baseUrl(context));
+        String value = simulator.tokenOf("qa", "erin", 201);
+        long retests = retestsOf(tokenId);
+
+        HttpResponse<String> foreign = send(request(path, "erin").header("Origin", "https://evil.example.org")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> oversized = post("/api/tokens/" + tokenId + "/code-change", "erin",
+                "{\"reason\":\"" + "x".repeat(1024 * 1024) + "\"}");
+
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(oversized.statusCode()).isEqualTo(413);
+        Jobs.runDue(management);
+        assertThat(retestsOf(tokenId)).isEqualTo(retests);
+        assertThat(simulator.tokenOf("qa", "erin", 201)).as("not regenerated").isEqualTo(value);
+        assertThat(send(request(path, "erin").header("Origin", RealServers.baseUrl(context))
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).as("the app's own origin").isEqualTo(202);
+        Jobs.runDue(management);
+        assertThat(simulator.tokenOf("qa", "erin", 201)).as("regenerated").isNotEqualTo(value);
+    }
+
+    private long retestsOf(String tokenId) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(tokenId).taskDefinitionKey("Task_RetestChangeInQa").count();
+    }
+
+    private static int userRightsOf(SimulatorHttp simulator, String username) throws IOException {
+        for (JsonNode user : simulator.exportUsers("qa", RealServers.QA_STEWARD_TOKEN)) {
+            if (user.get("username").asText().equals(username)) {
+                return user.get("user_rights").asInt();
+            }
+        }
+        throw new AssertionError(username + " is not on the QA project");
+    }
+
     private String qaTokenOf(String holder) {
         new PipelineDriver(runtime, tasks, identity, management).requestUntilQaToken(holder);
         return registry.liveToken(holder, org.tokengov.redcap.RedcapEnvironment.QA, 201).orElseThrow().id();
     }
 
     private HttpResponse<String> post(String path, String user, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RealServers.baseUrl(context) + path))
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return post(path, user, json, "application/json");
+    }
+
+    private HttpResponse<String> post(String path, String user, String body, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path, user)
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    private HttpRequest.Builder request(String path, String user) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RealServers.baseUrl(context) + path));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
         }
+        return request;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

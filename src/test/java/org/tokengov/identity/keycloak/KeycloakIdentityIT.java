@@ -43,7 +43,7 @@ import org.tokengov.usertask.FourEyesViolationException;
 /** The identity port against a real Keycloak: look-ups, eligibility, entitlements, departures and outages. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = RealServersWithKeycloak.class)
-@ActiveProfiles("keycloak")
+@ActiveProfiles({"embedded", "keycloak"})
 class KeycloakIdentityIT {
 
     @Autowired PeopleDirectory people;

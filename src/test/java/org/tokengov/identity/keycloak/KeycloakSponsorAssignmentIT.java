@@ -17,7 +17,7 @@ import org.tokengov.testsupport.RealServersWithKeycloak;
 /** A new sponsor written to the real Keycloak: the attribute changes, the user's other attributes stay. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = RealServersWithKeycloak.class)
-@ActiveProfiles("keycloak")
+@ActiveProfiles({"embedded", "keycloak"})
 class KeycloakSponsorAssignmentIT {
 
     @Autowired PeopleDirectory people;

@@ -25,7 +25,7 @@ import org.tokengov.testsupport.RealServersWithKeycloak;
  * groups. Here beside {@link KeycloakLoginIT} for its {@link Browser}; same context configuration, so the same app.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("keycloak")
+@ActiveProfiles({"embedded", "keycloak"})
 @ContextConfiguration(initializers = RealServersWithKeycloak.class)
 class DashboardKeycloakLoginIT {
 

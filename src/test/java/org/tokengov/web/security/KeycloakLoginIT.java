@@ -33,7 +33,7 @@ import org.tokengov.testsupport.RealServersWithKeycloak;
  * {@code /engine-rest} takes Keycloak passwords, and task visibility follows Keycloak's groups.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("keycloak")
+@ActiveProfiles({"embedded", "keycloak"})
 @ContextConfiguration(initializers = RealServersWithKeycloak.class)
 @ExtendWith(OutputCaptureExtension.class)
 class KeycloakLoginIT {

@@ -1,0 +1,88 @@
+package org.tokengov.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.catalina.Globals;
+import org.apache.tomcat.util.http.Parameters;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * No request body larger than {@code tokengov.web.max-body-size} reaches any endpoint, authenticated or not:
+ * <ul>
+ * <li>a {@code Content-Length} above the limit is refused with 413 before a byte is read;</li>
+ * <li>a body of unknown length (chunked) is read here up to one byte past the limit, refused with 413 if it goes
+ * past, and otherwise handed on from memory ({@link BufferedBodyRequest});</li>
+ * <li>except POSTed forms and multipart bodies, which the container parses itself from the connection: forms up to
+ * {@code server.tomcat.max-http-form-post-size}, parts up to {@code spring.servlet.multipart.*} (both set to the same
+ * limit in application.yml). A chunked form is parsed here and refused with 413 if Tomcat found it too large; a
+ * chunked multipart body read as a stream (Camunda's deployments) stops at the limit ({@link CountedBodyRequest}).</li>
+ * </ul>
+ */
+class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    private final long limit;
+
+    BodySizeLimitFilter(long limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            tooLarge(request, response);
+            return;
+        }
+        // The container never hands out more than Content-Length bytes; an HTTP/1.1 request with neither that nor
+        // Transfer-Encoding has no body at all (RFC 9112, section 6.3).
+        if (declared >= 0 || (request.getHeader("Transfer-Encoding") == null && request.getProtocol().startsWith("HTTP/1"))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        // Tomcat parses POSTed forms itself; other methods' forms are read as a stream (Spring's FormContentFilter).
+        if ("POST".equals(request.getMethod()) && isType(request, MediaType.APPLICATION_FORM_URLENCODED)) {
+            request.getParameterMap();
+            if (request.getAttribute(Globals.PARAMETER_PARSE_FAILED_REASON_ATTR) == Parameters.FailReason.POST_TOO_LARGE) {
+                tooLarge(request, response);
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        if (isType(request, MediaType.MULTIPART_FORM_DATA)) {
+            chain.doFilter(new CountedBodyRequest(request, limit), response);
+            return;
+        }
+        byte[] body = readAtMost(request.getInputStream(), limit + 1);
+        if (body.length > limit) {
+            tooLarge(request, response);
+            return;
+        }
+        chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Refusals.refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                "The request body is larger than " + limit + " bytes (tokengov.web.max-body-size).");
+    }
+
+    private static boolean isType(HttpServletRequest request, MediaType type) {
+        try {
+            return request.getContentType() != null
+                    && type.equalsTypeAndSubtype(MediaType.parseMediaType(request.getContentType()));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static byte[] readAtMost(InputStream body, long count) throws IOException {
+        return body.readNBytes((int) Math.min(count, Integer.MAX_VALUE - 8));
+    }
+}
