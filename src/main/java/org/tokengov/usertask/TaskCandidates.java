@@ -4,56 +4,60 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Service;
+import org.tokengov.identity.PeopleDirectory;
+import org.tokengov.identity.Person;
 
 /**
- * Offers a task only to the people who may act on it: the members of its group except those excluded (the requester,
- * earlier reviewers), as candidate users, so Tasklist never shows it to them. Camunda has no "all of a group but"
- * candidacy, so such tasks name no candidate group in their diagram; membership is read when the task is created and
- * again at each reminder (a candidate group left from an earlier version of the diagram is removed then).
+ * Offers a task only to the people who may act on it: the active members of its group except those excluded (the
+ * requester, earlier reviewers), as candidate users, so Tasklist never shows it to them. Camunda has no "all of a group
+ * but" candidacy, so such tasks name no candidate group in their diagram; membership is read from the identity store
+ * when the task is created (the tasks are asynchronous, so an identity store outage becomes retries, never a failed
+ * form) and again at each reminder (a candidate group left from an earlier version of the diagram is removed then).
  */
 @Service
 public class TaskCandidates {
 
-    /** Replaces the task's candidates with the group's members minus those excluded; returns who is offered it. */
+    private final PeopleDirectory people;
+
+    public TaskCandidates(PeopleDirectory people) {
+        this.people = people;
+    }
+
+    /** Replaces the task's candidates with the group's active members minus those excluded; returns who is offered it. */
     public Set<String> offer(DelegateTask task, String group, Exclusions excluded) {
-        Set<String> people = new LinkedHashSet<>(members(task, group));
-        people.removeAll(excluded.people());
+        Set<String> offered = new LinkedHashSet<>(members(group));
+        offered.removeAll(excluded.people());
         for (IdentityLink link : List.copyOf(task.getCandidates())) {
             if (link.getGroupId() != null) {
                 task.deleteCandidateGroup(link.getGroupId());
-            } else if (!people.contains(link.getUserId())) {
+            } else if (!offered.contains(link.getUserId())) {
                 task.deleteCandidateUser(link.getUserId());
             }
         }
-        task.addCandidateUsers(people);
-        return people;
+        task.addCandidateUsers(offered);
+        return offered;
     }
 
     /** Everyone the task is offered to, directly or through a group. */
     public Set<String> offeredTo(DelegateTask task) {
-        Set<String> people = new LinkedHashSet<>();
+        Set<String> candidates = new LinkedHashSet<>();
         for (IdentityLink link : task.getCandidates()) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
                 if (link.getUserId() != null) {
-                    people.add(link.getUserId());
+                    candidates.add(link.getUserId());
                 } else if (link.getGroupId() != null) {
-                    people.addAll(members(task, link.getGroupId()));
+                    candidates.addAll(members(link.getGroupId()));
                 }
             }
         }
-        return people;
+        return candidates;
     }
 
-    private static List<String> members(DelegateTask task, String group) {
-        // Membership is the system's knowledge, not limited by what the acting user may read.
-        CommandContext commandContext = Context.getCommandContext();
-        return commandContext.runWithoutAuthorization(() -> task.getProcessEngineServices().getIdentityService()
-                .createUserQuery().memberOfGroup(group).list().stream().map(User::getId).toList());
+    /** The group's active members, as the identity store (Camunda's own, or Keycloak) has them now. */
+    private List<String> members(String group) {
+        return people.membersOf(group).stream().map(Person::username).toList();
     }
 }

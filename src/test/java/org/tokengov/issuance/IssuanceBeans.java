@@ -32,7 +32,7 @@ public final class IssuanceBeans {
         return new WriteTokenToRedcapDelegate(new IssuanceGate(cases), administration);
     }
 
-    public static TaskListener createTokenInControlCenter(LedgerCases cases, AuditTrail audit) {
-        return new CreateTokenInControlCenterListener(new FourEyes(audit), new TaskCandidates(), cases, audit);
+    public static TaskListener createTokenInControlCenter(LedgerCases cases, AuditTrail audit, TaskCandidates candidates) {
+        return new CreateTokenInControlCenterListener(new FourEyes(audit), candidates, cases, audit);
     }
 }

@@ -203,11 +203,11 @@ class TokenRequestPipelineIT {
                 "codeRepositoryUrl", "String", "https://git.example.org/rita/export", "codeCommit", "String", "abc1234",
                 "testSummary", "String", "Exported in QA for a week, 10 calls a night."));
         assertThat(valid.statusCode()).as(valid.body()).isEqualTo(204);
+        Jobs.runDue(management);
 
         String review = taskId(requestId, "Task_ReviewCode");
         HttpResponse<String> ownClaim = rest.post("/task/" + review + "/claim", "rita", "demo", "{\"userId\": \"rita\"}");
         assertThat(ownClaim.statusCode()).as(ownClaim.body()).isEqualTo(403);
-        assertThat(ownClaim.body()).contains("rita may not act on 'Review API code of rita for project 101'");
         HttpResponse<String> ownReview = rest.post("/task/" + review + "/complete", "rita", "demo",
                 EngineRest.variables("codeReviewOutcome", "String", "APPROVED"));
         assertThat(ownReview.statusCode()).as(ownReview.body()).isEqualTo(403);
@@ -272,6 +272,7 @@ class TokenRequestPipelineIT {
     }
 
     private void complete(String user, String taskKey, String requestId, Map<String, Object> variables) {
+        Jobs.runDue(management);
         Task task = tasks.createTaskQuery().processInstanceId(requestId).taskDefinitionKey(taskKey).singleResult();
         assertThat(task).as(taskKey + " should be waiting").isNotNull();
         identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());

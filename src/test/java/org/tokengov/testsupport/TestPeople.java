@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.tokengov.identity.CamundaIdentityDirectory;
+import org.tokengov.usertask.TaskCandidates;
 
 /**
  * The demo people and their groups in a BPMN unit test's in-memory identity store, so that reviews and approvals are
@@ -31,6 +33,11 @@ public final class TestPeople {
             identity.saveUser(user);
             groups.forEach(group -> identity.createMembership(username, group));
         });
+    }
+
+    /** Offers tasks to the members of these groups, as the app does with its identity store. */
+    public static TaskCandidates candidates(IdentityService identity) {
+        return new TaskCandidates(new CamundaIdentityDirectory(identity));
     }
 
     public static void remove(IdentityService identity) {
