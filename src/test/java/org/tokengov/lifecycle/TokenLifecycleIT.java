@@ -163,6 +163,7 @@ class TokenLifecycleIT {
     }
 
     private Task task(IssuedToken token, String key) {
+        Jobs.enter(management, lifecycleOf(token).getId(), key);
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(token.id()).taskDefinitionKey(key).singleResult();
         assertThat(task).as(key).isNotNull();
         return task;

@@ -122,12 +122,15 @@ abstract class MailITBase {
     }
 
     Task task(ProcessInstance instance, String key) {
+        Jobs.enter(management, instance.getId(), key);
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
         assertThat(task).as(key).isNotNull();
         return task;
     }
 
     Task task(IssuedToken token, String key) {
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(token.id()).list()
+                .forEach(lifecycle -> Jobs.enter(management, lifecycle.getId(), key));
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(token.id()).taskDefinitionKey(key).singleResult();
         assertThat(task).as(key).isNotNull();
         return task;

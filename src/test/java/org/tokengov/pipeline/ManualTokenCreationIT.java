@@ -75,6 +75,7 @@ class ManualTokenCreationIT {
     }
 
     private Task createTask() {
+        Jobs.runDue(management);
         Task task = tasks.createTaskQuery().taskDefinitionKey("Task_CreateTokenInControlCenter").singleResult();
         assertThat(task).isNotNull();
         return task;

@@ -160,6 +160,7 @@ class SponsorCascadeIT {
     }
 
     private Task requestTask(ProcessInstance request, String key) {
+        Jobs.enter(management, request.getId(), key);
         Task task = tasks.createTaskQuery().processInstanceId(request.getId()).taskDefinitionKey(key).singleResult();
         assertThat(task).as(key + " should be waiting").isNotNull();
         return task;

@@ -148,12 +148,15 @@ class KeycloakIdentityIT {
         } finally {
             identity.clearAuthentication();
         }
+        Jobs.enter(management, request.getId(), "Task_ReviewCode");
         Task review = tasks.createTaskQuery().processInstanceId(request.getId()).singleResult();
         assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewCode");
         assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(link -> link.getUserId())
                 .as("the specialists in Keycloak but rita").contains("sam").doesNotContain("rita");
         identity.setAuthentication("rita", ritasGroups);
         try {
+            assertThat(tasks.createTaskQuery().processInstanceId(request.getId()).count())
+                    .as("the review of her own request is not offered to rita, a specialist in Keycloak").isZero();
             assertThatThrownBy(() -> tasks.claim(review.getId(), "rita"))
                     .hasRootCauseInstanceOf(FourEyesViolationException.class);
         } finally {
