@@ -29,6 +29,7 @@ import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.testsupport.IssuedTokens;
+import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.PipelineDriver;
 
 /**
