@@ -218,9 +218,10 @@ class LifecyclePathsMailIT extends MailITBase {
         IssuedToken token = issue("rita", PROD, 101);
         lifecycles.reportCodeChange(token.id(), "New <em>instrument</em> in the export", "rita");
         submitChange(task(token, "Task_RetestChangeInQa"));
+        Task review = task(token, "Task_ReviewChange");
         sent();
 
-        people.complete("sam", List.of("api-specialists"), task(token, "Task_ReviewChange"), Map.of(
+        people.complete("sam", List.of("api-specialists"), review, Map.of(
                 "changeReviewOutcome", "APPROVED", "changeReviewComments", "Fine " + HTML));
         assertThat(lifecycleOf(token)).as("the lifecycle goes on").isNotNull();
         assertThat(sent()).singleElement().satisfies(mail -> {

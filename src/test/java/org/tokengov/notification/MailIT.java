@@ -42,8 +42,8 @@ class MailIT extends MailITBase {
 
         smtp.purge();
         testedInQa("bob", request);
-        sendAll();
         Task review = task(request, "Task_ReviewCode");
+        sendAll();
         assertThat(smtp.mailsTo("sam@example.org")).singleElement().satisfies(mail -> {
             assertThat(mail.subject()).isEqualTo("Waiting for you: Review API code of bob for project 101");
             assertThat(mail.text()).contains("?task=" + review.getId());
@@ -67,6 +67,7 @@ class MailIT extends MailITBase {
         testedInQa("bob", request);
         people.complete("sam", List.of("api-specialists"), task(request, "Task_ReviewCode"),
                 Map.of("codeReviewOutcome", "APPROVED", "codeReviewComments", "Looks good."));
+        Task approval = task(request, "Task_ApproveRelease");
         smtp.purge();
         sendAll();
         assertThat(smtp.mailsTo("bob@example.org")).extracting(Mail::subject)
@@ -75,7 +76,7 @@ class MailIT extends MailITBase {
                 .containsExactly("Waiting for you: Approve production release for bob on project 101");
 
         smtp.purge();
-        people.complete("ada", List.of("redcap-admins"), task(request, "Task_ApproveRelease"),
+        people.complete("ada", List.of("redcap-admins"), approval,
                 Map.of("adminDecision", "APPROVED", "adminComments", "Approved for nightly use."));
         Jobs.runDue(management);
         sendAll();

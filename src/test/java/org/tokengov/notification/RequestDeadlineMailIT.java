@@ -67,8 +67,9 @@ class RequestDeadlineMailIT extends MailITBase {
         people.complete("bob", List.of("api-requesters"), task(request, "Task_DevelopAndTestInQa"), Map.of(
                 "codeRepositoryUrl", "https://git.example.org/bob/sync", "codeCommit", "c0ffee12",
                 "testSummary", "Nightly filtered export in QA for a week."));
+        Task review = task(request, "Task_ReviewCode");
         sent();
-        people.complete("sam", List.of("api-specialists"), task(request, "Task_ReviewCode"), Map.of(
+        people.complete("sam", List.of("api-specialists"), review, Map.of(
                 "codeReviewOutcome", "APPROVED", "codeReviewComments", "Good use of filters " + HTML));
         Task approval = task(request, "Task_ApproveRelease");
         List<Mail> reviewed = sent();

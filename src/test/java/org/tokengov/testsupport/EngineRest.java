@@ -31,6 +31,12 @@ public class EngineRest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method, with a JSON body or none: for the calls that write variables, assign, delegate and the like. */
+    public HttpResponse<String> call(String method, String path, String user, String password, String json) {
+        return send(request(path, user, password).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         try {
             return new ObjectMapper().readTree(response.body());

@@ -208,6 +208,7 @@ class UpgradeFromPreviousVersionIT {
     }
 
     private Task waitingTask(String processInstanceId, String key) {
+        Jobs.enter(management, processInstanceId, key);
         Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
         assertThat(task).as(key + " waiting").isNotNull();
         return task;
