@@ -43,11 +43,19 @@ final class EngineApiPolicy {
 
     private static final Set<String> READING_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-    /** POST endpoints that only query: the query travels in the body. */
+    /**
+     * POST endpoints that only query (the GET queries with the query in the body), which Tasklist and Cockpit use;
+     * Camunda's authorizations decide what they return, as for GET.
+     */
     private static final List<String> POST_QUERIES = List.of("task", "task/count", "filter/*/list", "filter/*/count",
-            "filter/*/singleResult", "process-instance", "process-instance/count", "history/process-instance",
-            "history/process-instance/count", "history/activity-instance", "history/activity-instance/count", "history/task",
-            "history/task/count", "history/variable-instance", "history/variable-instance/count");
+            "filter/*/singleResult", "process-instance", "process-instance/count", "execution", "execution/count",
+            "variable-instance", "variable-instance/count", "job", "job/count", "job-definition", "job-definition/count",
+            "external-task", "external-task/count", "group", "group/count", "case-instance", "case-instance/count",
+            "case-execution", "case-execution/count", "history/process-instance", "history/process-instance/count",
+            "history/activity-instance", "history/activity-instance/count", "history/task", "history/task/count",
+            "history/variable-instance", "history/variable-instance/count", "history/detail", "history/job-log",
+            "history/job-log/count", "history/external-task-log", "history/external-task-log/count", "history/case-instance",
+            "history/case-instance/count");
 
     private EngineApiPolicy() {
     }

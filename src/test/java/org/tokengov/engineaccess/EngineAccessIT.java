@@ -282,6 +282,32 @@ class EngineAccessIT {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    @ParameterizedTest
+    @EnumSource(Api.class)
+    void queriesSentAsPostReadForPeopleWhoAreNotAdministrators(Api api) {
+        EngineApiClient alice = client(api, "alice");
+        String request = aliceRequest().getId();
+        String byInstance = "{\"processInstanceId\": \"" + request + "\"}";
+        String myTasks = json(alice.get("/filter?name=My%20tasks")).get(0).get("id").asText();
+
+        assertThat(json(alice.post("/task", byInstance)).get(0).get("id").asText()).isEqualTo(aliceTask().getId());
+        assertThat(json(alice.post("/filter/" + myTasks + "/list", "{}")).toString()).contains(aliceTask().getId());
+        assertThat(json(alice.post("/filter/" + myTasks + "/singleResult", byInstance)).get("id").asText()).isEqualTo(aliceTask().getId());
+        assertThat(json(alice.post("/process-instance", "{\"processInstanceIds\": [\"" + request + "\"]}")))
+                .as("reads pass the filter; Camunda's authorizations still decide: no READ on process instances").isEmpty();
+        assertThat(json(alice.post("/history/task", byInstance)).toString()).contains(aliceTask().getId());
+        for (String query : List.of("/task/count", "/filter/" + myTasks + "/count", "/process-instance/count", "/execution",
+                "/execution/count", "/variable-instance", "/variable-instance/count", "/job", "/job/count", "/job-definition",
+                "/job-definition/count", "/external-task", "/external-task/count", "/group", "/group/count", "/case-instance",
+                "/case-instance/count", "/case-execution", "/case-execution/count", "/history/process-instance",
+                "/history/process-instance/count", "/history/activity-instance", "/history/activity-instance/count",
+                "/history/task/count", "/history/variable-instance", "/history/variable-instance/count", "/history/detail",
+                "/history/job-log", "/history/job-log/count", "/history/external-task-log", "/history/external-task-log/count",
+                "/history/case-instance", "/history/case-instance/count")) {
+            ok(alice.post(query, "{}"));
+        }
+    }
+
     @Test
     void anonymousCallsStayUnauthenticated() {
         assertThat(EngineApiClient.of(Api.ENGINE_REST, app, null, null).get("/task").statusCode()).isEqualTo(401);
