@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
@@ -33,8 +34,12 @@ final class Refusals {
         return innermost(thrown).filter(refusal -> refusal != thrown || isOurs(refusal));
     }
 
+    /** 403 for what the caller may not do, 404 for what the engine did not find, 400 for the rest. */
     static int status(Throwable refusal) {
-        return refusal instanceof AuthorizationException ? 403 : 400;
+        if (refusal instanceof AuthorizationException) {
+            return 403;
+        }
+        return refusal instanceof NotFoundException ? 404 : 400;
     }
 
     static Map<String, String> body(Throwable refusal) {

@@ -9,14 +9,17 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -306,6 +309,29 @@ class EngineAccessIT {
                 "/history/case-instance", "/history/case-instance/count")) {
             ok(alice.post(query, "{}"));
         }
+    }
+
+    @Test
+    void theProductsAuthorizationsAreGrantedOnceAndNoMore(@Autowired ProductAuthorizations product,
+            @Autowired AuthorizationService authorizations) {
+        long before = authorizations.createAuthorizationQuery().count();
+        product.run(null);
+        assertThat(authorizations.createAuthorizationQuery().count()).as("a second start grants nothing twice").isEqualTo(before);
+
+        assertThat(authorizations.isUserAuthorized("bob", List.of(ContractGroups.REQUESTERS), ProcessDefinitionPermissions.CREATE_INSTANCE,
+                Resources.PROCESS_DEFINITION, PROCESS)).isTrue();
+        assertThat(authorizations.isUserAuthorized("sam", List.of(ContractGroups.SPECIALISTS), ProcessDefinitionPermissions.CREATE_INSTANCE,
+                Resources.PROCESS_DEFINITION, PROCESS)).isFalse();
+        assertThat(authorizations.isUserAuthorized("bob", List.of(ContractGroups.REQUESTERS), ProcessDefinitionPermissions.CREATE_INSTANCE,
+                Resources.PROCESS_DEFINITION, "OffboardingProcess")).isFalse();
+        assertThat(authorizations.isUserAuthorized("ada", List.of(ContractGroups.ADMINS), ProcessDefinitionPermissions.CREATE_INSTANCE,
+                Resources.PROCESS_DEFINITION, "OffboardingProcess")).isTrue();
+        assertThat(authorizations.isUserAuthorized("ada", List.of(ContractGroups.ADMINS), Permissions.ACCESS, Resources.APPLICATION,
+                "cockpit")).isTrue();
+        assertThat(authorizations.isUserAuthorized("bob", List.of(ContractGroups.REQUESTERS), Permissions.ACCESS, Resources.APPLICATION,
+                "cockpit")).isFalse();
+        assertThat(authorizations.isUserAuthorized("bob", List.of(ContractGroups.REQUESTERS), Permissions.UPDATE, Resources.PROCESS_INSTANCE,
+                aliceRequest().getId())).as("nobody but administrators writes process instances").isFalse();
     }
 
     @Test
