@@ -1,6 +1,7 @@
 package org.tokengov.engineaccess;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,11 +16,12 @@ import java.util.Set;
  * calls need, no start instructions or skip flags, and variables that are fields of the form with plain values
  * ({@code {"value": …, "type": "String"}}, or an untyped plain value as Tasklist's forms send). Camunda would turn an
  * object value (serialized Java, JSON, XML, a file) into an object variable or fail with 500; here it is a 400.
- * Duplicate keys are refused, so the body Camunda reads is the body checked.
+ * Duplicate keys and anything after the JSON value are refused, so the body Camunda reads is the body checked.
  */
 final class SubmissionBody {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> VALUE_ATTRIBUTES = Set.of("value", "type", "valueInfo");
 
     private final JsonNode body;
@@ -36,7 +38,7 @@ final class SubmissionBody {
         try {
             body = JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new FormInputRefusedException("The request body is not valid JSON (or names a field twice).");
+            throw new FormInputRefusedException("The request body is not one valid JSON object naming each field once.");
         }
         if (body == null || body.isMissingNode()) {
             return new SubmissionBody(JsonNodeFactory.instance.objectNode());

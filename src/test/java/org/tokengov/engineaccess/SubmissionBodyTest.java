@@ -54,7 +54,8 @@ class SubmissionBodyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"[]", "\"text\"", "{\"variables\": []}", "{\"withVariablesInReturn\": true}", "{not json",
-            "{\"variables\": {}, \"variables\": {\"requester\": {\"value\": \"x\"}}}"})
+            "{\"variables\": {}, \"variables\": {\"requester\": {\"value\": \"x\"}}}",
+            "{\"variables\": {}} {\"startInstructions\": []}"})
     void aBodyThatIsNotASubmissionIsRefused(String json) {
         assertThatThrownBy(() -> body(json).checkTaskSubmission(REVIEW)).isInstanceOf(FormInputRefusedException.class);
     }
