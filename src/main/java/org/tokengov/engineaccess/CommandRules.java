@@ -267,7 +267,7 @@ final class CommandRules {
             new Rule(TelemetryConfigureCmd.class, OPERATE),
             new Rule(PurgeDatabaseAndCacheCmd.class, OPERATE));
 
-    /** Checked below rather than refused by class. */
+    /** Checked one by one in {@link #judge} rather than refused by class (AssignTaskCmd is both: only giving back passes). */
     private static final Set<Class<?>> CHECKED = Set.of(DelegateTaskCmd.class, ResolveTaskCmd.class, ClaimTaskCmd.class,
             AssignTaskCmd.class, CompleteTaskCmd.class, SubmitTaskFormCmd.class, StartProcessInstanceCmd.class,
             SubmitStartFormCmd.class, AddCommentCmd.class);
@@ -303,6 +303,12 @@ final class CommandRules {
         if (caller == null || caller.getUserId() == null || administrators.include(caller)) {
             return command;
         }
+        if (!checked(command.getClass())) {
+            refusedOutright(command.getClass()).ifPresent(forbidden -> {
+                throw forbidden.refusal();
+            });
+            return command;
+        }
         String user = caller.getUserId();
         if (command instanceof ClaimTaskCmd) {
             judgeClaim(CommandFields.read(command, "taskId", String.class), CommandFields.read(command, "userId", String.class), user);
@@ -319,10 +325,6 @@ final class CommandRules {
                     CommandFields.read(command, "businessKey", String.class), CommandFields.read(command, "variables", Map.class));
         } else if (command instanceof AddCommentCmd) {
             judgeComment(CommandFields.read(command, "taskId", String.class), caller);
-        } else {
-            refusedOutright(command.getClass()).ifPresent(forbidden -> {
-                throw forbidden.refusal();
-            });
         }
         return command;
     }
