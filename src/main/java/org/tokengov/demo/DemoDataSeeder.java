@@ -1,23 +1,14 @@
 package org.tokengov.demo;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.tokengov.identity.ContractGroups.ADMINS;
 import static org.tokengov.identity.ContractGroups.CAMUNDA_ADMINS;
 import static org.tokengov.identity.ContractGroups.PIS;
 import static org.tokengov.identity.ContractGroups.REQUESTERS;
 import static org.tokengov.identity.ContractGroups.SPECIALISTS;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -29,8 +20,9 @@ import org.springframework.stereotype.Component;
 import org.tokengov.identity.CamundaIdentityDirectory;
 
 /**
- * Seeds the demo people of the design's contract into Camunda's identity store, with the authorizations they
- * need (the Tasklist filters come from {@code tasklist}, in every profile). Idempotent: what exists is left alone.
+ * Seeds the demo people of the design's contract into Camunda's identity store. What their groups may do comes
+ * from {@code engineaccess.ProductAuthorizations} and the Tasklist filters from {@code tasklist}, in every profile.
+ * Idempotent: what exists is left alone.
  */
 @Component
 @ConditionalOnProperty(prefix = "tokengov.demo", name = "enabled", havingValue = "true")
@@ -58,12 +50,10 @@ class DemoDataSeeder implements ApplicationRunner {
                     Map.of(CamundaIdentityDirectory.EXTERNAL_INFO, "true")));
 
     private final IdentityService identity;
-    private final AuthorizationService authorizations;
     private final DemoProperties properties;
 
-    DemoDataSeeder(IdentityService identity, AuthorizationService authorizations, DemoProperties properties) {
+    DemoDataSeeder(IdentityService identity, DemoProperties properties) {
         this.identity = identity;
-        this.authorizations = authorizations;
         this.properties = properties;
     }
 
@@ -82,7 +72,6 @@ class DemoDataSeeder implements ApplicationRunner {
                 log.info("Demo users created: {} (password from tokengov.demo.password)", created);
             }
         }
-        grantAccess();
     }
 
     private void createGroup(String id) {
@@ -108,45 +97,5 @@ class DemoDataSeeder implements ApplicationRunner {
         demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
         demo.info().forEach((key, value) -> identity.setUserInfo(demo.id(), key, value));
         return true;
-    }
-
-    private void grantAccess() {
-        for (Resource resource : Resources.values()) {
-            grant(CAMUNDA_ADMINS, resource, Authorization.ANY, Permissions.ALL);
-        }
-        for (String group : List.of(REQUESTERS, SPECIALISTS, ADMINS, PIS)) {
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
-        }
-        grant(ADMINS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(REQUESTERS, Resources.PROCESS_DEFINITION, "TokenRequestProcess",
-                Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(REQUESTERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-        // Administrators report departures that reach them outside HR's systems.
-        grant(ADMINS, Resources.PROCESS_DEFINITION, "OffboardingProcess",
-                Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(ADMINS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-    }
-
-    /**
-     * Adds the permissions to the group's authorization for the resource, creating it if there is none yet; writes
-     * nothing when they are all there (the seeder runs at every start).
-     */
-    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
-        if (authorization != null && Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
-            return;
-        }
-        if (authorization == null) {
-            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-            authorization.setGroupId(group);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        }
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
-        authorizations.saveAuthorization(authorization);
     }
 }

@@ -2,8 +2,9 @@ package org.tokengov.web;
 
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
+import org.tokengov.engineaccess.RefusedStepExceptionMapper;
 
-/** Camunda's REST resources plus our mapping of refused process steps to 400/403. */
+/** Camunda's REST resources plus the mapping of refused process steps to 400/403 with a plain sentence. */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
