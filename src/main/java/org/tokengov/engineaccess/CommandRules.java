@@ -311,13 +311,15 @@ final class CommandRules {
         }
         String user = caller.getUserId();
         if (command instanceof ClaimTaskCmd) {
-            judgeClaim(CommandFields.read(command, "taskId", String.class), CommandFields.read(command, "userId", String.class), user);
+            judgeClaim(CommandFields.read(command, "taskId", String.class), CommandFields.read(command, "userId", String.class), caller);
         } else if (command instanceof AssignTaskCmd) {
             return unclaimOwnStep(command, user);
         } else if (command instanceof CompleteTaskCmd) {
-            judgeTaskForm(CommandFields.read(command, "taskId", String.class), CommandFields.read(command, "variables", Map.class));
+            judgeTaskForm(CommandFields.read(command, "taskId", String.class), CommandFields.read(command, "variables", Map.class),
+                    caller);
         } else if (command instanceof SubmitTaskFormCmd) {
-            judgeTaskForm(CommandFields.read(command, "taskId", String.class), CommandFields.read(command, "properties", Map.class));
+            judgeTaskForm(CommandFields.read(command, "taskId", String.class), CommandFields.read(command, "properties", Map.class),
+                    caller);
         } else if (command instanceof StartProcessInstanceCmd) {
             judgeStart(CommandFields.read(command, "instantiationBuilder", ProcessInstantiationBuilderImpl.class));
         } else if (command instanceof SubmitStartFormCmd) {
@@ -337,9 +339,13 @@ final class CommandRules {
         }
     }
 
-    private void judgeClaim(String taskId, String claimant, String user) {
+    private void judgeClaim(String taskId, String claimant, Authentication caller) {
+        String user = caller.getUserId();
         if (claimant != null && !claimant.equals(user)) {
             throw Forbidden.CLAIM_FOR_OTHERS.refusal();
+        }
+        if (claimant != null) {
+            refuseUnlessOffered(taskId, caller);
         }
         if (claimant == null) {
             String assignee = TaskFacts.of(engine, taskId).map(TaskFacts::assignee).orElse(null);
@@ -366,8 +372,21 @@ final class CommandRules {
         return (Command<T>) new ClaimTaskCmd(taskId, null);
     }
 
-    private void judgeTaskForm(String taskId, Map<String, ?> variables) {
+    private void judgeTaskForm(String taskId, Map<String, ?> variables, Authentication caller) {
+        refuseUnlessOffered(taskId, caller);
         forms.ofTask(taskId).ifPresent(form -> SubmittedVariables.check(variables, form));
+    }
+
+    /**
+     * Camunda would refuse a step its authorizations do not give the caller, in its own words and with the step's id;
+     * a process step is refused first, in plain words: reviews and approvals are offered to nobody who may not give them.
+     */
+    private void refuseUnlessOffered(String taskId, Authentication caller) {
+        TaskFacts.of(engine, taskId).filter(TaskFacts::partOfProcess).ifPresent(task -> {
+            if (!task.mayBeWorkedOnBy(caller.getUserId(), caller.getGroupIds())) {
+                throw Forbidden.NOT_OFFERED.refusal();
+            }
+        });
     }
 
     /** Skipping listeners needs start instructions (Camunda refuses it at the default start), refused here anyway. */

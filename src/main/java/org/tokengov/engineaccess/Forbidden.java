@@ -16,6 +16,7 @@ enum Forbidden {
     CLAIM_FOR_OTHERS("You can claim a step only for yourself."),
     UNCLAIM_OTHERS("You can give back only a step that is assigned to you."),
     COMMENT_ELSEWHERE("You can comment only on a step you may work on."),
+    NOT_OFFERED("This step is not offered to you, so you may not claim or complete it (a requester never reviews or approves their own request, nor a reviewer the release of what they reviewed)."),
     REASSIGN("Only administrators may assign a step or change its candidates, name, priority or dates."),
     CHANGE_TASKS("Only administrators may create, change or delete steps, comments or attachments directly."),
     SEND_MESSAGES("Only the system and administrators may send messages or signals to processes."),

@@ -214,6 +214,20 @@ class CommandGuardTest {
     }
 
     @Test
+    void aStepThatIsNotOfferedToSomeoneIsRefusedInPlainWordsBeforeCamundasOwnCheck() {
+        ProcessInstance instance = startAsApplication();
+        String work = task(instance, "Task_Work").getId();
+
+        as("mallory", List.of("outsiders"), () -> {
+            assertThatThrownBy(() -> tasks.claim(work, "mallory")).isInstanceOf(EngineAccessRefusedException.class)
+                    .hasMessage(Forbidden.NOT_OFFERED.sentence()).hasMessageNotContaining(work);
+            assertThatThrownBy(() -> tasks.complete(work, Map.of("decision", "yes"))).isInstanceOf(EngineAccessRefusedException.class)
+                    .hasMessage(Forbidden.NOT_OFFERED.sentence());
+        });
+        assertThat(task(instance, "Task_Work").getAssignee()).isNull();
+    }
+
+    @Test
     void nobodyDelegatesAProcessStepNotEvenAnAdministratorOrTheApplication() {
         ProcessInstance instance = startAsApplication();
         String work = task(instance, "Task_Work").getId();

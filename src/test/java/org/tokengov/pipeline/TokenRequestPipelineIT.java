@@ -208,6 +208,7 @@ class TokenRequestPipelineIT {
         String review = taskId(requestId, "Task_ReviewCode");
         HttpResponse<String> ownClaim = rest.post("/task/" + review + "/claim", "rita", "demo", "{\"userId\": \"rita\"}");
         assertThat(ownClaim.statusCode()).as(ownClaim.body()).isEqualTo(403);
+        assertThat(ownClaim.body()).contains("This step is not offered to you").doesNotContain(review);
         HttpResponse<String> ownReview = rest.post("/task/" + review + "/complete", "rita", "demo",
                 EngineRest.variables("codeReviewOutcome", "String", "APPROVED"));
         assertThat(ownReview.statusCode()).as(ownReview.body()).isEqualTo(403);
