@@ -123,7 +123,8 @@ class TamperProofApprovalsIT {
     @Test
     void anIssuanceStartedOnItsOwnIsRefused() {
         HttpResponse<String> started = rest.post("/process-definition/key/TokenIssuanceProcess/start", "root", PASSWORD,
-                EngineRest.variables("environment", "String", "PROD", "holder", "rita", "requestId", "forged")
+                EngineRest.variables("environment", "String", "PROD", "holder", "String", "rita", "requestId", "String",
+                        "forged")
                         .replace("}}", "}, \"projectId\": {\"value\": 101, \"type\": \"Long\"},"
                                 + " \"rightExport\": {\"value\": true, \"type\": \"Boolean\"}}}"));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
