@@ -402,6 +402,7 @@ class EngineAccessIT {
         ok(bob.post("/task/" + qaTask + "/submit-form", """
                 {"variables": {"codeRepositoryUrl": {"value": "https://git.example.org/lab/sync"}, "codeCommit": {"value": "9c1e2d7"},
                   "testSummary": {"value": "Ran the export nightly in QA for a week with a date filter."}}}"""));
+        Jobs.runDue(management); // the review is entered asynchronously: its offer reads the identity store
 
         EngineApiClient sam = client(Api.TASKLIST, "sam");
         String review = json(sam.post("/task", "{\"processInstanceId\": \"" + request + "\"}")).get(0).get("id").asText();
@@ -412,6 +413,7 @@ class EngineAccessIT {
         ok(sam.post("/task/" + review + "/claim", "{\"userId\": \"sam\"}"));
         ok(sam.post("/task/" + review + "/submit-form",
                 "{\"variables\": {\"codeReviewOutcome\": {\"value\": \"APPROVED\"}, \"codeReviewComments\": {\"value\": \"Date filter, fine.\"}}}"));
+        Jobs.runDue(management);
 
         EngineApiClient ada = client(Api.ENGINE_REST, "ada");
         String approval = json(ada.post("/task", "{\"processInstanceId\": \"" + request + "\"}")).get(0).get("id").asText();
