@@ -1,5 +1,7 @@
 package org.tokengov.upgrade;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.tokengov.ledger.CaseRef;
 import org.tokengov.ledger.Ledger;
@@ -30,6 +33,7 @@ class InFlightCases {
 
     private static final Logger log = LoggerFactory.getLogger(InFlightCases.class);
 
+    static final String LEDGER_BACKFILL = "ledger-backfill";
     static final String REQUESTS = "TokenRequestProcess";
     static final String LIFECYCLES = "TokenLifecycleProcess";
     static final String SPONSOR_REPLACEMENTS = "SponsorReplacementProcess";
@@ -48,10 +52,12 @@ class InFlightCases {
     private final LedgerBackfill backfill;
     private final ProcessEngineConfigurationImpl engine;
     private final ApplicationContext beans;
+    private final JdbcClient jdbc;
+    private final Clock clock;
 
     InFlightCases(RuntimeService runtime, HistoryService history, TaskService tasks, TokenRequests requests,
             LedgerCases cases, Ledger ledger, LedgerBackfill backfill, ProcessEngineConfigurationImpl engine,
-            ApplicationContext beans) {
+            ApplicationContext beans, JdbcClient jdbc, Clock clock) {
         this.runtime = runtime;
         this.history = history;
         this.tasks = tasks;
@@ -61,6 +67,22 @@ class InFlightCases {
         this.backfill = backfill;
         this.engine = engine;
         this.beans = beans;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Rebuilds the ledger of the cases under way, once (the step is remembered in {@code upgrade_step}); returns whether
+     * it ran now.
+     */
+    boolean backfillLedgerOnce() {
+        if (jdbc.sql("select count(*) from upgrade_step where name = ?").param(LEDGER_BACKFILL).query(Long.class).single() > 0) {
+            return false;
+        }
+        backfillLedger();
+        jdbc.sql("insert into upgrade_step (name, completed_at) values (?, ?)")
+                .params(LEDGER_BACKFILL, Timestamp.from(clock.instant())).update();
+        return true;
     }
 
     void backfillLedger() {

@@ -36,23 +36,27 @@ class InstanceUpgrade implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        int migrated = 0;
         for (ProcessDefinition latest : repository.createProcessDefinitionQuery().latestVersion().list()) {
             for (ProcessDefinition earlier : repository.createProcessDefinitionQuery().processDefinitionKey(latest.getKey())
                     .list()) {
                 if (earlier.getVersion() < latest.getVersion()) {
-                    migrate(earlier, latest);
+                    migrated += migrate(earlier, latest);
                 }
             }
         }
-        inFlight.backfillLedger();
-        inFlight.offerWaitingDecisionsAnew();
+        boolean ledgerJustBuilt = inFlight.backfillLedgerOnce();
+        if (ledgerJustBuilt || migrated > 0) {
+            inFlight.offerWaitingDecisionsAnew();
+        }
     }
 
-    private void migrate(ProcessDefinition earlier, ProcessDefinition latest) {
+    /** Returns how many instances it migrated. */
+    private int migrate(ProcessDefinition earlier, ProcessDefinition latest) {
         List<String> instances = runtime.createProcessInstanceQuery().processDefinitionId(earlier.getId()).list().stream()
                 .map(instance -> instance.getId()).toList();
         if (instances.isEmpty()) {
-            return;
+            return 0;
         }
         try {
             MigrationPlan plan = runtime.createMigrationPlan(earlier.getId(), latest.getId()).mapEqualActivities()
@@ -60,9 +64,11 @@ class InstanceUpgrade implements ApplicationRunner {
             runtime.newMigration(plan).processInstanceIds(instances).execute();
             log.info("Migrated {} instance(s) of {} from version {} to {}", instances.size(), latest.getKey(),
                     earlier.getVersion(), latest.getVersion());
+            return instances.size();
         } catch (RuntimeException cannot) {
             log.warn("Could not migrate {} instance(s) of {} version {} to version {}: {}. Move them in Cockpit.",
                     instances.size(), latest.getKey(), earlier.getVersion(), latest.getVersion(), cannot.getMessage());
+            return 0;
         }
     }
 }

@@ -23,3 +23,9 @@ create index ledger_entry_case on ledger_entry (case_type, case_id, id);
 
 -- The ledger of a request in flight when this version arrived is rebuilt from the audit trail, by token too.
 create index audit_event_token on audit_event (token_id);
+
+-- One-time upgrade steps done at start-up (the ledger's backfill), so a restart does not repeat them.
+create table upgrade_step (
+    name         varchar(64) not null primary key,
+    completed_at timestamp   not null
+);

@@ -122,11 +122,10 @@ class TamperProofApprovalsIT {
 
     @Test
     void anIssuanceStartedOnItsOwnIsRefused() {
-        HttpResponse<String> started = rest.post("/process-definition/key/TokenIssuanceProcess/start", "root", PASSWORD,
-                EngineRest.variables("environment", "String", "PROD", "holder", "String", "rita", "requestId", "String",
-                        "forged")
-                        .replace("}}", "}, \"projectId\": {\"value\": 101, \"type\": \"Long\"},"
-                                + " \"rightExport\": {\"value\": true, \"type\": \"Boolean\"}}}"));
+        HttpResponse<String> started = rest.post("/process-definition/key/TokenIssuanceProcess/start", "root", PASSWORD, """
+                {"variables": {"environment": {"value": "PROD", "type": "String"}, "holder": {"value": "rita", "type": "String"},
+                  "requestId": {"value": "forged", "type": "String"}, "projectId": {"value": 101, "type": "Long"},
+                  "rightExport": {"value": true, "type": "Boolean"}}}""");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         Jobs.runDue(management);
 

@@ -101,6 +101,8 @@ class UpgradeFromPreviousVersionIT {
                         "expiresAt", Date.from(renewing.expiresAt()))).getId();
 
         deploy("new version", "classpath*:bpmn/*.bpmn");
+        // As in a database the previous version left: this app's own start found nothing to backfill and said so.
+        jdbc.update("delete from upgrade_step");
         upgrade.run(null);
 
         for (String instance : List.of(awaitingReview, awaitingApproval, filedForSomeoneElse, lifecycle)) {
