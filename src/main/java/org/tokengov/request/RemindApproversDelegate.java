@@ -1,13 +1,9 @@
 package org.tokengov.request;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.tokengov.notification.MailKind;
-import org.tokengov.notification.Notification;
 
 /**
  * {@code Task_RemindApprovers}: offers the waiting release approval again to the REDCap administrators who may give
@@ -28,11 +24,6 @@ class RemindApproversDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reminders.waitingTask(execution, WAITING_TASK).ifPresent(task -> reminders.request(execution).ifPresent(request -> {
-            List<String> people = List.copyOf(task.getAssignee() != null ? List.of(task.getAssignee()) : approval.reoffer(task));
-            reminders.send(execution, new Notification(people, List.of(), MailKind.RELEASE_APPROVAL_REMINDER,
-                    Map.of("requester", request.requester(), "project", request.productionProjectId())),
-                    Optional.of(task), WAITING_TASK);
-        }));
+        reminders.remindDeciders(execution, WAITING_TASK, approval, MailKind.RELEASE_APPROVAL_REMINDER);
     }
 }

@@ -1,5 +1,7 @@
 package org.tokengov.request;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -8,9 +10,11 @@ import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.ledger.LedgerCases;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.registry.TokenRequestRecord;
+import org.tokengov.usertask.GroupDecisionTaskListener;
 
 /** What the request's reminder steps share: the waiting task, the request as the ledger has it, sending and audit. */
 @Service
@@ -34,6 +38,18 @@ class RequestReminders {
     Optional<TaskEntity> waitingTask(DelegateExecution execution, String taskDefinitionKey) {
         return Context.getCommandContext().getTaskManager().findTasksByProcessInstanceId(execution.getProcessInstanceId())
                 .stream().filter(task -> taskDefinitionKey.equals(task.getTaskDefinitionKey())).findFirst();
+    }
+
+    /**
+     * Offers the waiting decision again to the people who may give it (people who joined the group since see it too)
+     * and reminds them, or its assignee; never the requester or, for an approval, a reviewer.
+     */
+    void remindDeciders(DelegateExecution execution, String step, GroupDecisionTaskListener decision, MailKind kind) {
+        waitingTask(execution, step).ifPresent(task -> request(execution).ifPresent(request -> {
+            List<String> people = List.copyOf(task.getAssignee() != null ? List.of(task.getAssignee()) : decision.reoffer(task));
+            send(execution, new Notification(people, List.of(), kind,
+                    Map.of("requester", request.requester(), "project", request.productionProjectId())), Optional.of(task), step);
+        }));
     }
 
     void send(DelegateExecution execution, Notification reminder, Optional<TaskEntity> task, String step) {
