@@ -15,9 +15,9 @@ public record RedcapProjectUser(
         boolean mobileApp,
         boolean userRights) {
 
-    /** REDCap stops a project user's access once the user-rights expiration date has passed. */
+    /** REDCap refuses a project user already on their user-rights expiration date ("expired ... as of" that day). */
     public boolean activeOn(LocalDate day) {
-        return expiration == null || !expiration.isBefore(day);
+        return expiration == null || expiration.isAfter(day);
     }
 
     public TokenRights apiRights() {

@@ -157,13 +157,13 @@ class EligibilityCheckTest {
     }
 
     @Test
-    void expiredProjectAccessIsRefusedButTodayStillCounts() {
-        when(redcap.findProjectUser(RedcapEnvironment.PROD, 101, "alice"))
-                .thenReturn(Optional.of(projectUser(LocalDate.of(2026, 5, 31))));
-        assertThat(decide("alice").reason()).contains("access to REDCap production project 101 expired on 2026-05-31");
-
+    void projectAccessExpiringTodayIsRefusedAsREDCapRefusesItOnThatDay() {
         when(redcap.findProjectUser(RedcapEnvironment.PROD, 101, "alice"))
                 .thenReturn(Optional.of(projectUser(LocalDate.of(2026, 6, 1))));
+        assertThat(decide("alice").reason()).contains("access to REDCap production project 101 expired on 2026-06-01");
+
+        when(redcap.findProjectUser(RedcapEnvironment.PROD, 101, "alice"))
+                .thenReturn(Optional.of(projectUser(LocalDate.of(2026, 6, 2))));
         assertThat(decide("alice").eligible()).isTrue();
     }
 
