@@ -180,7 +180,7 @@ abstract class SimulatorOnMariaDb {
     /** The user's token now, as REDCap's API page would show it (null if none). */
     String tokenOf(JdbcTemplate redcap, int projectId, String username) {
         return redcap.queryForList("SELECT api_token FROM redcap_user_rights WHERE project_id = ? AND username = ?",
-                String.class, projectId, username).stream().findFirst().orElse(null);
+                String.class, projectId, username).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** As the app's database mode does it: SQL straight into REDCap's table. */
