@@ -124,8 +124,8 @@ class RecordMethods {
     private static List<String> records(RedcapServer server, int projectId, ApiRequest request) {
         List<String> all = server.records().names(projectId);
         List<String> wanted = request.list("records");
-        List<String> records = wanted.isEmpty() ? new ArrayList<>(all)
-                : new ArrayList<>(wanted.stream().filter(all::contains).toList());
+        // In the project's order, whatever the order asked in.
+        List<String> records = new ArrayList<>(wanted.isEmpty() ? all : all.stream().filter(wanted::contains).toList());
         LocalDateTime begin = dateRange(request, "dateRangeBegin");
         LocalDateTime end = dateRange(request, "dateRangeEnd");
         if (begin != null || end != null) {
