@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tokengov.testsupport.SimulatorHttp;
 
 /**
  * The simulator's transport and its own controls: the endpoint, QA and PROD kept apart, the token pages, simulated
@@ -99,6 +100,27 @@ class RedcapSimulatorIT extends SimulatorOnMariaDb {
         assertThat(json(get("/redcap-sim/qa/super-token?username=" + user), 200).get("token").asText()).isEqualTo(token);
         assertThat(get("/redcap-sim/qa/super-token?username=carol").statusCode()).isEqualTo(404);
         assertThat(get("/redcap-sim/qa/super-token").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theTestSupportClientDrivesREDCapsPagesAsOtherTestsWill() throws Exception {
+        SimulatorHttp simulator = new SimulatorHttp("http://127.0.0.1:" + port);
+        String user = newProjectUser(qa(), 201, "helper", Map.of());
+
+        assertThat(simulator.userRights("qa", user, 201, Map.of("api_export", "1", "by", "pat")).statusCode()).isEqualTo(200);
+        assertThat(json.readTree(simulator.projectApiPage("qa", "request", user, 201).body()).get("outcome").asText())
+                .isEqualTo("requested");
+        assertThat(simulator.controlCenterToken("qa", "create", user, 201, "ada").statusCode()).isEqualTo(200);
+        String token = simulator.tokenOf("qa", user, 201);
+        assertThat(simulator.versionStatus("qa", token)).isEqualTo(200);
+        assertThat(simulator.projectApiPage("qa", "regenerate", user, 201).statusCode()).isEqualTo(200);
+        assertThat(simulator.versionStatus("qa", token)).isEqualTo(403);
+        assertThat(simulator.controlCenterToken("qa", "delete", user, 201, null).statusCode()).isEqualTo(200);
+        assertThat(simulator.tokenOf("qa", user, 201)).isNull();
+        assertThat(simulator.controlCenterSuperToken("qa", "create", user).statusCode()).isEqualTo(200);
+        assertThat(simulator.superTokenOf("qa", user)).hasSize(64);
+        assertThat(simulator.controlCenterSuperToken("qa", "delete", user).statusCode()).isEqualTo(200);
+        assertThat(simulator.superTokenOf("qa", user)).isNull();
     }
 
     // --- simulated outages
