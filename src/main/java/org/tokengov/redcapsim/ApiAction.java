@@ -1,8 +1,9 @@
 package org.tokengov.redcapsim;
 
 /**
- * What a call does, which decides the right it needs. REDCap reads it from {@code action} for
- * {@code content=user} and otherwise from whether {@code data} was sent.
+ * What a call does, which decides the right it needs (REDCAP-FACTS.md 4). REDCap reads it from {@code action} where a
+ * method has several ({@code user}, {@code userRole}, {@code userRoleMapping}, {@code record}) and otherwise from
+ * whether {@code data} was sent.
  */
 enum ApiAction {
 
@@ -15,11 +16,8 @@ enum ApiAction {
         if (content.equals("version")) {
             return EXPORT;
         }
-        if (!content.equals("user")) {
-            return request.data().isPresent() ? IMPORT : EXPORT;
-        }
         String action = request.action();
-        if (action == null) {
+        if (action == null || !hasActions(content)) {
             return request.data().isPresent() ? IMPORT : EXPORT;
         }
         return switch (action) {
@@ -30,11 +28,19 @@ enum ApiAction {
         };
     }
 
-    /** Deleting users needs the import right, as in REDCap. */
-    void requireRight(TokenOwner caller) {
+    private static boolean hasActions(String content) {
+        return switch (content) {
+            case "user", "userRole", "userRoleMapping", "record" -> true;
+            default -> false;
+        };
+    }
+
+    /** Deleting needs the import right, as in REDCap; a refusal is logged as invalid user rights with the raw POST. */
+    void requireRight(TokenOwner caller, ApiRequest request) {
         boolean allowed = this == EXPORT ? caller.mayExport() : caller.mayImport();
         if (!allowed) {
-            throw ApiError.forbidden(this == EXPORT ? NO_EXPORT : NO_IMPORT);
+            throw ApiError.forbidden(this == EXPORT ? NO_EXPORT : NO_IMPORT)
+                    .logged(LogEvent.failedRequest(caller.projectId(), caller.username(), request, "user rights invalid"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.tokengov.redcapsim;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,16 +38,18 @@ class ApiController {
     }
 
     @PostMapping({"/api", "/api/"})
-    ResponseEntity<String> call(@PathVariable String environment, @RequestParam MultiValueMap<String, String> form) {
-        ApiRequest request = ApiRequest.of(form);
+    ResponseEntity<String> call(@PathVariable String environment, @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest http) {
+        ApiRequest request = ApiRequest.of(form, ClientIp.of(http));
         return answer(environment, request, server -> respond(server, request));
     }
 
     /** REDCap answers every method but POST with 501. */
     @RequestMapping(path = {"/api", "/api/"},
             method = {RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS})
-    ResponseEntity<String> otherMethod(@PathVariable String environment, @RequestParam MultiValueMap<String, String> query) {
-        ApiRequest request = ApiRequest.of(query);
+    ResponseEntity<String> otherMethod(@PathVariable String environment, @RequestParam MultiValueMap<String, String> query,
+            HttpServletRequest http) {
+        ApiRequest request = ApiRequest.of(query, ClientIp.of(http));
         return answer(environment, request, server -> ApiResponses.error(HttpStatus.NOT_IMPLEMENTED,
                 "The requested method is not implemented.", request.returnFormat()));
     }
@@ -83,6 +86,7 @@ class ApiController {
         try {
             return handler.handle(server, request);
         } catch (ApiError refused) {
+            refused.logEvent().ifPresent(server.log()::append);
             return ApiResponses.error(refused.status(), refused.getMessage(), request.returnFormat());
         } catch (DataAccessException e) {
             log.error("REDCap simulator '{}': database failure", server.name(), e);

@@ -5,31 +5,46 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers one API call in REDCap's order: the token, then {@code content}, then the right the action
- * needs, then the method itself. Refusals are thrown as {@link ApiError} and write no log event.
+ * Answers one API call in REDCap's order (REDCAP-FACTS.md 4): the token (and its expiration), then {@code content},
+ * then the right the action needs, then whether the project was deleted or completed, then the method itself.
+ * Refusals are thrown as {@link ApiError}; those REDCap logs carry their log row.
  */
 @Component
 @ConditionalOnRedcapSimulator
 class ApiRequestHandler {
 
     static final String INVALID_CONTENT = "The value of the parameter \"content\" is not valid";
+    /** api_11 and api_150; the sheet quotes their ends, the beginnings are the simulator's. */
+    static final String PROJECT_DELETED = "The project associated with this API token no longer exists because it was"
+            + " deleted.";
+    static final String PROJECT_COMPLETED = "The project associated with this API token is no longer accessible because"
+            + " it was marked as Completed.";
 
-    /** Valid in REDCap, but outside what this product needs. */
-    private static final Set<String> NOT_SIMULATED = Set.of("record", "metadata", "file", "fileRepository",
-            "repeatingFormsEvents", "instrument", "event", "arm", "project_settings", "report", "pdf", "surveyLink",
-            "surveyAccessCode", "surveyQueueLink", "surveyReturnCode", "participantList", "exportFieldNames",
-            "formEventMapping", "fieldValidation", "attachment", "generateNextRecordName", "project_xml", "dag",
-            "userDagMapping", "userRole", "userRoleMapping");
+    /** Valid in REDCap, but outside what the simulator offers. */
+    private static final Set<String> NOT_SIMULATED = Set.of("file", "fileRepository", "repeatingFormsEvents",
+            "instrument", "event", "arm", "project_settings", "report", "pdf", "surveyLink", "surveyAccessCode",
+            "surveyQueueLink", "surveyReturnCode", "participantList", "formEventMapping", "fieldValidation", "attachment",
+            "generateNextRecordName", "project_xml", "dag", "userDagMapping", "externalModule", "appRightsCheck");
 
     private final SimulatorClock clock;
     private final ProjectMethods projectMethods;
+    private final MetadataMethods metadataMethods;
+    private final RecordMethods recordMethods;
     private final UserMethods userMethods;
+    private final UserRoleMethods roleMethods;
+    private final UserRoleMappingMethods roleMappingMethods;
     private final LogMethods logMethods;
 
-    ApiRequestHandler(SimulatorClock clock, ProjectMethods projectMethods, UserMethods userMethods, LogMethods logMethods) {
+    ApiRequestHandler(SimulatorClock clock, ProjectMethods projectMethods, MetadataMethods metadataMethods,
+            RecordMethods recordMethods, UserMethods userMethods, UserRoleMethods roleMethods,
+            UserRoleMappingMethods roleMappingMethods, LogMethods logMethods) {
         this.clock = clock;
         this.projectMethods = projectMethods;
+        this.metadataMethods = metadataMethods;
+        this.recordMethods = recordMethods;
         this.userMethods = userMethods;
+        this.roleMethods = roleMethods;
+        this.roleMappingMethods = roleMappingMethods;
         this.logMethods = logMethods;
     }
 
@@ -37,31 +52,66 @@ class ApiRequestHandler {
         if (needsSuperToken(request)) {
             return handleWithSuperToken(server, request);
         }
-        TokenOwner caller = server.tokens().authenticate(request.token(), clock.today());
+        TokenOwner caller = server.tokens().authenticate(request, clock.today());
         String content = request.content();
         if (content == null || !(isSimulated(content) || NOT_SIMULATED.contains(content))) {
             throw ApiError.badRequest(INVALID_CONTENT);
         }
+        if (request.flag("mobile_app")) {
+            caller = caller.asMobileApp();
+        }
         ApiAction action = ApiAction.of(content, request);
-        action.requireRight(caller);
+        action.requireRight(caller, request);
+        requireLiveProject(server, caller);
         return switch (content) {
-            case "version" -> projectMethods.version(server, caller);
+            case "version" -> projectMethods.version(server, caller, request);
             case "project" -> projectMethods.exportInformation(server, caller, request);
+            case "metadata" -> action == ApiAction.EXPORT ? metadataMethods.exportMetadata(server, caller, request)
+                    : notSimulated("importing a data dictionary");
+            case "exportFieldNames" -> metadataMethods.exportFieldNames(server, caller, request);
+            case "record" -> switch (action) {
+                case EXPORT -> recordMethods.export(server, caller, request);
+                case IMPORT -> recordMethods.importRecords(server, caller, request);
+                case DELETE -> notSimulated("deleting records");
+            };
             case "log" -> logMethods.export(server, caller, request);
             case "user" -> switch (action) {
                 case EXPORT -> userMethods.export(server, caller, request);
                 case IMPORT -> userMethods.importUsers(server, caller, request);
                 case DELETE -> userMethods.delete(server, caller, request);
             };
-            default -> throw ApiError.badRequest("The REDCap simulator does not implement content=" + content);
+            case "userRole" -> switch (action) {
+                case EXPORT -> roleMethods.export(server, caller, request);
+                case IMPORT -> roleMethods.importRoles(server, caller, request);
+                case DELETE -> roleMethods.delete(server, caller, request);
+            };
+            case "userRoleMapping" -> switch (action) {
+                case EXPORT -> roleMappingMethods.export(server, caller, request);
+                case IMPORT -> roleMappingMethods.importMappings(server, caller, request);
+                case DELETE -> throw ApiError.badRequest("The value of the parameter \"action\" is not valid");
+            };
+            default -> notSimulated("content=" + content);
         };
     }
 
     private static boolean isSimulated(String content) {
         return switch (content) {
-            case "version", "project", "user", "log" -> true;
+            case "version", "project", "metadata", "exportFieldNames", "record", "log", "user", "userRole",
+                    "userRoleMapping" -> true;
             default -> false;
         };
+    }
+
+    /** After the rights checks, as in REDCap: a deleted project is gone (api_11), a completed one closed (api_150). */
+    private static void requireLiveProject(RedcapServer server, TokenOwner caller) {
+        server.projects().find(caller.projectId()).ifPresent(project -> {
+            if (project.deleted()) {
+                throw ApiError.badRequest(PROJECT_DELETED);
+            }
+            if (project.completed()) {
+                throw ApiError.badRequest(PROJECT_COMPLETED);
+            }
+        });
     }
 
     /** REDCap routes these two to its super tokens: the version asked with one, and creating a project. */
@@ -72,10 +122,15 @@ class ApiRequestHandler {
 
     private ResponseEntity<String> handleWithSuperToken(RedcapServer server, ApiRequest request) {
         String username = server.tokens().superTokenOwner(request.token())
-                .orElseThrow(() -> ApiError.forbidden(ApiTokens.NO_PERMISSION));
+                .orElseThrow(() -> ApiError.forbidden(ApiTokens.NO_PERMISSION)
+                        .logged(LogEvent.failedRequest(0, null, request, "invalid token")));
         if ("version".equals(request.content())) {
-            return projectMethods.versionForSuperToken(server, username);
+            return projectMethods.versionForSuperToken(server, username, request);
         }
-        throw ApiError.badRequest("The REDCap simulator does not create projects");
+        return notSimulated("creating projects");
+    }
+
+    private static ResponseEntity<String> notSimulated(String what) {
+        throw ApiError.badRequest("The REDCap simulator does not implement " + what);
     }
 }

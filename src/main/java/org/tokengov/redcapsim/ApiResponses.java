@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -53,9 +54,33 @@ final class ApiResponses {
         return ok(format.mediaType(), body);
     }
 
-    /** REDCap answers imports and deletions with the bare count, whatever the format. */
+    /** REDCap answers user and role imports and deletions with the bare count, whatever the format. */
     static ResponseEntity<String> count(int count, Format format) {
         return ok(format.mediaType(), Integer.toString(count));
+    }
+
+    /**
+     * A record import's answer, {@code returnContent=count}: {@code {"count": N}} in JSON, which PyCap reads; the csv
+     * and xml shapes are the simulator's.
+     */
+    static ResponseEntity<String> importCount(int count, Format format) {
+        String body = switch (format) {
+            case JSON -> json(Map.of("count", count));
+            case CSV -> "count\n" + count + "\n";
+            case XML -> XML_DECLARATION + "\n<count>" + count + "</count>\n";
+        };
+        return ok(format.mediaType(), body);
+    }
+
+    /** A record import's answer, {@code returnContent=ids}: the names of the records imported. */
+    static ResponseEntity<String> importIds(List<String> ids, Format format) {
+        String body = switch (format) {
+            case JSON -> json(ids);
+            case CSV -> "id\n" + ids.stream().map(id -> csvValue(id) + "\n").collect(Collectors.joining());
+            case XML -> XML_DECLARATION + "\n<ids>" + ids.stream().map(id -> "<id>" + escapeXml(id) + "</id>")
+                    .collect(Collectors.joining()) + "</ids>\n";
+        };
+        return ok(format.mediaType(), body);
     }
 
     static ResponseEntity<String> plainText(String text) {
@@ -89,7 +114,9 @@ final class ApiResponses {
     }
 
     private static String csvValue(Object value) {
-        String text = value == null ? "" : value.toString();
+        String text = value instanceof Map<?, ?> map
+                ? map.entrySet().stream().map(entry -> entry.getKey() + ":" + entry.getValue()).collect(Collectors.joining(","))
+                : value == null ? "" : value.toString();
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
@@ -98,9 +125,16 @@ final class ApiResponses {
 
     private static String xmlElement(String name, Map<String, Object> fields) {
         StringBuilder xml = new StringBuilder("<").append(name).append('>');
-        fields.forEach((field, value) -> xml.append('<').append(field).append('>')
-                .append(escapeXml(value == null ? "" : value.toString()))
-                .append("</").append(field).append('>'));
+        fields.forEach((field, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                Map<String, Object> children = new LinkedHashMap<>();
+                nested.forEach((key, child) -> children.put(key.toString(), child));
+                xml.append(xmlElement(field, children));
+            } else {
+                xml.append('<').append(field).append('>').append(escapeXml(value == null ? "" : value.toString()))
+                        .append("</").append(field).append('>');
+            }
+        });
         return xml.append("</").append(name).append('>').toString();
     }
 

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The filters of REDCap's log export. Times are {@code YYYY-MM-DD HH:MM} in server time and both ends
- * are inclusive to the minute. Absent filters are {@code null}.
+ * The filters of REDCap's log export (REDCAP-FACTS.md 4). Times are {@code YYYY-MM-DD HH:MM} in server time, to which
+ * REDCap appends {@code :00}, compared with {@code >=} and {@code <=}: an end time takes in its own minute's first
+ * second only. {@code YYYY-MM-DD HH:MM:SS}, which PyCap sends, is taken to the second. Without a begin time the log
+ * starts at the project's creation. Absent filters are {@code null}.
  */
 record LogFilter(LogType type, String user, String record, LocalDateTime begin, LocalDateTime end) {
 
@@ -25,14 +27,19 @@ record LogFilter(LogType type, String user, String record, LocalDateTime begin, 
             return null;
         }
         try {
-            return RedcapTimestamps.parseMinute(value);
+            return RedcapTimestamps.parseFilterTime(value);
         } catch (DateTimeParseException e) {
             throw ApiError.badRequest("The value of the parameter \"" + parameter + "\" is not valid: expected YYYY-MM-DD HH:MM");
         }
     }
 
-    /** The WHERE clause and its arguments for {@code redcap_log_event}, limited to one project. */
-    Where where(int projectId) {
+    /**
+     * The WHERE clause and its arguments for the project's log table, limited to that project.
+     *
+     * @param table one of {@link LogTables#ALL}
+     * @param projectCreated where the log starts without a begin time; {@code null} when the project has none on file
+     */
+    Where where(int projectId, String table, LocalDateTime projectCreated) {
         List<String> conditions = new ArrayList<>(List.of("project_id = ?"));
         List<Object> arguments = new ArrayList<>(List.of(projectId));
         if (type != null) {
@@ -40,20 +47,21 @@ record LogFilter(LogType type, String user, String record, LocalDateTime begin, 
         }
         if (user != null) {
             // Qualified: H2 reads a bare "user" as its USER() function, even with NON_KEYWORDS=USER.
-            conditions.add("redcap_log_event.user = ?");
+            conditions.add(table + ".user = ?");
             arguments.add(user);
         }
         if (record != null) {
             conditions.add("object_type = 'redcap_data' AND pk = ?");
             arguments.add(record);
         }
-        if (begin != null) {
+        LocalDateTime from = begin != null ? begin : projectCreated;
+        if (from != null) {
             conditions.add("ts >= ?");
-            arguments.add(RedcapTimestamps.toTs(begin.withSecond(0)));
+            arguments.add(RedcapTimestamps.toTs(from));
         }
         if (end != null) {
             conditions.add("ts <= ?");
-            arguments.add(RedcapTimestamps.toTs(end.withSecond(59)));
+            arguments.add(RedcapTimestamps.toTs(end));
         }
         return new Where(String.join(" AND ", conditions), List.copyOf(arguments));
     }

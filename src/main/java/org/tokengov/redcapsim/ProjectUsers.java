@@ -1,5 +1,7 @@
 package org.tokengov.redcapsim;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,8 +10,16 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** {@code redcap_user_rights}: who is on a project, with which rights and token. */
+/** {@code redcap_user_rights}: who is on a project, with which rights, role and token. */
 final class ProjectUsers {
+
+    /** The user row and, when the user is in a role, the role: rights of both, so that the role's can win. */
+    private static final String SELECT = "SELECT ur.username, ur.expiration, ur.role_id, ur.group_id,"
+            + " ui.user_email, ui.user_firstname, ui.user_lastname, r.unique_role_name, r.role_id AS r_role_id, "
+            + Rights.select("ur", "u_") + ", " + Rights.select("r", "r_")
+            + " FROM redcap_user_rights ur"
+            + " LEFT JOIN redcap_user_information ui ON ui.username = ur.username"
+            + " LEFT JOIN redcap_user_roles r ON r.role_id = ur.role_id AND r.project_id = ur.project_id";
 
     private final JdbcTemplate jdbc;
 
@@ -18,25 +28,12 @@ final class ProjectUsers {
     }
 
     List<ProjectUser> list(int projectId) {
-        return jdbc.query("""
-                        SELECT ur.username, ui.user_email, ui.user_firstname, ui.user_lastname, ur.expiration,
-                               ur.user_rights, ur.api_export, ur.api_import, ur.mobile_app, ur.data_logging
-                        FROM redcap_user_rights ur
-                        LEFT JOIN redcap_user_information ui ON ui.username = ur.username
-                        WHERE ur.project_id = ?
-                        ORDER BY ur.username""",
-                (rs, row) -> new ProjectUser(
-                        rs.getString("username"),
-                        rs.getString("user_email"),
-                        rs.getString("user_firstname"),
-                        rs.getString("user_lastname"),
-                        rs.getObject("expiration", LocalDate.class),
-                        rs.getInt("user_rights"),
-                        rs.getInt("api_export"),
-                        rs.getInt("api_import"),
-                        rs.getInt("mobile_app"),
-                        rs.getInt("data_logging")),
-                projectId);
+        return jdbc.query(SELECT + " WHERE ur.project_id = ? ORDER BY ur.username", (row, number) -> read(row), projectId);
+    }
+
+    Optional<ProjectUser> find(int projectId, String username) {
+        return jdbc.query(SELECT + " WHERE ur.project_id = ? AND ur.username = ?", (row, number) -> read(row),
+                projectId, username).stream().findFirst();
     }
 
     boolean isOnProject(int projectId, String username) {
@@ -45,7 +42,10 @@ final class ProjectUsers {
         return count > 0;
     }
 
-    /** Adds the user with the given attributes (the rest none), or changes just those attributes. */
+    /**
+     * Adds the user with the given attributes, every other right none (the table's defaults would give new rows User
+     * Rights and Logging, as REDCap's do), or changes just the given attributes of a user already on the project.
+     */
     Applied apply(int projectId, UserRightsChange change) {
         if (isOnProject(projectId, change.username())) {
             update(projectId, change);
@@ -56,11 +56,15 @@ final class ProjectUsers {
     }
 
     private void insert(int projectId, UserRightsChange change) {
-        List<String> columns = new ArrayList<>(List.of("project_id", "username"));
-        List<Object> arguments = new ArrayList<>(List.of(projectId, change.username()));
+        List<String> columns = new ArrayList<>(List.of("project_id", "username", "user_rights", "data_logging"));
+        List<Object> arguments = new ArrayList<>(List.of(projectId, change.username(),
+                change.values().getOrDefault(UserRightsField.USER_RIGHTS, 0),
+                change.values().getOrDefault(UserRightsField.LOGGING, 0)));
         change.values().forEach((field, value) -> {
-            columns.add(field.column());
-            arguments.add(value);
+            if (field != UserRightsField.USER_RIGHTS && field != UserRightsField.LOGGING) {
+                columns.add(field.column());
+                arguments.add(value);
+            }
         });
         String marks = String.join(", ", Collections.nCopies(columns.size(), "?"));
         jdbc.update("INSERT INTO redcap_user_rights (" + String.join(", ", columns) + ") VALUES (" + marks + ")",
@@ -83,6 +87,16 @@ final class ProjectUsers {
                 arguments.toArray());
     }
 
+    /** Puts the user in the role, or with {@code null} takes them out of theirs. */
+    void assignRole(int projectId, String username, Integer roleId) {
+        jdbc.update("UPDATE redcap_user_rights SET role_id = ? WHERE project_id = ? AND username = ?",
+                roleId, projectId, username);
+    }
+
+    int membersOfRole(int roleId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM redcap_user_rights WHERE role_id = ?", Integer.class, roleId);
+    }
+
     /** Removes the user from the project; their token goes with the row. */
     void remove(int projectId, String username) {
         jdbc.update("DELETE FROM redcap_user_rights WHERE project_id = ? AND username = ?", projectId, username);
@@ -92,6 +106,31 @@ final class ProjectUsers {
         return jdbc.queryForList("SELECT api_token FROM redcap_user_rights WHERE project_id = ? AND username = ?"
                         + " AND api_token IS NOT NULL", String.class, projectId, username)
                 .stream().findFirst();
+    }
+
+    /** Writes a new token value, or with {@code null} deletes the token; the rights stay as they are. */
+    void setToken(int projectId, String username, String value) {
+        jdbc.update("UPDATE redcap_user_rights SET api_token = ? WHERE project_id = ? AND username = ?",
+                value, projectId, username);
+    }
+
+    boolean tokenExists(String value) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM redcap_user_rights WHERE api_token = ?", Integer.class, value) > 0;
+    }
+
+    private static ProjectUser read(ResultSet row) throws SQLException {
+        Integer roleId = row.getObject("r_role_id") == null ? null : row.getInt("r_role_id");
+        Integer groupId = row.getObject("group_id") == null ? null : row.getInt("group_id");
+        return new ProjectUser(
+                row.getString("username"),
+                row.getString("user_email"),
+                row.getString("user_firstname"),
+                row.getString("user_lastname"),
+                row.getObject("expiration", LocalDate.class),
+                roleId,
+                row.getString("unique_role_name"),
+                groupId,
+                Rights.effective(row, "u_", "r_", "r_role_id"));
     }
 
     enum Applied { ADDED, UPDATED }

@@ -13,6 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class RedcapServer implements AutoCloseable {
 
+    /** REDCap's column names {@code user} and {@code value} are keywords to H2 unless it is told otherwise. */
+    private static final String H2_NAMES_AS_REDCAP_HAS_THEM = "SET NON_KEYWORDS USER, VALUE";
+
     private final String name;
     private final HikariDataSource dataSource;
     private final TransactionTemplate transactions;
@@ -21,7 +24,13 @@ final class RedcapServer implements AutoCloseable {
     private final Projects projects;
     private final RedcapUsers users;
     private final ProjectUsers projectUsers;
+    private final UserRoles roles;
     private final LogEvents log;
+    private final RedcapConfig config;
+    private final TodoList todoList;
+    private final DataDictionary dictionary;
+    private final Records records;
+    private final RateLimiter rateLimiter;
 
     private RedcapServer(String name, HikariDataSource dataSource, SimulatorClock clock) {
         this.name = name;
@@ -32,7 +41,13 @@ final class RedcapServer implements AutoCloseable {
         this.projects = new Projects(jdbc);
         this.users = new RedcapUsers(jdbc);
         this.projectUsers = new ProjectUsers(jdbc);
-        this.log = new LogEvents(jdbc, clock);
+        this.roles = new UserRoles(jdbc);
+        this.log = new LogEvents(jdbc, clock, projects);
+        this.config = new RedcapConfig(jdbc);
+        this.todoList = new TodoList(jdbc);
+        this.dictionary = new DataDictionary(jdbc);
+        this.records = new Records(jdbc);
+        this.rateLimiter = new RateLimiter(name, jdbc, config, clock);
     }
 
     /** Connects, creates the schema where missing, and seeds what the settings ask for. */
@@ -41,6 +56,11 @@ final class RedcapServer implements AutoCloseable {
         try {
             RedcapSchema.createIfAbsent(dataSource);
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            RedcapConfig config = new RedcapConfig(jdbc);
+            config.addDefaultsIfMissing();
+            if (settings.pageHitThresholdPerMinute() != null) {
+                config.set(RedcapConfig.PAGE_HIT_THRESHOLD_PER_MINUTE, settings.pageHitThresholdPerMinute().toString());
+            }
             if (settings.seedDemoData()) {
                 new DemoData(jdbc).seed(name);
             }
@@ -60,6 +80,9 @@ final class RedcapServer implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(1);
+        if (settings.jdbcUrl().startsWith("jdbc:h2:")) {
+            config.setConnectionInitSql(H2_NAMES_AS_REDCAP_HAS_THEM);
+        }
         return new HikariDataSource(config);
     }
 
@@ -87,8 +110,32 @@ final class RedcapServer implements AutoCloseable {
         return projectUsers;
     }
 
+    UserRoles roles() {
+        return roles;
+    }
+
     LogEvents log() {
         return log;
+    }
+
+    RedcapConfig config() {
+        return config;
+    }
+
+    TodoList todoList() {
+        return todoList;
+    }
+
+    DataDictionary dictionary() {
+        return dictionary;
+    }
+
+    Records records() {
+        return records;
+    }
+
+    RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     <T> T inTransaction(Supplier<T> work) {

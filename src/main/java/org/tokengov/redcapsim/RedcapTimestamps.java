@@ -6,8 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
 /**
- * REDCap's two ways of writing a moment: {@code redcap_log_event.ts}, a number YYYYMMDDhhmmss in server
- * time, and {@code YYYY-MM-DD HH:MM} in the log API's filters and output.
+ * REDCap's ways of writing a moment, all in the server's local time (REDCAP-FACTS.md 6): a log table's {@code ts}, a
+ * number YYYYMMDDhhmmss; {@code YYYY-MM-DD HH:MM} in the log API's filters and output; {@code YYYY-MM-DD HH:MM:SS}
+ * for datetime columns and the record API's date ranges.
  */
 final class RedcapTimestamps {
 
@@ -15,6 +16,8 @@ final class RedcapTimestamps {
             DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter TO_THE_MINUTE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TO_THE_SECOND =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
     private RedcapTimestamps() {
     }
@@ -31,8 +34,23 @@ final class RedcapTimestamps {
         return TO_THE_MINUTE.format(fromTs(ts));
     }
 
+    static String toSecond(LocalDateTime moment) {
+        return moment == null ? "" : TO_THE_SECOND.format(moment);
+    }
+
     /** Parses {@code YYYY-MM-DD HH:MM}; throws {@link DateTimeParseException} for anything else. */
     static LocalDateTime parseMinute(String text) {
         return LocalDateTime.parse(text.trim(), TO_THE_MINUTE);
+    }
+
+    /** A log filter time: {@code YYYY-MM-DD HH:MM} (REDCap's, seconds :00) or {@code YYYY-MM-DD HH:MM:SS} (PyCap's). */
+    static LocalDateTime parseFilterTime(String text) {
+        String trimmed = text.trim();
+        return trimmed.length() > "YYYY-MM-DD HH:MM".length() ? parseSecond(trimmed) : parseMinute(trimmed);
+    }
+
+    /** Parses {@code YYYY-MM-DD HH:MM:SS}; throws {@link DateTimeParseException} for anything else. */
+    static LocalDateTime parseSecond(String text) {
+        return LocalDateTime.parse(text.trim(), TO_THE_SECOND);
     }
 }

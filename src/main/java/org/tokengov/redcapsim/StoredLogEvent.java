@@ -1,5 +1,10 @@
 package org.tokengov.redcapsim;
 
-/** A row of {@code redcap_log_event}, whoever wrote it: this simulator or the app's token administration. */
-record StoredLogEvent(long ts, String username, String event, String objectType, String pk, String description) {
+/**
+ * A row of a log table, whoever wrote it: this simulator or the app's token administration.
+ *
+ * @param changeReason REDCap's {@code change_reason}, shown when the project requires reasons
+ */
+record StoredLogEvent(long ts, String username, String event, String objectType, String pk, String dataValues,
+        String description, String changeReason) {
 }

@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Simulator only: what REDCap's own API page shows a logged-in user, their token on a project. This is
- * where a token holder reads the token; the governance app itself never calls it.
+ * Simulator only: what REDCap's own pages show a logged-in user, their token on a project (the project's API page)
+ * and their super token (their profile). This is where a token holder reads a token; the governance app itself never
+ * calls it.
  */
 @RestController
 @ConditionalOnRedcapSimulator
@@ -50,6 +51,26 @@ class TokenPageController {
                 })
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND,
                         "User '" + username.trim() + "' has no API token on project " + project));
+    }
+
+    @GetMapping(path = "/redcap-sim/{environment}/super-token", produces = "application/json")
+    ResponseEntity<Map<String, Object>> superToken(@PathVariable String environment,
+            @RequestParam(required = false) String username) {
+        Optional<RedcapServer> server = servers.find(environment);
+        if (server.isEmpty()) {
+            return error(HttpStatus.NOT_FOUND, "No simulated REDCap server '" + environment + "'");
+        }
+        if (username == null || username.isBlank()) {
+            return error(HttpStatus.BAD_REQUEST, "username is required");
+        }
+        return server.get().users().superToken(username.trim())
+                .map(token -> {
+                    Map<String, Object> page = new LinkedHashMap<>();
+                    page.put("username", username.trim());
+                    page.put("token", token);
+                    return ResponseEntity.ok(page);
+                })
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "User '" + username.trim() + "' has no super API token"));
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {

@@ -34,10 +34,38 @@ class UserRightsImportTest {
     }
 
     @Test
-    void ignoresAttributesTheSchemaDoesNotKeep() {
+    void ignoresAttributesTheSimulatorDoesNotKeep() {
         assertThat(UserRightsImport.parse("""
-                [{"username":"bob","email":"x@example.org","design":1,"forms":{"demographics":1}}]"""))
+                [{"username":"bob","email":"x@example.org","data_access_group":"site_a","alerts":1}]"""))
                 .containsExactly(new UserRightsChange("bob", Map.of()));
+    }
+
+    @Test
+    void readsFormRightsAsJsonObjectsOrTheirCsvShape() {
+        assertThat(UserRightsImport.parse("""
+                [{"username":"bob","forms":{"enrollment":130,"followup":128},"forms_export":"enrollment:1,followup:0"}]"""))
+                .containsExactly(new UserRightsChange("bob", Map.of(
+                        UserRightsField.FORMS, "[enrollment,130][followup,128]",
+                        UserRightsField.FORMS_EXPORT, "[enrollment,1][followup,0]")));
+    }
+
+    @Test
+    void readsRolesWithTheirRightsButNoExpiration() {
+        assertThat(UserRightsImport.parseRoles("""
+                [{"unique_role_name":"U-123ABCDEFG","api_export":1,"expiration":"2030-01-01"},
+                 {"role_label":"Monitors","user_rights":0}]"""))
+                .containsExactly(
+                        new UserRightsImport.RoleChange("U-123ABCDEFG", null, Map.of(UserRightsField.API_EXPORT, 1)),
+                        new UserRightsImport.RoleChange(null, "Monitors", Map.of(UserRightsField.USER_RIGHTS, 0)));
+        assertThatThrownBy(() -> UserRightsImport.parseRoles("[{\"api_export\":1}]"))
+                .hasMessage("The role_label is missing for new role #1 in the data.");
+    }
+
+    @Test
+    void readsRoleAssignmentsWithBlankMeaningNoRole() {
+        assertThat(UserRightsImport.parseRoleMappings("""
+                [{"username":"bob","unique_role_name":"U-123ABCDEFG"},{"username":"sam","unique_role_name":""}]"""))
+                .containsExactly(Map.entry("bob", "U-123ABCDEFG"), Map.entry("sam", ""));
     }
 
     @Test

@@ -67,7 +67,9 @@ public class IssuedTokens {
         }
         if (redcap.queryForObject("SELECT COUNT(*) FROM redcap_user_rights WHERE project_id = ? AND username = ?",
                 Integer.class, projectId, username) == 0) {
-            redcap.update("INSERT INTO redcap_user_rights (project_id, username) VALUES (?, ?)", projectId, username);
+            // Rights written out: REDCap's defaults would give every new row User Rights and Logging.
+            redcap.update("INSERT INTO redcap_user_rights (project_id, username, user_rights, data_logging)"
+                    + " VALUES (?, ?, 0, 0)", projectId, username);
         }
     }
 
