@@ -18,6 +18,7 @@ import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapException;
 import org.tokengov.redcap.RedcapInventory;
 import org.tokengov.redcap.RedcapProperties;
+import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.TokenInRedcap;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
@@ -25,7 +26,7 @@ import org.tokengov.registry.TokenRegistry;
 /**
  * Compares REDCap with the registry and acts on every difference ({@link FindingActions}). What it compares: in each
  * environment whose REDCap database is readable (the {@code database} mode), the project tokens of the enrolled
- * projects and every super token. It reads REDCap first, then the issuances in progress, then the registry, so a
+ * projects and every super token, but for this system's own steward tokens. It reads REDCap first, then the issuances in progress, then the registry, so a
  * token issued while it reads is never taken for a stranger; and each finding is checked again with fresh reads
  * before it is acted on. A project seen for the first time is onboarded: its tokens are existing ones, taken in.
  * Two reconciliations of one environment never overlap (a lock row), so a token is never recorded twice.
@@ -126,12 +127,16 @@ public class Reconciliation {
         return report;
     }
 
+    /** REDCap's tokens in scope, but for this system's own steward tokens. */
     private List<TokenInRedcap> read(RedcapEnvironment environment, Scope scope) {
+        Set<TokenFingerprint> own = servers.server(environment).stewardFingerprints();
         List<TokenInRedcap> tokens = new ArrayList<>();
         inventory.projectTokens(environment).stream()
-                .filter(token -> inScope(token.projectId(), environment, scope)).forEach(tokens::add);
+                .filter(token -> inScope(token.projectId(), environment, scope) && !own.contains(token.fingerprint()))
+                .forEach(tokens::add);
         if (scope.projectIds().isEmpty()) {
-            tokens.addAll(inventory.superTokens(environment));
+            inventory.superTokens(environment).stream().filter(token -> !own.contains(token.fingerprint()))
+                    .forEach(tokens::add);
         }
         return tokens;
     }

@@ -58,6 +58,12 @@ public record RedcapProperties(@NotEmpty Map<RedcapEnvironment, @Valid @NotNull 
             return token != null && !token.isBlank();
         }
 
+        /** The fingerprints of this system's own steward tokens: REDCap holds them, and they are nobody's to govern. */
+        public Set<TokenFingerprint> stewardFingerprints() {
+            return stewardTokens.values().stream().filter(token -> token != null && !token.isBlank())
+                    .map(TokenFingerprint::of).collect(Collectors.toUnmodifiableSet());
+        }
+
         /** The projects this system governs. */
         public Set<Long> enrolledProjects() {
             return stewardTokens.keySet().stream().filter(this::isEnrolled).collect(Collectors.toUnmodifiableSet());
