@@ -109,7 +109,7 @@ class FindingActions {
         if (!dryRun) {
             foundTokens.record(token, outcome, inventory.tokenCreator(token.environment(), token.projectId(), token.username()));
         }
-        return plan(holder, LocalDate.now(clock).plus(properties.adoptionGrace()), cutover.day(LocalDate.now(clock)));
+        return plan(holder, LocalDate.now(clock).plusDays(properties.adoptionGrace().toDays()), cutover.day(LocalDate.now(clock)));
     }
 
     /** What happens to a found token, in words: for the report, and for a dry run before it happens. */

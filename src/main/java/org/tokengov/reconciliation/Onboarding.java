@@ -129,7 +129,7 @@ public class Onboarding {
             foundTokens.recordExisting(line.environment(), line.projectId(), user.username(), user.apiRights());
         }
         return item(line, Finding.Kind.EXISTING.name(),
-                FindingActions.plan(holder, today.plus(properties.adoptionGrace()), cutover.day(today)));
+                FindingActions.plan(holder, today.plusDays(properties.adoptionGrace().toDays()), cutover.day(today)));
     }
 
     private static ReconciliationReport.Item item(OnboardingCsv.Line line, String finding, String action) {

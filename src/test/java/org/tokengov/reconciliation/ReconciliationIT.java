@@ -210,6 +210,8 @@ class ReconciliationIT {
     @Test
     @Order(2)
     void aTokenMadeInTheControlCenterIsDecidedOnByAnAdministratorWhoDidNotMakeIt() throws Exception {
+        // rita administers REDCap too: a super user, so the Control Center is hers.
+        issued().redcap(PROD).update("UPDATE redcap_user_information SET super_user = 1 WHERE username = 'rita'");
         pages().controlCenter("prod", "create", "bob", 101, "rita");
         String value = valueOf("prod", "bob", 101);
 
