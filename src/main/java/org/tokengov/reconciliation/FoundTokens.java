@@ -112,8 +112,8 @@ class FoundTokens {
     }
 
     /**
-     * Takes the found token in, if the ledger allows it: it becomes live until the grace period ends, gets its
-     * lifecycle, and its code goes to the review after the fact. Adopted by the deciding administrator, or by the
+     * Takes the found token in, if the ledger allows it: it becomes live until the grace period ends and gets its
+     * lifecycle (the next step starts the review after the fact in it, once the lifecycle is committed). Adopted by the deciding administrator, or by the
      * system at onboarding. Not transactional of its own: it runs in its step's job, and a refusal (the modelled
      * error) must not roll that back.
      */
@@ -131,7 +131,6 @@ class FoundTokens {
         ledger.record(CaseRef.token(tokenId), LedgerKind.ADOPTED, null, actor, null, "valid until " + expiresOn);
         auditTrail.record(actor, AuditAction.TOKEN_ADOPTED, null, tokenId, describe(token) + ", valid until " + expiresOn);
         lifecycles.enrol(token);
-        lifecycles.reviewAfterAdoption(tokenId);
         notifier.send(Notification.toUser(token.holder(), MailKind.TOKEN_ADOPTED, Map.of("environment",
                 token.environment().name(), "project", token.projectId(), "expiresOn", expiresOn)));
     }

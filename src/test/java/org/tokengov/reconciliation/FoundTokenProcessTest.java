@@ -80,6 +80,7 @@ class FoundTokenProcessTest {
             throw new BpmnError(IssuanceRefusals.ERROR_CODE, "no REDCap administrator decided to adopt the token");
         }
     });
+    RecordingDelegate review = new RecordingDelegate();
     RecordingDelegate revoke = new RecordingDelegate();
     RecordingDelegate notice = new RecordingDelegate();
     InMemoryLedger ledger = new InMemoryLedger();
@@ -99,6 +100,7 @@ class FoundTokenProcessTest {
         Mocks.register("decideOnFoundTokenListener", new DecideOnFoundTokenListener(new FourEyes(mock(AuditTrail.class)),
                 TestPeople.candidates(identityService()), foundTokens, ledger.ledger, mock(AuditTrail.class)));
         Mocks.register("adoptFoundTokenDelegate", adopt);
+        Mocks.register("startReviewAfterTheFactDelegate", review);
         Mocks.register("revokeFoundTokenDelegate", revoke);
         Mocks.register("noticeServiceAccountCutoverDelegate", notice);
     }
@@ -157,8 +159,11 @@ class FoundTokenProcessTest {
 
         assertThat(found).isWaitingAt("Task_AdoptFoundToken");
         runJob(found, "Task_AdoptFoundToken");
+        assertThat(found).as("the review starts once the adoption is committed").isWaitingAt("Task_StartReviewAfterTheFact");
+        runJob(found, "Task_StartReviewAfterTheFact");
         assertThat(found).isEnded().hasPassed("EndEvent_TokenAdopted");
         assertThat(adopt.calls()).hasSize(1);
+        assertThat(review.calls()).hasSize(1);
         assertThat(revoke.calls()).isEmpty();
         LedgerEntry decided = ledger.entriesOf(CaseRef.token(TOKEN)).get(1);
         assertThat(decided.kind()).isEqualTo(LedgerKind.FOUND_TOKEN_DECISION);
@@ -211,6 +216,7 @@ class FoundTokenProcessTest {
         assertThat(found).isWaitingAt("Task_AdoptFoundToken");
         assertThat(taskService().createTaskQuery().count()).isZero();
         runJob(found, "Task_AdoptFoundToken");
+        runJob(found, "Task_StartReviewAfterTheFact");
         assertThat(found).isEnded().hasPassed("Task_AdoptFoundToken", "EndEvent_TokenAdopted").hasNotPassed("Task_DecideOnFoundToken");
     }
 
@@ -255,6 +261,7 @@ class FoundTokenProcessTest {
 
         runJob(found, "Task_AdoptFoundToken");
         assertThat(found).isEnded().hasPassed("EndEvent_AdoptionRefused").hasNotPassed("EndEvent_TokenAdopted");
+        assertThat(review.calls()).isEmpty();
     }
 
     @Test
