@@ -152,7 +152,8 @@ class ReconciliationIT {
             identity.saveUser(person);
         }
         redcap.batchUpdate("INSERT INTO redcap_user_information (username, user_email) VALUES (?, ?)", users);
-        redcap.batchUpdate("INSERT INTO redcap_user_rights (project_id, username, api_token, api_export) VALUES (?, ?, ?, 1)",
+        redcap.batchUpdate("INSERT INTO redcap_user_rights (project_id, username, api_token, api_export, user_rights)"
+                + " VALUES (?, ?, ?, 1, 0)",
                 rights);
         // Made by hand before the system came: an external without a sponsor, and a service account.
         pages().controlCenter("prod", "create", "eve", 101, "ada");
