@@ -213,8 +213,10 @@ class ReconciliationIT {
     void aTokenMadeInTheControlCenterIsDecidedOnByAnAdministratorWhoDidNotMakeIt() throws Exception {
         // rita administers REDCap too: a super user, so the Control Center is hers.
         issued().redcap(PROD).update("UPDATE redcap_user_information SET super_user = 1 WHERE username = 'rita'");
+        pages().userRights("prod", "bob", 101, "pat", "api_export", "1");
         pages().controlCenter("prod", "create", "bob", 101, "rita");
         String value = valueOf("prod", "bob", 101);
+        assertThat(status("prod", value)).isEqualTo(200);
 
         ReconciliationReport report = reconcile();
         assertThat(report.counts()).containsEntry("UNKNOWN", 1);
@@ -285,6 +287,8 @@ class ReconciliationIT {
         lifecycles.revoke(token.id(), RevocationReason.NO_LONGER_NEEDED, "rita");
         Jobs.runDue(management);
         assertThat(registry.find(token.id()).orElseThrow().state()).isEqualTo(TokenState.REVOKED);
+        // The PI switches API export back on and an administrator makes a new token: it works again.
+        pages().userRights("qa", "rita", 201, "pat", "api_export", "1");
         pages().controlCenter("qa", "create", "rita", 201, "ada");
         String value = valueOf("qa", "rita", 201);
         assertThat(status("qa", value)).isEqualTo(200);
@@ -402,7 +406,7 @@ class ReconciliationIT {
 
         assertThat(api("POST", "/api/onboarding/csv?dryRun=false", "ada", "text/csv", csv).statusCode()).isEqualTo(200);
         Jobs.runDue(management);
-        IssuedToken bob = only(QA, 201, "bob", TokenState.ACTIVE);
+        IssuedToken bob = only(QA, 201, "bob", TokenState.QA_ACTIVE);
         assertThat(bob.fingerprint()).as("API mode cannot read the value").isNull();
 
         HttpResponse<String> again = api("POST", "/api/onboarding/csv?dryRun=false", "ada", "text/csv", csv);
