@@ -56,5 +56,27 @@ public enum AuditAction {
     /** A REDCap administrator confirmed creating a token by hand in the Control Center (manual mode). */
     TOKEN_CREATED_BY_HAND,
     /** A person left: their open requests were closed and the tasks they held released. */
-    LEAVER_CASES_CLOSED
+    LEAVER_CASES_CLOSED,
+    /** Reconciliation compared REDCap with the registry; details: what it found, by kind. */
+    RECONCILIATION_COMPLETED,
+    /** A token in REDCap the registry did not know: recorded as FOUND. */
+    TOKEN_FOUND,
+    /** A REDCap administrator decided on a found token (adopt or revoke). */
+    FOUND_TOKEN_DECIDED,
+    /** A found token was taken in, with a grace expiry. */
+    TOKEN_ADOPTED,
+    /** A registered token's value was changed in REDCap, outside this system. */
+    TOKEN_CHANGED_IN_REDCAP,
+    /** A token revoked or expired here worked again in REDCap: it was removed again. */
+    TOKEN_REVOKED_AGAIN,
+    /** A held token's rights were switched on in REDCap, outside this system: the hold was put back. */
+    HOLD_RESTORED,
+    /** A registered token was gone from REDCap: deleted outside this system. */
+    TOKEN_DELETED_IN_REDCAP,
+    /** A token made by hand got its fingerprint from REDCap's database. */
+    FINGERPRINT_LEARNED,
+    /** Existing tokens were imported from the administrators' list (API mode); details: what happened, by kind. */
+    ONBOARDING_IMPORTED,
+    /** A renewal was confirmed but the token may not be extended yet (an adopted token not reviewed). */
+    EXTENSION_REFUSED
 }

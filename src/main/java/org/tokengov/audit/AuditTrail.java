@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,6 +54,16 @@ public class AuditTrail {
                 .param(requestId)
                 .query(AuditTrail::toEntry)
                 .list();
+    }
+
+    /** The newest entry of that action, if any. */
+    public Optional<AuditEntry> latest(AuditAction action) {
+        return jdbc.sql("""
+                select id, occurred_at, actor, action, request_id, token_id, details
+                from audit_event where action = ? order by id desc fetch first 1 rows only""")
+                .param(action.name())
+                .query(AuditTrail::toEntry)
+                .optional();
     }
 
     public List<AuditEntry> ofToken(String tokenId) {

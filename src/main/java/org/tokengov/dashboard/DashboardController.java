@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -18,13 +19,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.tokengov.reconciliation.ReconciliationRuns;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.TokenState;
 
 /**
- * {@code GET /dashboard}: the token dashboard page; {@code GET /dashboard/tokens.csv}: its token list as CSV, with the
+ * {@code GET /dashboard}: the token dashboard page (for administrators with the last reconciliation and a button that
+ * starts one, {@code POST /dashboard/reconciliation}); {@code GET /dashboard/tokens.csv}: its token list as CSV, with the
  * same filter parameters ({@code environment}, {@code state}, {@code project}, {@code holder}). A visitor without a
  * login is sent to Camunda's login page (the page) or refused with 401 (the CSV, for programs). A filter value that
  * does not parse, or another person's holder name asked for by someone who is not an administrator, gives 400 with
@@ -35,16 +39,20 @@ class DashboardController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+    private static final DateTimeFormatter LAST_RUN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private final Viewers viewers;
     private final Dashboards dashboards;
+    private final ReconciliationRuns reconciliations;
     private final Clock clock;
     private final String loginPage;
     private final String tasklist;
 
-    DashboardController(Viewers viewers, Dashboards dashboards, Clock clock, CamundaBpmProperties camunda, ProcessEngine engine) {
+    DashboardController(Viewers viewers, Dashboards dashboards, ReconciliationRuns reconciliations, Clock clock,
+            CamundaBpmProperties camunda, ProcessEngine engine) {
         this.viewers = viewers;
         this.dashboards = dashboards;
+        this.reconciliations = reconciliations;
         this.clock = clock;
         String webapps = camunda.getWebapp().getApplicationPath();
         // The welcome app is the webapps' login page; with the keycloak profile Spring Security sends the visitor on to Keycloak.
@@ -66,6 +74,13 @@ class DashboardController {
         model.addAttribute("states", TokenState.values());
         model.addAttribute("environments", RedcapEnvironment.values());
         model.addAttribute("asked", new DashboardFilterForm(environment, state, project, holder));
+        if (viewer.get().admin()) {
+            reconciliations.last().ifPresent(last -> {
+                model.addAttribute("lastReconciliation", last);
+                model.addAttribute("lastReconciliationAt", LAST_RUN.format(last.occurredAt().atZone(ZoneOffset.UTC)));
+            });
+            model.addAttribute("reconciliationStarted", "started".equals(request.getParameter("reconciliation")));
+        }
         try {
             DashboardFilter filter = DashboardFilter.parse(environment, state, project, holder);
             model.addAttribute("dashboard", dashboards.of(viewer.get(), filter));
@@ -75,6 +90,21 @@ class DashboardController {
             model.addAttribute("error", e.getMessage());
         }
         return "dashboard/index";
+    }
+
+    /**
+     * A REDCap administrator starts a reconciliation with REDCap now (a form on the page; cross-site posts are refused
+     * by the web guards, which check the request's Origin).
+     */
+    @PostMapping("/dashboard/reconciliation")
+    ResponseEntity<String> reconcileNow(HttpServletRequest request) {
+        Optional<Viewer> viewer = viewers.current(request);
+        if (viewer.isEmpty() || !viewer.get().admin()) {
+            return plainText(HttpStatus.FORBIDDEN).body("Only REDCap administrators start a reconciliation.\n");
+        }
+        reconciliations.start(viewer.get().username());
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .header(HttpHeaders.LOCATION, request.getContextPath() + "/dashboard?reconciliation=started").build();
     }
 
     @GetMapping("/dashboard/tokens.csv")

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>everyone in a contract group: Tasklist, and reading process definitions (their forms and diagrams);</li>
  * <li>{@code api-requesters}: starting {@code TokenRequestProcess} (and creating its process instance);</li>
- * <li>{@code redcap-admins}: Cockpit, and starting {@code OffboardingProcess} with the admin start form;</li>
+ * <li>{@code redcap-admins}: Cockpit, starting {@code OffboardingProcess} with the admin start form, and starting
+ * {@code ReconciliationProcess};</li>
  * <li>{@code camunda-admin}: everything.</li>
  * </ul>
  * Steps are worked under the permissions the engine gives their assignees and candidates ({@code TASK_WORK}, see
@@ -38,6 +39,7 @@ class ProductAuthorizations implements ApplicationRunner {
 
     static final String REQUEST_PROCESS = "TokenRequestProcess";
     static final String OFFBOARDING_PROCESS = "OffboardingProcess";
+    static final String RECONCILIATION_PROCESS = "ReconciliationProcess";
 
     private final AuthorizationService authorizations;
 
@@ -59,6 +61,8 @@ class ProductAuthorizations implements ApplicationRunner {
         // Administrators report departures that reach them outside HR's systems, and watch for incidents.
         grant(ADMINS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(ADMINS, Resources.PROCESS_DEFINITION, OFFBOARDING_PROCESS, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        // Administrators reconcile with REDCap when they know it changed, without waiting for the timer.
+        grant(ADMINS, Resources.PROCESS_DEFINITION, RECONCILIATION_PROCESS, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(ADMINS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
 

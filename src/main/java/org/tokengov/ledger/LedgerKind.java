@@ -45,6 +45,19 @@ public enum LedgerKind {
     CHANGE_DECISION,
     /** A renewal answered by the holder: RENEWED or NOT_NEEDED. */
     RENEWAL,
+    /**
+     * Reconciliation found the token in REDCap without this system having issued it; outcome: UNKNOWN (made behind
+     * the system's back) or EXISTING (there before the project was first reconciled); subject: the REDCap user who
+     * made it, by REDCap's log (null if the log does not say).
+     */
+    FOUND,
+    /** A REDCap administrator's decision on a found token: ADOPT or REVOKE. */
+    FOUND_TOKEN_DECISION,
+    /**
+     * A found token was taken in (by an administrator's decision, or as an existing token at onboarding). It never
+     * passed the request's gates: it needs a review after the fact before its first extension.
+     */
+    ADOPTED,
 
     // A sponsor replacement (CaseType.SPONSOR_REPLACEMENT)
     /** A PI or administrator named the new sponsor (subject). */

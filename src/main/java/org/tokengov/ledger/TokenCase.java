@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenState;
 
 /**
  * An issued token's later cases as the ledger knows them: its holder (from the registry) and the gates of its
@@ -14,6 +15,11 @@ import org.tokengov.registry.IssuedToken;
 public final class TokenCase {
 
     static final String APPROVED = "APPROVED";
+    /** {@link LedgerKind#FOUND} outcomes, and the adoption decision. */
+    public static final String UNKNOWN = "UNKNOWN";
+    public static final String EXISTING = "EXISTING";
+    public static final String ADOPT = "ADOPT";
+    public static final String REVOKE = "REVOKE";
 
     private final IssuedToken token;
     private final List<LedgerEntry> entries;
@@ -91,6 +97,63 @@ public final class TokenCase {
             return Optional.of("no REDCap administrator confirmed the regeneration in the Control Center");
         }
         return Optional.empty();
+    }
+
+    /** How reconciliation found the token: UNKNOWN (made behind the system's back) or EXISTING (onboarding). */
+    public Optional<String> foundAs() {
+        return latest(LedgerKind.FOUND).map(LedgerEntry::outcome);
+    }
+
+    /** The REDCap user who made the found token, as REDCap's log names them. */
+    public Optional<String> madeInRedcapBy() {
+        return latest(LedgerKind.FOUND).map(LedgerEntry::subject);
+    }
+
+    /** The REDCap administrator who decided on the found token, last. */
+    public Optional<String> foundTokenDecider() {
+        return latest(LedgerKind.FOUND_TOKEN_DECISION).map(LedgerEntry::actor);
+    }
+
+    /**
+     * Empty if the found token may be taken in: an existing token at onboarding, or a token made behind the system's
+     * back that a REDCap administrator (neither its holder nor the person who made it) decided to adopt.
+     */
+    public Optional<String> missingForAdoption() {
+        if (token.state() != TokenState.FOUND) {
+            return Optional.of("the token is " + token.state() + ", not found by reconciliation");
+        }
+        Optional<LedgerEntry> found = latest(LedgerKind.FOUND);
+        if (found.isEmpty()) {
+            return Optional.of("reconciliation did not record finding the token");
+        }
+        if (EXISTING.equals(found.get().outcome())) {
+            return Optional.empty();
+        }
+        Optional<LedgerEntry> decision = latestAfter(LedgerKind.FOUND_TOKEN_DECISION, found.get());
+        if (decision.isEmpty() || !ADOPT.equals(decision.get().outcome())) {
+            return Optional.of("no REDCap administrator decided to adopt the token");
+        }
+        String admin = decision.get().actor();
+        if (admin.equalsIgnoreCase(holder()) || admin.equalsIgnoreCase(String.valueOf(found.get().subject()))) {
+            return Optional.of("the adoption was decided by the holder or by the person who made the token");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Empty if a renewal may extend the token. An adopted token never passed the request's gates, so it is extended
+     * only after an API specialist other than its holder approved its code since the adoption.
+     */
+    public Optional<String> missingForExtension() {
+        Optional<LedgerEntry> adoption = latest(LedgerKind.ADOPTED);
+        if (adoption.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean reviewed = entries.stream().anyMatch(entry -> entry.kind() == LedgerKind.CHANGE_REVIEW
+                && entry.id() > adoption.get().id() && APPROVED.equals(entry.outcome())
+                && !holder().equalsIgnoreCase(entry.actor()));
+        return reviewed ? Optional.empty()
+                : Optional.of("the adopted token's code has not been reviewed and approved since its adoption");
     }
 
     /** Who approved the reinstatement that {@link #missingForReinstatement} found complete. */

@@ -21,6 +21,10 @@ import org.tokengov.registry.IssuedToken;
 @Service
 public class TokenLifecycles {
 
+    static final String REVIEW_AFTER_ADOPTION = "This token was made in REDCap outside the request process and adopted:"
+            + " its code was never reviewed. Test it in QA and submit it for review; the token is extended at renewal"
+            + " only after an API specialist approved it.";
+
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final AuditTrail auditTrail;
@@ -85,6 +89,19 @@ public class TokenLifecycles {
                 .setVariables(Map.of(CHANGE_DESCRIPTION, description, REPORTED_BY, holder))
                 .correlateWithResult());
         auditTrail.record(holder, AuditAction.CODE_CHANGE_REPORTED, null, tokenId, description);
+    }
+
+    /**
+     * An adopted token never passed the request's gates: its code goes through the review after the fact, on the path
+     * of a code change (the holder tests it in QA, an API specialist reviews it). Its first extension waits for that
+     * review's approval ({@link org.tokengov.ledger.TokenCase#missingForExtension}).
+     */
+    @Transactional
+    public void reviewAfterAdoption(String tokenId) {
+        ledger.record(CaseRef.token(tokenId), LedgerKind.CHANGE_REPORTED, null, AuditTrail.SYSTEM_ACTOR, null, REVIEW_AFTER_ADOPTION);
+        asSystem(() -> runtime.createMessageCorrelation(MSG_CODE_CHANGED).processInstanceBusinessKey(tokenId)
+                .setVariables(Map.of(CHANGE_DESCRIPTION, REVIEW_AFTER_ADOPTION, REPORTED_BY, AuditTrail.SYSTEM_ACTOR))
+                .correlateWithResult());
     }
 
     /** {@code by}: the authenticated holder or administrator; the report is the ledger's gate for a new value. */

@@ -58,10 +58,12 @@ public class TokenRevocation {
     /** Removes the token from REDCap and records it as revoked (or, for {@code EXPIRED}, as expired). */
     public void revoke(String tokenId, RevocationReason reason) {
         IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
-        if (!token.state().isLive()) {
+        if (!token.state().inRedcap()) {
             return;
         }
-        if (isManual(token)) {
+        if (token.superToken()) {
+            removeSuperToken(token);
+        } else if (isManual(token)) {
             // By hand, REDCap's token stays until an administrator deletes it; without rights it is refused (403).
             redcap.setApiRights(token.environment(), token.projectId(), token.holder(), NO_RIGHTS);
         } else {
@@ -88,6 +90,19 @@ public class TokenRevocation {
         }
     }
 
+
+    /**
+     * A super token has no API rights to withdraw: only its deletion ends it, which needs REDCap's database. Super
+     * tokens become known only by reading that database, so a manual-mode environment has none in the registry unless
+     * its mode changed since; then the deletion is the administrators' (a visible incident, never a silent success).
+     */
+    private void removeSuperToken(IssuedToken token) {
+        if (isManual(token)) {
+            throw new IllegalStateException("The " + describe(token) + " of " + token.holder() + " can only be deleted in"
+                    + " REDCap's Control Center: " + token.environment() + " is in the manual mode");
+        }
+        administration.deleteSuperToken(token.environment(), token.holder(), AuditTrail.SYSTEM_ACTOR);
+    }
 
     /** Database mode: a new value in REDCap at once; the old one is dead. Returns the new fingerprint. */
     public TokenFingerprint regenerate(String tokenId, String reportedBy) {
@@ -150,7 +165,8 @@ public class TokenRevocation {
     }
 
     private static String describe(IssuedToken token) {
-        return token.environment() + " API token on REDCap project " + token.projectId();
+        return token.superToken() ? token.environment() + " super API token"
+                : token.environment() + " API token on REDCap project " + token.projectId();
     }
 
     private static Map<String, Object> about(IssuedToken token) {

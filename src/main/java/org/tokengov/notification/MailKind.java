@@ -70,6 +70,12 @@ public enum MailKind {
     ACCESS_REVIEW_REQUESTED("access-review-requested", "environment", "project", "pis", "holders", "due"),
     ACCESS_REVIEW_REMINDER("access-review-reminder", "environment", "project"),
     ACCESS_REVIEW_ESCALATED("access-review-escalated", "environment", "project", "pis"),
+    // Reconciliation with REDCap
+    RECONCILIATION_FINDING("reconciliation-finding", "token", "holder", "finding", "action", "changedBy"),
+    RECONCILIATION_FINDING_TO_HOLDER("reconciliation-finding-to-holder", "token", "finding", "action"),
+    SERVICE_ACCOUNT_TOKEN_CUTOVER("service-account-token-cutover", "token", "holder", "cutoverOn"),
+    TOKEN_ADOPTED("token-adopted", "environment", "project", "expiresOn"),
+    EXTENSION_REFUSED("extension-refused", "environment", "project", "expiresOn", "reason"),
     // The generic mail of a new user task (see MailTemplates#taskWaiting)
     TASK_WAITING("task-waiting", "taskKey", "taskName", "dueDate");
 

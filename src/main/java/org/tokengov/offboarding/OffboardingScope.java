@@ -32,7 +32,7 @@ public class OffboardingScope {
     @Transactional
     int collect(OffboardingEvent event) {
         for (IssuedToken token : registry.ofHolder(event.username())) {
-            if (token.state().isLive() && inScope(token, event) && !recorded(event.id(), token.id())) {
+            if (token.state().inRedcap() && inScope(token, event) && !recorded(event.id(), token.id())) {
                 jdbc.sql("insert into offboarding_revocation (event_id, token_id, environment, project_id) values (?, ?, ?, ?)")
                         .params(event.id(), token.id(), token.environment().name(), token.projectId())
                         .update();

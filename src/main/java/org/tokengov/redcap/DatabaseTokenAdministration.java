@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@link TokenAdministration} for environments in {@link TokenAdministrationMode#DATABASE}: SQL on REDCap's own
  * schema, as institutions' admin tools do, since REDCap has no API for it. Each change is one transaction on
- * {@code redcap_user_rights} plus a {@code redcap_log_event} row as REDCap's Control Center writes it, so REDCap's
- * own logging shows who (the actor) did what.
+ * {@code redcap_user_rights} plus a row in the project's log table ({@code redcap_projects.log_event_table}) as
+ * REDCap's Control Center writes it (without the old value REDCap itself puts there), so REDCap's own logging shows
+ * who (the actor) did what.
  *
  * <ul>
  *   <li>{@code create}: the user must already be a user of the project; sets a new value and the rights. If the
@@ -49,6 +50,7 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
     static final String CREATED = "Create API token for user";
     static final String REGENERATED = "Regenerate API token for user";
     static final String DELETED = "Delete API token for user";
+    static final String SUPER_TOKEN_DELETED = "Delete Super API Token for user";
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseTokenAdministration.class);
     private static final Pattern TOKEN_FORMAT = Pattern.compile("[0-9A-F]{32}");
@@ -155,6 +157,26 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
         }
     }
 
+    @Override
+    public void deleteSuperToken(RedcapEnvironment environment, String username, String actor) {
+        String user = requireName(username, "username");
+        String by = requireName(actor, "actor");
+        int deleted = inTransaction(environment, "delete-super-token", "delete the super API token of " + user,
+                connection -> {
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE redcap_user_information"
+                            + " SET api_token = NULL WHERE LOWER(username) = LOWER(?) AND api_token IS NOT NULL")) {
+                        update.setString(1, user);
+                        int rows = update.executeUpdate();
+                        if (rows > 0) {
+                            writeLogEvent(connection, 0, by, user, SUPER_TOKEN_DELETED, "redcap_user_information");
+                        }
+                        return rows;
+                    }
+                });
+        log.info("REDCap {}: {} {}, by {}", environment, deleted > 0 ? SUPER_TOKEN_DELETED : "no super API token to delete for",
+                user, by);
+    }
+
     /** The user's row, locked until the transaction ends; REDCap usernames are case-insensitive. */
     private Optional<ProjectUser> lockProjectUser(Connection connection, RedcapEnvironment environment, long projectId,
             String username) throws SQLException {
@@ -231,14 +253,20 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
 
     private void writeLogEvent(Connection connection, long projectId, String actor, String username,
             String description) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO redcap_log_event"
+        writeLogEvent(connection, projectId, actor, username, description, LOG_OBJECT_TYPE);
+    }
+
+    private void writeLogEvent(Connection connection, long projectId, String actor, String username,
+            String description, String objectType) throws SQLException {
+        // The table name is REDCap's own, checked against its pattern.
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + RedcapLogTables.of(connection, projectId)
                 + " (project_id, ts, user, page, event, object_type, pk, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, projectId);
             insert.setLong(2, Long.parseLong(LocalDateTime.now(clock).format(LOG_TS)));
             insert.setString(3, actor);
             insert.setString(4, LOG_PAGE);
             insert.setString(5, LOG_EVENT);
-            insert.setString(6, LOG_OBJECT_TYPE);
+            insert.setString(6, objectType);
             insert.setString(7, username);
             insert.setString(8, description);
             insert.executeUpdate();

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -54,6 +56,17 @@ public record RedcapProperties(@NotEmpty Map<RedcapEnvironment, @Valid @NotNull 
         public boolean isEnrolled(long projectId) {
             String token = stewardTokens.get(projectId);
             return token != null && !token.isBlank();
+        }
+
+        /** The fingerprints of this system's own steward tokens: REDCap holds them, and they are nobody's to govern. */
+        public Set<TokenFingerprint> stewardFingerprints() {
+            return stewardTokens.values().stream().filter(token -> token != null && !token.isBlank())
+                    .map(TokenFingerprint::of).collect(Collectors.toUnmodifiableSet());
+        }
+
+        /** The projects this system governs. */
+        public Set<Long> enrolledProjects() {
+            return stewardTokens.keySet().stream().filter(this::isEnrolled).collect(Collectors.toUnmodifiableSet());
         }
 
         @Override

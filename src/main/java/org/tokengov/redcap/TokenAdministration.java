@@ -15,4 +15,7 @@ public interface TokenAdministration {
 
     /** Removes the token; any call with the old value then gets 403. */
     void delete(RedcapEnvironment environment, long projectId, String username, String actor);
+
+    /** Removes the user's super token ({@code redcap_user_information.api_token}); nothing if they have none. */
+    void deleteSuperToken(RedcapEnvironment environment, String username, String actor);
 }

@@ -16,6 +16,10 @@ interface IssuedTokenRepository extends ListCrudRepository<IssuedToken, String> 
 
     List<IssuedToken> findByRequestId(String requestId);
 
+    List<IssuedToken> findByEnvironment(RedcapEnvironment environment);
+
+    List<IssuedToken> findByEnvironmentAndProjectId(RedcapEnvironment environment, long projectId);
+
     List<IssuedToken> findByHolder(String holder);
 
     @Query("select distinct holder from api_token where state in ('QA_ACTIVE', 'ACTIVE', 'SUSPENDED') order by holder")

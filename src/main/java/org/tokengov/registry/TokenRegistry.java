@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tokengov.policy.PolicyProperties;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.TokenRights;
 
 /** The tokens this system has issued, with their state and dates. */
 @Service
@@ -38,16 +39,56 @@ public class TokenRegistry {
                 issued.fingerprint() == null ? null : issued.fingerprint().sha256Hex(), null, null, null));
     }
 
-    /** The holder's token on that project and environment that is not revoked or expired, if any. */
+    /**
+     * The holder's token on that project and environment that is not revoked or expired, if any: live, or found in
+     * REDCap and not yet decided on (REDCap holds one token per user and project, so no second one may be issued).
+     */
     public Optional<IssuedToken> liveToken(String holder, RedcapEnvironment environment, long projectId) {
         return tokens.findByHolderAndEnvironmentAndProjectIdAndStateIn(holder, environment, projectId,
-                EnumSet.of(TokenState.QA_ACTIVE, TokenState.ACTIVE, TokenState.SUSPENDED)).stream().findFirst();
+                EnumSet.of(TokenState.QA_ACTIVE, TokenState.ACTIVE, TokenState.SUSPENDED, TokenState.FOUND)).stream()
+                .findFirst();
     }
 
     /** The tokens on that project and environment that are not revoked or expired, whoever holds them. */
     public List<IssuedToken> liveTokensOn(RedcapEnvironment environment, long projectId) {
-        return tokens.findByEnvironmentAndProjectIdAndStateIn(environment, projectId,
-                EnumSet.of(TokenState.QA_ACTIVE, TokenState.ACTIVE, TokenState.SUSPENDED));
+        return tokens.findByEnvironmentAndProjectIdAndStateIn(environment, projectId, TokenState.LIVE);
+    }
+
+    /** Every token the registry knows in the environment, in any state: what reconciliation compares with REDCap. */
+    public List<IssuedToken> inEnvironment(RedcapEnvironment environment) {
+        return tokens.findByEnvironment(environment);
+    }
+
+    /** Every token the registry knows of the user on the project, in any state (usernames compare case-insensitively). */
+    public List<IssuedToken> ofUserOn(RedcapEnvironment environment, long projectId, String username) {
+        return tokens.findByEnvironmentAndProjectId(environment, projectId).stream()
+                .filter(token -> token.holder().equalsIgnoreCase(username)).toList();
+    }
+
+    /**
+     * A token reconciliation found in REDCap that this system did not issue ({@code projectId} 0 for a super token):
+     * state {@link TokenState#FOUND}, no request, valid (should it be adopted) until {@code expiresAt}.
+     */
+    @Transactional
+    public IssuedToken recordFound(RedcapEnvironment environment, long projectId, String holder, TokenRights rights,
+            String fingerprint, Instant expiresAt) {
+        return tokens.save(new IssuedToken(UUID.randomUUID().toString(), null, holder, environment, projectId,
+                rights.export(), rights.importData(), rights.mobileApp(), TokenState.FOUND, clock.instant(), expiresAt, null,
+                fingerprint, null, null, null));
+    }
+
+    /**
+     * A found token taken in: it becomes a live token of its environment, valid until {@code expiresAt} (a grace
+     * period, so its holder goes through renewal, attestation and review like everyone else).
+     */
+    @Transactional
+    public IssuedToken adopt(String tokenId, Instant expiresAt) {
+        IssuedToken token = tokens.findById(tokenId).orElseThrow(() -> unknown(tokenId));
+        if (token.state() != TokenState.FOUND) {
+            throw new IllegalStateException("Token " + tokenId + " is " + token.state() + ", not found");
+        }
+        TokenState live = token.environment() == RedcapEnvironment.PROD ? TokenState.ACTIVE : TokenState.QA_ACTIVE;
+        return tokens.save(with(token, live, expiresAt, token.fingerprint(), null, null));
     }
 
     /** Everyone who holds at least one token that is not revoked or expired. */
@@ -71,7 +112,7 @@ public class TokenRegistry {
     @Transactional
     public IssuedToken markRevoked(String tokenId, String reason) {
         IssuedToken token = tokens.findById(tokenId).orElseThrow(() -> unknown(tokenId));
-        return token.state().isLive() ? tokens.save(with(token, TokenState.REVOKED, token.expiresAt(), token.fingerprint(),
+        return token.state().inRedcap() ? tokens.save(with(token, TokenState.REVOKED, token.expiresAt(), token.fingerprint(),
                 clock.instant(), reason)) : token;
     }
 
@@ -106,10 +147,19 @@ public class TokenRegistry {
                 clock.instant(), "EXPIRED")) : token;
     }
 
-    /** REDCap holds a new value for the token (after a compromise); the old one is dead. */
+    /** A token made by hand (registered without a fingerprint) now has one, read from REDCap's database. */
+    @Transactional
+    public IssuedToken learnFingerprint(String tokenId, String fingerprint) {
+        IssuedToken token = tokens.findById(tokenId).orElseThrow(() -> unknown(tokenId));
+        return token.fingerprint() == null ? tokens.save(with(token, token.state(), token.expiresAt(), fingerprint,
+                token.revokedAt(), token.revocationReason())) : token;
+    }
+
+    /** REDCap holds a new value for the token (after a compromise, or regenerated outside); the old one is dead. */
     @Transactional
     public IssuedToken recordRegenerated(String tokenId, String fingerprint) {
-        IssuedToken token = live(tokenId);
+        IssuedToken token = tokens.findById(tokenId).filter(known -> known.state().inRedcap())
+                .orElseThrow(() -> new IllegalStateException("Token " + tokenId + " is not in REDCap"));
         return tokens.save(with(token, token.state(), token.expiresAt(), fingerprint, null, null));
     }
 

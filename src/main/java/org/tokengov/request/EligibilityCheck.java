@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.tokengov.identity.PeopleDirectory;
 import org.tokengov.identity.Person;
 import org.tokengov.identity.ServiceAccountRule;
+import org.tokengov.identity.SponsorRule;
 import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapProjectUser;
@@ -24,6 +25,7 @@ class EligibilityCheck {
 
     private final PeopleDirectory people;
     private final ServiceAccountRule serviceAccounts;
+    private final SponsorRule sponsors;
     private final HolderBans bans;
     private final TokenRegistry registry;
     private final RedcapApi redcap;
@@ -31,10 +33,11 @@ class EligibilityCheck {
     private final Departures departures;
     private final Clock clock;
 
-    EligibilityCheck(PeopleDirectory people, ServiceAccountRule serviceAccounts, HolderBans bans,
+    EligibilityCheck(PeopleDirectory people, ServiceAccountRule serviceAccounts, SponsorRule sponsors, HolderBans bans,
             TokenRegistry registry, RedcapApi redcap, RedcapProperties servers, Departures departures, Clock clock) {
         this.people = people;
         this.serviceAccounts = serviceAccounts;
+        this.sponsors = sponsors;
         this.bans = bans;
         this.registry = registry;
         this.redcap = redcap;
@@ -64,7 +67,7 @@ class EligibilityCheck {
             return EligibilityDecision.ineligible(departure.get());
         }
         if (person.get().external()) {
-            Optional<String> sponsorProblem = sponsorProblem(username, person.get().sponsor());
+            Optional<String> sponsorProblem = sponsors.problem(username, person.get().sponsor());
             if (sponsorProblem.isPresent()) {
                 return EligibilityDecision.ineligible(sponsorProblem.get());
             }
@@ -88,28 +91,6 @@ class EligibilityCheck {
         }
         return person.get().external() ? EligibilityDecision.eligibleWithSponsor(person.get().sponsor())
                 : EligibilityDecision.eligibleRequester();
-    }
-
-    /** The policy admits external users only through an internal person who answers for their use. */
-    private Optional<String> sponsorProblem(String username, String sponsorName) {
-        String rule = " External users need an active internal sponsor who answers for their use of the API.";
-        if (sponsorName == null || sponsorName.isBlank()) {
-            return Optional.of("'" + username + "' is an external user without a sponsor." + rule);
-        }
-        if (sponsorName.equalsIgnoreCase(username)) {
-            return Optional.of("'" + username + "' cannot sponsor themselves." + rule);
-        }
-        Optional<Person> sponsor = people.find(sponsorName);
-        if (sponsor.isEmpty()) {
-            return Optional.of("The sponsor '" + sponsorName + "' of '" + username + "' does not exist." + rule);
-        }
-        if (!sponsor.get().active()) {
-            return Optional.of("The sponsor '" + sponsorName + "' of '" + username + "' is no longer active." + rule);
-        }
-        if (sponsor.get().external() || serviceAccounts.isServiceAccount(sponsorName, sponsor.get())) {
-            return Optional.of("The sponsor '" + sponsorName + "' of '" + username + "' is not an internal person." + rule);
-        }
-        return Optional.empty();
     }
 
     private Optional<String> projectUserProblem(RedcapEnvironment environment, long projectId, String username) {

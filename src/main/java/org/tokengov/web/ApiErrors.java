@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The app API's refusals, each answered with its status and a message a person can act on. */
 @RestControllerAdvice(assignableTypes = {TokenRegistryController.class, TokenActionsController.class,
-        AuditController.class, OffboardingReportController.class})
+        AuditController.class, OffboardingReportController.class, OnboardingController.class})
 class ApiErrors {
 
     record Problem(String error) {
@@ -33,6 +33,12 @@ class ApiErrors {
 
     static class Conflict extends RuntimeException {
         Conflict(String message) {
+            super(message);
+        }
+    }
+
+    static class Unavailable extends RuntimeException {
+        Unavailable(String message) {
             super(message);
         }
     }
@@ -64,6 +70,12 @@ class ApiErrors {
     @ExceptionHandler(Conflict.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     Problem conflict(RuntimeException e) {
+        return new Problem(e.getMessage());
+    }
+
+    @ExceptionHandler(Unavailable.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    Problem unavailable(RuntimeException e) {
         return new Problem(e.getMessage());
     }
 

@@ -17,12 +17,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Keeps other web sites from changing anything here through a visitor's browser. A browser sends a form or
  * {@code text/plain} post to any site without asking, with the visitor's cookies and cached Basic credentials; it
  * cannot send JSON elsewhere without the target's consent (CORS), and it names the page's origin in {@code Origin}.
- * So a state-changing request (POST, PUT, PATCH, DELETE) to {@code /api}, {@code /scim} or {@code /engine-rest}:
+ * So a state-changing request (POST, PUT, PATCH, DELETE) to {@code /api}, {@code /scim}, {@code /engine-rest} or the
+ * dashboard's reconciliation button:
  * <ul>
  * <li>from a foreign {@code Origin} (not the request's own scheme, host and port, nor one of
  * {@code tokengov.web.allowed-origins}) is refused with 403. Without an {@code Origin} (scripts, servers) it goes on.</li>
- * <li>with a body or a {@code Content-Type} must carry one of the types the endpoints declare (415 otherwise): JSON,
- * SCIM's JSON on {@code /scim}, and on {@code /engine-rest} multipart, which Camunda's deployment and binary-variable
+ * <li>with a body or a {@code Content-Type} must carry one of the types the endpoints declare (415 otherwise): JSON
+ * ({@code text/csv} on the onboarding import), SCIM's JSON on {@code /scim}, and on {@code /engine-rest} multipart, which Camunda's deployment and binary-variable
  * endpoints take (Camunda refuses it elsewhere). A body-less request without a type goes on.</li>
  * </ul>
  * Camunda's webapps ({@code /camunda/api}) keep their own CSRF protection and are not touched.
@@ -31,12 +32,18 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    private static final Map<String, List<MediaType>> DECLARED_TYPES = Map.of(
-            "/api/", List.of(MediaType.APPLICATION_JSON),
-            "/scim/", List.of(MediaType.parseMediaType("application/scim+json"), MediaType.APPLICATION_JSON),
-            "/engine-rest/", List.of(MediaType.APPLICATION_JSON, MediaType.MULTIPART_FORM_DATA));
+    /** Most specific prefix first: the first that matches decides. */
+    private static final List<Map.Entry<String, List<MediaType>>> DECLARED_TYPES = List.of(
+            // text/csv is not one of the types a browser sends to another site without asking (CORS preflight).
+            Map.entry("/api/onboarding/csv", List.of(MediaType.parseMediaType("text/csv"))),
+            Map.entry("/api/", List.of(MediaType.APPLICATION_JSON)),
+            Map.entry("/scim/", List.of(MediaType.parseMediaType("application/scim+json"), MediaType.APPLICATION_JSON)),
+            Map.entry("/engine-rest/", List.of(MediaType.APPLICATION_JSON, MediaType.MULTIPART_FORM_DATA)),
+            // The dashboard's one button: a plain form, so the Origin check is what keeps other sites out.
+            Map.entry("/dashboard/reconciliation", List.of(MediaType.APPLICATION_FORM_URLENCODED)));
 
     private final List<String> allowedOrigins;
+
 
     CrossSiteRequestFilter(List<String> allowedOrigins) {
         this.allowedOrigins = List.copyOf(allowedOrigins);
@@ -67,7 +74,7 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 
     private static Optional<List<MediaType>> declaredTypes(HttpServletRequest request) {
         String path = RequestPaths.of(request);
-        return DECLARED_TYPES.entrySet().stream().filter(prefix -> path.startsWith(prefix.getKey()))
+        return DECLARED_TYPES.stream().filter(prefix -> path.startsWith(prefix.getKey()))
                 .map(Map.Entry::getValue).findFirst();
     }
 

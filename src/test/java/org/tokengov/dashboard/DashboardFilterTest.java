@@ -24,7 +24,7 @@ class DashboardFilterTest {
     @Test
     void valuesThatDoNotParseAreRefusedWithTheFieldAndWhatItAccepts() {
         assertRefused("TEST", null, null, null, "environment must be one of [QA, PROD], not \"TEST\".");
-        assertRefused(null, "LOST", null, null, "state must be one of [QA_ACTIVE, ACTIVE, SUSPENDED, REVOKED, EXPIRED]");
+        assertRefused(null, "LOST", null, null, "state must be one of [QA_ACTIVE, ACTIVE, SUSPENDED, REVOKED, EXPIRED, FOUND, REVOCATION_PENDING]");
         assertRefused(null, null, "abc", null, "project must be a REDCap project id");
         assertRefused(null, null, "-5", null, "project must be a REDCap project id");
         assertRefused(null, null, "0", null, "project must be a REDCap project id");

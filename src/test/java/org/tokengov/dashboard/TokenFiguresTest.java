@@ -26,7 +26,8 @@ class TokenFiguresTest {
 
         assertThat(figures.byState()).containsExactly(
                 new StateCount("QA_ACTIVE", 1, 0), new StateCount("ACTIVE", 0, 2), new StateCount("SUSPENDED", 0, 0),
-                new StateCount("REVOKED", 0, 1), new StateCount("EXPIRED", 0, 0));
+                new StateCount("REVOKED", 0, 1), new StateCount("EXPIRED", 0, 0), new StateCount("FOUND", 0, 0),
+                new StateCount("REVOCATION_PENDING", 0, 0));
         assertThat(figures.total()).isEqualTo(new StateCount("All", 1, 3));
         assertThat(figures.total().total()).isEqualTo(4);
     }

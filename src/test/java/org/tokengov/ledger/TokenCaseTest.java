@@ -10,14 +10,21 @@ import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenState;
 
-/** The ledger's rules for giving a token its power back: reinstatement, regeneration, rights after a regeneration. */
+/**
+ * The ledger's rules for giving a token its power back (reinstatement, regeneration, rights after a regeneration), and
+ * for taking in a token found in REDCap and extending it.
+ */
 class TokenCaseTest {
 
     final List<LedgerEntry> entries = new ArrayList<>();
     TokenState state = TokenState.ACTIVE;
 
     TokenCaseTest gate(LedgerKind kind, String outcome, String actor) {
-        entries.add(new LedgerEntry(entries.size() + 1, CaseRef.token("t-1"), kind, outcome, actor, null,
+        return gate(kind, outcome, actor, null);
+    }
+
+    TokenCaseTest gate(LedgerKind kind, String outcome, String actor, String subject) {
+        entries.add(new LedgerEntry(entries.size() + 1, CaseRef.token("t-1"), kind, outcome, actor, subject,
                 Instant.parse("2026-03-01T10:00:00Z"), null, false));
         return this;
     }
@@ -95,5 +102,52 @@ class TokenCaseTest {
                 .gate(LedgerKind.CHANGE_REPORTED, null, "alice").gate(LedgerKind.CHANGE_REVIEW, "REJECTED", "rita");
 
         assertThat(token().changeReviewers()).containsExactly("rita");
+    }
+
+    @Test
+    void aFoundTokenIsAdoptedOnlyByAnAdministratorWhoNeitherHoldsNorMadeIt() {
+        state = TokenState.FOUND;
+        assertThat(token().missingForAdoption()).contains("reconciliation did not record finding the token");
+        gate(LedgerKind.FOUND, TokenCase.UNKNOWN, "system", "ada");
+        assertThat(token().madeInRedcapBy()).contains("ada");
+        assertThat(token().missingForAdoption()).contains("no REDCap administrator decided to adopt the token");
+        gate(LedgerKind.FOUND_TOKEN_DECISION, TokenCase.REVOKE, "rita");
+        assertThat(token().missingForAdoption()).contains("no REDCap administrator decided to adopt the token");
+        gate(LedgerKind.FOUND_TOKEN_DECISION, TokenCase.ADOPT, "ada");
+        assertThat(token().missingForAdoption())
+                .contains("the adoption was decided by the holder or by the person who made the token");
+        gate(LedgerKind.FOUND_TOKEN_DECISION, TokenCase.ADOPT, "ALICE");
+        assertThat(token().missingForAdoption())
+                .contains("the adoption was decided by the holder or by the person who made the token");
+        gate(LedgerKind.FOUND_TOKEN_DECISION, TokenCase.ADOPT, "rita");
+
+        assertThat(token().missingForAdoption()).isEmpty();
+        assertThat(token().foundTokenDecider()).contains("rita");
+    }
+
+    @Test
+    void anExistingTokenAtOnboardingNeedsNoDecisionButOnlyAFoundTokenIsAdopted() {
+        state = TokenState.FOUND;
+        gate(LedgerKind.FOUND, TokenCase.EXISTING, "system", null);
+        assertThat(token().missingForAdoption()).isEmpty();
+
+        state = TokenState.ACTIVE;
+        assertThat(token().missingForAdoption()).contains("the token is ACTIVE, not found by reconciliation");
+    }
+
+    @Test
+    void anAdoptedTokenIsExtendedOnlyAfterAReviewApprovedSinceTheAdoption() {
+        assertThat(token().missingForExtension()).as("an issued token").isEmpty();
+        gate(LedgerKind.CHANGE_REVIEW, "APPROVED", "sam");
+        gate(LedgerKind.ADOPTED, null, "rita");
+        String unreviewed = "the adopted token's code has not been reviewed and approved since its adoption";
+        assertThat(token().missingForExtension()).as("approved before the adoption").contains(unreviewed);
+        gate(LedgerKind.CHANGE_REVIEW, "CHANGES_REQUESTED", "sam");
+        assertThat(token().missingForExtension()).contains(unreviewed);
+        gate(LedgerKind.CHANGE_REVIEW, "APPROVED", "alice");
+        assertThat(token().missingForExtension()).as("approved by the holder").contains(unreviewed);
+        gate(LedgerKind.CHANGE_REVIEW, "APPROVED", "sam");
+
+        assertThat(token().missingForExtension()).isEmpty();
     }
 }

@@ -38,8 +38,9 @@ class RegistryGaugesTest {
                 "tokengov_tokens{environment=\"PROD\",state=\"SUSPENDED\"} 0",
                 "tokengov_tokens{environment=\"QA\",state=\"QA_ACTIVE\"} 2",
                 "tokengov_tokens{environment=\"QA\",state=\"EXPIRED\"} 0",
+                "tokengov_tokens{environment=\"PROD\",state=\"FOUND\"} 0",
                 "tokengov_token_requests_open 4");
-        assertThat(meters.find(RegistryGauges.TOKENS).gauges()).hasSize(10);
+        assertThat(meters.find(RegistryGauges.TOKENS).gauges()).hasSize(2 * TokenState.values().length);
         assertThat(second).isEqualTo(first);
         verify(counts, times(1)).tokensByEnvironmentAndState();
         verify(counts, times(1)).openRequests();

@@ -106,6 +106,16 @@ class MailKindTemplatesTest {
         samples.put(MailKind.ACCESS_REVIEW_REMINDER, token);
         samples.put(MailKind.ACCESS_REVIEW_ESCALATED, Map.of("environment", "PROD", "project", 101L,
                 "pis", List.of("pat", "rita")));
+        samples.put(MailKind.RECONCILIATION_FINDING, Map.of("token", "the PROD API token on REDCap project 101",
+                "holder", "bob", "finding", "its value was changed in REDCap outside this system",
+                "action", "its fingerprint was updated", "changedBy", "ada"));
+        samples.put(MailKind.RECONCILIATION_FINDING_TO_HOLDER, Map.of("token", "the PROD API token on REDCap project 101",
+                "finding", "it was deleted in REDCap outside this system", "action", "recorded as deleted"));
+        samples.put(MailKind.SERVICE_ACCOUNT_TOKEN_CUTOVER, Map.of("token", "the PROD API token on REDCap project 101",
+                "holder", "svc-etl", "cutoverOn", "2027-01-31"));
+        samples.put(MailKind.TOKEN_ADOPTED, expiry);
+        samples.put(MailKind.EXTENSION_REFUSED, Map.of("environment", "PROD", "project", 101L, "expiresOn", "2027-03-01",
+                "reason", "the adopted token's code has not been reviewed and approved since its adoption"));
         samples.put(MailKind.TASK_WAITING, Map.of("taskKey", "Task_ReviewCode", "taskName", "Review API code of bob",
                 "dueDate", "2026-12-01"));
         return samples;

@@ -46,6 +46,8 @@ abstract class DatabaseTokenAdministrationContract {
     /** 10:30:00 on 28 November 2026 in Chicago: REDCap logs local server time. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T16:30:00Z"), ZoneId.of("America/Chicago"));
     static final long EXPECTED_TS = 20261128103000L;
+    /** Project 101's log table ({@code redcap_projects.log_event_table}). */
+    static final String PROJECT_LOG = "redcap_log_event5";
 
     private final PlantedValues planted = new PlantedValues();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -59,8 +61,10 @@ abstract class DatabaseTokenAdministrationContract {
     @BeforeEach
     void createRedcapTables() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS redcap_log_event");
-            statement.execute("DROP TABLE IF EXISTS redcap_user_rights");
+            for (String table : List.of(PROJECT_LOG, "redcap_log_event", "redcap_user_rights", "redcap_projects",
+                    "redcap_user_information")) {
+                statement.execute("DROP TABLE IF EXISTS " + table);
+            }
             statement.execute("""
                     CREATE TABLE redcap_user_rights (
                       project_id INT NOT NULL,
@@ -75,17 +79,31 @@ abstract class DatabaseTokenAdministrationContract {
                     )""");
             statement.execute("CREATE UNIQUE INDEX api_token ON redcap_user_rights (api_token)");
             statement.execute("""
-                    CREATE TABLE redcap_log_event (
-                      log_event_id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
-                      project_id INT NOT NULL DEFAULT 0,
-                      ts BIGINT NULL,
-                      user VARCHAR(255) NULL,
-                      page VARCHAR(255) NULL,
-                      event VARCHAR(50) NULL,
-                      object_type VARCHAR(128) NULL,
-                      pk TEXT NULL,
-                      description TEXT NULL
+                    CREATE TABLE redcap_projects (
+                      project_id INT NOT NULL PRIMARY KEY,
+                      log_event_table VARCHAR(20) NOT NULL DEFAULT 'redcap_log_event'
                     )""");
+            // A newer project logs to a table of its own, as REDCap assigns them; the older one to the first table.
+            statement.execute("INSERT INTO redcap_projects (project_id, log_event_table) VALUES (101, '" + PROJECT_LOG
+                    + "'), (102, 'redcap_log_event')");
+            statement.execute("""
+                    CREATE TABLE redcap_user_information (
+                      ui_id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+                      username VARCHAR(191) NOT NULL,
+                      api_token VARCHAR(64) NULL
+                    )""");
+            for (String table : List.of("redcap_log_event", PROJECT_LOG)) {
+                statement.execute("CREATE TABLE " + table + " ("
+                        + " log_event_id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                        + " project_id INT NOT NULL DEFAULT 0,"
+                        + " ts BIGINT NULL,"
+                        + " user VARCHAR(255) NULL,"
+                        + " page VARCHAR(255) NULL,"
+                        + " event VARCHAR(50) NULL,"
+                        + " object_type VARCHAR(128) NULL,"
+                        + " pk TEXT NULL,"
+                        + " description TEXT NULL)");
+            }
             statement.execute("INSERT INTO redcap_user_rights (project_id, username, user_rights) VALUES"
                     + " (101, 'alice', 0), (101, 'bob', 0), (101, 'pat', 1), (102, 'alice', 0)");
         }
@@ -176,6 +194,32 @@ abstract class DatabaseTokenAdministrationContract {
         Counter counter = meters.find(RedcapCallCounter.DATABASE_WRITES).tags("environment", environment,
                 "operation", operation, "outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void eachProjectsEventsGoToTheLogTableItNames() throws SQLException {
+        administration.create(RedcapEnvironment.PROD, OTHER_PROJECT, "alice", new TokenRights(true, false, false), ACTOR);
+
+        assertThat(logEvents("redcap_log_event")).extracting(LogEvent::projectId, LogEvent::description)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(OTHER_PROJECT, "Create API token for user"));
+        assertThat(logEvents()).as("project 101's own table").isEmpty();
+    }
+
+    @Test
+    void aSuperTokenIsDeletedOnceAndLoggedWithoutAProject() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO redcap_user_information (username, api_token) VALUES ('Ada', '" + "C".repeat(64)
+                    + "'), ('bob', NULL)");
+        }
+
+        administration.deleteSuperToken(RedcapEnvironment.PROD, "ada", "hr-offboarding");
+        administration.deleteSuperToken(RedcapEnvironment.PROD, "ada", "hr-offboarding");
+        administration.deleteSuperToken(RedcapEnvironment.PROD, "bob", "hr-offboarding");
+
+        assertThat(countRows("SELECT COUNT(*) FROM redcap_user_information WHERE api_token IS NOT NULL")).isZero();
+        assertThat(logEvents("redcap_log_event")).containsExactly(new LogEvent(0, EXPECTED_TS, "hr-offboarding",
+                DatabaseTokenAdministration.LOG_PAGE, "MANAGE", "redcap_user_information", "ada",
+                "Delete Super API Token for user"));
     }
 
     @Test
@@ -379,10 +423,14 @@ abstract class DatabaseTokenAdministrationContract {
 
     /** Qualified as {@code e.user}: unqualified, H2 reads {@code user} as the session user even with NON_KEYWORDS=USER. */
     List<LogEvent> logEvents() throws SQLException {
+        return logEvents(PROJECT_LOG);
+    }
+
+    List<LogEvent> logEvents(String table) throws SQLException {
         List<LogEvent> events = new ArrayList<>();
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT e.project_id, e.ts, e.user, e.page, e.event,"
-                     + " e.object_type, e.pk, e.description FROM redcap_log_event e ORDER BY e.log_event_id")) {
+                     + " e.object_type, e.pk, e.description FROM " + table + " e ORDER BY e.log_event_id")) {
             while (result.next()) {
                 events.add(new LogEvent(result.getLong(1), result.getLong(2), result.getString(3), result.getString(4),
                         result.getString(5), result.getString(6), result.getString(7), result.getString(8)));

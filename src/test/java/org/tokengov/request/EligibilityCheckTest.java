@@ -17,6 +17,7 @@ import org.tokengov.identity.IdentityProperties;
 import org.tokengov.identity.PeopleDirectory;
 import org.tokengov.identity.Person;
 import org.tokengov.identity.ServiceAccountRule;
+import org.tokengov.identity.SponsorRule;
 import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapProjectUser;
@@ -45,8 +46,10 @@ class EligibilityCheckTest {
         RedcapProperties servers = new RedcapProperties(Map.of(
                 RedcapEnvironment.QA, server(Map.of(201L, "steward-qa")),
                 RedcapEnvironment.PROD, server(Map.of(101L, "steward-prod"))));
-        check = new EligibilityCheck(people, new ServiceAccountRule(new IdentityProperties("^svc[_-].*", "redcap-api-qa", "redcap-api-prod")), bans,
-                registry, redcap, servers, departures, CLOCK);
+        ServiceAccountRule serviceAccounts = new ServiceAccountRule(new IdentityProperties("^svc[_-].*", "redcap-api-qa",
+                "redcap-api-prod"));
+        check = new EligibilityCheck(people, serviceAccounts, new SponsorRule(people, serviceAccounts), bans, registry,
+                redcap, servers, departures, CLOCK);
         when(departures.departureBlocking(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyLong()))
                 .thenReturn(Optional.empty());
         when(people.find("alice")).thenReturn(Optional.of(internal("alice")));

@@ -55,6 +55,8 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 "tokengov.redcap.environments.prod.database.username=" + TestDatabases.MARIADB_USER,
                 "tokengov.redcap.environments.prod.request-timeout=PT2S",
                 "tokengov.offboarding.identity-poll-interval=PT24H",
+                // Tests move the engine's clock by days and run what is due: reconciliation runs where a test starts it.
+                "tokengov.reconciliation.cycle=R/P3650D",
                 "tokengov.demo.password=demo")
                 .applyTo(context);
     }
