@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * {@link RedcapInventory} on REDCap's own schema ({@code redcap_user_rights}, {@code redcap_user_roles},
  * {@code redcap_user_information}, the project's {@code log_event_table}). Each value is turned into its fingerprint
- * as it is read and never kept. Reads use a pool of their own, so a long scan never waits on (or blocks) a token
- * being written. Reads take no rate-budget permits: SQL does not reach REDCap's HTTP rate limiter.
+ * as it is read and never kept. Reads use the token administration's small pools (one connection per read, held
+ * briefly) and take no rate-budget permits: SQL does not reach REDCap's HTTP rate limiter.
  */
 @Component
-public class DatabaseRedcapInventory implements RedcapInventory, AutoCloseable {
+public class DatabaseRedcapInventory implements RedcapInventory {
 
     /** A user role's rights win over the user's own, as in REDCap. */
     private static final String PROJECT_TOKENS = """
@@ -31,9 +31,9 @@ public class DatabaseRedcapInventory implements RedcapInventory, AutoCloseable {
     private final RedcapProperties properties;
     private final RedcapDatabases databases;
 
-    public DatabaseRedcapInventory(RedcapProperties properties) {
+    public DatabaseRedcapInventory(RedcapProperties properties, DatabaseTokenAdministration administration) {
         this.properties = properties;
-        this.databases = new RedcapDatabases(properties);
+        this.databases = administration.databases();
     }
 
     @Override
@@ -139,11 +139,6 @@ public class DatabaseRedcapInventory implements RedcapInventory, AutoCloseable {
             throw new RedcapUnavailableException("Could not " + what + " in REDCap " + environment + "'s database: "
                     + DatabaseTokenAdministration.redact(e.getMessage()));
         }
-    }
-
-    @Override
-    public void close() {
-        databases.close();
     }
 
     @FunctionalInterface

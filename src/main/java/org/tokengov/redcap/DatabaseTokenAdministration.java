@@ -372,6 +372,11 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
                 + environment + ": add them to the project in REDCap first");
     }
 
+    /** The pools to REDCap's databases, which the inventory reads through as well. */
+    RedcapDatabases databases() {
+        return databases;
+    }
+
     /** Closes the connection pools; Spring calls it on shutdown. */
     @Override
     public void close() {

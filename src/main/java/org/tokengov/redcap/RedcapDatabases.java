@@ -46,6 +46,8 @@ final class RedcapDatabases implements AutoCloseable {
         config.setPassword(database.password());
         config.setMaximumPoolSize(MAX_POOL_SIZE);
         config.setMinimumIdle(0);
+        // Used now and then: a connection left idle is given back to REDCap's database soon.
+        config.setIdleTimeout(30_000);
         config.setConnectionTimeout(Math.max(250, server.connectTimeout().toMillis()));
         config.setValidationTimeout(Math.max(250, Math.min(5_000, server.connectTimeout().toMillis())));
         config.setInitializationFailTimeout(-1);

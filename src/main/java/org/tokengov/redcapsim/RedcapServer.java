@@ -80,6 +80,7 @@ final class RedcapServer implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(1);
+        config.setIdleTimeout(30_000);
         if (settings.jdbcUrl().startsWith("jdbc:h2:")) {
             config.setConnectionInitSql(H2_NAMES_AS_REDCAP_HAS_THEM);
         }

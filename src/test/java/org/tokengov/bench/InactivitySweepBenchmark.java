@@ -64,6 +64,10 @@ class InactivitySweepBenchmark {
             super.initialize(context);
             TestPropertyValues.of("tokengov.redcap.environments.qa.rate-budget-per-minute=" + BUDGET,
                     "tokengov.redcap.environments.prod.rate-budget-per-minute=" + BUDGET,
+                    // The budget is set far above REDCap's 600 hits a minute here, to measure the sweep itself: the
+                    // simulated REDCap must not ban the benchmark's IP for it.
+                    "redcap-sim.environments.qa.page-hit-threshold-per-minute=" + (BUDGET * 2),
+                    "redcap-sim.environments.prod.page-hit-threshold-per-minute=" + (BUDGET * 2),
                     "logging.level.org.tokengov.notification=WARN").applyTo(context);
         }
     }

@@ -192,7 +192,7 @@ class DashboardIT {
 
         HttpResponse<String> page = ada.get("/dashboard?state=LOST");
         assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.body()).contains("class=\"error\"").contains("state must be one of [QA_ACTIVE, ACTIVE, SUSPENDED, REVOKED, EXPIRED], not &quot;LOST&quot;.")
+        assertThat(page.body()).contains("class=\"error\"").contains("state must be one of [QA_ACTIVE, ACTIVE, SUSPENDED, REVOKED, EXPIRED, FOUND, REVOCATION_PENDING], not &quot;LOST&quot;.")
                 .contains("value=\"\"").doesNotContain("id=\"tokens\"");
         HttpResponse<String> script = ada.get("/dashboard?project=%3Cscript%3Ealert(1)%3C/script%3E");
         assertThat(script.statusCode()).isEqualTo(400);

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -66,7 +67,13 @@ import org.tokengov.testsupport.SimulatorHttp;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReconciliationIT {
 
+    /** Its own databases; the mails of a thousand adoptions are not logged one by one. */
     static class OwnServers extends RealServers {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            super.initialize(context);
+            TestPropertyValues.of("logging.level.org.tokengov.notification=WARN").applyTo(context);
+        }
     }
 
     static final int EXISTING = 1_000;
