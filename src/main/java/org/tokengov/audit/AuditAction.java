@@ -77,6 +77,8 @@ public enum AuditAction {
     FINGERPRINT_LEARNED,
     /** Existing tokens were imported from the administrators' list (API mode); details: what happened, by kind. */
     ONBOARDING_IMPORTED,
+    /** A hold could not be placed or lifted through REDCap's API (a user in a role): the administrators act in REDCap. */
+    HOLD_NEEDS_REDCAP_ADMINISTRATOR,
     /** A renewal was confirmed but the token may not be extended yet (an adopted token not reviewed). */
     EXTENSION_REFUSED
 }

@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends gates to the ledger and reads a case's entries back, in the order they were recorded. There is deliberately
@@ -19,14 +22,26 @@ public class Ledger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    Ledger(JdbcClient jdbc, Clock clock) {
+    Ledger(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public void record(CaseRef caseRef, LedgerKind kind, String outcome, String actor, String subject, String details) {
         insert(caseRef, kind, outcome, actor, subject, details, false, new Timestamp(clock.millis()));
+    }
+
+    /**
+     * Records in a transaction of its own, which stays even if the caller's rolls back: for what must be known before
+     * a change outside the app's database (REDCap) that a retry could not read back.
+     */
+    public void recordIndependently(CaseRef caseRef, LedgerKind kind, String outcome, String actor, String subject,
+            String details) {
+        ownTransaction.executeWithoutResult(status -> record(caseRef, kind, outcome, actor, subject, details));
     }
 
     /** An entry reconstructed from the audit trail for a case that predates the ledger, at the time it happened. */

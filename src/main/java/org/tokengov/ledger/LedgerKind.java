@@ -43,6 +43,14 @@ public enum LedgerKind {
     CHANGE_REVIEW,
     /** A REDCap administrator's decision on a rejected change: SUSPEND or KEEP. */
     CHANGE_DECISION,
+    /**
+     * A hold (suspension, sponsor hold) took the token out of use; outcome how: VALUE_REMOVED (database mode: the
+     * value deleted, the PI's rights untouched), RIGHTS_OFF (API mode: details hold the PI's rights to restore
+     * exactly), or ROLE_MEMBER (API mode, a user in a REDCap role: nothing the API can change).
+     */
+    HOLD_PLACED,
+    /** The hold ended: NEW_VALUE (the holder reads it on REDCap's API page), RIGHTS_RESTORED, or NOTHING_TO_RESTORE. */
+    HOLD_RELEASED,
     /** A renewal answered by the holder: RENEWED or NOT_NEEDED. */
     RENEWAL,
     /**

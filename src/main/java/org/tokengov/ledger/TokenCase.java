@@ -99,6 +99,12 @@ public final class TokenCase {
         return Optional.empty();
     }
 
+    /** The hold in force, if any: the last {@link LedgerKind#HOLD_PLACED} not followed by a release. */
+    public Optional<LedgerEntry> openHold() {
+        Optional<LedgerEntry> placed = latest(LedgerKind.HOLD_PLACED);
+        return placed.filter(hold -> latestAfter(LedgerKind.HOLD_RELEASED, hold).isEmpty());
+    }
+
     /** How reconciliation found the token: UNKNOWN (made behind the system's back) or EXISTING (onboarding). */
     public Optional<String> foundAs() {
         return latest(LedgerKind.FOUND).map(LedgerEntry::outcome);

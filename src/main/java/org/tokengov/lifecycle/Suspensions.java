@@ -15,22 +15,21 @@ import org.tokengov.ledger.LedgerKind;
 import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
-import org.tokengov.redcap.RedcapApi;
-import org.tokengov.redcap.TokenRights;
 import org.tokengov.registry.HolderBans;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 
 /**
- * Suspension for performance impact: API rights off at once (the token stays, so reinstatement gives the same value
- * back), the holder and the project's user-rights holders (the PI or designee) told, and the holder's suspensions
- * counted: the policy's "repeated performance impacts" end in a permanent ban.
+ * Suspension for performance impact: the token out of use at once ({@link TokenHolds}: its value deleted in the
+ * database mode, its API rights off in the API mode, the PI's consent kept either way), the holder and the project's
+ * user-rights holders (the PI or designee) told, and the holder's suspensions counted: the policy's "repeated
+ * performance impacts" end in a permanent ban.
  */
 @Service
 public class Suspensions {
 
     private final TokenRegistry registry;
-    private final RedcapApi redcap;
+    private final TokenHolds holds;
     private final HolderBans bans;
     private final TokenRevocation revocation;
     private final TokenLifecycles lifecycles;
@@ -42,11 +41,11 @@ public class Suspensions {
     private final Ledger ledger;
     private final Clock clock;
 
-    Suspensions(TokenRegistry registry, RedcapApi redcap, HolderBans bans, TokenRevocation revocation,
+    Suspensions(TokenRegistry registry, TokenHolds holds, HolderBans bans, TokenRevocation revocation,
             TokenLifecycles lifecycles, SuspensionProperties properties, JdbcClient jdbc, AuditTrail auditTrail,
             Notifier notifier, TokenProjectAdministrators projectAdministrators, Ledger ledger, Clock clock) {
         this.registry = registry;
-        this.redcap = redcap;
+        this.holds = holds;
         this.bans = bans;
         this.revocation = revocation;
         this.lifecycles = lifecycles;
@@ -63,7 +62,7 @@ public class Suspensions {
     @Transactional
     public boolean suspend(String tokenId, String reason, String by) {
         IssuedToken token = token(tokenId);
-        redcap.setApiRights(token.environment(), token.projectId(), token.holder(), TokenRevocation.NO_RIGHTS);
+        holds.place(token, reason);
         registry.markSuspended(tokenId);
         // Reinstatement needs a fix tested, reviewed and approved after this entry.
         ledger.record(CaseRef.token(tokenId), LedgerKind.SUSPENDED, null, by, token.holder(), reason);
@@ -88,13 +87,13 @@ public class Suspensions {
     @Transactional
     public void reinstate(String tokenId, String by) {
         IssuedToken token = token(tokenId);
-        redcap.setApiRights(token.environment(), token.projectId(), token.holder(),
-                new TokenRights(token.rightExport(), token.rightImport(), token.rightMobileApp()));
+        TokenHolds.Release release = holds.release(token, by);
         registry.markReinstated(tokenId);
         ledger.record(CaseRef.token(tokenId), LedgerKind.REINSTATED, null, by, token.holder(), null);
         auditTrail.record(by, AuditAction.TOKEN_REINSTATED, token.requestId(), tokenId, describe(token) + " reinstated");
         notifier.send(Notification.toUser(token.holder(), MailKind.TOKEN_REINSTATED,
-                Map.of("environment", token.environment().name(), "project", token.projectId())));
+                Map.of("environment", token.environment().name(), "project", token.projectId(),
+                        "newValue", release == TokenHolds.Release.NEW_VALUE)));
         // Those told of the suspension hear of its end.
         notifier.send(new Notification(projectAdministrators.of(token), List.of(),
                 MailKind.TOKEN_REINSTATED_TO_PROJECT_ADMINS, Map.of("environment", token.environment().name(),

@@ -33,7 +33,7 @@ public enum MailKind {
     // Sponsorship
     SPONSOR_LEFT_HOLD("sponsor-left-hold", "departedSponsor", "projects", "due"),
     SPONSOR_REPLACEMENT_NEEDED("sponsor-replacement-needed", "external", "departedSponsor", "projects", "due"),
-    SPONSORED_TOKENS_RELEASED("sponsored-tokens-released", "newSponsor"),
+    SPONSORED_TOKENS_RELEASED("sponsored-tokens-released", "newSponsor", "newValues"),
     SPONSORED_TOKENS_REVOKED("sponsored-tokens-revoked", "count"),
     NEW_SPONSOR("new-sponsor", "external", "departedSponsor", "namedBy"),
     // Offboarding
@@ -60,7 +60,7 @@ public enum MailKind {
     TOKEN_SUSPENDED("token-suspended", "environment", "project", "holder", "reason", "suspensions", "banned"),
     TOKEN_SUSPENDED_TO_PROJECT_ADMINS("token-suspended-to-project-admins", "environment", "project", "holder",
             "reason", "suspensions", "banned"),
-    TOKEN_REINSTATED("token-reinstated", "environment", "project"),
+    TOKEN_REINSTATED("token-reinstated", "environment", "project", "newValue"),
     CODE_CHANGE_APPROVED("code-change-approved", "environment", "project", "comments"),
     CODE_CHANGE_CHANGES_REQUESTED("code-change-changes-requested", "environment", "project", "comments"),
     CODE_CHANGE_REJECTED_TOKEN_KEPT("code-change-rejected-token-kept", "environment", "project", "reviewComments",
@@ -75,6 +75,7 @@ public enum MailKind {
     RECONCILIATION_FINDING_TO_HOLDER("reconciliation-finding-to-holder", "token", "finding", "action"),
     SERVICE_ACCOUNT_TOKEN_CUTOVER("service-account-token-cutover", "token", "holder", "cutoverOn"),
     TOKEN_ADOPTED("token-adopted", "environment", "project", "expiresOn"),
+    HOLD_NEEDS_REDCAP_ADMINISTRATOR("hold-needs-redcap-administrator", "environment", "project", "holder", "what"),
     EXTENSION_REFUSED("extension-refused", "environment", "project", "expiresOn", "reason"),
     // The generic mail of a new user task (see MailTemplates#taskWaiting)
     TASK_WAITING("task-waiting", "taskKey", "taskName", "dueDate");

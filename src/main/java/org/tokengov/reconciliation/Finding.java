@@ -39,7 +39,7 @@ record Finding(Kind kind, TokenInRedcap inRedcap, IssuedToken registered) {
         CHANGED,
         /** Revoked or expired here, yet a token works in REDCap: re-created outside. */
         REVIVED,
-        /** Held here (rights off), yet its rights are on in REDCap: the hold was undone outside. */
+        /** Held here, yet it works in REDCap: a value made again, or rights switched on again, outside. */
         HOLD_UNDONE,
         /** Registered as working, but gone from REDCap: deleted outside. */
         MISSING,

@@ -13,12 +13,13 @@ import org.tokengov.issuance.TokenEntitlements;
 import org.tokengov.ledger.TokenCase;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
-import org.tokengov.lifecycle.TokenRevocation;
+import org.tokengov.lifecycle.TokenHolds;
 import org.tokengov.redcap.RedcapInventory;
 import org.tokengov.redcap.TokenAdministration;
 import org.tokengov.redcap.TokenInRedcap;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenState;
 
 /**
  * What reconciliation does about each finding, and says it does: each is checked again against fresh reads of REDCap
@@ -34,7 +35,7 @@ class FindingActions {
     private final FoundTokens foundTokens;
     private final HolderStanding standing;
     private final TokenAdministration administration;
-    private final TokenRevocation revocation;
+    private final TokenHolds holds;
     private final TokenLifecycles lifecycles;
     private final TokenEntitlements entitlements;
     private final FindingNotices notices;
@@ -45,7 +46,7 @@ class FindingActions {
 
     FindingActions(RedcapInventory inventory, TokenRegistry registry, IssuancesInProgress issuances,
             FoundTokens foundTokens, HolderStanding standing, TokenAdministration administration,
-            TokenRevocation revocation, TokenLifecycles lifecycles, TokenEntitlements entitlements, FindingNotices notices,
+            TokenHolds holds, TokenLifecycles lifecycles, TokenEntitlements entitlements, FindingNotices notices,
             AuditTrail auditTrail, ReconciliationProperties properties, ServiceAccountCutover cutover,
             Clock clock) {
         this.inventory = inventory;
@@ -54,7 +55,7 @@ class FindingActions {
         this.foundTokens = foundTokens;
         this.standing = standing;
         this.administration = administration;
-        this.revocation = revocation;
+        this.holds = holds;
         this.lifecycles = lifecycles;
         this.entitlements = entitlements;
         this.notices = notices;
@@ -79,7 +80,7 @@ class FindingActions {
             case EXISTING -> found(finding, TokenCase.EXISTING, dryRun);
             case CHANGED -> dryRun ? "fingerprint updated; holder and administrators told" : changed(finding);
             case REVIVED -> dryRun ? "deleted in REDCap again; PIs and administrators told" : revived(finding);
-            case HOLD_UNDONE -> dryRun ? "API rights withdrawn again; PIs and administrators told" : holdUndone(finding);
+            case HOLD_UNDONE -> dryRun ? "taken out of use again; PIs and administrators told" : holdUndone(finding);
             case MISSING -> dryRun ? "recorded as deleted in REDCap, its lifecycle ended; holder and administrators told"
                     : missing(finding);
             case FINGERPRINT_LEARNED -> dryRun ? "fingerprint recorded" : fingerprintLearned(finding);
@@ -94,7 +95,10 @@ class FindingActions {
         List<IssuedToken> registered = registry.ofUserOn(compared.environment(), compared.projectId(), compared.holder());
         boolean issuing = issuances.now().stream().anyMatch(token -> token.environment() == compared.environment()
                 && token.projectId() == compared.projectId() && token.holder().equalsIgnoreCase(compared.holder()));
-        return Reconciler.compareKey(now, registered, onboarded.contains(compared.projectId()), issuing).stream()
+        Set<String> heldWithoutValue = holds.heldWithoutValue(registered.stream()
+                .filter(token -> token.state() == TokenState.SUSPENDED).toList());
+        return Reconciler.compareKey(now, registered, onboarded.contains(compared.projectId()), issuing, heldWithoutValue)
+                .stream()
                 .filter(fresh -> fresh.kind() == compared.kind() && sameEntry(fresh.registered(), compared.registered()))
                 .findFirst();
     }
@@ -159,12 +163,11 @@ class FindingActions {
 
     private String holdUndone(Finding finding) {
         IssuedToken token = finding.registered();
-        revocation.withdrawRights(token.id());
-        String action = "its API rights were withdrawn again until the hold ends";
+        holds.place(token, "the hold was undone in REDCap");
+        String action = "taken out of use again until the hold ends";
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.HOLD_RESTORED, token.requestId(), token.id(),
-                finding.describe() + ": suspended here, yet its API rights were on in REDCap; " + action);
-        tell(finding, "it is suspended, yet its API rights were switched on again in REDCap", action,
-                "not named in REDCap's token log", true);
+                finding.describe() + ": held here, yet it worked in REDCap; " + action);
+        tell(finding, "it is held (suspended), yet it worked in REDCap again", action, madeBy(finding), true);
         return action;
     }
 

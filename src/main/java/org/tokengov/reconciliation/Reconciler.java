@@ -27,9 +27,10 @@ final class Reconciler {
     /**
      * @param onboarded the projects reconciled before (a token of any other project is an existing one to onboard)
      * @param issuing the tokens being issued right now: REDCap may already have them, the registry not yet
+     * @param heldWithoutValue the held tokens whose value the hold deleted: any value REDCap holds for them is new
      */
     static List<Finding> compare(Collection<TokenInRedcap> inRedcap, Collection<IssuedToken> registered,
-            Set<Long> onboarded, Set<Key> issuing) {
+            Set<Long> onboarded, Set<Key> issuing, Set<String> heldWithoutValue) {
         Map<Key, Side> sides = new LinkedHashMap<>();
         for (TokenInRedcap token : inRedcap) {
             sides.computeIfAbsent(Key.of(token), key -> new Side()).redcap = token;
@@ -39,7 +40,7 @@ final class Reconciler {
         }
         List<Finding> findings = new ArrayList<>();
         sides.forEach((key, side) -> findings.addAll(compareKey(side.redcap, side.registered,
-                onboarded.contains(key.projectId()), issuing.contains(key))));
+                onboarded.contains(key.projectId()), issuing.contains(key), heldWithoutValue)));
         return findings;
     }
 
@@ -48,7 +49,7 @@ final class Reconciler {
      * entry of that user, project and environment, in any state.
      */
     static List<Finding> compareKey(TokenInRedcap inRedcap, List<IssuedToken> registered, boolean projectOnboarded,
-            boolean issuing) {
+            boolean issuing, Set<String> heldWithoutValue) {
         List<IssuedToken> working = registered.stream().filter(token -> token.state().inRedcap()).toList();
         List<Finding> findings = new ArrayList<>();
         if (inRedcap == null) {
@@ -59,7 +60,7 @@ final class Reconciler {
         if (!working.isEmpty()) {
             IssuedToken current = working.stream().filter(token -> inRedcap.fingerprint().sha256Hex().equals(token.fingerprint()))
                     .findFirst().orElse(working.get(0));
-            compareWorking(inRedcap, current).ifPresent(findings::add);
+            compareWorking(inRedcap, current, heldWithoutValue.contains(current.id())).ifPresent(findings::add);
             // REDCap holds one token per user and project: any other working entry was replaced.
             working.stream().filter(token -> token != current && expectedInRedcap(token))
                     .forEach(token -> findings.add(new Finding(Finding.Kind.MISSING, null, token)));
@@ -84,7 +85,11 @@ final class Reconciler {
                 || token.state() == TokenState.FOUND;
     }
 
-    private static Optional<Finding> compareWorking(TokenInRedcap token, IssuedToken registered) {
+    private static Optional<Finding> compareWorking(TokenInRedcap token, IssuedToken registered, boolean heldWithoutValue) {
+        if (registered.state() == TokenState.SUSPENDED && heldWithoutValue) {
+            // The hold deleted the value: whatever value REDCap holds now was made while it was held.
+            return Optional.of(new Finding(Finding.Kind.HOLD_UNDONE, token, registered));
+        }
         if (registered.fingerprint() == null) {
             return Optional.of(new Finding(Finding.Kind.FINGERPRINT_LEARNED, token, registered));
         }

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.issuance.IssuancesInProgress;
+import org.tokengov.lifecycle.TokenHolds;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapException;
 import org.tokengov.redcap.RedcapInventory;
@@ -22,6 +23,7 @@ import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.TokenInRedcap;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenState;
 
 /**
  * Compares REDCap with the registry and acts on every difference ({@link FindingActions}). What it compares: in each
@@ -60,16 +62,19 @@ public class Reconciliation {
     private final IssuancesInProgress issuances;
     private final ReconciledProjects reconciled;
     private final FindingActions actions;
+    private final TokenHolds holds;
     private final AuditTrail auditTrail;
 
     Reconciliation(RedcapInventory inventory, RedcapProperties servers, TokenRegistry registry,
-            IssuancesInProgress issuances, ReconciledProjects reconciled, FindingActions actions, AuditTrail auditTrail) {
+            IssuancesInProgress issuances, ReconciledProjects reconciled, FindingActions actions, TokenHolds holds,
+            AuditTrail auditTrail) {
         this.inventory = inventory;
         this.servers = servers;
         this.registry = registry;
         this.issuances = issuances;
         this.reconciled = reconciled;
         this.actions = actions;
+        this.holds = holds;
         this.auditTrail = auditTrail;
     }
 
@@ -106,8 +111,10 @@ public class Reconciliation {
             List<IssuedToken> registered = registry.inEnvironment(environment).stream()
                     .filter(token -> inScope(token.projectId(), environment, scope)).toList();
             Set<Long> onboarded = reconciled.of(environment);
+            Set<String> heldWithoutValue = holds.heldWithoutValue(registered.stream()
+                    .filter(token -> token.state() == TokenState.SUSPENDED).toList());
             tokensInRedcap += inRedcap.size();
-            for (Finding finding : Reconciler.compare(inRedcap, registered, onboarded, issuing)) {
+            for (Finding finding : Reconciler.compare(inRedcap, registered, onboarded, issuing, heldWithoutValue)) {
                 try {
                     actions.act(finding, dryRun, onboarded).ifPresent(items::add);
                 } catch (RedcapException e) {

@@ -33,8 +33,10 @@ import org.springframework.stereotype.Component;
  *   <li>{@code create}: the user must already be a user of the project; sets a new value and the rights. If the
  *       user already had a token it is replaced and the log says {@value #REGENERATED}.</li>
  *   <li>{@code regenerate}: a new value, the same rights; refused if the user has no token.</li>
- *   <li>{@code delete}: {@code api_token = NULL} and the API rights 0. Idempotent: if the user has no token (or is
- *       no longer a project user) nothing is written, not even a log row, because nothing changed.</li>
+ *   <li>{@code delete}: {@code api_token = NULL}; the API rights stay as the PI set them. Idempotent: if the user
+ *       has no token (or is no longer a project user) nothing is written, not even a log row, because nothing
+ *       changed.</li>
+ *   <li>{@code issueValue}: a new value whether or not the user has one, the rights untouched.</li>
  * </ul>
  * The token value is made by a {@link TokenValueGenerator}, checked unique, written, and then forgotten: only its
  * {@link TokenFingerprint} is returned or logged. Database errors are reported with any hex run long enough to
@@ -129,6 +131,25 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
     }
 
     @Override
+    public TokenFingerprint issueValue(RedcapEnvironment environment, long projectId, String username, String actor) {
+        String user = requireName(username, "username");
+        String by = requireName(actor, "actor");
+        requireProject(projectId);
+        Written written = inTransaction(environment, "issue", "give " + user + " a new API token on project " + projectId,
+                connection -> {
+                    ProjectUser row = lockProjectUser(connection, environment, projectId, user)
+                            .orElseThrow(() -> notAProjectUser(environment, projectId, user));
+                    String description = row.hasToken() ? REGENERATED : CREATED;
+                    String value = writeNewToken(connection, projectId, row.username(), null);
+                    writeLogEvent(connection, projectId, by, row.username(), description);
+                    return new Written(row.username(), TokenFingerprint.of(value), description);
+                });
+        log.info("REDCap {} project {}: {} {} ({}), rights unchanged, by {}", environment, projectId,
+                written.description(), written.username(), written.fingerprint(), by);
+        return written.fingerprint();
+    }
+
+    @Override
     public void delete(RedcapEnvironment environment, long projectId, String username, String actor) {
         String user = requireName(username, "username");
         String by = requireName(actor, "actor");
@@ -140,8 +161,7 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
                         return false;
                     }
                     try (PreparedStatement update = connection.prepareStatement("UPDATE redcap_user_rights"
-                            + " SET api_token = NULL, api_export = 0, api_import = 0, mobile_app = 0"
-                            + " WHERE project_id = ? AND username = ?")) {
+                            + " SET api_token = NULL WHERE project_id = ? AND username = ?")) {
                         update.setLong(1, projectId);
                         update.setString(2, row.get().username());
                         requireOneRow(update.executeUpdate());

@@ -21,7 +21,8 @@ public interface RedcapApi {
 
     /**
      * {@code content=user} import: sets the user's API rights on the project. All off leaves the token in place,
-     * but every call with it then fails with 403 (how suspension and the manual mode's revocation work).
+     * but every call with it then fails with 403 (the manual mode's only lever). A user in a REDCap user role cannot
+     * be changed this way: {@link RedcapRoleMemberException}, which retrying never cures.
      */
     void setApiRights(RedcapEnvironment environment, long projectId, String username, TokenRights rights);
 

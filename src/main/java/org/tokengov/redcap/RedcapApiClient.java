@@ -319,7 +319,9 @@ public class RedcapApiClient implements RedcapApi {
             throw new RedcapAccessDeniedException(where + " refused access (HTTP 403): " + message);
         }
         if (status >= 400 && status < 500) {
-            throw new RedcapRequestRejectedException(where + " rejected the request (HTTP " + status + "): " + message);
+            String rejected = where + " rejected the request (HTTP " + status + "): " + message;
+            throw message.contains(RedcapRoleMemberException.REDCAP_TEXT) ? new RedcapRoleMemberException(rejected)
+                    : new RedcapRequestRejectedException(rejected);
         }
         if (status >= 500) {
             throw new RedcapUnavailableException(where + " failed (HTTP " + status + "): " + message);

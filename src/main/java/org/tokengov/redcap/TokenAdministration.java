@@ -13,8 +13,17 @@ public interface TokenAdministration {
     /** Replaces the token value; the old value stops working at once. */
     TokenFingerprint regenerate(RedcapEnvironment environment, long projectId, String username, String actor);
 
-    /** Removes the token; any call with the old value then gets 403. */
+    /**
+     * Removes the token's value; any call with the old value then gets 403. The user's API rights stay as the PI set
+     * them: they are the PI's consent, not the system's switch.
+     */
     void delete(RedcapEnvironment environment, long projectId, String username, String actor);
+
+    /**
+     * A new value for the user (who may have none, after a hold removed it), leaving their API rights as they are;
+     * the holder reads it on REDCap's API page.
+     */
+    TokenFingerprint issueValue(RedcapEnvironment environment, long projectId, String username, String actor);
 
     /** Removes the user's super token ({@code redcap_user_information.api_token}); nothing if they have none. */
     void deleteSuperToken(RedcapEnvironment environment, String username, String actor);

@@ -10,7 +10,7 @@ import org.tokengov.audit.AuditTrail;
 import org.tokengov.identity.ContractGroups;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
-import org.tokengov.lifecycle.TokenRevocation;
+import org.tokengov.lifecycle.TokenHolds;
 import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
@@ -20,16 +20,16 @@ import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
 
 /**
- * The tokens of an external user whose sponsor left: held (API rights off in REDCap, the value kept, so release gives
- * the same value back), released once a new sponsor is recorded, or revoked when nobody names one in time. Each step is
- * safe to repeat, because a failed job is retried.
+ * The tokens of an external user whose sponsor left: held ({@link TokenHolds}: the value deleted in the database mode,
+ * the API rights off in the API mode), released once a new sponsor is recorded (a new value, or the PI's rights back),
+ * or revoked when nobody names one in time. Each step is safe to repeat, because a failed job is retried.
  */
 @Service
 class SponsoredTokens {
 
 
     private final TokenRegistry registry;
-    private final TokenRevocation revocation;
+    private final TokenHolds holds;
     private final TokenLifecycles lifecycles;
     private final ProjectPis projectPis;
     private final AuditTrail auditTrail;
@@ -37,10 +37,10 @@ class SponsoredTokens {
     private final SponsorshipProperties properties;
     private final Clock clock;
 
-    SponsoredTokens(TokenRegistry registry, TokenRevocation revocation, TokenLifecycles lifecycles, ProjectPis projectPis,
+    SponsoredTokens(TokenRegistry registry, TokenHolds holds, TokenLifecycles lifecycles, ProjectPis projectPis,
             AuditTrail auditTrail, Notifier notifier, SponsorshipProperties properties, Clock clock) {
         this.registry = registry;
-        this.revocation = revocation;
+        this.holds = holds;
         this.lifecycles = lifecycles;
         this.projectPis = projectPis;
         this.auditTrail = auditTrail;
@@ -62,7 +62,7 @@ class SponsoredTokens {
                 .toList();
         List<IssuedToken> toHold = live.stream().filter(token -> token.state() != TokenState.SUSPENDED).toList();
         for (IssuedToken token : toHold) {
-            revocation.withdrawRights(token.id());
+            holds.place(token, "their sponsor " + departedSponsor + " left");
             registry.markSuspended(token.id());
             auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.SPONSOR_LEFT_HOLD, token.requestId(), token.id(),
                     describe(token) + " of " + external + " on hold: their sponsor " + departedSponsor + " left");
@@ -83,12 +83,13 @@ class SponsoredTokens {
      */
     void release(String external, List<String> heldTokenIds, String newSponsor) {
         int released = 0;
+        boolean newValues = false;
         for (String tokenId : heldTokenIds) {
             IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
             if (token.state() != TokenState.SUSPENDED || !token.holder().equals(external)) {
                 continue;
             }
-            revocation.reinstateRights(tokenId);
+            newValues |= holds.release(token, AuditTrail.SYSTEM_ACTOR) == TokenHolds.Release.NEW_VALUE;
             registry.markReinstated(tokenId);
             auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.SPONSOR_REPLACED, token.requestId(), tokenId,
                     describe(token) + " of " + external + " released: new sponsor " + newSponsor);
@@ -96,7 +97,7 @@ class SponsoredTokens {
         }
         if (released > 0) {
             notifier.send(Notification.toUser(external, MailKind.SPONSORED_TOKENS_RELEASED,
-                    Map.of("newSponsor", newSponsor)));
+                    Map.of("newSponsor", newSponsor, "newValues", newValues)));
         }
     }
 

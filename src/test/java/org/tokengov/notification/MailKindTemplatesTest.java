@@ -63,7 +63,7 @@ class MailKindTemplatesTest {
                 "due", "2026-05-01"));
         samples.put(MailKind.SPONSOR_REPLACEMENT_NEEDED, Map.of("external", "ext-erin", "departedSponsor", "pat",
                 "projects", List.of("PROD 101", "QA 201"), "due", "2026-05-01"));
-        samples.put(MailKind.SPONSORED_TOKENS_RELEASED, Map.of("newSponsor", "rita"));
+        samples.put(MailKind.SPONSORED_TOKENS_RELEASED, Map.of("newSponsor", "rita", "newValues", true));
         samples.put(MailKind.SPONSORED_TOKENS_REVOKED, Map.of("count", 2));
         samples.put(MailKind.NEW_SPONSOR, Map.of("external", "ext-erin", "departedSponsor", "pat", "namedBy", "ada"));
         samples.put(MailKind.OFFBOARDING_REPORT_TO_PI, Map.of("username", "bob", "leftProject", "", "source", "hr-webhook",
@@ -93,7 +93,7 @@ class MailKindTemplatesTest {
                 "reason", "10,000 calls a minute", "suspensions", 1L, "banned", false);
         samples.put(MailKind.TOKEN_SUSPENDED, suspension);
         samples.put(MailKind.TOKEN_SUSPENDED_TO_PROJECT_ADMINS, suspension);
-        samples.put(MailKind.TOKEN_REINSTATED, token);
+        samples.put(MailKind.TOKEN_REINSTATED, Map.of("environment", "PROD", "project", 101L, "newValue", true));
         samples.put(MailKind.CODE_CHANGE_APPROVED, Map.of("environment", "PROD", "project", "101", "comments", "Fine."));
         samples.put(MailKind.CODE_CHANGE_CHANGES_REQUESTED, Map.of("environment", "PROD", "project", "101",
                 "comments", "Filter by event."));
@@ -114,6 +114,8 @@ class MailKindTemplatesTest {
         samples.put(MailKind.SERVICE_ACCOUNT_TOKEN_CUTOVER, Map.of("token", "the PROD API token on REDCap project 101",
                 "holder", "svc-etl", "cutoverOn", "2027-01-31"));
         samples.put(MailKind.TOKEN_ADOPTED, expiry);
+        samples.put(MailKind.HOLD_NEEDS_REDCAP_ADMINISTRATOR, Map.of("environment", "QA", "project", 201L, "holder", "bob",
+                "what", "cannot be held through REDCap's API: bob is in a user role."));
         samples.put(MailKind.EXTENSION_REFUSED, Map.of("environment", "PROD", "project", 101L, "expiresOn", "2027-03-01",
                 "reason", "the adopted token's code has not been reviewed and approved since its adoption"));
         samples.put(MailKind.TASK_WAITING, Map.of("taskKey", "Task_ReviewCode", "taskName", "Review API code of bob",

@@ -32,13 +32,19 @@ class ReconcilerTest {
                 null, null, 0L);
     }
 
+    /** Without held tokens whose value a hold deleted. */
+    static List<Finding> compare(List<TokenInRedcap> inRedcap, List<IssuedToken> registered, Set<Long> onboarded,
+            Set<Reconciler.Key> issuing) {
+        return Reconciler.compare(inRedcap, registered, onboarded, issuing, Set.of());
+    }
+
     static List<Finding.Kind> kinds(List<Finding> findings) {
         return findings.stream().map(Finding::kind).toList();
     }
 
     @Test
     void aTokenAsRegisteredIsNoFindingWhateverTheCaseOfTheUsername() {
-        List<Finding> findings = Reconciler.compare(List.of(inRedcap(101, "Alice", VALUE_A, EXPORT)),
+        List<Finding> findings = compare(List.of(inRedcap(101, "Alice", VALUE_A, EXPORT)),
                 List.of(registered("t1", 101, "alice", TokenState.ACTIVE, VALUE_A)), Set.of(101L), Set.of());
 
         assertThat(findings).isEmpty();
@@ -46,7 +52,7 @@ class ReconcilerTest {
 
     @Test
     void aTokenNobodyRegisteredIsUnknownOnAReconciledProjectAndExistingOnANewOne() {
-        List<Finding> findings = Reconciler.compare(List.of(inRedcap(101, "bob", VALUE_A, EXPORT),
+        List<Finding> findings = compare(List.of(inRedcap(101, "bob", VALUE_A, EXPORT),
                 inRedcap(102, "bob", VALUE_B, EXPORT)), List.of(), Set.of(101L), Set.of());
 
         assertThat(findings).extracting(Finding::kind, f -> f.inRedcap().projectId())
@@ -56,7 +62,7 @@ class ReconcilerTest {
 
     @Test
     void aSuperTokenNobodyRegisteredIsAlwaysUnknown() {
-        List<Finding> findings = Reconciler.compare(List.of(inRedcap(0, "ada", "C".repeat(64), new TokenRights(true, true, true))),
+        List<Finding> findings = compare(List.of(inRedcap(0, "ada", "C".repeat(64), new TokenRights(true, true, true))),
                 List.of(), Set.of(), Set.of());
 
         assertThat(kinds(findings)).containsExactly(Finding.Kind.UNKNOWN);
@@ -65,13 +71,13 @@ class ReconcilerTest {
 
     @Test
     void aTokenBeingIssuedIsLeftToTheIssuance() {
-        assertThat(Reconciler.compare(List.of(inRedcap(101, "bob", VALUE_A, EXPORT)), List.of(), Set.of(101L),
+        assertThat(compare(List.of(inRedcap(101, "bob", VALUE_A, EXPORT)), List.of(), Set.of(101L),
                 Set.of(new Reconciler.Key("PROD", 101, "bob")))).isEmpty();
     }
 
     @Test
     void anotherValueIsAChangeAndAMissingFingerprintIsLearned() {
-        List<Finding> findings = Reconciler.compare(
+        List<Finding> findings = compare(
                 List.of(inRedcap(101, "alice", VALUE_B, EXPORT), inRedcap(101, "bob", VALUE_A, EXPORT)),
                 List.of(registered("t1", 101, "alice", TokenState.ACTIVE, VALUE_A),
                         registered("t2", 101, "bob", TokenState.ACTIVE, null)), Set.of(101L), Set.of());
@@ -81,7 +87,7 @@ class ReconcilerTest {
 
     @Test
     void aRevokedTokenWorkingAgainIsRevivedEvenOnAnIssuanceOfAnotherUser() {
-        List<Finding> findings = Reconciler.compare(List.of(inRedcap(101, "alice", VALUE_B, EXPORT)),
+        List<Finding> findings = compare(List.of(inRedcap(101, "alice", VALUE_B, EXPORT)),
                 List.of(registered("t1", 101, "alice", TokenState.REVOKED, VALUE_A)), Set.of(101L),
                 Set.of(new Reconciler.Key("PROD", 101, "bob")));
 
@@ -92,15 +98,25 @@ class ReconcilerTest {
     @Test
     void aHeldTokenIsOnlyAFindingWhenItsRightsCameBack() {
         IssuedToken held = registered("t1", 101, "alice", TokenState.SUSPENDED, VALUE_A);
-        assertThat(Reconciler.compare(List.of(inRedcap(101, "alice", VALUE_A, NONE)), List.of(held), Set.of(101L), Set.of()))
+        assertThat(compare(List.of(inRedcap(101, "alice", VALUE_A, NONE)), List.of(held), Set.of(101L), Set.of()))
                 .isEmpty();
-        assertThat(kinds(Reconciler.compare(List.of(inRedcap(101, "alice", VALUE_A, EXPORT)), List.of(held), Set.of(101L),
+        assertThat(kinds(compare(List.of(inRedcap(101, "alice", VALUE_A, EXPORT)), List.of(held), Set.of(101L),
                 Set.of()))).containsExactly(Finding.Kind.HOLD_UNDONE);
     }
 
     @Test
+    void aTokenWhoseValueAHoldDeletedIsHeldUndoneByAnyValueWhateverItsRights() {
+        IssuedToken held = registered("t1", 101, "alice", TokenState.SUSPENDED, VALUE_A);
+
+        assertThat(kinds(Reconciler.compare(List.of(inRedcap(101, "alice", VALUE_B, NONE)), List.of(held), Set.of(101L),
+                Set.of(), Set.of("t1")))).containsExactly(Finding.Kind.HOLD_UNDONE);
+        assertThat(Reconciler.compare(List.of(), List.of(held), Set.of(101L), Set.of(), Set.of("t1")))
+                .as("its value gone, as the hold left it").isEmpty();
+    }
+
+    @Test
     void aWorkingTokenGoneFromRedcapIsMissingButAHeldOneMayBeGone() {
-        List<Finding> findings = Reconciler.compare(List.of(),
+        List<Finding> findings = compare(List.of(),
                 List.of(registered("t1", 101, "alice", TokenState.ACTIVE, VALUE_A),
                         registered("t2", 101, "bob", TokenState.SUSPENDED, VALUE_B),
                         registered("t3", 101, "carol", TokenState.FOUND, VALUE_B),
@@ -112,7 +128,7 @@ class ReconcilerTest {
 
     @Test
     void ofTwoWorkingEntriesForOneUserTheOneRedcapHoldsStandsAndTheOtherIsGone() {
-        List<Finding> findings = Reconciler.compare(List.of(inRedcap(201, "alice", VALUE_B, EXPORT)),
+        List<Finding> findings = compare(List.of(inRedcap(201, "alice", VALUE_B, EXPORT)),
                 List.of(registered("found", 201, "alice", TokenState.FOUND, VALUE_A),
                         registered("issued", 201, "alice", TokenState.QA_ACTIVE, VALUE_B)), Set.of(201L), Set.of());
 
@@ -125,7 +141,7 @@ class ReconcilerTest {
         List<TokenInRedcap> redcap = List.of(inRedcap(101, "bob", VALUE_A, EXPORT));
         List<IssuedToken> registry = List.of(registered("t1", 101, "alice", TokenState.ACTIVE, VALUE_B));
 
-        assertThat(Reconciler.compare(redcap, registry, Set.of(101L), Set.of()))
-                .isEqualTo(Reconciler.compare(redcap, registry, Set.of(101L), Set.of()));
+        assertThat(compare(redcap, registry, Set.of(101L), Set.of()))
+                .isEqualTo(compare(redcap, registry, Set.of(101L), Set.of()));
     }
 }

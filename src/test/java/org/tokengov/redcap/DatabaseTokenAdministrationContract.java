@@ -197,6 +197,27 @@ abstract class DatabaseTokenAdministrationContract {
     }
 
     @Test
+    void issuingAValueAfterAHoldKeepsTheRightsAsThePiSetThem() throws SQLException {
+        administration.create(RedcapEnvironment.PROD, PROD_PROJECT, "alice", new TokenRights(true, false, false), ACTOR);
+        String held = row(PROD_PROJECT, "alice").apiToken();
+        administration.delete(RedcapEnvironment.PROD, PROD_PROJECT, "alice", ACTOR);
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE redcap_user_rights SET api_import = 1 WHERE project_id = 101 AND username = 'alice'");
+        }
+
+        TokenFingerprint fingerprint = administration.issueValue(RedcapEnvironment.PROD, PROD_PROJECT, "alice", "rita");
+
+        Row alice = row(PROD_PROJECT, "alice");
+        assertThat(alice.apiToken()).matches("[0-9A-F]{32}").isNotEqualTo(held);
+        assertThat(fingerprint).isEqualTo(TokenFingerprint.of(alice.apiToken()));
+        assertThat(alice.rights()).as("as the PI left them meanwhile").containsExactly(1, 1, 0);
+        assertThat(logEvents()).extracting(LogEvent::description, LogEvent::user).last()
+                .isEqualTo(org.assertj.core.groups.Tuple.tuple("Create API token for user", "rita"));
+        assertThatThrownBy(() -> administration.issueValue(RedcapEnvironment.PROD, PROD_PROJECT, "nobody", ACTOR))
+                .isInstanceOf(RedcapRequestRejectedException.class);
+    }
+
+    @Test
     void eachProjectsEventsGoToTheLogTableItNames() throws SQLException {
         administration.create(RedcapEnvironment.PROD, OTHER_PROJECT, "alice", new TokenRights(true, false, false), ACTOR);
 
@@ -233,7 +254,7 @@ abstract class DatabaseTokenAdministrationContract {
     }
 
     @Test
-    void deleteNullsTheTokenZeroesTheRightsAndLogsIt() throws SQLException {
+    void deleteNullsTheTokenKeepsThePisRightsAndLogsIt() throws SQLException {
         administration.create(RedcapEnvironment.PROD, PROD_PROJECT, "alice", new TokenRights(true, true, true), ACTOR);
         administration.create(RedcapEnvironment.PROD, PROD_PROJECT, "bob", new TokenRights(true, false, false), ACTOR);
 
@@ -241,7 +262,7 @@ abstract class DatabaseTokenAdministrationContract {
 
         Row alice = row(PROD_PROJECT, "alice");
         assertThat(alice.apiToken()).isNull();
-        assertThat(alice.rights()).containsExactly(0, 0, 0);
+        assertThat(alice.rights()).as("the PI's consent stays as the PI gave it").containsExactly(1, 1, 1);
         assertThat(row(PROD_PROJECT, "bob").apiToken()).as("other users keep theirs").isNotNull();
         List<LogEvent> events = logEvents();
         assertThat(events).hasSize(3);
