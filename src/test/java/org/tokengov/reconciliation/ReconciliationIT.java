@@ -183,7 +183,7 @@ class ReconciliationIT {
                 "{\"dryRun\": false, \"environment\": \"PROD\"}");
         assertThat(real.statusCode()).as(real.body()).isEqualTo(200);
         assertThat(EngineRest.json(real).get("counts").get("EXISTING").asInt()).isEqualTo(EXISTING + 2);
-        Jobs.runDue(management);
+        Jobs.runDueConcurrently(management, 4);
 
         IssuedToken first = only(PROD, 101, "user0001", TokenState.ACTIVE);
         assertThat(first.requestId()).isNull();
