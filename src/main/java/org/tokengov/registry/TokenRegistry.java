@@ -61,8 +61,7 @@ public class TokenRegistry {
 
     /** Every token the registry knows of the user on the project, in any state (usernames compare case-insensitively). */
     public List<IssuedToken> ofUserOn(RedcapEnvironment environment, long projectId, String username) {
-        return tokens.findByEnvironmentAndProjectId(environment, projectId).stream()
-                .filter(token -> token.holder().equalsIgnoreCase(username)).toList();
+        return tokens.findOfUserOn(environment.name(), projectId, username);
     }
 
     /**

@@ -19,5 +19,8 @@ create table reconciliation_run (
 insert into reconciliation_run (environment) values ('QA');
 insert into reconciliation_run (environment) values ('PROD');
 
+-- Reconciliation looks a user's tokens on a project up by REDCap's case-insensitive username.
+create index api_token_project_user on api_token (environment, project_id, holder);
+
 -- The dashboard shows the last reconciliation: the newest audit entry of an action.
 create index audit_event_action on audit_event (action, id);
