@@ -6,9 +6,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -37,6 +39,8 @@ public record RedcapProperties(@NotEmpty Map<RedcapEnvironment, @Valid @NotNull 
             @NotNull TokenAdministrationMode tokenAdministration,
             @Valid Database database,
             Map<Long, String> stewardTokens,
+            Set<Long> enrolledProjects,
+            ZoneId timeZone,
             @Positive Integer rateBudgetPerMinute,
             Duration connectTimeout,
             Duration requestTimeout) {
@@ -44,6 +48,9 @@ public record RedcapProperties(@NotEmpty Map<RedcapEnvironment, @Valid @NotNull 
         public Server {
             database = database == null || database.jdbcUrl() == null || database.jdbcUrl().isBlank() ? null : database;
             stewardTokens = stewardTokens == null ? Map.of() : Map.copyOf(stewardTokens);
+            enrolledProjects = enrolledProjects == null ? Set.of() : Set.copyOf(enrolledProjects);
+            // REDCap logs its server's wall-clock time; UTC only when the server runs on UTC.
+            timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
             rateBudgetPerMinute = rateBudgetPerMinute == null ? DEFAULT_RATE_BUDGET_PER_MINUTE : rateBudgetPerMinute;
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
             requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
@@ -52,10 +59,13 @@ public record RedcapProperties(@NotEmpty Map<RedcapEnvironment, @Valid @NotNull 
             }
         }
 
-        /** Whether this system holds a steward token for the project, i.e. governs its tokens. */
+        /**
+         * Whether this system governs the project's tokens: it is listed in {@code enrolled-projects} (the database
+         * mode needs no API token of its own), or this system holds a steward token for it.
+         */
         public boolean isEnrolled(long projectId) {
             String token = stewardTokens.get(projectId);
-            return token != null && !token.isBlank();
+            return enrolledProjects.contains(projectId) || token != null && !token.isBlank();
         }
 
         /** The fingerprints of this system's own steward tokens: REDCap holds them, and they are nobody's to govern. */
@@ -65,14 +75,17 @@ public record RedcapProperties(@NotEmpty Map<RedcapEnvironment, @Valid @NotNull 
         }
 
         /** The projects this system governs. */
+        @Override
         public Set<Long> enrolledProjects() {
-            return stewardTokens.keySet().stream().filter(this::isEnrolled).collect(Collectors.toUnmodifiableSet());
+            return Stream.concat(enrolledProjects.stream(), stewardTokens.keySet().stream()).filter(this::isEnrolled)
+                    .collect(Collectors.toUnmodifiableSet());
         }
 
         @Override
         public String toString() {
             return "Server[apiUrl=" + apiUrl + ", tokenAdministration=" + tokenAdministration + ", database=" + database
-                    + ", enrolledProjects=" + stewardTokens.keySet() + ", rateBudgetPerMinute=" + rateBudgetPerMinute
+                    + ", enrolledProjects=" + enrolledProjects() + ", timeZone=" + timeZone
+                    + ", rateBudgetPerMinute=" + rateBudgetPerMinute
                     + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + "]";
         }
     }

@@ -161,7 +161,7 @@ class RedcapHealthIndicatorTest {
     private RedcapHealthIndicator indicator(Map<Long, String> stewardTokens, int budget) {
         RedcapProperties properties = new RedcapProperties(Map.of(RedcapEnvironment.QA, new RedcapProperties.Server(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/"), TokenAdministrationMode.MANUAL,
-                null, stewardTokens, budget, Duration.ofSeconds(1), Duration.ofSeconds(30))));
+                null, stewardTokens, null, null, budget, Duration.ofSeconds(1), Duration.ofSeconds(30))));
         RedcapApiClient client = new RedcapApiClient(properties, new RateBudgets(properties), new SimpleMeterRegistry());
         return new RedcapHealthIndicator(client, RedcapEnvironment.QA, Duration.ofMillis(500), CACHE_FOR, now::get);
     }

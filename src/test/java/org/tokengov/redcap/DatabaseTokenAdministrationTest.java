@@ -48,7 +48,7 @@ class DatabaseTokenAdministrationTest extends DatabaseTokenAdministrationContrac
         RedcapProperties properties = new RedcapProperties(Map.of(RedcapEnvironment.PROD,
                 new RedcapProperties.Server(URI.create("http://127.0.0.1:1/api/"), TokenAdministrationMode.DATABASE,
                         new RedcapProperties.Database("jdbc:mariadb://127.0.0.1:" + closedPort + "/redcap", "redcap",
-                                "db-secret"), Map.of(), null, Duration.ofMillis(300), null)));
+                                "db-secret"), Map.of(), null, null, null, Duration.ofMillis(300), null)));
         long started = System.nanoTime();
         try (DatabaseTokenAdministration unreachable = new DatabaseTokenAdministration(properties,
                 new SecureRandomTokenValueGenerator(), CLOCK, meters)) {

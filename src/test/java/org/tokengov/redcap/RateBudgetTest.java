@@ -203,7 +203,7 @@ class RateBudgetTest {
 
     private static RedcapProperties.Server server(Integer budget) {
         return new RedcapProperties.Server(URI.create("http://127.0.0.1:1/api/"), TokenAdministrationMode.MANUAL, null,
-                Map.of(), budget, null, null);
+                Map.of(), null, null, budget, null, null);
     }
 
     private static List<Long> runConcurrently(int threads, int callsEach, RateBudget budget) throws Exception {

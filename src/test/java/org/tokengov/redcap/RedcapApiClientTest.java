@@ -400,7 +400,7 @@ class RedcapApiClientTest {
     void aProbeGivesUpAfterItsOwnShortTimeOut() {
         responder.set((exchange, body) -> awaitRelease());
         RedcapProperties properties = new RedcapProperties(Map.of(RedcapEnvironment.QA, new RedcapProperties.Server(
-                baseUri(), TokenAdministrationMode.MANUAL, null, Map.of(PROJECT, STEWARD_TOKEN), 600,
+                baseUri(), TokenAdministrationMode.MANUAL, null, Map.of(PROJECT, STEWARD_TOKEN), null, null, 600,
                 Duration.ofSeconds(10), Duration.ofSeconds(30))));
         RedcapApiClient client = new RedcapApiClient(properties, new RateBudgets(properties), meters);
         long started = System.nanoTime();
@@ -520,7 +520,7 @@ class RedcapApiClientTest {
 
     private static RedcapProperties properties(URI apiUrl, Map<Long, String> stewardTokens, int budget) {
         return new RedcapProperties(Map.of(RedcapEnvironment.QA, new RedcapProperties.Server(apiUrl,
-                TokenAdministrationMode.MANUAL, null, stewardTokens, budget, Duration.ofSeconds(1),
+                TokenAdministrationMode.MANUAL, null, stewardTokens, null, null, budget, Duration.ofSeconds(1),
                 Duration.ofMillis(500))));
     }
 

@@ -67,7 +67,7 @@ class EligibilityCheckTest {
 
     static RedcapProperties.Server server(Map<Long, String> stewardTokens) {
         return new RedcapProperties.Server(URI.create("http://redcap.invalid/api/"), TokenAdministrationMode.MANUAL,
-                null, stewardTokens, null, null, null);
+                null, stewardTokens, null, null, null, null, null);
     }
 
     static RedcapProjectUser projectUser(LocalDate expiration) {
