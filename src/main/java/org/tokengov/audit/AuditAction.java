@@ -80,5 +80,10 @@ public enum AuditAction {
     /** A hold could not be placed or lifted through REDCap's API (a user in a role): the administrators act in REDCap. */
     HOLD_NEEDS_REDCAP_ADMINISTRATOR,
     /** A renewal was confirmed but the token may not be extended yet (an adopted token not reviewed). */
-    EXTENSION_REFUSED
+    EXTENSION_REFUSED,
+    /**
+     * A live registered token's value was found in REDCap's log (a failed request logs its POST body): a leak, told
+     * to the token's lifecycle as a compromise. Details: where in the log; never the value.
+     */
+    TOKEN_VALUE_IN_REDCAP_LOG
 }

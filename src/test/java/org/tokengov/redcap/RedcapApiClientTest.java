@@ -351,7 +351,7 @@ class RedcapApiClientTest {
         respond(403, "application/json", "{\"error\":\"You do not have permissions to use the API\"}");
         catchThrowable(() -> client.projectUsers(RedcapEnvironment.QA, PROJECT));
         respond(400, "application/json", "{\"error\":\"bad\"}");
-        catchThrowable(() -> client.lastApiUse(RedcapEnvironment.QA, PROJECT, "alice"));
+        catchThrowable(() -> client.logSince(RedcapEnvironment.QA, PROJECT, java.time.LocalDateTime.of(2026, 1, 1, 0, 0)));
         respond(500, "text/plain", "down");
         catchThrowable(() -> client.version(RedcapEnvironment.QA, PROJECT));
         respond(200, "text/html", "<html>maintenance</html>");
