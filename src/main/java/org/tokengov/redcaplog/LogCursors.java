@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -79,12 +80,7 @@ class LogCursors {
         Map<String, Integer> seen = new HashMap<>();
         jdbc.sql("select digest, occurrences from redcap_log_seen_row where environment = ? and project_id = ?")
                 .params(environment.name(), projectId)
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        seen.put(rs.getString(1), rs.getInt(2));
-                    }
-                    return null;
-                });
+                .query((RowCallbackHandler) rs -> seen.put(rs.getString(1), rs.getInt(2)));
         return seen;
     }
 
