@@ -188,6 +188,33 @@ class RedcapLogReaderIT {
         assertNoTokenValueAnywhere(value);
     }
 
+    @Test
+    @Order(4)
+    void twoCatchUpsAtOnceKeepEachRowOnce() throws Exception {
+        reader.catchUp(QA);
+        long before = newestEvent();
+        for (int round = 0; round < 5; round++) {
+            done(simulator.controlCenterToken("qa", simulator.tokenOf("qa", "pat", 201) == null ? "create" : "delete",
+                    "pat", 201, "ada"));
+        }
+
+        java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<LogCatchUp> catchUp = () -> {
+                start.await();
+                return reader.catchUp(QA);
+            };
+            java.util.concurrent.Future<LogCatchUp> one = replicas.submit(catchUp);
+            java.util.concurrent.Future<LogCatchUp> other = replicas.submit(catchUp);
+            start.countDown();
+            assertThat(one.get().tokenEvents() + other.get().tokenEvents()).isEqualTo(5);
+        } finally {
+            replicas.shutdownNow();
+        }
+        assertThat(tokenEvents.after(QA, before)).hasSize(5);
+    }
+
     private HttpResponse<String> importRecords(String value) {
         return simulator.page("qa", "api/", java.util.Map.of("token", value, "content", "record", "action", "import",
                 "format", "json", "data", "[{\"record_id\":\"1\"}]"));
