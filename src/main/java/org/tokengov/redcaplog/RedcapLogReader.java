@@ -22,6 +22,7 @@ import org.tokengov.audit.AuditTrail;
 import org.tokengov.redcap.DatabaseRedcapLog;
 import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.RedcapInventory;
 import org.tokengov.redcap.RedcapLogRow;
 import org.tokengov.redcap.RedcapProperties;
 import org.tokengov.redcap.TokenFingerprint;
@@ -62,6 +63,7 @@ public class RedcapLogReader {
     private final ApiUses uses;
     private final LogLeaks leaks;
     private final TokenRegistry registry;
+    private final RedcapInventory inventory;
     private final AuditTrail auditTrail;
     private final ApplicationEventPublisher publisher;
     private final RedcapLogProperties properties;
@@ -70,7 +72,8 @@ public class RedcapLogReader {
     private final Clock clock = Clock.systemUTC();
 
     RedcapLogReader(RedcapProperties servers, DatabaseRedcapLog database, RedcapApi api, LogCursors cursors,
-            KeptTokenEvents events, ApiUses uses, LogLeaks leaks, TokenRegistry registry, AuditTrail auditTrail,
+            KeptTokenEvents events, ApiUses uses, LogLeaks leaks, TokenRegistry registry, RedcapInventory inventory,
+            AuditTrail auditTrail,
             ApplicationEventPublisher publisher, RedcapLogProperties properties, PlatformTransactionManager transactions) {
         this.servers = servers;
         this.database = database;
@@ -80,6 +83,7 @@ public class RedcapLogReader {
         this.uses = uses;
         this.leaks = leaks;
         this.registry = registry;
+        this.inventory = inventory;
         this.auditTrail = auditTrail;
         this.publisher = publisher;
         this.properties = properties;
@@ -225,13 +229,15 @@ public class RedcapLogReader {
 
     /**
      * A value of a live registered token in the log is a leak: told once per token and value (audit, event); a value
-     * that no longer works (an old one, a revoked token's) is none.
+     * that no longer works (an old one, a revoked token's, a held token's whose value the hold deleted) is none. Where
+     * REDCap's database is readable, "still works" is REDCap's word: it holds that value for the token now.
      */
     private int reportLeaks(RedcapEnvironment environment, RedcapLogRow row, Instant at) {
         int leaked = 0;
         for (TokenFingerprint value : row.tokenValues()) {
             for (IssuedToken token : registry.withFingerprint(value)) {
-                if (!token.state().isLive() || !leaks.firstSighting(token.id(), value, row.where(), at)) {
+                if (!token.state().isLive() || !stillInRedcap(token, value)
+                        || !leaks.firstSighting(token.id(), value, row.where(), at)) {
                     continue;
                 }
                 String where = "REDCap " + environment + ", " + row.where() + ", at " + at + " (\"" + shortly(row.description())
@@ -244,6 +250,14 @@ public class RedcapLogReader {
             }
         }
         return leaked;
+    }
+
+    private boolean stillInRedcap(IssuedToken token, TokenFingerprint value) {
+        if (!inventory.readable(token.environment())) {
+            return true;
+        }
+        return inventory.token(token.environment(), token.projectId(), token.holder())
+                .filter(inRedcap -> inRedcap.fingerprint().equals(value)).isPresent();
     }
 
     private static String shortly(String text) {

@@ -215,6 +215,23 @@ class RedcapLogReaderIT {
         assertThat(tokenEvents.after(QA, before)).hasSize(5);
     }
 
+    @Test
+    @Order(5)
+    void aHeldTokensValueIsNoLeakOnceTheHoldDeletedIt() {
+        IssuedToken token = new IssuedTokens(context).issue("bob", QA, 201);
+        String value = simulator.tokenOf("qa", "bob", 201);
+        lifecycles.suspend(token.id(), "performance impact", "ada");
+        Jobs.runDue(management);
+        assertThat(simulator.tokenOf("qa", "bob", 201)).as("the hold deleted the value").isNull();
+        reader.catchUp(QA);
+
+        assertThat(simulator.versionStatus("qa", value)).as("REDCap logs the refused value").isEqualTo(403);
+        assertThat(reader.catchUp(QA).leaks()).as("a value that no longer works is no leak, held token or not").isZero();
+        ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(token.id()).singleResult();
+        assertThat(compromiseCases(lifecycle)).isZero();
+        assertNoTokenValueAnywhere(value);
+    }
+
     private HttpResponse<String> importRecords(String value) {
         return simulator.page("qa", "api/", java.util.Map.of("token", value, "content", "record", "action", "import",
                 "format", "json", "data", "[{\"record_id\":\"1\"}]"));
