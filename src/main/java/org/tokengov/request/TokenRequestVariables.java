@@ -32,6 +32,8 @@ public final class TokenRequestVariables {
     public static final String CODE_REPOSITORY_URL = QaResultForm.CODE_REPOSITORY_URL;
     public static final String CODE_COMMIT = QaResultForm.CODE_COMMIT;
     public static final String TEST_SUMMARY = QaResultForm.TEST_SUMMARY;
+    /** Read-only on the review and the approval: the requester's API rights in REDCap as REDCap applies them. */
+    public static final String REDCAP_RIGHTS = "redcapRights";
     public static final String CODE_REVIEW_OUTCOME = "codeReviewOutcome";
     public static final String CODE_REVIEW_COMMENTS = "codeReviewComments";
     public static final String ADMIN_DECISION = "adminDecision";
