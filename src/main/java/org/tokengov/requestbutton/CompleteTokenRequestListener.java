@@ -64,7 +64,7 @@ class CompleteTokenRequestListener extends PersonalTaskListener {
     @Override
     protected List<String> problems(DelegateTask task) {
         TakenRow row = row(task);
-        Long submitted = FormValues.asLong(task.getVariable(projectField(row)));
+        Long submitted = FormValues.asLong(submitted(task, projectField(row)));
         if (submitted == null || submitted != row.projectId()) {
             return List.of("You pressed the request button on REDCap " + row.environment() + " project " + row.projectId()
                     + ": this request is for that project, so keep " + row.projectId() + " as its "
@@ -77,7 +77,7 @@ class CompleteTokenRequestListener extends PersonalTaskListener {
     protected void completed(DelegateTask task, String requester) {
         Map<String, Object> survey = new HashMap<>();
         for (String field : TokenRequestVariables.SUBMITTED) {
-            survey.put(field, task.getVariable(field));
+            survey.put(field, submitted(task, field));
         }
         // Nested in the completion's command: the start runs as the authenticated person completing this task.
         ProcessInstance request = task.getProcessEngineServices().getRuntimeService()
@@ -93,6 +93,11 @@ class CompleteTokenRequestListener extends PersonalTaskListener {
     private TakenRow row(DelegateTask task) {
         return rows.ofProcess(task.getProcessInstanceId()).orElseThrow(() -> new IllegalStateException(
                 "No to-do row was taken in for process " + task.getProcessInstanceId()));
+    }
+
+    /** Camunda puts a completion's values on the process, beside the task's own prefilled project. */
+    private static Object submitted(DelegateTask task, String field) {
+        return task.getExecution().getVariable(field);
     }
 
     private static String projectField(TakenRow row) {
