@@ -43,7 +43,8 @@ class CompleteTokenRequestListener extends PersonalTaskListener {
     @Override
     protected void created(DelegateTask task) {
         TakenRow row = row(task);
-        task.setVariableLocal(projectField(row), Variables.longValue(row.projectId()));
+        // On the process, not the task: whether the survey comes back by complete or submit-form, its value replaces this.
+        task.getExecution().setVariable(projectField(row), Variables.longValue(row.projectId()));
     }
 
     @Override
@@ -95,9 +96,8 @@ class CompleteTokenRequestListener extends PersonalTaskListener {
                 "No to-do row was taken in for process " + task.getProcessInstanceId()));
     }
 
-    /** Camunda puts a completion's values on the process, beside the task's own prefilled project. */
     private static Object submitted(DelegateTask task, String field) {
-        return task.getExecution().getVariable(field);
+        return task.getVariable(field);
     }
 
     private static String projectField(TakenRow row) {

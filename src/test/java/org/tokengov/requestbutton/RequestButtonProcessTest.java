@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
@@ -123,10 +124,19 @@ class RequestButtonProcessTest {
     }
 
     void completeAs(String user, Map<String, Object> variables) {
+        as(user, () -> taskService().complete(task().getId(), variables));
+    }
+
+    /** As Tasklist sends a Camunda Form: the values go through the task, not straight to the process. */
+    void submitFormAs(String user, Map<String, Object> variables) {
+        as(user, () -> formService().submitTaskForm(task().getId(), variables));
+    }
+
+    void as(String user, Runnable action) {
         identityService().setAuthentication(user, identityService().createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId).toList());
         try {
-            taskService().complete(task().getId(), variables);
+            action.run();
         } finally {
             identityService().clearAuthentication();
         }
@@ -156,7 +166,7 @@ class RequestButtonProcessTest {
         assertThat(process).isWaitingAt("Task_CompleteTokenRequest");
         assertThat(task()).isAssignedTo("alice").hasName("Request an API token for REDCap PROD project 101 (REDCap's"
                 + " request button)");
-        assertThat(taskService().getVariableLocal(task().getId(), "productionProjectId")).as("prefilled").isEqualTo(101L);
+        assertThat(taskService().getVariable(task().getId(), "productionProjectId")).as("prefilled").isEqualTo(101L);
 
         completeAs("alice", survey(101, 201));
 
@@ -183,10 +193,10 @@ class RequestButtonProcessTest {
     @Test
     void aQaRowPrefillsTheQaProjectAndTheRequesterFillsInTheProductionProject() {
         ProcessInstance process = pressed(RedcapEnvironment.QA, 201);
-        assertThat(taskService().getVariableLocal(task().getId(), "qaProjectId")).isEqualTo(201L);
-        assertThat(taskService().getVariableLocal(task().getId(), "productionProjectId")).isNull();
+        assertThat(taskService().getVariable(task().getId(), "qaProjectId")).isEqualTo(201L);
+        assertThat(taskService().getVariable(task().getId(), "productionProjectId")).isNull();
 
-        completeAs("alice", survey(101, 201));
+        submitFormAs("alice", survey(101, 201));
 
         assertThat(runtimeService().getVariables(startedRequest().getId())).containsEntry("qaProjectId", 201L)
                 .containsEntry("productionProjectId", 101L);
@@ -216,6 +226,9 @@ class RequestButtonProcessTest {
         ProcessInstance process = pressed(RedcapEnvironment.PROD, 101);
 
         assertThatThrownBy(() -> completeAs("alice", survey(102, 201)))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("keep 101 as its production project id");
+        assertThatThrownBy(() -> submitFormAs("alice", survey(102, 201)))
                 .hasRootCauseInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("keep 101 as its production project id");
 
