@@ -182,6 +182,11 @@ class RequestButtonIT {
                 .statusCode()).isEqualTo(400);
         assertThat(rest.post("/task/" + survey.getId() + "/complete", requester, PASSWORD, body.replace("\"qaProjectId\"",
                 "\"requester\": {\"value\": \"bob\", \"type\": \"String\"}, \"qaProjectId\"")).statusCode()).isIn(400, 403);
+        // ...and the survey is checked as a start from Tasklist is.
+        HttpResponse<String> tooShort = rest.post("/task/" + survey.getId() + "/complete", requester, PASSWORD,
+                EngineRest.startFormBody(101, "soon"));
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        assertThat(tooShort.body()).contains("Usage description must be 20 to 2000 characters long");
         assertThat(requests.ofRequester(requester)).isEmpty();
         assertThat(tasks.createTaskQuery().taskId(survey.getId()).singleResult().getAssignee()).isEqualTo(requester);
 
