@@ -40,6 +40,10 @@ class RequestButtonDisabledIT {
         RealServers.serveHttpFrom(context);
         assertThat(context.getBeansOfType(RequestButtonPoll.class)).isEmpty();
 
+        IssuedTokens redcap = new IssuedTokens(context);
+        redcap.addProjectUser(RedcapEnvironment.PROD, 101, "alice");
+        redcap.redcap(RedcapEnvironment.PROD).update(
+                "UPDATE redcap_user_rights SET api_export = 1 WHERE project_id = 101 AND username = 'alice'");
         HttpResponse<String> page = new SimulatorHttp(RealServers.baseUrl(context)).projectApiPage("prod", "request",
                 "alice", 101);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
@@ -47,7 +51,7 @@ class RequestButtonDisabledIT {
         Jobs.runDue(management);
 
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("RequestButtonProcess").count()).isZero();
-        assertThat(new IssuedTokens(context).redcap(RedcapEnvironment.PROD).queryForObject(
+        assertThat(redcap.redcap(RedcapEnvironment.PROD).queryForObject(
                 "SELECT status FROM redcap_todo_list WHERE request_id = ?", String.class, todo)).isEqualTo("pending");
     }
 }
