@@ -13,9 +13,9 @@ import org.tokengov.identity.Person;
 
 /**
  * {@code Task_CheckRequester}: the survey is offered only to someone who may start a token request in Tasklist (an
- * active member of {@code api-requesters}); anyone else's to-do row is archived at once, saying why. The requester is
- * the one the taken row names (REDCap's {@code request_from}), never a variable. An identity store outage becomes a
- * retry.
+ * active member of {@code api-requesters}), once per person and project at a time; any other to-do row is archived at
+ * once, saying why. The requester is the one the taken row names (REDCap's {@code request_from}), never a variable.
+ * An identity store outage becomes a retry.
  */
 @Component("checkButtonRequesterDelegate")
 class CheckButtonRequesterDelegate implements JavaDelegate {
@@ -32,7 +32,8 @@ class CheckButtonRequesterDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         TakenRow row = rows.ofProcess(execution.getProcessInstanceId()).orElseThrow(() -> new IllegalStateException(
                 "This process was not started by REDCap's request button: no to-do row was taken in for it"));
-        Optional<String> refusal = refusal(row.requester());
+        Optional<String> refusal = refusal(row.requester()).or(() -> rows.earlierOpenRequest(row).map(earlier ->
+                row.requester() + " already asked for a token on this project (to-do " + earlier + "), which is still open"));
         execution.setVariable(REQUESTER_ENTITLED, Variables.booleanValue(refusal.isEmpty()));
         execution.setVariable(NOT_ENTITLED_REASON, Variables.stringValue(refusal.orElse(null)));
     }

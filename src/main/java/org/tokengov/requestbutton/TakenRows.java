@@ -40,6 +40,17 @@ class TakenRows {
                 .update();
     }
 
+    /**
+     * The earliest row still open (taken, not yet closed) by which the same person asked for a token on the same
+     * project before this one: REDCap lets a person press the button again, and does not check.
+     */
+    Optional<Long> earlierOpenRequest(TakenRow row) {
+        return jdbc.sql("select min(todo_request_id) from request_button_todo where environment = ? and project_id = ?"
+                        + " and requester = ? and todo_request_id < ? and todo_status is null")
+                .params(row.environment().name(), row.projectId(), row.requester(), row.todoRequestId())
+                .query(Long.class).optional();
+    }
+
     Optional<TakenRow> ofProcess(String processInstanceId) {
         return jdbc.sql("select " + COLUMNS + " from request_button_todo where process_instance_id = ?")
                 .params(processInstanceId).query(TakenRows::toRow).optional();

@@ -230,9 +230,14 @@ class RequestButtonIT {
         String requester = newRequester();
         Long samInRedcap = uiIdInRedcap(QA, "sam");
         long todo = pressTheButton("qa", requester, 201);
+        long again = pressTheButton("qa", requester, 201);
 
         poll.poll();
         Jobs.runDue(management);
+        assertThat(survey(QA, again)).as("one survey per person and project at a time").isNull();
+        assertThat(todoRow(QA, again)).containsEntry("status", "archived").containsEntry("comment",
+                "Handled by API token governance: not taken up: " + requester + " already asked for a token on this"
+                        + " project (to-do " + todo + "), which is still open.");
         Task survey = survey(QA, todo);
         assertThat(survey.getAssignee()).isEqualTo(requester);
         assertThat(tasks.getVariable(survey.getId(), "qaProjectId")).isEqualTo(201L);
