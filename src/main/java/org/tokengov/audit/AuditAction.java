@@ -80,5 +80,11 @@ public enum AuditAction {
     /** A hold could not be placed or lifted through REDCap's API (a user in a role): the administrators act in REDCap. */
     HOLD_NEEDS_REDCAP_ADMINISTRATOR,
     /** A renewal was confirmed but the token may not be extended yet (an adopted token not reviewed). */
-    EXTENSION_REFUSED
+    EXTENSION_REFUSED,
+    /** A pending request from REDCap's request button was taken in: a task for the requester in Tasklist. */
+    REQUEST_BUTTON_TAKEN,
+    /** The requester answered the request button's task: their token request was submitted in their name. */
+    REQUEST_BUTTON_ANSWERED,
+    /** A request button's row of REDCap's to-do list was completed or archived (or found closed in REDCap already). */
+    REDCAP_TODO_CLOSED
 }
