@@ -81,6 +81,12 @@ public enum AuditAction {
     HOLD_NEEDS_REDCAP_ADMINISTRATOR,
     /** A renewal was confirmed but the token may not be extended yet (an adopted token not reviewed). */
     EXTENSION_REFUSED,
+    /** A pending request from REDCap's request button was taken in: a task for the requester in Tasklist. */
+    REQUEST_BUTTON_TAKEN,
+    /** The requester answered the request button's task: their token request was submitted in their name. */
+    REQUEST_BUTTON_ANSWERED,
+    /** A request button's row of REDCap's to-do list was completed or archived (or found closed in REDCap already). */
+    REDCAP_TODO_CLOSED,
     /**
      * A live registered token's value was found in REDCap's log (a failed request logs its POST body): a leak, told
      * to the token's lifecycle as a compromise. Details: where in the log; never the value.

@@ -2,6 +2,7 @@ package org.tokengov.monitoring;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.tokengov.redcap.RedcapException;
 
 /**
  * Whether one REDCap server answers its API: UP with the version, DOWN when it fails, times out or refuses the
- * steward token (then nothing of that environment can be governed either), UNKNOWN while no project is enrolled.
+ * steward token (then nothing of that environment can be governed either), UNKNOWN while no project is enrolled. A
+ * database-mode server without a steward token is reached only through its database: then the database is checked.
  *
  * <p>The result is reused for a while, and a check that finds the rate budget spent keeps the last result instead
  * of waiting: health checks must never compete with revocations for REDCap's calls. A change of status is logged
@@ -28,16 +30,19 @@ final class RedcapHealthIndicator implements HealthIndicator {
 
     private final RedcapApiClient redcap;
     private final RedcapEnvironment environment;
+    private final BooleanSupplier databaseAnswers;
     private final Duration timeout;
     private final RecentValue<Health> recent;
 
     /** The last result that came from REDCap itself; what a check without a free call reports. */
     private volatile Health lastAnswer;
 
-    RedcapHealthIndicator(RedcapApiClient redcap, RedcapEnvironment environment, Duration timeout, Duration cacheFor,
-            LongSupplier nanoTime) {
+    /** @param databaseAnswers the check of REDCap's database, {@code null} when the server is not in the database mode */
+    RedcapHealthIndicator(RedcapApiClient redcap, RedcapEnvironment environment, BooleanSupplier databaseAnswers,
+            Duration timeout, Duration cacheFor, LongSupplier nanoTime) {
         this.redcap = redcap;
         this.environment = environment;
+        this.databaseAnswers = databaseAnswers;
         this.timeout = timeout;
         this.recent = new RecentValue<>(this::check, cacheFor, nanoTime);
     }
@@ -52,8 +57,7 @@ final class RedcapHealthIndicator implements HealthIndicator {
         try {
             Optional<String> version = redcap.probeVersion(environment, timeout);
             answer = version.map(v -> Health.up().withDetail("version", v).build())
-                    .orElseGet(() -> Health.unknown().withDetail("reason", "no project enrolled on " + environment)
-                            .build());
+                    .orElseGet(this::withoutApi);
         } catch (RateBudgetExhaustedException e) {
             return lastAnswer != null ? lastAnswer
                     : Health.unknown().withDetail("reason", "not checked: the rate budget has no call free").build();
@@ -65,6 +69,13 @@ final class RedcapHealthIndicator implements HealthIndicator {
         logChange(answer);
         lastAnswer = answer;
         return answer;
+    }
+
+    private Health withoutApi() {
+        if (databaseAnswers != null && databaseAnswers.getAsBoolean()) {
+            return Health.up().withDetail("database", "answers").build();
+        }
+        return Health.unknown().withDetail("reason", "no project enrolled on " + environment).build();
     }
 
     private void logChange(Health answer) {

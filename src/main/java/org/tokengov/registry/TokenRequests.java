@@ -3,6 +3,7 @@ package org.tokengov.registry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,10 +13,12 @@ public class TokenRequests {
 
     private final TokenRequestRepository repository;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TokenRequests(TokenRequestRepository repository, Clock clock) {
+    TokenRequests(TokenRequestRepository repository, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Registers the request once; a retried step finds it already there and changes nothing. */
@@ -35,7 +38,11 @@ public class TokenRequests {
         if (current.status().isClosed()) {
             throw new IllegalStateException("Token request " + requestId + " is already closed as " + current.status());
         }
-        return repository.save(current.withStatus(status, reason, clock.instant()));
+        TokenRequestRecord changed = repository.save(current.withStatus(status, reason, clock.instant()));
+        if (changed.status().isClosed()) {
+            events.publishEvent(new TokenRequestClosed(changed));
+        }
+        return changed;
     }
 
     public Optional<TokenRequestRecord> find(String requestId) {

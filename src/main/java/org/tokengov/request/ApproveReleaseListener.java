@@ -26,10 +26,12 @@ import org.tokengov.usertask.GroupDecisionTaskListener;
 class ApproveReleaseListener extends GroupDecisionTaskListener {
 
     private final RequestTasks tasks;
+    private final RightsInRedcap rightsInRedcap;
 
-    ApproveReleaseListener(RequestTasks tasks) {
+    ApproveReleaseListener(RequestTasks tasks, RightsInRedcap rightsInRedcap) {
         super(tasks.fourEyes, tasks.candidates);
         this.tasks = tasks;
+        this.rightsInRedcap = rightsInRedcap;
     }
 
     @Override
@@ -53,6 +55,7 @@ class ApproveReleaseListener extends GroupDecisionTaskListener {
     protected void show(DelegateTask task) {
         RequestCase request = tasks.caseOf(task);
         RequestFacts.showSubmission(task, request);
+        request.submission().ifPresent(submission -> task.setVariableLocal(REDCAP_RIGHTS, rightsInRedcap.describe(submission)));
         RequestFacts.showQaTest(task, request);
         RequestFacts.showLastReviewComments(task, request);
     }

@@ -26,10 +26,12 @@ import org.tokengov.usertask.GroupDecisionTaskListener;
 class ReviewCodeListener extends GroupDecisionTaskListener {
 
     private final RequestTasks tasks;
+    private final RightsInRedcap rightsInRedcap;
 
-    ReviewCodeListener(RequestTasks tasks) {
+    ReviewCodeListener(RequestTasks tasks, RightsInRedcap rightsInRedcap) {
         super(tasks.fourEyes, tasks.candidates);
         this.tasks = tasks;
+        this.rightsInRedcap = rightsInRedcap;
     }
 
     @Override
@@ -51,6 +53,7 @@ class ReviewCodeListener extends GroupDecisionTaskListener {
     protected void show(DelegateTask task) {
         RequestCase request = tasks.caseOf(task);
         RequestFacts.showSubmission(task, request);
+        request.submission().ifPresent(submission -> task.setVariableLocal(REDCAP_RIGHTS, rightsInRedcap.describe(submission)));
         RequestFacts.showQaTest(task, request);
     }
 

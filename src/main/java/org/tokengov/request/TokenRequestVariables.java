@@ -1,5 +1,6 @@
 package org.tokengov.request;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.tokengov.usertask.QaResultForm;
 
@@ -10,6 +11,7 @@ import org.tokengov.usertask.QaResultForm;
  */
 public final class TokenRequestVariables {
 
+    public static final String PROCESS = "TokenRequestProcess";
     public static final String REQUESTER = "requester";
     public static final String PRODUCTION_PROJECT_ID = "productionProjectId";
     public static final String QA_PROJECT_ID = "qaProjectId";
@@ -21,6 +23,9 @@ public final class TokenRequestVariables {
     public static final String USAGE_DESCRIPTION = "usageDescription";
     public static final String CALL_SCHEDULE = "callSchedule";
     public static final String EXPECTED_CALLS_PER_DAY = "expectedCallsPerDay";
+    /** The start form's ({@code token-request}) variables, as a requester submits them. */
+    public static final List<String> SUBMITTED = List.of(PRODUCTION_PROJECT_ID, QA_PROJECT_ID, RIGHT_EXPORT, RIGHT_IMPORT,
+            RIGHT_MOBILE_APP, FAIR_USE_ACCEPTED, INTENDED_USE, USAGE_DESCRIPTION, CALL_SCHEDULE, EXPECTED_CALLS_PER_DAY);
 
     public static final String ELIGIBLE = "eligible";
     public static final String INELIGIBILITY_REASON = "ineligibilityReason";
@@ -32,6 +37,8 @@ public final class TokenRequestVariables {
     public static final String CODE_REPOSITORY_URL = QaResultForm.CODE_REPOSITORY_URL;
     public static final String CODE_COMMIT = QaResultForm.CODE_COMMIT;
     public static final String TEST_SUMMARY = QaResultForm.TEST_SUMMARY;
+    /** Read-only on the review and the approval: the requester's API rights in REDCap as REDCap applies them. */
+    public static final String REDCAP_RIGHTS = "redcapRights";
     public static final String CODE_REVIEW_OUTCOME = "codeReviewOutcome";
     public static final String CODE_REVIEW_COMMENTS = "codeReviewComments";
     public static final String ADMIN_DECISION = "adminDecision";

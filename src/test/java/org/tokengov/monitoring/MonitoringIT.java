@@ -34,7 +34,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.offboarding.OffboardingEvent;
-import org.tokengov.redcap.RedcapApi;
+import org.tokengov.redcap.RedcapApiClient;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.testsupport.HrWebhookClient;
 import org.tokengov.testsupport.IssuedTokens;
@@ -69,7 +69,7 @@ class MonitoringIT {
     @Autowired ConfigurableApplicationContext context;
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
-    @Autowired RedcapApi redcap;
+    @Autowired RedcapApiClient redcap;
 
     private final HttpClient http = HttpClient.newHttpClient();
 

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.tokengov.redcap.RateBudgets;
 import org.tokengov.redcap.RedcapApiClient;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapProperties;
+import org.tokengov.redcap.RedcapUnavailableException;
 import org.tokengov.redcap.TokenAdministrationMode;
 
 /** {@link RedcapHealthIndicator} with the real REDCap client against a small HTTP server standing in for REDCap. */
@@ -158,12 +160,36 @@ class RedcapHealthIndicatorTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
     }
 
+    @Test
+    void aDatabaseModeServerWithoutStewardTokensIsCheckedThroughItsDatabase() {
+        Health health = indicator(Map.of(), 120, () -> true).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("database", "answers");
+        assertThat(calls).as("no API call without a token to ask with").hasValue(0);
+    }
+
+    @Test
+    void downWhenTheDatabaseOfADatabaseModeServerDoesNotAnswer() {
+        Health health = indicator(Map.of(), 120, () -> {
+            throw new RedcapUnavailableException("REDCap QA's database does not answer: connection refused");
+        }).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails().get("error").toString()).contains("database does not answer");
+    }
+
     private RedcapHealthIndicator indicator(Map<Long, String> stewardTokens, int budget) {
+        return indicator(stewardTokens, budget, null);
+    }
+
+    private RedcapHealthIndicator indicator(Map<Long, String> stewardTokens, int budget, BooleanSupplier database) {
         RedcapProperties properties = new RedcapProperties(Map.of(RedcapEnvironment.QA, new RedcapProperties.Server(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/"), TokenAdministrationMode.MANUAL,
                 null, stewardTokens, null, null, budget, Duration.ofSeconds(1), Duration.ofSeconds(30))));
         RedcapApiClient client = new RedcapApiClient(properties, new RateBudgets(properties), new SimpleMeterRegistry());
-        return new RedcapHealthIndicator(client, RedcapEnvironment.QA, Duration.ofMillis(500), CACHE_FOR, now::get);
+        return new RedcapHealthIndicator(client, RedcapEnvironment.QA, database, Duration.ofMillis(500), CACHE_FOR,
+                now::get);
     }
 
     private static void reply(HttpExchange exchange, Answer answer) throws IOException {

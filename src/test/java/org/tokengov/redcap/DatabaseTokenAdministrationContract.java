@@ -61,8 +61,8 @@ abstract class DatabaseTokenAdministrationContract {
     @BeforeEach
     void createRedcapTables() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            for (String table : List.of(PROJECT_LOG, "redcap_log_event", "redcap_user_rights", "redcap_projects",
-                    "redcap_user_information")) {
+            for (String table : List.of(PROJECT_LOG, "redcap_log_event", "redcap_user_rights", "redcap_user_roles",
+                    "redcap_projects", "redcap_user_information")) {
                 statement.execute("DROP TABLE IF EXISTS " + table);
             }
             statement.execute("""
@@ -70,6 +70,7 @@ abstract class DatabaseTokenAdministrationContract {
                       project_id INT NOT NULL,
                       username VARCHAR(191) NOT NULL,
                       expiration DATE NULL,
+                      role_id INT NULL,
                       api_token VARCHAR(32) NULL,
                       api_export INT NOT NULL DEFAULT 0,
                       api_import INT NOT NULL DEFAULT 0,
@@ -78,6 +79,16 @@ abstract class DatabaseTokenAdministrationContract {
                       PRIMARY KEY (project_id, username)
                     )""");
             statement.execute("CREATE UNIQUE INDEX api_token ON redcap_user_rights (api_token)");
+            statement.execute("""
+                    CREATE TABLE redcap_user_roles (
+                      role_id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+                      project_id INT NOT NULL,
+                      role_name TEXT NULL,
+                      api_export INT NOT NULL DEFAULT 0,
+                      api_import INT NOT NULL DEFAULT 0,
+                      mobile_app INT NOT NULL DEFAULT 0,
+                      user_rights INT NOT NULL DEFAULT 1
+                    )""");
             statement.execute("""
                     CREATE TABLE redcap_projects (
                       project_id INT NOT NULL PRIMARY KEY,
@@ -90,6 +101,7 @@ abstract class DatabaseTokenAdministrationContract {
                     CREATE TABLE redcap_user_information (
                       ui_id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
                       username VARCHAR(191) NOT NULL,
+                      user_email VARCHAR(255) NULL,
                       api_token VARCHAR(64) NULL
                     )""");
             for (String table : List.of("redcap_log_event", PROJECT_LOG)) {
@@ -241,6 +253,33 @@ abstract class DatabaseTokenAdministrationContract {
         assertThat(logEvents("redcap_log_event")).containsExactly(new LogEvent(0, EXPECTED_TS, "hr-offboarding",
                 DatabaseTokenAdministration.LOG_PAGE, "MANAGE", "redcap_user_information", "ada",
                 "Delete Super API Token for user"));
+    }
+
+    @Test
+    void projectUsersAreReadAsRedcapAppliesThemWithARolesRightsWinning() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO redcap_user_roles (role_id, project_id, role_name, api_export, api_import,"
+                    + " user_rights) VALUES (7, 101, 'Data managers', 1, 0, 0)");
+            statement.execute("UPDATE redcap_user_rights SET role_id = 7, api_import = 1, user_rights = 1"
+                    + " WHERE username = 'bob'");
+            statement.execute("UPDATE redcap_user_rights SET api_export = 1, expiration = DATE '2027-01-31'"
+                    + " WHERE username = 'alice' AND project_id = 101");
+            statement.execute("INSERT INTO redcap_user_information (username, user_email) VALUES ('alice',"
+                    + " 'alice@example.org')");
+        }
+        DatabaseProjectUsers users = new DatabaseProjectUsers(administration);
+
+        assertThat(users.of(RedcapEnvironment.PROD, PROD_PROJECT)).containsExactlyInAnyOrder(
+                new RedcapProjectUser("alice", "alice@example.org", java.time.LocalDate.of(2027, 1, 31), true, false,
+                        false, false, null),
+                new RedcapProjectUser("bob", null, null, true, false, false, false, "Data managers"),
+                new RedcapProjectUser("pat", null, null, false, false, false, true, null));
+        assertThat(users.find(RedcapEnvironment.PROD, PROD_PROJECT, "BOB")).get()
+                .satisfies(bob -> assertThat(bob.inRole()).isTrue());
+        assertThat(users.find(RedcapEnvironment.PROD, OTHER_PROJECT, "bob")).isEmpty();
+        assertThat(users.databaseAnswers(RedcapEnvironment.PROD)).isTrue();
+        assertThatThrownBy(() -> users.of(RedcapEnvironment.QA, 201)).isInstanceOf(RedcapException.class)
+                .hasMessageContaining("not configured for DATABASE");
     }
 
     @Test

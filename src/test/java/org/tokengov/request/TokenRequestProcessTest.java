@@ -27,6 +27,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -46,7 +47,9 @@ import org.tokengov.ledger.LedgerKind;
 import org.tokengov.notification.Notifier;
 import org.tokengov.policy.PolicyProperties;
 import org.tokengov.policy.RequestTimeouts;
+import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.RedcapProjectUser;
 import org.tokengov.redcap.TokenAdministration;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.TokenRights;
@@ -78,6 +81,7 @@ class TokenRequestProcessTest {
     AuditTrail audit = mock(AuditTrail.class);
     TokenAdministration administration = mock(TokenAdministration.class);
     EligibilityCheck eligibility = mock(EligibilityCheck.class);
+    RedcapApi redcap = mock(RedcapApi.class);
     RecordingDelegate register = new RecordingDelegate();
     RecordingDelegate closeRequest = new RecordingDelegate();
     RecordingDelegate remindSponsor = new RecordingDelegate();
@@ -106,8 +110,12 @@ class TokenRequestProcessTest {
         Mocks.register("remindApproversDelegate", remindApprovers);
         Mocks.register("confirmSponsorshipListener", new ConfirmSponsorshipListener(tasks));
         Mocks.register("developAndTestInQaListener", new DevelopAndTestInQaListener(tasks));
-        Mocks.register("reviewCodeListener", new ReviewCodeListener(tasks));
-        Mocks.register("approveReleaseListener", new ApproveReleaseListener(tasks));
+        when(redcap.findProjectUser(RedcapEnvironment.PROD, 101L, "alice")).thenReturn(Optional.of(
+                new RedcapProjectUser("alice", null, null, true, false, false, false, "Data managers")));
+        when(redcap.findProjectUser(RedcapEnvironment.QA, 201L, "alice")).thenReturn(Optional.of(
+                new RedcapProjectUser("alice", null, null, true, true, false, false)));
+        Mocks.register("reviewCodeListener", new ReviewCodeListener(tasks, new RightsInRedcap(redcap)));
+        Mocks.register("approveReleaseListener", new ApproveReleaseListener(tasks, new RightsInRedcap(redcap)));
         Mocks.register("requestTimeouts", new RequestTimeouts(POLICY));
         Mocks.register("tokenAdministrationModes", new AlwaysDatabaseMode());
         Mocks.register("checkIssuanceGatesDelegate", IssuanceBeans.checkIssuanceGates(ledger.cases));
@@ -248,8 +256,12 @@ class TokenRequestProcessTest {
         verify(administration).create(RedcapEnvironment.QA, 201L, "alice", new TokenRights(true, false, false), "system");
         submitQaResults(request);
         assertThat(task(request)).hasCandidateUser("sam").hasCandidateUser("rita");
+        String inRedcap = "PROD project 101: API export (from the user role 'Data managers')\n"
+                + "QA project 201: API export, API import";
+        assertThat(taskService().getVariableLocal(task(request).getId(), "redcapRights")).isEqualTo(inRedcap);
         review(request, "sam", "APPROVED", null);
         assertThat(task(request)).hasCandidateUser("ada").hasCandidateUser("rita");
+        assertThat(taskService().getVariableLocal(task(request).getId(), "redcapRights")).isEqualTo(inRedcap);
         decide(request, "ada", "APPROVED", null);
 
         assertThat(request).isWaitingAt("Task_IssueProductionToken");

@@ -57,6 +57,8 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 "tokengov.offboarding.identity-poll-interval=PT24H",
                 // Tests move the engine's clock by days and run what is due: reconciliation runs where a test starts it.
                 "tokengov.reconciliation.cycle=R/P3650D",
+                // ...and polls REDCap's to-do lists where a test presses the request button.
+                "tokengov.request-button.cycle=PT24H",
                 "tokengov.demo.password=demo")
                 .applyTo(context);
     }

@@ -1,0 +1,99 @@
+package org.tokengov.redcap;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * A project's users read from REDCap's own schema, as REDCap's user export shows them: a user role's rights win over the
+ * user's own row. The database mode reads them here, so the system needs no API token of its own on the project.
+ * Reads take no rate-budget permits: SQL does not reach REDCap's HTTP rate limiter.
+ */
+@Component
+public class DatabaseProjectUsers {
+
+    private static final String PROJECT_USERS = """
+            SELECT ur.username, ui.user_email, ur.expiration,
+                   COALESCE(r.api_export, ur.api_export), COALESCE(r.api_import, ur.api_import),
+                   COALESCE(r.mobile_app, ur.mobile_app), COALESCE(r.user_rights, ur.user_rights), r.role_name
+            FROM redcap_user_rights ur
+            LEFT JOIN redcap_user_roles r ON r.role_id = ur.role_id
+            LEFT JOIN redcap_user_information ui ON LOWER(ui.username) = LOWER(ur.username)
+            WHERE ur.project_id = ?""";
+
+    private final RedcapDatabases databases;
+
+    public DatabaseProjectUsers(DatabaseTokenAdministration administration) {
+        this.databases = administration.databases();
+    }
+
+    /**
+     * Whether REDCap's database answers a read of its projects table, for health checks of a server this system
+     * reaches only through its database.
+     */
+    public boolean databaseAnswers(RedcapEnvironment environment) {
+        try (Connection connection = databases.of(environment).getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM redcap_projects")) {
+            connection.setReadOnly(true);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new RedcapUnavailableException("REDCap " + environment + "'s database does not answer: "
+                    + DatabaseTokenAdministration.redact(e.getMessage()));
+        }
+    }
+
+    public List<RedcapProjectUser> of(RedcapEnvironment environment, long projectId) {
+        return read(environment, projectId, null);
+    }
+
+    public Optional<RedcapProjectUser> find(RedcapEnvironment environment, long projectId, String username) {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("A username is needed to look up a project user");
+        }
+        return read(environment, projectId, username.trim()).stream().findFirst();
+    }
+
+    private List<RedcapProjectUser> read(RedcapEnvironment environment, long projectId, String username) {
+        try (Connection connection = databases.of(environment).getConnection()) {
+            connection.setReadOnly(true);
+            try (PreparedStatement select = connection.prepareStatement(
+                    username == null ? PROJECT_USERS : PROJECT_USERS + " AND LOWER(ur.username) = LOWER(?)")) {
+                select.setLong(1, projectId);
+                if (username != null) {
+                    select.setString(2, username);
+                }
+                return users(select);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new RedcapUnavailableException("Could not read the users of project " + projectId + " in REDCap "
+                    + environment + "'s database: " + DatabaseTokenAdministration.redact(e.getMessage()));
+        }
+    }
+
+    private static List<RedcapProjectUser> users(PreparedStatement select) throws SQLException {
+        List<RedcapProjectUser> users = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                Date expiration = rows.getDate(3);
+                String email = rows.getString(2);
+                // user_rights is a level: 1 full access manages the project's users; 2 is read-only.
+                users.add(new RedcapProjectUser(rows.getString(1), email == null || email.isBlank() ? null : email,
+                        expiration == null ? null : expiration.toLocalDate(), rows.getInt(4) == 1, rows.getInt(5) == 1,
+                        rows.getInt(6) == 1, rows.getInt(7) == 1, rows.getString(8)));
+            }
+        }
+        return users;
+    }
+}
