@@ -11,7 +11,10 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +36,11 @@ public class DatabaseRedcapLog {
 
     private final RedcapProperties properties;
     private final RedcapDatabases databases;
+    /**
+     * Each project's log table, once found: REDCap assigns it when the project is created and never moves it, so a
+     * catch-up of many projects does not ask for it every time.
+     */
+    private final Map<RedcapEnvironment, Map<Long, String>> logTables = new ConcurrentHashMap<>();
 
     public DatabaseRedcapLog(RedcapProperties properties, DatabaseTokenAdministration administration) {
         this.properties = properties;
@@ -51,7 +59,7 @@ public class DatabaseRedcapLog {
             throw new IllegalArgumentException("A REDCap project id is positive, not " + projectId);
         }
         return read(environment, "read project " + projectId + "'s log", connection -> {
-            String table = RedcapLogTables.of(connection, projectId);
+            String table = logTable(environment, connection, projectId);
             return rows(connection, table, "SELECT " + COLUMNS + " FROM " + table + " e"
                     + " WHERE e.project_id = ? AND e.log_event_id > ? ORDER BY e.log_event_id", projectId, afterId, limit);
         });
@@ -69,6 +77,17 @@ public class DatabaseRedcapLog {
                         + " WHERE e.project_id = ? AND e.log_event_id > ?"
                         + " AND (e.object_type = 'redcap_user_information' OR e.event = 'ERROR')"
                         + " ORDER BY e.log_event_id", 0, afterId, limit));
+    }
+
+    private String logTable(RedcapEnvironment environment, Connection connection, long projectId) throws SQLException {
+        Map<Long, String> known = logTables.computeIfAbsent(environment, any -> new ConcurrentHashMap<>());
+        String table = known.get(projectId);
+        if (table != null) {
+            return table;
+        }
+        Optional<String> assigned = RedcapLogTables.ofProject(connection, projectId);
+        assigned.ifPresent(name -> known.put(projectId, name));
+        return assigned.orElse(RedcapLogTables.DEFAULT);
     }
 
     private static List<RedcapLogRow> rows(Connection connection, String table, String sql, long projectId, long afterId,
