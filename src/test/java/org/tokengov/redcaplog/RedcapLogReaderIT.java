@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.lifecycle.TokenLifecycles;
+import org.tokengov.reconciliation.Reconciliation;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
@@ -61,6 +62,7 @@ class RedcapLogReaderIT {
     @Autowired HistoryService history;
     @Autowired ManagementService management;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Reconciliation reconciliation;
 
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     SimulatorHttp simulator;
@@ -230,6 +232,22 @@ class RedcapLogReaderIT {
         ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(token.id()).singleResult();
         assertThat(compromiseCases(lifecycle)).isZero();
         assertNoTokenValueAnywhere(value);
+    }
+
+    @Test
+    @Order(6)
+    void aReconciliationFirstCatchesUpWithTheLog() {
+        reader.catchUp(QA);
+        long before = newestEvent();
+        if (simulator.tokenOf("qa", "pat", 201) != null) {
+            done(simulator.controlCenterToken("qa", "delete", "pat", 201, "ada"));
+        }
+        done(simulator.controlCenterToken("qa", "create", "pat", 201, "ada"));
+
+        reconciliation.run(Reconciliation.Scope.EVERYTHING, "ada");
+
+        assertThat(tokenEvents.after(QA, before)).extracting(TokenEventInRedcap::username, TokenEventInRedcap::kind)
+                .endsWith(org.assertj.core.groups.Tuple.tuple("pat", TokenEventKind.CREATED));
     }
 
     private HttpResponse<String> importRecords(String value) {
