@@ -4,6 +4,7 @@ import static org.tokengov.lifecycle.TokenLifecycleVariables.PROCESS;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.context.ProcessEngineContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -19,7 +20,9 @@ import org.tokengov.redcaplog.TokenValueInRedcapLog;
  * A live token's value in REDCap's log is a compromise: reported to the token's lifecycle as a holder's report is
  * ({@link TokenLifecycles#reportCompromised}, by the system), so it gets a new value. Once per case: while a compromise
  * is being dealt with (reported, no new value yet), another sighting opens no second one. Runs in the log reader's
- * transaction, so the report and the reader's record of the sighting commit together.
+ * transaction, so the report and the reader's record of the sighting commit together; the engine calls open a command
+ * context of their own, as the reader may run inside a job (the inactivity sweep, a renewal notice) whose command
+ * context commits in another transaction.
  */
 @Component
 class CompromiseFoundInRedcapLog {
@@ -43,6 +46,19 @@ class CompromiseFoundInRedcapLog {
 
     @EventListener
     void leaked(TokenValueInRedcapLog leak) {
+        try {
+            ProcessEngineContext.withNewProcessEngineContext(() -> {
+                report(leak);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not report the leak of token " + leak.tokenId(), e);
+        }
+    }
+
+    private void report(TokenValueInRedcapLog leak) {
         TokenCase token = cases.token(leak.tokenId()).orElse(null);
         if (token == null || !token.token().state().isLive()) {
             return;

@@ -32,8 +32,8 @@ import org.tokengov.registry.TokenState;
  * projects and every super token, but for this system's own steward tokens. It reads REDCap first, then the issuances in progress, then the registry, so a
  * token issued while it reads is never taken for a stranger; and each finding is checked again with fresh reads
  * before it is acted on. A project seen for the first time is onboarded: its tokens are existing ones, taken in.
- * Two reconciliations of one environment never overlap (a lock row), so a token is never recorded twice. Each first
- * has the log reader catch up with the environment's log, so REDCap's token events are there to read.
+ * Two reconciliations of one environment never overlap (a lock row), so a token is never recorded twice. A run first
+ * has the log reader catch up with the logs of the environments it compares, so REDCap's token events are there to read.
  */
 @Service
 public class Reconciliation {
@@ -100,6 +100,9 @@ public class Reconciliation {
     }
 
     private ReconciliationReport reconcile(Scope scope, boolean dryRun, String by) {
+        if (!dryRun) {
+            readableEnvironments().stream().filter(scope::covers).forEach(logReader::catchUp);
+        }
         List<ReconciliationReport.Item> items = new ArrayList<>();
         int tokensInRedcap = 0;
         int failed = 0;
@@ -108,7 +111,6 @@ public class Reconciliation {
                 continue;
             }
             if (!dryRun) {
-                logReader.catchUp(environment);
                 reconciled.lock(environment);
             }
             List<TokenInRedcap> inRedcap = read(environment, scope);

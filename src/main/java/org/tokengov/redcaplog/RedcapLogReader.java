@@ -42,8 +42,9 @@ import org.tokengov.registry.TokenRegistry;
  *       server's rate budget. Projects without a steward token cannot be read this way and are left out.</li>
  * </ul>
  * A batch and the cursor's advance are one transaction, holding the project's cursor row locked: two catch-ups never
- * keep a row twice. Called within a transaction (a job, a reconciliation), the batches join it: if the caller rolls
- * back, the rows are read again next time. REDCap's times are converted from its server's zone
+ * keep a row twice. Each batch commits on its own, whatever the caller's transaction: what was read stays read when
+ * the caller fails later, and a catch-up that fails half-way (REDCap down, the rate budget spent) keeps what it
+ * finished, so its retry goes on from there. REDCap's times are converted from its server's zone
  * ({@code tokengov.redcap.environments.<env>.time-zone}). Rows arrive scrubbed of token values, with their
  * fingerprints; no value is ever kept or logged.
  */
@@ -88,7 +89,7 @@ public class RedcapLogReader {
         this.publisher = publisher;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
-        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Reads what is new in the log of every enrolled project of the environment (and, in database mode, project 0). */

@@ -250,6 +250,29 @@ class RedcapLogReaderIT {
                 .endsWith(org.assertj.core.groups.Tuple.tuple("pat", TokenEventKind.CREATED));
     }
 
+    @Test
+    @Order(7)
+    void theInactivitySweepsJobCatchesUpAndALeakItFindsReachesTheLifecycle() {
+        IssuedToken token = new IssuedTokens(context).issue("erin", QA, 201);
+        String value = simulator.tokenOf("qa", "erin", 201);
+        reader.catchUp(QA);
+        assertThat(importRecords(value).statusCode()).isEqualTo(403);
+
+        org.camunda.bpm.engine.runtime.Job start = management.createJobQuery()
+                .processDefinitionKey(org.tokengov.inactivity.InactivitySweepVariables.PROCESS).timers().singleResult();
+        management.executeJob(start.getId());
+        ProcessInstance sweep = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(org.tokengov.inactivity.InactivitySweepVariables.PROCESS).singleResult();
+        management.createJobQuery().processInstanceId(sweep.getId()).list()
+                .forEach(job -> management.executeJob(job.getId()));
+
+        ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(token.id()).singleResult();
+        assertThat(compromiseCases(lifecycle)).as("reported from inside the sweep's job").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = ? and token_id = ?", Long.class,
+                AuditAction.TOKEN_VALUE_IN_REDCAP_LOG.name(), token.id())).isEqualTo(1);
+        assertNoTokenValueAnywhere(value);
+    }
+
     private HttpResponse<String> importRecords(String value) {
         return simulator.page("qa", "api/", java.util.Map.of("token", value, "content", "record", "action", "import",
                 "format", "json", "data", "[{\"record_id\":\"1\"}]"));
