@@ -54,9 +54,9 @@ public class InactivitySweep {
     private final InactivityRule rule;
     private final Clock clock;
 
-    InactivitySweep(TokenRegistry registry, RedcapProperties servers, RedcapLogReader logReader, RateBudgets budgets, TokenLifecycles lifecycles,
-            Notifier notifier, AuditTrail auditTrail, InactivityWarnings warnings, InactivityProperties properties,
-            Clock clock) {
+    InactivitySweep(TokenRegistry registry, RedcapProperties servers, RedcapLogReader logReader, RateBudgets budgets,
+            TokenLifecycles lifecycles, Notifier notifier, AuditTrail auditTrail, InactivityWarnings warnings,
+            InactivityProperties properties, Clock clock) {
         this.registry = registry;
         this.servers = servers;
         this.logReader = logReader;

@@ -178,8 +178,10 @@ public final class TokenCase {
      * or by hand). A second report meanwhile would open a second case for the same leak.
      */
     public boolean compromiseOpen() {
-        return latest(LedgerKind.COMPROMISE_REPORTED).filter(report -> latestAfter(LedgerKind.REGENERATED, report).isEmpty()
-                && latestAfter(LedgerKind.REGENERATED_BY_HAND, report).isEmpty()).isPresent();
+        return latest(LedgerKind.COMPROMISE_REPORTED)
+                .filter(report -> latestAfter(LedgerKind.REGENERATED, report).isEmpty()
+                        && latestAfter(LedgerKind.REGENERATED_BY_HAND, report).isEmpty())
+                .isPresent();
     }
 
     private Set<String> actorsSince(LedgerKind start, LedgerKind kind) {

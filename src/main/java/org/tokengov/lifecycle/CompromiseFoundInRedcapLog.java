@@ -64,8 +64,8 @@ class CompromiseFoundInRedcapLog {
             return;
         }
         if (token.compromiseOpen()) {
-            log.info("Token {} is already being replaced after a compromise report: the log's sighting opens no second case",
-                    leak.tokenId());
+            log.info("Token {} is already being replaced after a compromise report: the log's sighting opens no"
+                    + " second case", leak.tokenId());
             return;
         }
         boolean hasLifecycle = SystemAuthority.call(identity, () -> runtime.createProcessInstanceQuery()

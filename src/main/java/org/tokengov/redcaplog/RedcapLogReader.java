@@ -187,6 +187,7 @@ public class RedcapLogReader {
     private record Batch(int rows, LogCatchUp.Project counts) {
     }
 
+    /** @param lastAt the instant of the last row in REDCap's log order (database mode), or of the newest row (API mode) */
     private record Kept(LogCatchUp.Project counts, Instant lastAt) {
     }
 
@@ -201,14 +202,14 @@ public class RedcapLogReader {
         int apiCalls = 0;
         Map<String, Instant> lastCalls = new HashMap<>();
         Instant last = previous;
-        Instant lastAt = null;
+        Instant newest = null;
         for (KeyedRow keyed : rows) {
             RedcapLogRow row = keyed.row();
             Instant at = RedcapLocalTime.toInstant(row.at(), zone, last);
             if (inLogOrder) {
                 last = at;
             }
-            lastAt = lastAt == null || at.isAfter(lastAt) ? at : lastAt;
+            newest = newest == null || at.isAfter(newest) ? at : newest;
             Optional<TokenEventRows.Recognized> event = TokenEventRows.recognize(row);
             if (!row.tokenValues().isEmpty() && event.filter(known -> known.kind().namesAnOldValue()).isEmpty()) {
                 leaked += reportLeaks(environment, row, at);
@@ -225,7 +226,8 @@ public class RedcapLogReader {
         if (projectId != 0) {
             uses.record(environment, projectId, lastCalls);
         }
-        return new Kept(new LogCatchUp.Project(rows.size(), tokenEvents, leaked, apiCalls), lastAt);
+        // In log order the last row places the next batch's first; otherwise the newest row read is what is known.
+        return new Kept(new LogCatchUp.Project(rows.size(), tokenEvents, leaked, apiCalls), inLogOrder ? last : newest);
     }
 
     /**
@@ -241,8 +243,8 @@ public class RedcapLogReader {
                         || !leaks.firstSighting(token.id(), value, row.where(), at)) {
                     continue;
                 }
-                String where = "REDCap " + environment + ", " + row.where() + ", at " + at + " (\"" + shortly(row.description())
-                        + "\" by " + row.user() + ")";
+                String where = "REDCap " + environment + ", " + row.where() + ", at " + at
+                        + " (\"" + shortly(row.description()) + "\" by " + row.user() + ")";
                 log.warn("The value of live token {} is in REDCap's log: {}", token.id(), where);
                 auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.TOKEN_VALUE_IN_REDCAP_LOG, token.requestId(),
                         token.id(), where);
