@@ -80,5 +80,15 @@ public enum AuditAction {
     /** A hold could not be placed or lifted through REDCap's API (a user in a role): the administrators act in REDCap. */
     HOLD_NEEDS_REDCAP_ADMINISTRATOR,
     /** A renewal was confirmed but the token may not be extended yet (an adopted token not reviewed). */
-    EXTENSION_REFUSED
+    EXTENSION_REFUSED,
+    /** Something only a REDCap administrator can do by hand joined the Control Center worklist (the manual mode). */
+    CONTROL_CENTER_WORK_ASKED,
+    /** REDCap's log confirmed a token's deletion, or an administrator did and the system checked the log. */
+    TOKEN_REVOCATION_CONFIRMED,
+    /** An administrator ticked off a line of the worklist that REDCap's log cannot confirm (a hold by hand). */
+    CONTROL_CENTER_WORK_DONE,
+    /** An administrator completed a wave of the worklist; its open lines move to the next wave. */
+    CONTROL_CENTER_WAVE_COMPLETED,
+    /** An offboarding's revocations are asked, but REDCap has yet to confirm a deletion done by hand. */
+    OFFBOARDING_AWAITING_REDCAP
 }
