@@ -27,6 +27,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.offboarding.OffboardingEvent;
@@ -67,9 +68,11 @@ class ControlCenterWorklistIT {
         }
     }
 
+    /** Primary: once the log reader's own events are deployed beside it, this test still tells the events. */
     @TestConfiguration
     static class LogReaderStandIn {
         @Bean
+        @Primary
         InMemoryRedcapTokenEvents redcapTokenEvents() {
             return new InMemoryRedcapTokenEvents();
         }
