@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.offboarding.OffboardingEvent;
 import org.tokengov.redcaplog.TokenEventKind;
 import org.tokengov.registry.IssuedToken;
@@ -85,6 +86,7 @@ class ControlCenterWorklistIT {
     @Autowired TokenRegistry registry;
     @Autowired JdbcTemplate jdbc;
     @Autowired InMemoryRedcapTokenEvents redcapLog;
+    @Autowired TokenLifecycles lifecycles;
 
     SimulatorHttp simulator;
     EngineRest rest;
@@ -132,8 +134,9 @@ class ControlCenterWorklistIT {
         String lines = (String) tasks.getVariableLocal(worklist.getId(), "worklistLines");
         assertThat(lines).contains("delete the API token of alice on project 101 (OFFBOARDING)",
                 "delete the API token of bob on project 101", "erin is in a REDCap user role", "still works");
-        assertThat(jdbc.queryForList("select task_id from mail_outbox where subject like 'REDCap PROD Control Center:%'",
-                String.class)).as("mailed once, with the task's link").containsExactly(worklist.getId());
+        assertThat(jdbc.queryForList("select subject from mail_outbox where task_id = ?", String.class, worklist.getId()))
+                .as("mailed once, with the task's link").singleElement().asString()
+                .startsWith("REDCap PROD Control Center: ").endsWith(" API token task(s) to do by hand");
 
         refusedToTheHostileColleague(worklist);
 
@@ -178,6 +181,35 @@ class ControlCenterWorklistIT {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ControlCenterWorklistProcess").count())
                 .as("every line done: no worklist left").isZero();
         assertThat(runtime.createIncidentQuery().count()).isZero();
+    }
+
+    @Test
+    void aRoleMembersHoldIsALineOfTheWorklistNotAnIncidentAndIsDoneOnceREDCapShowsItOutOfUse() {
+        IssuedToken sams = new IssuedTokens(context).issueByHand("sam", PROD, 101);
+        assertThat(simulator.userRights("prod", "sam", 101, Map.of("roleName", "Exporters", "api_export", "1"))
+                .statusCode()).isEqualTo(200);
+
+        lifecycles.suspend(sams.id(), "Full exports every 5 s", "ada");
+        Jobs.runDue(management);
+
+        assertThat(runtime.createIncidentQuery().count()).as("a role member's hold is no incident").isZero();
+        assertThat(registry.find(sams.id()).orElseThrow().state()).isEqualTo(TokenState.SUSPENDED);
+        Task worklist = theOneWorklist();
+        assertThat((String) tasks.getVariableLocal(worklist.getId(), "worklistLines"))
+                .contains("take the API token of sam on project 101 out of use (hold)", "sam is in a REDCap user role");
+        String tick = "{\"variables\": {\"confirmedByMe\": {\"value\": \"" + lineOf(sams) + "\", \"type\": \"String\"}}}";
+        assertThat(complete(worklist, "rita", tick).body()).as("REDCap shows it in use still").contains("nor without API rights");
+
+        assertThat(simulator.controlCenterToken("prod", "delete", "sam", 101, null).statusCode()).isEqualTo(200);
+        redcapLog.read(PROD, 101, null, "ada", TokenEventKind.DELETED, ClockUtil.getCurrentTime().toInstant());
+        assertThat(complete(worklist, "rita", tick).statusCode()).isEqualTo(204);
+        Jobs.runDue(management);
+
+        assertThat(jdbc.queryForObject("select done_by from control_center_line where token_id = ?", String.class, sams.id()))
+                .isEqualTo("rita");
+        assertThat(registry.find(sams.id()).orElseThrow().state()).as("still held: a hold is no revocation")
+                .isEqualTo(TokenState.SUSPENDED);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ControlCenterWorklistProcess").count()).isZero();
     }
 
     /**
