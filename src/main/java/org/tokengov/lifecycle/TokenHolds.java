@@ -32,7 +32,8 @@ import org.tokengov.registry.TokenRegistry;
  * on REDCap's API page; the rights stay as the PI set them. In the API mode, where rights are the only lever, a hold
  * records the PI's setting in the ledger first and its release restores exactly that. A user in a REDCap role cannot
  * be changed through the API at all: the hold is recorded as ours, a line of the Control Center worklist tells the
- * administrators what to do in REDCap, and nothing is retried in vain. Safe to repeat: a retried hold finds what it recorded before.
+ * administrators what to do in REDCap, and nothing is retried in vain. Safe to repeat: a retried hold finds what it
+ * recorded before.
  */
 @Service
 public class TokenHolds {
