@@ -87,6 +87,16 @@ public enum AuditAction {
     REQUEST_BUTTON_ANSWERED,
     /** A request button's row of REDCap's to-do list was completed or archived (or found closed in REDCap already). */
     REDCAP_TODO_CLOSED,
+    /** Something only a REDCap administrator can do by hand joined the Control Center worklist (the manual mode). */
+    CONTROL_CENTER_WORK_ASKED,
+    /** REDCap's log confirmed a token's deletion, or an administrator did and the system checked the log. */
+    TOKEN_REVOCATION_CONFIRMED,
+    /** An administrator ticked off a line of the worklist that REDCap's log cannot confirm (a hold by hand). */
+    CONTROL_CENTER_WORK_DONE,
+    /** An administrator completed a wave of the worklist; its open lines move to the next wave. */
+    CONTROL_CENTER_WAVE_COMPLETED,
+    /** An offboarding's revocations are asked, but REDCap has yet to confirm a deletion done by hand. */
+    OFFBOARDING_AWAITING_REDCAP,
     /**
      * A live registered token's value was found in REDCap's log (a failed request logs its POST body): a leak, told
      * to the token's lifecycle as a compromise. Details: where in the log; never the value.

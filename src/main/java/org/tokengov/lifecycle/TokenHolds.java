@@ -1,7 +1,6 @@
 package org.tokengov.lifecycle;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,16 +8,13 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
-import org.tokengov.identity.ContractGroups;
+import org.tokengov.controlcenter.ControlCenterWorklist;
 import org.tokengov.ledger.CaseRef;
 import org.tokengov.ledger.Ledger;
 import org.tokengov.ledger.LedgerCases;
 import org.tokengov.ledger.LedgerEntry;
 import org.tokengov.ledger.LedgerKind;
 import org.tokengov.ledger.TokenCase;
-import org.tokengov.notification.MailKind;
-import org.tokengov.notification.Notification;
-import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.RedcapProjectUser;
 import org.tokengov.redcap.RedcapProperties;
@@ -35,8 +31,9 @@ import org.tokengov.registry.TokenRegistry;
  * are the PI's. In the database mode a hold deletes the value and its release issues a new one, which the holder reads
  * on REDCap's API page; the rights stay as the PI set them. In the API mode, where rights are the only lever, a hold
  * records the PI's setting in the ledger first and its release restores exactly that. A user in a REDCap role cannot
- * be changed through the API at all: the hold is recorded as ours, the administrators are told what to do in REDCap,
- * and nothing is retried in vain. Safe to repeat: a retried hold finds what it recorded before.
+ * be changed through the API at all: the hold is recorded as ours, a line of the Control Center worklist tells the
+ * administrators what to do in REDCap, and nothing is retried in vain. Safe to repeat: a retried hold finds what it
+ * recorded before.
  */
 @Service
 public class TokenHolds {
@@ -61,10 +58,10 @@ public class TokenHolds {
     private final Ledger ledger;
     private final LedgerCases cases;
     private final AuditTrail auditTrail;
-    private final Notifier notifier;
+    private final ControlCenterWorklist worklist;
 
     TokenHolds(TokenAdministration administration, RedcapApi redcap, RedcapProperties servers, TokenRegistry registry,
-            Ledger ledger, LedgerCases cases, AuditTrail auditTrail, Notifier notifier) {
+            Ledger ledger, LedgerCases cases, AuditTrail auditTrail, ControlCenterWorklist worklist) {
         this.administration = administration;
         this.redcap = redcap;
         this.servers = servers;
@@ -72,7 +69,7 @@ public class TokenHolds {
         this.ledger = ledger;
         this.cases = cases;
         this.auditTrail = auditTrail;
-        this.notifier = notifier;
+        this.worklist = worklist;
     }
 
     /** Takes the token out of use in REDCap and records how; {@code why} for the ledger. */
@@ -100,9 +97,9 @@ public class TokenHolds {
         } catch (RedcapRoleMemberException roleMember) {
             ledger.record(CaseRef.token(token.id()), LedgerKind.HOLD_PLACED, ROLE_MEMBER, AuditTrail.SYSTEM_ACTOR,
                     token.holder(), why);
-            tellAdministrators(token, "cannot be held through REDCap's API: " + token.holder() + " is in a user role."
-                    + " Until the hold ends, take the token out of use in REDCap (delete it in the Control Center, or"
-                    + " move the user out of the role and switch their API rights off)");
+            tellAdministrators(token, "cannot be held through REDCap's API: " + token.holder() + " is in a user role;"
+                    + " a line of the Control Center worklist says what to do");
+            worklist.askToHold(token);
         }
     }
 
@@ -124,7 +121,8 @@ public class TokenHolds {
                 release = Release.SAME_VALUE;
             }
             case ROLE_MEMBER -> {
-                tellAdministrators(token, "is no longer held: undo what was done in REDCap for the hold");
+                tellAdministrators(token, "is no longer held; a line of the Control Center worklist says what to undo");
+                worklist.askToRelease(token);
                 release = Release.SAME_VALUE;
             }
             default -> {
@@ -153,14 +151,12 @@ public class TokenHolds {
         return servers.server(token.environment()).tokenAdministration();
     }
 
+    /** Recorded; the administrators hear of it through the worklist (one mail per wave, not one per hold). */
     private void tellAdministrators(IssuedToken token, String what) {
         String about = "The " + token.environment() + " API token of " + token.holder() + " on REDCap project "
                 + token.projectId();
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.HOLD_NEEDS_REDCAP_ADMINISTRATOR, token.requestId(),
                 token.id(), about + " " + what);
-        notifier.send(new Notification(List.of(), List.of(ContractGroups.ADMINS), MailKind.HOLD_NEEDS_REDCAP_ADMINISTRATOR,
-                Map.of("environment", token.environment().name(), "project", token.projectId(), "holder", token.holder(),
-                        "what", what)));
     }
 
     /** The PI's rights as the ledger keeps them: {@code export=1,import=0,mobile_app=0}. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.controlcenter.ControlCenterWorklist;
 import org.tokengov.identity.ContractGroups;
 import org.tokengov.issuance.TokenEntitlements;
 import org.tokengov.ledger.CaseRef;
@@ -15,12 +16,14 @@ import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.RedcapProperties;
+import org.tokengov.redcap.RedcapRoleMemberException;
 import org.tokengov.redcap.TokenAdministration;
 import org.tokengov.redcap.TokenAdministrationMode;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.TokenRights;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenState;
 
 /**
  * Ends or renews a token's value in REDCap and records it. Every step is safe to repeat, because a failed job is
@@ -40,10 +43,11 @@ public class TokenRevocation {
     private final Notifier notifier;
     private final TokenProjectAdministrators projectAdministrators;
     private final Ledger ledger;
+    private final ControlCenterWorklist worklist;
 
     TokenRevocation(TokenRegistry registry, TokenAdministration administration, RedcapApi redcap, RedcapProperties servers,
             TokenEntitlements entitlements, AuditTrail auditTrail, Notifier notifier,
-            TokenProjectAdministrators projectAdministrators, Ledger ledger) {
+            TokenProjectAdministrators projectAdministrators, Ledger ledger, ControlCenterWorklist worklist) {
         this.registry = registry;
         this.administration = administration;
         this.redcap = redcap;
@@ -53,30 +57,33 @@ public class TokenRevocation {
         this.notifier = notifier;
         this.projectAdministrators = projectAdministrators;
         this.ledger = ledger;
+        this.worklist = worklist;
     }
 
-    /** Removes the token from REDCap and records it as revoked (or, for {@code EXPIRED}, as expired). */
+    /**
+     * Removes the token from REDCap and records it as revoked (or, for {@code EXPIRED}, as expired). In the manual mode
+     * only an administrator can delete it, in the Control Center: its rights go off where the API allows, it joins the
+     * Control Center worklist and stays {@code REVOCATION_PENDING} until REDCap's log confirms the deletion. A pending
+     * revocation asked again changes nothing.
+     */
     public void revoke(String tokenId, RevocationReason reason) {
         IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
-        if (!token.state().inRedcap()) {
+        if (!token.state().inRedcap() || token.state() == TokenState.REVOCATION_PENDING) {
             return;
         }
+        String how = "";
         if (token.superToken()) {
             removeSuperToken(token);
+            markEnded(token, reason);
         } else if (isManual(token)) {
-            // By hand, REDCap's token stays until an administrator deletes it; without rights it is refused (403).
-            redcap.setApiRights(token.environment(), token.projectId(), token.holder(), NO_RIGHTS);
+            how = askControlCenter(token, reason);
         } else {
             administration.delete(token.environment(), token.projectId(), token.holder(), AuditTrail.SYSTEM_ACTOR);
-        }
-        if (reason == RevocationReason.EXPIRED) {
-            registry.markExpired(tokenId);
-        } else {
-            registry.markRevoked(tokenId, reason.name());
+            markEnded(token, reason);
         }
         entitlements.withdrawIfLastToken(token.holder(), token.environment(), token.requestId());
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, reason == RevocationReason.EXPIRED ? AuditAction.TOKEN_EXPIRED
-                : AuditAction.TOKEN_REVOKED, token.requestId(), tokenId, describe(token) + ": " + reason);
+                : AuditAction.TOKEN_REVOKED, token.requestId(), tokenId, describe(token) + ": " + reason + how);
         Map<String, Object> revoked = Map.of("environment", token.environment().name(), "project", token.projectId(),
                 "reason", reason.name());
         notifier.send(reason == RevocationReason.EXPIRED
@@ -90,6 +97,36 @@ public class TokenRevocation {
         }
     }
 
+
+    private void markEnded(IssuedToken token, RevocationReason reason) {
+        if (reason == RevocationReason.EXPIRED) {
+            registry.markExpired(token.id());
+        } else {
+            registry.markRevoked(token.id(), reason.name());
+        }
+    }
+
+    /** The manual mode: pending until REDCap's log confirms the deletion; returns what was done, for the audit. */
+    private String askControlCenter(IssuedToken token, RevocationReason reason) {
+        boolean rightsOff = withdrawRightsUnlessRoleMember(token);
+        registry.markRevocationPending(token.id(), reason.name());
+        worklist.askToDelete(token, reason.name(), rightsOff);
+        return (rightsOff ? "; API rights off" : "; API rights NOT off (" + token.holder() + " is in a REDCap user role)")
+                + "; deletion asked in the Control Center worklist, pending until REDCap's log confirms it";
+    }
+
+    /**
+     * Rights off so that REDCap refuses the token (403) until it is deleted; false for a member of a REDCap user role,
+     * whose rights the API cannot change (retrying never helps: the worklist says so instead).
+     */
+    private boolean withdrawRightsUnlessRoleMember(IssuedToken token) {
+        try {
+            redcap.setApiRights(token.environment(), token.projectId(), token.holder(), NO_RIGHTS);
+            return true;
+        } catch (RedcapRoleMemberException roleMember) {
+            return false;
+        }
+    }
 
     /**
      * A super token has no API rights to withdraw: only its deletion ends it, which needs REDCap's database. Super
@@ -114,10 +151,17 @@ public class TokenRevocation {
         return fingerprint;
     }
 
-    /** Manual mode, while an administrator regenerates the token by hand: the old value must not work meanwhile. */
+    /**
+     * Manual mode, while an administrator regenerates the token by hand: the old value must not work meanwhile. A role
+     * member's rights cannot be turned off through the API: recorded, not retried; the regeneration ends the value.
+     */
     public void withdrawRights(String tokenId) {
         IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
-        redcap.setApiRights(token.environment(), token.projectId(), token.holder(), NO_RIGHTS);
+        if (!withdrawRightsUnlessRoleMember(token)) {
+            auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.HOLD_NEEDS_REDCAP_ADMINISTRATOR, token.requestId(),
+                    tokenId, describe(token) + ": API rights NOT off, " + token.holder() + " is in a REDCap user role;"
+                            + " the old value works until it is regenerated in the Control Center");
+        }
     }
 
     /**
@@ -134,8 +178,12 @@ public class TokenRevocation {
     /** Manual mode, after the administrator made the new value: the approved rights come back. */
     public void restoreRights(String tokenId, String reportedBy) {
         IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
-        redcap.setApiRights(token.environment(), token.projectId(), token.holder(),
-                new TokenRights(token.rightExport(), token.rightImport(), token.rightMobileApp()));
+        try {
+            redcap.setApiRights(token.environment(), token.projectId(), token.holder(),
+                    new TokenRights(token.rightExport(), token.rightImport(), token.rightMobileApp()));
+        } catch (RedcapRoleMemberException roleMember) {
+            // A role member's rights are the role's: nothing was turned off, nothing to restore.
+        }
         regenerated(token, reportedBy, "regenerated by hand in the Control Center");
     }
 

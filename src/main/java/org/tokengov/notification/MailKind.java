@@ -75,8 +75,9 @@ public enum MailKind {
     RECONCILIATION_FINDING_TO_HOLDER("reconciliation-finding-to-holder", "token", "finding", "action"),
     SERVICE_ACCOUNT_TOKEN_CUTOVER("service-account-token-cutover", "token", "holder", "cutoverOn"),
     TOKEN_ADOPTED("token-adopted", "environment", "project", "expiresOn"),
-    HOLD_NEEDS_REDCAP_ADMINISTRATOR("hold-needs-redcap-administrator", "environment", "project", "holder", "what"),
     EXTENSION_REFUSED("extension-refused", "environment", "project", "expiresOn", "reason"),
+    /** Once per wave of the Control Center worklist (manual mode), to the administrators it is offered to. */
+    CONTROL_CENTER_WORKLIST("control-center-worklist", "environment", "count", "lines"),
     // The generic mail of a new user task (see MailTemplates#taskWaiting)
     TASK_WAITING("task-waiting", "taskKey", "taskName", "dueDate");
 

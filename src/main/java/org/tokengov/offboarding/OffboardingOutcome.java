@@ -8,6 +8,11 @@ public enum OffboardingOutcome {
     WAITING,
     /** Every token in scope is revoked in REDCap. */
     COMPLETED,
+    /**
+     * Every token in scope is revoked or asked to be deleted, but REDCap has not confirmed every deletion yet (the
+     * manual mode's Control Center worklist): not complete until its log confirms the last.
+     */
+    AWAITING_REDCAP,
     /** A later-dated event about the same person made it moot; recorded, nothing revoked. */
     IGNORED,
     /** A rehire: nothing to revoke, kept so earlier-dated terminations arriving late are ignored. */

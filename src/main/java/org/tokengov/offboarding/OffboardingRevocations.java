@@ -4,13 +4,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.controlcenter.TokenRevocationConfirmed;
 import org.tokengov.issuance.TokenEntitlements;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
@@ -57,6 +60,9 @@ class OffboardingRevocations {
     void revoke(OffboardingEvent event, String tokenId) {
         revocation.revoke(tokenId, reasonOf(event));
         IssuedToken token = registry.find(tokenId).orElseThrow();
+        if (token.state().inRedcap()) {
+            return; // pending in REDCap's Control Center: confirmed later (revocationConfirmed)
+        }
         // A token already dead before this event arrived counts as confirmed now, never as before the event.
         Instant revokedAt = token.revokedAt() == null || token.revokedAt().isBefore(event.receivedAt())
                 ? clock.instant() : token.revokedAt();
@@ -79,9 +85,45 @@ class OffboardingRevocations {
         return OffboardingEvent.LEFT_PROJECT.equals(event.type()) ? RevocationReason.LEFT_PROJECT : RevocationReason.OFFBOARDING;
     }
 
-    /** All tokens are revoked: records the time from receipt to the last confirmed revocation, and tells whoever listens. */
+    /**
+     * REDCap confirmed a pending deletion: the token's revocation is confirmed now, and each offboarding that waited
+     * only for it is complete.
+     */
+    @EventListener
+    void revocationConfirmed(TokenRevocationConfirmed confirmed) {
+        List<String> waiting = jdbc.sql("""
+                select e.id from offboarding_event e join offboarding_revocation r on r.event_id = e.id
+                where r.token_id = ? and r.revoked_at is null and e.outcome = ?""")
+                .params(confirmed.tokenId(), OffboardingOutcome.AWAITING_REDCAP.name()).query(String.class).list();
+        jdbc.sql("update offboarding_revocation set revoked_at = ? where token_id = ? and revoked_at is null")
+                .params(Timestamp.from(confirmed.confirmedAt()), confirmed.tokenId()).update();
+        for (String eventId : waiting) {
+            if (pending(eventId) == 0) {
+                complete(events.find(eventId).orElseThrow());
+            }
+        }
+    }
+
+    private int pending(String eventId) {
+        return jdbc.sql("select count(*) from offboarding_revocation where event_id = ? and revoked_at is null")
+                .param(eventId).query(Integer.class).single();
+    }
+
+    /**
+     * All tokens are revoked: records the time from receipt to the last confirmed revocation, and tells whoever listens.
+     * While REDCap has not confirmed a deletion asked of its administrators, the offboarding awaits it instead.
+     */
     @Transactional
     Duration complete(OffboardingEvent event) {
+        int pending = pending(event.id());
+        if (pending > 0) {
+            String details = pending + " token(s) of " + event.username() + " await their deletion in REDCap's Control"
+                    + " Center (the manual mode): complete when REDCap's log confirms the last";
+            events.close(event.id(), OffboardingOutcome.AWAITING_REDCAP, details);
+            auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.OFFBOARDING_AWAITING_REDCAP, null, null,
+                    "offboarding event " + event.id() + ": " + details);
+            return Duration.between(event.receivedAt(), clock.instant());
+        }
         Optional<Instant> last = jdbc.sql("select max(revoked_at) from offboarding_revocation where event_id = ?")
                 .param(event.id()).query(Timestamp.class).optional().map(Timestamp::toInstant);
         int revoked = jdbc.sql("select count(*) from offboarding_revocation where event_id = ?")

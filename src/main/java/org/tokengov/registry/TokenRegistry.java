@@ -116,6 +116,33 @@ public class TokenRegistry {
                 clock.instant(), reason)) : token;
     }
 
+    /**
+     * The token's deletion was asked of REDCap's administrators (the manual mode, where only the Control Center can
+     * delete it): {@link TokenState#REVOCATION_PENDING} with its reason, until REDCap's log confirms the deletion. A
+     * token already pending or ended is left as it is.
+     */
+    @Transactional
+    public IssuedToken markRevocationPending(String tokenId, String reason) {
+        IssuedToken token = tokens.findById(tokenId).orElseThrow(() -> unknown(tokenId));
+        return token.state().inRedcap() && token.state() != TokenState.REVOCATION_PENDING ? tokens.save(with(token,
+                TokenState.REVOCATION_PENDING, token.expiresAt(), token.fingerprint(), null, reason)) : token;
+    }
+
+    /**
+     * REDCap confirmed the deletion of a pending token: revoked, or expired when that was the reason; any other state
+     * is left as it is.
+     */
+    @Transactional
+    public IssuedToken confirmRevocation(String tokenId) {
+        IssuedToken token = tokens.findById(tokenId).orElseThrow(() -> unknown(tokenId));
+        if (token.state() != TokenState.REVOCATION_PENDING) {
+            return token;
+        }
+        TokenState ended = "EXPIRED".equals(token.revocationReason()) ? TokenState.EXPIRED : TokenState.REVOKED;
+        return tokens.save(with(token, ended, token.expiresAt(), token.fingerprint(), clock.instant(),
+                token.revocationReason()));
+    }
+
     /** The holder confirmed the token is still needed: it is valid for another policy period from its current expiry. */
     @Transactional
     public IssuedToken extend(String tokenId) {

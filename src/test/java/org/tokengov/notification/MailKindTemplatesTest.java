@@ -114,10 +114,10 @@ class MailKindTemplatesTest {
         samples.put(MailKind.SERVICE_ACCOUNT_TOKEN_CUTOVER, Map.of("token", "the PROD API token on REDCap project 101",
                 "holder", "svc-etl", "cutoverOn", "2027-01-31"));
         samples.put(MailKind.TOKEN_ADOPTED, expiry);
-        samples.put(MailKind.HOLD_NEEDS_REDCAP_ADMINISTRATOR, Map.of("environment", "QA", "project", 201L, "holder", "bob",
-                "what", "cannot be held through REDCap's API: bob is in a user role."));
         samples.put(MailKind.EXTENSION_REFUSED, Map.of("environment", "PROD", "project", 101L, "expiresOn", "2027-03-01",
                 "reason", "the adopted token's code has not been reviewed and approved since its adoption"));
+        samples.put(MailKind.CONTROL_CENTER_WORKLIST, Map.of("environment", "PROD", "count", 1L, "lines",
+                "#3 PROD: delete the API token of bob on project 101 (OFFBOARDING), since 2026-12-06T15:00:00Z."));
         samples.put(MailKind.TASK_WAITING, Map.of("taskKey", "Task_ReviewCode", "taskName", "Review API code of bob",
                 "dueDate", "2026-12-01"));
         return samples;

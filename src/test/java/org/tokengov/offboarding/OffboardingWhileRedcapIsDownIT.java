@@ -34,8 +34,8 @@ import org.tokengov.testsupport.SimulatorHttp;
 
 /**
  * REDCap PROD's API fails while a person is offboarded. PROD runs in manual mode here, so its revocation is an API
- * call (rights off); QA in database mode is not affected. Retries, then an incident; nothing is lost: when REDCap
- * returns, the revocation completes.
+ * call (rights off, then a deletion by hand, pending); QA in database mode is not affected. Retries, then an incident;
+ * nothing is lost: when REDCap returns, the rights go off and the deletion waits on the Control Center worklist.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = OffboardingWhileRedcapIsDownIT.OwnServers.class)
@@ -98,9 +98,11 @@ class OffboardingWhileRedcapIsDownIT {
 
         assertThat(simulator.versionStatus("prod", prodValue)).as("rights off: REDCap refuses the token").isEqualTo(403);
         assertThat(registry.find(prod.id()).orElseThrow().revocationReason()).isEqualTo("OFFBOARDING");
+        assertThat(registry.find(prod.id()).orElseThrow().state()).as("its deletion by hand is pending")
+                .isEqualTo(TokenState.REVOCATION_PENDING);
         assertThat(registry.find(qa.id()).orElseThrow().state()).isEqualTo(TokenState.REVOKED);
         assertThat(jdbc.queryForObject("select outcome from offboarding_event where id = ?", String.class, offboarding))
-                .isEqualTo("COMPLETED");
+                .as("not complete until REDCap confirms the deletion in PROD").isEqualTo("AWAITING_REDCAP");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(processId).count()).isZero();
     }
 
