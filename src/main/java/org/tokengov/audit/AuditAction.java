@@ -96,5 +96,10 @@ public enum AuditAction {
     /** An administrator completed a wave of the worklist; its open lines move to the next wave. */
     CONTROL_CENTER_WAVE_COMPLETED,
     /** An offboarding's revocations are asked, but REDCap has yet to confirm a deletion done by hand. */
-    OFFBOARDING_AWAITING_REDCAP
+    OFFBOARDING_AWAITING_REDCAP,
+    /**
+     * A live registered token's value was found in REDCap's log (a failed request logs its POST body): a leak, told
+     * to the token's lifecycle as a compromise. Details: where in the log; never the value.
+     */
+    TOKEN_VALUE_IN_REDCAP_LOG
 }

@@ -35,7 +35,6 @@ import org.tokengov.registry.TokenRegistry;
 public class RevocationConfirmations {
 
     private final WorklistLines lines;
-    // Until the one log reader is deployed there are no events: nothing is confirmed, every line stays open.
     private final ObjectProvider<RedcapTokenEvents> events;
     private final TokenRegistry registry;
     private final RedcapApi redcap;

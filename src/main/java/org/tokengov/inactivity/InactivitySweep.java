@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,17 +18,20 @@ import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RateBudgets;
-import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.RedcapProperties;
+import org.tokengov.redcaplog.RedcapLogReader;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 
 /**
  * One batch of the inactivity sweep: the live tokens of the next holders (in name order after a cursor), at most
- * {@link #batchSize()} REDCap calls, so one batch fits in a share of every server's per-minute rate budget and
- * finishes without waiting on the budget. Each token's last API use is read from REDCap's log and recorded; the
- * holder is warned once per inactivity period, and a token unused for the whole period is revoked through its
- * lifecycle process (which removes it from REDCap).
+ * {@link #batchSize()} of them. The sweep's first batch has the log reader catch up with each REDCap server's log
+ * (once per sweep, incrementally: never a whole log history per token), which records every token's last API use in
+ * the registry; each batch then decides on the registry's {@code lastUsedAt}. The holder is warned once per
+ * inactivity period, and a token unused for the whole period is revoked through its lifecycle process (which
+ * removes it from REDCap). If a log cannot be read the batch fails (and is retried): no token is revoked on a last
+ * use that was not brought up to date.
  */
 @Service
 public class InactivitySweep {
@@ -41,7 +43,8 @@ public class InactivitySweep {
     }
 
     private final TokenRegistry registry;
-    private final RedcapApi redcap;
+    private final RedcapProperties servers;
+    private final RedcapLogReader logReader;
     private final RateBudgets budgets;
     private final TokenLifecycles lifecycles;
     private final Notifier notifier;
@@ -51,11 +54,12 @@ public class InactivitySweep {
     private final InactivityRule rule;
     private final Clock clock;
 
-    InactivitySweep(TokenRegistry registry, RedcapApi redcap, RateBudgets budgets, TokenLifecycles lifecycles,
-            Notifier notifier, AuditTrail auditTrail, InactivityWarnings warnings, InactivityProperties properties,
-            Clock clock) {
+    InactivitySweep(TokenRegistry registry, RedcapProperties servers, RedcapLogReader logReader, RateBudgets budgets,
+            TokenLifecycles lifecycles, Notifier notifier, AuditTrail auditTrail, InactivityWarnings warnings,
+            InactivityProperties properties, Clock clock) {
         this.registry = registry;
-        this.redcap = redcap;
+        this.servers = servers;
+        this.logReader = logReader;
         this.budgets = budgets;
         this.lifecycles = lifecycles;
         this.notifier = notifier;
@@ -66,7 +70,10 @@ public class InactivitySweep {
         this.clock = clock;
     }
 
-    /** The budget share of the smallest configured REDCap budget, at least one call. */
+    /**
+     * The budget share of the smallest configured REDCap budget, at least one token: the size the sweep's batches
+     * had when each token cost a REDCap call, kept so batches stay small transactions a minute apart.
+     */
     public int batchSize() {
         int smallest = Integer.MAX_VALUE;
         for (RedcapEnvironment environment : RedcapEnvironment.values()) {
@@ -81,6 +88,9 @@ public class InactivitySweep {
 
     /** Checks the live tokens of the holders after {@code cursor} (null: from the first), one batch's worth. */
     public BatchResult checkBatch(String cursor) {
+        if (cursor == null) {
+            servers.environments().keySet().stream().sorted().forEach(logReader::catchUp);
+        }
         int size = batchSize();
         List<String> holders = new ArrayList<>(registry.liveHolders());
         holders.sort(String::compareTo);
@@ -113,10 +123,7 @@ public class InactivitySweep {
     }
 
     private InactivityVerdict check(IssuedToken token, Instant now) {
-        Optional<Instant> logged = redcap.lastApiUse(token.environment(), token.projectId(), token.holder())
-                .map(at -> at.toInstant(ZoneOffset.UTC));
-        logged.filter(at -> !at.equals(token.lastUsedAt())).ifPresent(at -> registry.recordLastUse(token.id(), at));
-        Instant lastUse = newest(logged.orElse(null), token.lastUsedAt());
+        Instant lastUse = token.lastUsedAt();
         Instant since = InactivityRule.inactiveSince(token.issuedAt(), lastUse);
         InactivityVerdict verdict = rule.decide(since, warnings.warnedFor(token.id()).orElse(null), now);
         String lastUsed = lastUse == null ? "never used, issued " + day(token.issuedAt()) : "last used " + day(lastUse);
@@ -142,10 +149,6 @@ public class InactivitySweep {
             }
         }
         return verdict;
-    }
-
-    private static Instant newest(Instant a, Instant b) {
-        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     private static String day(Instant at) {

@@ -173,6 +173,17 @@ public final class TokenCase {
         return latest(LedgerKind.COMPROMISE_REPORTED).map(LedgerEntry::actor);
     }
 
+    /**
+     * Whether a compromise report is still being dealt with: reported, and no new value issued since (in the database
+     * or by hand). A second report meanwhile would open a second case for the same leak.
+     */
+    public boolean compromiseOpen() {
+        return latest(LedgerKind.COMPROMISE_REPORTED)
+                .filter(report -> latestAfter(LedgerKind.REGENERATED, report).isEmpty()
+                        && latestAfter(LedgerKind.REGENERATED_BY_HAND, report).isEmpty())
+                .isPresent();
+    }
+
     private Set<String> actorsSince(LedgerKind start, LedgerKind kind) {
         long since = latest(start).map(LedgerEntry::id).orElse(0L);
         Set<String> actors = new LinkedHashSet<>();

@@ -2,8 +2,10 @@ package org.tokengov.lifecycle;
 
 import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,26 +18,28 @@ import org.tokengov.audit.AuditTrail;
 import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
-import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcaplog.RedcapLogReader;
+import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 
 /**
  * Tells the holder the token expires soon and must be confirmed in Tasklist ({@code noticeKind} NOTICE), or reminds
- * them (REMINDER). The notice also reads the token's last use from REDCap's log for the renewal form.
+ * them (REMINDER). The notice also shows the token's last use for the renewal form: the log reader first catches up
+ * with the project's log (incrementally), which records it in the registry.
  */
 @Component("sendRenewalNoticeDelegate")
 class SendRenewalNoticeDelegate implements JavaDelegate {
 
     static final String RENEWAL_TASK = "Task_ConfirmRenewal";
 
-    private final RedcapApi redcap;
+    private final RedcapLogReader logReader;
     private final TokenRegistry registry;
     private final Notifier notifier;
     private final AuditTrail auditTrail;
 
-    SendRenewalNoticeDelegate(RedcapApi redcap, TokenRegistry registry, Notifier notifier, AuditTrail auditTrail) {
-        this.redcap = redcap;
+    SendRenewalNoticeDelegate(RedcapLogReader logReader, TokenRegistry registry, Notifier notifier, AuditTrail auditTrail) {
+        this.logReader = logReader;
         this.registry = registry;
         this.notifier = notifier;
         this.auditTrail = auditTrail;
@@ -48,9 +52,10 @@ class SendRenewalNoticeDelegate implements JavaDelegate {
         if (firstNotice) {
             RedcapEnvironment environment = RedcapEnvironment.valueOf(text(execution, ENVIRONMENT));
             long projectId = ((Number) execution.getVariable(PROJECT_ID)).longValue();
-            Optional<LocalDateTime> lastUse = redcap.lastApiUse(environment, projectId, text(execution, HOLDER));
-            lastUse.ifPresent(at -> registry.recordLastUse(tokenId(execution), at.toInstant(ZoneOffset.UTC)));
-            execution.setVariable(LAST_API_USE, Variables.stringValue(lastUse.map(Object::toString)
+            logReader.catchUp(environment, projectId);
+            Optional<Instant> lastUse = registry.find(tokenId(execution)).map(IssuedToken::lastUsedAt);
+            execution.setVariable(LAST_API_USE, Variables.stringValue(lastUse
+                    .map(at -> LocalDateTime.ofInstant(at, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES) + " UTC")
                     .orElse("no API use in REDCap's log")));
             execution.setVariable(EXPIRES_ON, Variables.stringValue(expiresOn));
         }

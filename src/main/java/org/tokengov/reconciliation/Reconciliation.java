@@ -21,6 +21,7 @@ import org.tokengov.redcap.RedcapInventory;
 import org.tokengov.redcap.RedcapProperties;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.TokenInRedcap;
+import org.tokengov.redcaplog.RedcapLogReader;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
@@ -31,7 +32,8 @@ import org.tokengov.registry.TokenState;
  * projects and every super token, but for this system's own steward tokens. It reads REDCap first, then the issuances in progress, then the registry, so a
  * token issued while it reads is never taken for a stranger; and each finding is checked again with fresh reads
  * before it is acted on. A project seen for the first time is onboarded: its tokens are existing ones, taken in.
- * Two reconciliations of one environment never overlap (a lock row), so a token is never recorded twice.
+ * Two reconciliations of one environment never overlap (a lock row), so a token is never recorded twice. A run first
+ * has the log reader catch up with the logs of the environments it compares, so REDCap's token events are there to read.
  */
 @Service
 public class Reconciliation {
@@ -64,10 +66,11 @@ public class Reconciliation {
     private final FindingActions actions;
     private final TokenHolds holds;
     private final AuditTrail auditTrail;
+    private final RedcapLogReader logReader;
 
     Reconciliation(RedcapInventory inventory, RedcapProperties servers, TokenRegistry registry,
             IssuancesInProgress issuances, ReconciledProjects reconciled, FindingActions actions, TokenHolds holds,
-            AuditTrail auditTrail) {
+            AuditTrail auditTrail, RedcapLogReader logReader) {
         this.inventory = inventory;
         this.servers = servers;
         this.registry = registry;
@@ -76,6 +79,7 @@ public class Reconciliation {
         this.actions = actions;
         this.holds = holds;
         this.auditTrail = auditTrail;
+        this.logReader = logReader;
     }
 
     /** The environments reconciliation can see: those whose REDCap database it may read. */
@@ -96,6 +100,9 @@ public class Reconciliation {
     }
 
     private ReconciliationReport reconcile(Scope scope, boolean dryRun, String by) {
+        if (!dryRun) {
+            readableEnvironments().stream().filter(scope::covers).forEach(logReader::catchUp);
+        }
         List<ReconciliationReport.Item> items = new ArrayList<>();
         int tokensInRedcap = 0;
         int failed = 0;

@@ -9,7 +9,6 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +59,7 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
     private static final DateTimeFormatter LOG_TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final int MAX_ATTEMPTS = 10;
 
+    private final RedcapProperties properties;
     private final RedcapDatabases databases;
     private final TokenValueGenerator generator;
     private final Clock clock;
@@ -68,16 +68,16 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
     @Autowired
     public DatabaseTokenAdministration(RedcapProperties properties, TokenValueGenerator generator,
             ObjectProvider<Clock> clock, MeterRegistry meters) {
-        this(properties, generator, clock.getIfUnique(Clock::systemUTC).withZone(ZoneId.systemDefault()), meters);
+        this(properties, generator, clock.getIfUnique(Clock::systemUTC), meters);
     }
 
     /**
      * @param clock the clock for the log's {@code ts}, which REDCap writes in its server's local time
-     *        ({@code YYYYMMDDhhmmss}); Spring passes the app's clock in this JVM's default time zone, so this
-     *        app should run in the same time zone as the REDCap server
+     *        ({@code YYYYMMDDhhmmss}): the clock's instant in the server's {@code time-zone}
      */
     public DatabaseTokenAdministration(RedcapProperties properties, TokenValueGenerator generator, Clock clock,
             MeterRegistry meters) {
+        this.properties = Objects.requireNonNull(properties, "properties");
         this.generator = Objects.requireNonNull(generator, "generator");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.writes = RedcapCallCounter.databaseWrites(meters);
@@ -100,7 +100,7 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
                             .orElseThrow(() -> notAProjectUser(environment, projectId, user));
                     String description = row.hasToken() ? REGENERATED : CREATED;
                     String value = writeNewToken(connection, projectId, row.username(), rights);
-                    writeLogEvent(connection, projectId, by, row.username(), description);
+                    writeLogEvent(environment, connection, projectId, by, row.username(), description);
                     return new Written(row.username(), TokenFingerprint.of(value), description);
                 });
         log.info("REDCap {} project {}: {} {} ({}), by {}", environment, projectId, written.description(),
@@ -122,7 +122,7 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
                                 + projectId + " on " + environment + ": there is nothing to regenerate");
                     }
                     String value = writeNewToken(connection, projectId, row.username(), null);
-                    writeLogEvent(connection, projectId, by, row.username(), REGENERATED);
+                    writeLogEvent(environment, connection, projectId, by, row.username(), REGENERATED);
                     return new Written(row.username(), TokenFingerprint.of(value), REGENERATED);
                 });
         log.info("REDCap {} project {}: {} {} ({}), by {}", environment, projectId, written.description(),
@@ -141,7 +141,7 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
                             .orElseThrow(() -> notAProjectUser(environment, projectId, user));
                     String description = row.hasToken() ? REGENERATED : CREATED;
                     String value = writeNewToken(connection, projectId, row.username(), null);
-                    writeLogEvent(connection, projectId, by, row.username(), description);
+                    writeLogEvent(environment, connection, projectId, by, row.username(), description);
                     return new Written(row.username(), TokenFingerprint.of(value), description);
                 });
         log.info("REDCap {} project {}: {} {} ({}), rights unchanged, by {}", environment, projectId,
@@ -166,7 +166,7 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
                         update.setString(2, row.get().username());
                         requireOneRow(update.executeUpdate());
                     }
-                    writeLogEvent(connection, projectId, by, row.get().username(), DELETED);
+                    writeLogEvent(environment, connection, projectId, by, row.get().username(), DELETED);
                     return true;
                 });
         if (deleted) {
@@ -188,7 +188,8 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
                         update.setString(1, user);
                         int rows = update.executeUpdate();
                         if (rows > 0) {
-                            writeLogEvent(connection, 0, by, user, SUPER_TOKEN_DELETED, "redcap_user_information");
+                            writeLogEvent(environment, connection, 0, by, user, SUPER_TOKEN_DELETED,
+                                    "redcap_user_information");
                         }
                         return rows;
                     }
@@ -271,18 +272,20 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
         }
     }
 
-    private void writeLogEvent(Connection connection, long projectId, String actor, String username,
-            String description) throws SQLException {
-        writeLogEvent(connection, projectId, actor, username, description, LOG_OBJECT_TYPE);
+    private void writeLogEvent(RedcapEnvironment environment, Connection connection, long projectId, String actor,
+            String username, String description) throws SQLException {
+        writeLogEvent(environment, connection, projectId, actor, username, description, LOG_OBJECT_TYPE);
     }
 
-    private void writeLogEvent(Connection connection, long projectId, String actor, String username,
-            String description, String objectType) throws SQLException {
+    private void writeLogEvent(RedcapEnvironment environment, Connection connection, long projectId, String actor,
+            String username, String description, String objectType) throws SQLException {
         // The table name is REDCap's own, checked against its pattern.
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + RedcapLogTables.of(connection, projectId)
                 + " (project_id, ts, user, page, event, object_type, pk, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, projectId);
-            insert.setLong(2, Long.parseLong(LocalDateTime.now(clock).format(LOG_TS)));
+            // REDCap's NOW: its server's wall-clock time, which the log reader converts back with the same setting.
+            insert.setLong(2, Long.parseLong(LocalDateTime.now(clock.withZone(properties.server(environment).timeZone()))
+                    .format(LOG_TS)));
             insert.setString(3, actor);
             insert.setString(4, LOG_PAGE);
             insert.setString(5, LOG_EVENT);

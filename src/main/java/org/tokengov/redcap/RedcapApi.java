@@ -27,8 +27,9 @@ public interface RedcapApi {
     void setApiRights(RedcapEnvironment environment, long projectId, String username, TokenRights rights);
 
     /**
-     * {@code content=log}: when the user last called the API on the project (REDCap server time), from the newest
-     * log event marked {@code (API)}; empty if the log has none.
+     * {@code content=log} from {@code beginTime} on (REDCap's local time, to the minute; REDCap includes the minute
+     * itself), as REDCap returns it: newest first, to the minute, without row ids. Each row is scrubbed of token
+     * values before it leaves the port ({@link TokenValuesInText}).
      */
-    Optional<LocalDateTime> lastApiUse(RedcapEnvironment environment, long projectId, String username);
+    List<RedcapLogRow> logSince(RedcapEnvironment environment, long projectId, LocalDateTime beginTime);
 }

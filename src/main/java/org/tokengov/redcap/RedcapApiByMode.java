@@ -47,8 +47,8 @@ public class RedcapApiByMode implements RedcapApi {
     }
 
     @Override
-    public Optional<LocalDateTime> lastApiUse(RedcapEnvironment environment, long projectId, String username) {
-        return api.lastApiUse(environment, projectId, username);
+    public List<RedcapLogRow> logSince(RedcapEnvironment environment, long projectId, LocalDateTime beginTime) {
+        return api.logSince(environment, projectId, beginTime);
     }
 
     private boolean inDatabaseMode(RedcapEnvironment environment) {

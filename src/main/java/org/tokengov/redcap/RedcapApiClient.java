@@ -20,9 +20,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -171,34 +173,42 @@ public class RedcapApiClient implements RedcapApi {
     }
 
     @Override
-    public Optional<LocalDateTime> lastApiUse(RedcapEnvironment environment, long projectId, String username) {
-        if (username == null || username.isBlank()) {
-            throw new IllegalArgumentException("A username is needed to find the last API use");
+    public List<RedcapLogRow> logSince(RedcapEnvironment environment, long projectId, LocalDateTime beginTime) {
+        if (beginTime == null) {
+            throw new IllegalArgumentException("A begin time is needed: without one REDCap sends the whole log");
         }
-        return call(environment, projectId, "log", Map.of("user", username.trim()),
-                body -> readLastApiUse(body, environment, projectId));
+        return call(environment, projectId, "log", Map.of("beginTime", LOG_TIMESTAMP.format(beginTime)),
+                body -> readLog(body, environment, projectId));
     }
 
-    private Optional<LocalDateTime> readLastApiUse(String body, RedcapEnvironment environment, long projectId) {
+    private List<RedcapLogRow> readLog(String body, RedcapEnvironment environment, long projectId) {
         JsonNode events = parseJson(body, environment, projectId, "log");
         if (!events.isArray()) {
             throw malformed(environment, projectId, "log", "expected a JSON array of log events", body);
         }
-        LocalDateTime newest = null;
+        List<RedcapLogRow> rows = new ArrayList<>();
         for (JsonNode event : events) {
-            String marks = text(event, "action") + " " + text(event, "details");
             String timestamp = text(event, "timestamp");
-            if (!marks.contains("(API)") || timestamp == null) {
-                continue;
-            }
+            LocalDateTime at;
             try {
-                LocalDateTime at = LocalDateTime.parse(timestamp.trim(), LOG_TIMESTAMP);
-                newest = newest == null || at.isAfter(newest) ? at : newest;
+                at = LocalDateTime.parse(timestamp == null ? "" : timestamp.trim(), LOG_TIMESTAMP);
             } catch (DateTimeParseException e) {
                 throw malformed(environment, projectId, "log", "timestamp is not YYYY-MM-DD HH:MM", body);
             }
+            Set<TokenFingerprint> values = new LinkedHashSet<>();
+            String user = scrubbed(text(event, "username"), values);
+            String action = scrubbed(text(event, "action"), values);
+            String details = scrubbed(text(event, "details"), values);
+            String record = scrubbed(text(event, "record"), values);
+            rows.add(new RedcapLogRow(0, null, projectId, at, user, null, null, null, record, action, details, values));
         }
-        return Optional.ofNullable(newest);
+        return rows;
+    }
+
+    private static String scrubbed(String text, Set<TokenFingerprint> values) {
+        TokenValuesInText.Scrubbed scrubbed = TokenValuesInText.scrub(text == null || text.isEmpty() ? null : text);
+        values.addAll(scrubbed.tokenValues());
+        return scrubbed.text();
     }
 
     private RedcapProjectUser toProjectUser(JsonNode user, RedcapEnvironment environment, long projectId, String body) {
@@ -314,7 +324,7 @@ public class RedcapApiClient implements RedcapApi {
             return body;
         }
         // Scrub before cutting an excerpt, so no part of the token can survive either.
-        String message = errorMessage(scrub(body, stewardToken));
+        String message = errorMessage(TokenValuesInText.scrub(scrub(body, stewardToken)).text());
         if (status == 403) {
             throw new RedcapAccessDeniedException(where + " refused access (HTTP 403): " + message);
         }
@@ -402,7 +412,8 @@ public class RedcapApiClient implements RedcapApi {
 
     private String quote(String body, RedcapEnvironment environment, long projectId) {
         String token = properties.server(environment).stewardTokens().get(projectId);
-        return excerpt(scrub(body, token).trim());
+        // A log export's body holds other people's token values (failed requests): blank every one, not only ours.
+        return excerpt(TokenValuesInText.scrub(scrub(body, token)).text().trim());
     }
 
     private static String excerpt(String text) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -22,21 +23,26 @@ final class RedcapLogTables {
 
     /** The table's name, checked against REDCap's pattern: it goes into SQL text, as a table name cannot be bound. */
     static String of(Connection connection, long projectId) throws SQLException {
-        if (projectId == 0) {
-            return DEFAULT;
-        }
+        return projectId == 0 ? DEFAULT : ofProject(connection, projectId).orElse(DEFAULT);
+    }
+
+    /** The table of a project REDCap has; empty if it has no such project (yet). */
+    static Optional<String> ofProject(Connection connection, long projectId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT log_event_table FROM redcap_projects WHERE project_id = ?")) {
             select.setLong(1, projectId);
             try (ResultSet rows = select.executeQuery()) {
-                String table = rows.next() ? rows.getString(1) : null;
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                String table = rows.getString(1);
                 if (table == null || table.isBlank()) {
-                    return DEFAULT;
+                    return Optional.of(DEFAULT);
                 }
                 if (!LOG_TABLE.matcher(table).matches()) {
                     throw new RedcapException("Project " + projectId + " names an unknown log table");
                 }
-                return table;
+                return Optional.of(table);
             }
         }
     }

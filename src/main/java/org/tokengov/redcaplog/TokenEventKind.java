@@ -13,5 +13,12 @@ public enum TokenEventKind {
     /** {@code Create Super API Token…} on the user, not a project. */
     SUPER_CREATED,
     /** {@code Delete Super API Token…}. */
-    SUPER_DELETED
+    SUPER_DELETED,
+    /** {@code Reassign Super API Token…}: the user's super token got a new value (REDCap logs no value). */
+    SUPER_REGENERATED;
+
+    /** Whether REDCap wrote the token's old value into the row: a value that no longer works, not a leak. */
+    boolean namesAnOldValue() {
+        return this == REGENERATED || this == DELETED;
+    }
 }

@@ -25,6 +25,8 @@ interface IssuedTokenRepository extends ListCrudRepository<IssuedToken, String> 
 
     List<IssuedToken> findByHolder(String holder);
 
+    List<IssuedToken> findByFingerprint(String fingerprint);
+
     @Query("select distinct holder from api_token where state in ('QA_ACTIVE', 'ACTIVE', 'SUSPENDED') order by holder")
     List<String> findLiveHolders();
 }

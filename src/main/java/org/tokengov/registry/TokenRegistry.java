@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tokengov.policy.PolicyProperties;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.TokenRights;
 
 /** The tokens this system has issued, with their state and dates. */
@@ -226,6 +227,11 @@ public class TokenRegistry {
 
     public List<IssuedToken> all() {
         return tokens.findAll();
+    }
+
+    /** The tokens whose value has that fingerprint, in any state (an old value stays on a revoked token's entry). */
+    public List<IssuedToken> withFingerprint(TokenFingerprint fingerprint) {
+        return tokens.findByFingerprint(fingerprint.sha256Hex());
     }
 
     public List<IssuedToken> ofHolder(String holder) {

@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.IdentityService;
@@ -37,7 +39,8 @@ import org.tokengov.testsupport.SimulatorHttp;
 
 /**
  * The sweep on the real servers: a QA token used once and then left unused for six months and a day is revoked
- * (REDCap refuses it), while a token used a day ago is left alone and its last use recorded.
+ * (REDCap refuses it), while a token used a day ago is left alone and its last use recorded. The last uses come from
+ * the log reader's one catch-up per sweep (database mode: SQL on the log tables), never from a log call per token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = InactivitySweepIT.OwnServers.class)
@@ -56,6 +59,7 @@ class InactivitySweepIT {
     @Autowired IdentityService identity;
     @Autowired TokenRegistry registry;
     @Autowired JdbcClient jdbc;
+    @Autowired MeterRegistry meters;
 
     SimulatorHttp simulator;
     PipelineDriver pipeline;
@@ -83,9 +87,12 @@ class InactivitySweepIT {
         Instant later = Instant.now().atZone(ZoneOffset.UTC).plusMonths(6).plusDays(1).toInstant();
         ClockUtil.setCurrentTime(Date.from(later));
         logApiUse("bob", later.minus(java.time.Duration.ofDays(1)));
+        double logCallsBefore = logCalls();
 
         runSweep();
 
+        assertThat(logCalls()).as("no content=log call per token (nor any: the database mode reads the tables)")
+                .isEqualTo(logCallsBefore);
         assertThat(simulator.versionStatus("qa", idleValue)).as("REDCap refuses the revoked token").isEqualTo(403);
         IssuedToken revoked = registry.find(idle.id()).orElseThrow();
         assertThat(revoked.state()).isEqualTo(TokenState.REVOKED);
@@ -94,7 +101,8 @@ class InactivitySweepIT {
 
         IssuedToken kept = registry.find(busy.id()).orElseThrow();
         assertThat(kept.state()).isEqualTo(TokenState.QA_ACTIVE);
-        assertThat(kept.lastUsedAt()).isEqualTo(later.minus(java.time.Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        assertThat(kept.lastUsedAt()).as("REDCap's New York time, converted")
+                .isEqualTo(later.minus(java.time.Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         assertThat(simulator.versionStatus("qa", busyValue)).isEqualTo(200);
 
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'INACTIVITY_REVOCATION_REQUESTED' and token_id = ?")
@@ -134,17 +142,33 @@ class InactivitySweepIT {
         }
     }
 
-    /** REDCap logs an API call of the user on QA project 201 at that moment (REDCap's server time: this machine's zone). */
+    private double logCalls() {
+        return meters.find("tokengov.redcap.calls").tag("content", "log").counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    /**
+     * REDCap logs an API call of the user on QA project 201 at that moment, in the project's log table and in REDCap's
+     * server time (the configured time zone).
+     */
     private void logApiUse(String username, Instant at) throws SQLException {
         String url = context.getEnvironment().getProperty("redcap-sim.environments.qa.jdbc-url");
         String user = context.getEnvironment().getProperty("redcap-sim.environments.qa.username");
-        try (Connection connection = DriverManager.getConnection(url, user, "");
-                PreparedStatement insert = connection.prepareStatement("insert into redcap_log_event "
-                        + "(project_id, ts, user, page, event, object_type, pk, description) "
-                        + "values (201, ?, ?, 'api/index.php', 'MANAGE', 'redcap_data', '201', 'Data export (API)')")) {
-            insert.setLong(1, Long.parseLong(REDCAP_TS.format(LocalDateTime.ofInstant(at, ZoneId.systemDefault()))));
-            insert.setString(2, username);
-            insert.executeUpdate();
+        ZoneId redcapZone = ZoneId.of(context.getEnvironment().getRequiredProperty("tokengov.redcap.environments.qa.time-zone"));
+        try (Connection connection = DriverManager.getConnection(url, user, "")) {
+            String table;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select log_event_table from redcap_projects where project_id = 201");
+                    java.sql.ResultSet rows = select.executeQuery()) {
+                table = rows.next() && rows.getString(1) != null ? rows.getString(1) : "redcap_log_event";
+            }
+            try (PreparedStatement insert = connection.prepareStatement("insert into " + table
+                    + " (project_id, ts, user, page, event, object_type, pk, description) "
+                    + "values (201, ?, ?, 'api/index.php', 'DATA_EXPORT', 'redcap_data', null, 'Export data (API)')")) {
+                insert.setLong(1, Long.parseLong(REDCAP_TS.format(LocalDateTime.ofInstant(at, redcapZone))));
+                insert.setString(2, username);
+                insert.executeUpdate();
+            }
         }
     }
 }

@@ -1,21 +1,23 @@
 package org.tokengov.inactivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,19 +33,27 @@ import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RateBudget;
 import org.tokengov.redcap.RateBudgets;
-import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.RedcapProperties;
+import org.tokengov.redcap.RedcapUnavailableException;
+import org.tokengov.redcap.TokenAdministrationMode;
+import org.tokengov.redcaplog.RedcapLogReader;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
 
-/** One sweep batch against fakes: reads last use, records it, warns once, revokes, and splits by the budget. */
+/**
+ * One sweep batch against fakes: catches up with REDCap's logs once per sweep (never per token), decides on the
+ * registry's last use, warns once, revokes, and splits by the budget.
+ */
 class InactivitySweepTest {
 
     static final Instant NOW = Instant.parse("2026-09-01T02:00:00Z");
 
     TokenRegistry registry = mock(TokenRegistry.class);
-    RedcapApi redcap = mock(RedcapApi.class);
+    RedcapLogReader logReader = mock(RedcapLogReader.class);
+    RedcapProperties servers = new RedcapProperties(Map.of(
+            RedcapEnvironment.QA, server(), RedcapEnvironment.PROD, server()));
     RateBudgets budgets = mock(RateBudgets.class);
     TokenLifecycles lifecycles = mock(TokenLifecycles.class);
     Notifier notifier = mock(Notifier.class);
@@ -61,6 +71,7 @@ class InactivitySweepTest {
         }
     };
     List<IssuedToken> tokens = new ArrayList<>();
+    Map<String, Instant> uses = new HashMap<>();
     InactivitySweep sweep;
 
     @BeforeEach
@@ -71,8 +82,14 @@ class InactivitySweepTest {
                 .map(IssuedToken::holder).distinct().toList());
         when(registry.ofHolder(anyString())).thenAnswer(call -> tokens.stream()
                 .filter(t -> t.holder().equals(call.getArgument(0))).toList());
-        when(redcap.lastApiUse(any(), anyLong(), anyString())).thenReturn(Optional.empty());
-        sweep = new InactivitySweep(registry, redcap, budgets, lifecycles, notifier, audit, warnings,
+        doAnswer(call -> {
+            tokens.replaceAll(t -> !uses.containsKey(t.id()) ? t : new IssuedToken(t.id(), t.requestId(), t.holder(),
+                    t.environment(), t.projectId(), t.rightExport(), t.rightImport(), t.rightMobileApp(), t.state(),
+                    t.issuedAt(), t.expiresAt(), uses.get(t.id()), t.fingerprint(), t.revokedAt(), t.revocationReason(),
+                    t.version()));
+            return null;
+        }).when(logReader).catchUp(RedcapEnvironment.QA);
+        sweep = new InactivitySweep(registry, servers, logReader, budgets, lifecycles, notifier, audit, warnings,
                 InactivityRuleTest.POLICY, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -84,9 +101,14 @@ class InactivitySweepTest {
         return token;
     }
 
+    static RedcapProperties.Server server() {
+        return new RedcapProperties.Server(URI.create("http://redcap.example.org/api/"), TokenAdministrationMode.MANUAL,
+                null, Map.of(), null, null, null, null, null);
+    }
+
+    /** What REDCap's log shows: the log reader records it in the registry when it catches up. */
     void usedAt(IssuedToken token, Instant at) {
-        when(redcap.lastApiUse(RedcapEnvironment.QA, 201, token.holder()))
-                .thenReturn(Optional.of(LocalDateTime.ofInstant(at, ZoneOffset.UTC)));
+        uses.put(token.id(), at);
     }
 
     @Test
@@ -106,7 +128,6 @@ class InactivitySweepTest {
         assertThat(result).isEqualTo(new InactivitySweep.BatchResult("bob", false, 2, 0, 1));
         verify(lifecycles).revoke(idle.id(), RevocationReason.INACTIVITY, AuditTrail.SYSTEM_ACTOR);
         verify(lifecycles, never()).revoke(eq(busy.id()), any(), any());
-        verify(registry).recordLastUse(busy.id(), NOW.minus(Duration.ofDays(3)));
         verify(audit).record(eq(AuditTrail.SYSTEM_ACTOR), eq(AuditAction.INACTIVITY_REVOCATION_REQUESTED), any(),
                 eq(idle.id()), any());
     }
@@ -130,7 +151,6 @@ class InactivitySweepTest {
 
         verify(lifecycles).revoke(old.id(), RevocationReason.INACTIVITY, AuditTrail.SYSTEM_ACTOR);
         verify(lifecycles, never()).revoke(eq(fresh.id()), any(), any());
-        verify(registry, never()).recordLastUse(any(), any());
     }
 
     @Test
@@ -141,6 +161,7 @@ class InactivitySweepTest {
 
         assertThat(sweep.checkBatch(null).warned()).isEqualTo(1);
         assertThat(sweep.checkBatch(null).warned()).as("the next day's sweep").isZero();
+        verify(logReader, times(2)).catchUp(RedcapEnvironment.QA);
 
         verify(notifier, times(1)).send(any());
         assertThat(warned).containsEntry(token.id(), lastUse);
@@ -160,7 +181,27 @@ class InactivitySweepTest {
         assertThat(first).isEqualTo(new InactivitySweep.BatchResult("dave", true, 4, 0, 0));
         InactivitySweep.BatchResult second = sweep.checkBatch(first.cursor());
         assertThat(second).isEqualTo(new InactivitySweep.BatchResult("frank", false, 2, 0, 0));
-        verify(redcap, times(6)).lastApiUse(any(), anyLong(), anyString());
+        verify(logReader, times(1)).catchUp(RedcapEnvironment.QA);
+        verify(logReader, times(1)).catchUp(RedcapEnvironment.PROD);
+        verifyNoMoreInteractions(logReader);
+    }
+
+    @Test
+    void theLastUseIsReadAfterTheLogCaughtUpSoAUseSinceTheLastSweepSavesTheToken() {
+        IssuedToken token = token("alice", TokenState.ACTIVE, Instant.parse("2025-12-01T00:00:00Z"));
+        usedAt(token, NOW.minus(Duration.ofHours(1)));
+
+        assertThat(sweep.checkBatch(null).revoked()).isZero();
+        verify(lifecycles, never()).revoke(any(), any(), any());
+    }
+
+    @Test
+    void aLogThatCannotBeReadFailsTheBatchAndRevokesNothing() {
+        token("alice", TokenState.ACTIVE, Instant.parse("2025-01-01T00:00:00Z"));
+        doThrow(new RedcapUnavailableException("REDCap QA's database is down")).when(logReader).catchUp(RedcapEnvironment.QA);
+
+        assertThatThrownBy(() -> sweep.checkBatch(null)).isInstanceOf(RedcapUnavailableException.class);
+        verify(lifecycles, never()).revoke(any(), any(), any());
     }
 
     @Test

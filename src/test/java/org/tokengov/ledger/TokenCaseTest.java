@@ -36,6 +36,19 @@ class TokenCaseTest {
     }
 
     @Test
+    void aCompromiseIsOpenFromItsReportUntilANewValueIsIssuedInTheDatabaseOrByHand() {
+        assertThat(token().compromiseOpen()).isFalse();
+        gate(LedgerKind.COMPROMISE_REPORTED, null, "system");
+        assertThat(token().compromiseOpen()).isTrue();
+        gate(LedgerKind.REGENERATED, null, "system");
+        assertThat(token().compromiseOpen()).isFalse();
+        gate(LedgerKind.COMPROMISE_REPORTED, null, "alice");
+        assertThat(token().compromiseOpen()).as("a new report after the new value").isTrue();
+        gate(LedgerKind.REGENERATED_BY_HAND, null, "ada");
+        assertThat(token().compromiseOpen()).isFalse();
+    }
+
+    @Test
     void aReinstatementNeedsAFixTestedReviewedAndApprovedAfterTheSuspension() {
         assertThat(token().missingForReinstatement()).contains("the token was not suspended");
         gate(LedgerKind.SUSPENDED, null, "ada");

@@ -69,7 +69,7 @@ class TokenLifecycleIT {
         Jobs.runDue(management);
         Task renewal = renewalTask(token);
         assertThat(runtime.getVariable(renewal.getProcessInstanceId(), "lastApiUse")).asString()
-                .as("the notice read the last API use from REDCap's log").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
+                .as("the notice read the last API use from REDCap's log").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d UTC");
         assertThat(registry.find(token.id()).orElseThrow().lastUsedAt()).isNotNull();
 
         fireTimer(token, "Timer_TokenExpires");

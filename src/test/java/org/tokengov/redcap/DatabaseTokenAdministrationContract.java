@@ -447,7 +447,7 @@ abstract class DatabaseTokenAdministrationContract {
         return new RedcapProperties(Map.of(
                 RedcapEnvironment.PROD, new RedcapProperties.Server(URI.create("http://127.0.0.1:1/api/"),
                         TokenAdministrationMode.DATABASE, new RedcapProperties.Database(jdbcUrl, username(), ""),
-                        Map.of(), null, null, null, null, null),
+                        Map.of(), null, CLOCK.getZone(), null, null, null),
                 RedcapEnvironment.QA, new RedcapProperties.Server(URI.create("http://127.0.0.1:2/api/"),
                         TokenAdministrationMode.MANUAL, null, Map.of(), null, null, null, null, null)));
     }

@@ -66,9 +66,10 @@ class DatabaseTokenAdministrationTest extends DatabaseTokenAdministrationContrac
     }
 
     @Test
-    void springWiresItWithTheAppsClockInLocalTimeAndClosesItsPoolsOnShutdown() throws Exception {
+    void springWiresItWithTheAppsClockInRedcapsTimeZoneAndClosesItsPoolsOnShutdown() throws Exception {
         Instant now = Instant.parse("2026-11-28T16:30:00Z");
-        long expectedTs = Long.parseLong(LocalDateTime.ofInstant(now, ZoneId.systemDefault())
+        ZoneId redcapTime = properties(jdbcUrl).server(RedcapEnvironment.PROD).timeZone();
+        long expectedTs = Long.parseLong(LocalDateTime.ofInstant(now, redcapTime)
                 .format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")));
         DatabaseTokenAdministration administration;
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {

@@ -73,7 +73,7 @@ class ProjectPisTest {
         }
 
         @Override
-        public Optional<LocalDateTime> lastApiUse(RedcapEnvironment environment, long projectId, String username) {
+        public List<RedcapLogRow> logSince(RedcapEnvironment environment, long projectId, LocalDateTime beginTime) {
             throw new AssertionError("not used");
         }
     }

@@ -351,7 +351,7 @@ class RedcapApiClientTest {
         respond(403, "application/json", "{\"error\":\"You do not have permissions to use the API\"}");
         catchThrowable(() -> client.projectUsers(RedcapEnvironment.QA, PROJECT));
         respond(400, "application/json", "{\"error\":\"bad\"}");
-        catchThrowable(() -> client.lastApiUse(RedcapEnvironment.QA, PROJECT, "alice"));
+        catchThrowable(() -> client.logSince(RedcapEnvironment.QA, PROJECT, java.time.LocalDateTime.of(2026, 1, 1, 0, 0)));
         respond(500, "text/plain", "down");
         catchThrowable(() -> client.version(RedcapEnvironment.QA, PROJECT));
         respond(200, "text/html", "<html>maintenance</html>");
@@ -508,6 +508,54 @@ class RedcapApiClientTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    @Test
+    void theLogIsAskedFromTheBeginMinuteAndComesBackTypedAndScrubbedOfEveryTokenValue() {
+        String leaked = "ABCDEF0123456789ABCDEF0123456789";
+        String old = "0123456789abcdef0123456789abcdef";
+        respond(200, "application/json", """
+                [{"timestamp":"2026-11-01 01:30","username":"alice","action":"Failed API request (user rights invalid)",
+                  "details":"token=%s&content=record&format=json","record":""},
+                 {"timestamp":"2026-11-01 01:05","username":"ada","action":"Manage/Design",
+                  "details":"Regenerate API token for user; Replaced token = %s","record":""},
+                 {"timestamp":"2026-11-01 01:00","username":"bob","action":"Export data (API)","details":"","record":""}]
+                """.formatted(leaked, old));
+
+        List<RedcapLogRow> rows = client().logSince(RedcapEnvironment.QA, PROJECT, java.time.LocalDateTime.of(2026, 11, 1, 0, 55));
+
+        assertThat(requests.get(0).form()).containsEntry("content", "log").containsEntry("beginTime", "2026-11-01 00:55")
+                .doesNotContainKey("user");
+        assertThat(rows).extracting(RedcapLogRow::at, RedcapLogRow::user, RedcapLogRow::description, RedcapLogRow::details)
+                .containsExactly(
+                        tuple(java.time.LocalDateTime.of(2026, 11, 1, 1, 30), "alice",
+                                "Failed API request (user rights invalid)", "token=[token]&content=record&format=json"),
+                        tuple(java.time.LocalDateTime.of(2026, 11, 1, 1, 5), "ada", "Manage/Design",
+                                "Regenerate API token for user; Replaced token = [token]"),
+                        tuple(java.time.LocalDateTime.of(2026, 11, 1, 1, 0), "bob", "Export data (API)", null));
+        assertThat(rows.get(0).tokenValues()).containsExactly(TokenFingerprint.of(leaked));
+        assertThat(rows.get(1).tokenValues()).contains(TokenFingerprint.of(old.toUpperCase()));
+        assertThat(rows.get(2).tokenValues()).isEmpty();
+        assertThat(rows.toString()).doesNotContainIgnoringCase(leaked).doesNotContainIgnoringCase(old);
+        assertThat(calls("log", "success")).isEqualTo(1);
+    }
+
+    @Test
+    void aLogAnswerThatIsNotRedcapsIsQuotedWithoutAnyTokenValue() {
+        String leaked = "ABCDEF0123456789ABCDEF0123456789";
+        respond(200, "application/json", "[{\"timestamp\":\"yesterday\",\"details\":\"token=" + leaked + "\"}]");
+
+        assertThatThrownBy(() -> client().logSince(RedcapEnvironment.QA, PROJECT, java.time.LocalDateTime.of(2026, 1, 1, 0, 0)))
+                .isInstanceOf(RedcapUnavailableException.class)
+                .hasMessageContaining("timestamp is not YYYY-MM-DD HH:MM")
+                .hasMessageNotContaining(leaked);
+    }
+
+    @Test
+    void theLogIsNeverAskedForWithoutABeginTime() {
+        assertThatThrownBy(() -> client().logSince(RedcapEnvironment.QA, PROJECT, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(requests).isEmpty();
+    }
 
     private RedcapApiClient client() {
         return client(baseUri(), Map.of(PROJECT, STEWARD_TOKEN), 600);

@@ -1,0 +1,156 @@
+package org.tokengov.redcap;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * REDCap's log tables read by SQL (database mode): a project's rows from the table its
+ * {@code redcap_projects.log_event_table} names, and the rows without a project ({@code project_id} 0 in
+ * {@code redcap_log_event}: super-token rows, and failed requests REDCap logs without a project), each after an id
+ * and in id order, a bounded batch at a time. Every text column is scrubbed of token values as it is read
+ * ({@link TokenValuesInText}); no value leaves this class. Takes no rate-budget permits: SQL does not reach REDCap's
+ * HTTP rate limiter.
+ */
+@Component
+public class DatabaseRedcapLog {
+
+    private static final DateTimeFormatter LOG_TS =
+            DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
+    /** Qualified as e.user: unqualified, H2 reads user as the session user. */
+    private static final String COLUMNS =
+            "e.log_event_id, e.project_id, e.ts, e.user, e.page, e.event, e.object_type, e.pk, e.description, e.data_values";
+
+    private final RedcapProperties properties;
+    private final RedcapDatabases databases;
+    /**
+     * Each project's log table, once found: REDCap assigns it when the project is created and never moves it, so a
+     * catch-up of many projects does not ask for it every time.
+     */
+    private final Map<RedcapEnvironment, Map<Long, String>> logTables = new ConcurrentHashMap<>();
+
+    public DatabaseRedcapLog(RedcapProperties properties, DatabaseTokenAdministration administration) {
+        this.properties = properties;
+        this.databases = administration.databases();
+    }
+
+    /** Whether the environment's REDCap database is there to read (database mode). */
+    public boolean readable(RedcapEnvironment environment) {
+        RedcapProperties.Server server = properties.environments().get(environment);
+        return server != null && server.tokenAdministration() == TokenAdministrationMode.DATABASE;
+    }
+
+    /** The project's rows with an id above {@code afterId}, oldest first, at most {@code limit}. */
+    public List<RedcapLogRow> projectRowsAfter(RedcapEnvironment environment, long projectId, long afterId, int limit) {
+        if (projectId <= 0) {
+            throw new IllegalArgumentException("A REDCap project id is positive, not " + projectId);
+        }
+        return read(environment, "read project " + projectId + "'s log", connection -> {
+            String table = logTable(environment, connection, projectId);
+            return rows(connection, table, "SELECT " + COLUMNS + " FROM " + table + " e"
+                    + " WHERE e.project_id = ? AND e.log_event_id > ? ORDER BY e.log_event_id", projectId, afterId, limit);
+        });
+    }
+
+    /**
+     * The rows without a project that concern tokens, with an id above {@code afterId}, oldest first, at most
+     * {@code limit}: super-token rows ({@code redcap_user_information}) and failed API requests (event ERROR, whose
+     * {@code data_values} hold the request's token). The Control Center's second row of a project token's creation
+     * is left out: the project's own row tells it.
+     */
+    public List<RedcapLogRow> rowsWithoutProjectAfter(RedcapEnvironment environment, long afterId, int limit) {
+        return read(environment, "read the log rows without a project", connection -> rows(connection,
+                RedcapLogTables.DEFAULT, "SELECT " + COLUMNS + " FROM " + RedcapLogTables.DEFAULT + " e"
+                        + " WHERE e.project_id = ? AND e.log_event_id > ?"
+                        + " AND (e.object_type = 'redcap_user_information' OR e.event = 'ERROR')"
+                        + " ORDER BY e.log_event_id", 0, afterId, limit));
+    }
+
+    private String logTable(RedcapEnvironment environment, Connection connection, long projectId) throws SQLException {
+        Map<Long, String> known = logTables.computeIfAbsent(environment, any -> new ConcurrentHashMap<>());
+        String table = known.get(projectId);
+        if (table != null) {
+            return table;
+        }
+        Optional<String> assigned = RedcapLogTables.ofProject(connection, projectId);
+        assigned.ifPresent(name -> known.put(projectId, name));
+        return assigned.orElse(RedcapLogTables.DEFAULT);
+    }
+
+    private static List<RedcapLogRow> rows(Connection connection, String table, String sql, long projectId, long afterId,
+            int limit) throws SQLException {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("A batch holds at least one row");
+        }
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setMaxRows(limit);
+            select.setLong(1, projectId);
+            select.setLong(2, afterId);
+            List<RedcapLogRow> rows = new ArrayList<>();
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(row(table, result));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static RedcapLogRow row(String table, ResultSet result) throws SQLException {
+        Set<TokenFingerprint> values = new LinkedHashSet<>();
+        String[] texts = new String[7];
+        for (int column = 4; column <= 10; column++) {
+            TokenValuesInText.Scrubbed scrubbed = TokenValuesInText.scrub(result.getString(column));
+            values.addAll(scrubbed.tokenValues());
+            texts[column - 4] = scrubbed.text();
+        }
+        return new RedcapLogRow(result.getLong(1), table, result.getLong(2), timestamp(result.getLong(3), result),
+                texts[0], texts[1], texts[2], texts[3], texts[4], texts[5], texts[6], values);
+    }
+
+    /** {@code ts} is YYYYMMDDhhmmss in REDCap's local time; a row without one is not REDCap's. */
+    private static LocalDateTime timestamp(long ts, ResultSet result) throws SQLException {
+        try {
+            return LocalDateTime.parse(Long.toString(ts), LOG_TS);
+        } catch (DateTimeParseException e) {
+            throw new RedcapException("Log row " + result.getLong(1) + " has a ts that is not YYYYMMDDhhmmss: " + ts);
+        }
+    }
+
+    private <T> T read(RedcapEnvironment environment, String what, Reading<T> reading) {
+        try (Connection connection = databases.of(environment).getConnection()) {
+            connection.setReadOnly(true);
+            try {
+                return reading.read(connection);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new RedcapUnavailableException("Could not " + what + " in REDCap " + environment + "'s database: "
+                    + DatabaseTokenAdministration.redact(e.getMessage()));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Reading<T> {
+        T read(Connection connection) throws SQLException;
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseRedcapLog" + databases;
+    }
+}

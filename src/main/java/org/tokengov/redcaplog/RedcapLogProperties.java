@@ -1,0 +1,29 @@
+package org.tokengov.redcaplog;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the log reader reads ({@code tokengov.redcap-log.*}).
+ *
+ * @param batchSize  database mode: the most rows of a log table read (and kept, in one transaction) at a time
+ * @param apiOverlap API mode: how far back each read of {@code content=log} reaches again before the last read, for
+ *                   rows REDCap writes late (a row carries its request's start time) and clocks that differ; rows
+ *                   read twice are recognised by their digest ({@link ApiLogWindow})
+ */
+@Validated
+@ConfigurationProperties("tokengov.redcap-log")
+public record RedcapLogProperties(
+        @NotNull @Positive @DefaultValue("1000") Integer batchSize,
+        @NotNull @DefaultValue("PT1H") Duration apiOverlap) {
+
+    public RedcapLogProperties {
+        if (apiOverlap != null && apiOverlap.isNegative()) {
+            throw new IllegalArgumentException("tokengov.redcap-log.api-overlap must not be negative");
+        }
+    }
+}

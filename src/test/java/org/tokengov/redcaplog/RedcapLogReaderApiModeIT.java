@@ -1,0 +1,120 @@
+package org.tokengov.redcaplog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.tokengov.redcap.RedcapEnvironment.QA;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.tokengov.audit.AuditAction;
+import org.tokengov.audit.AuditEntry;
+import org.tokengov.audit.AuditTrail;
+import org.tokengov.redcap.TokenFingerprint;
+import org.tokengov.redcap.TokenRights;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.NewIssuedToken;
+import org.tokengov.registry.TokenRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.redcap.RedcapUnavailableException;
+import org.tokengov.testsupport.RealServers;
+import org.tokengov.testsupport.SimulatorHttp;
+
+/**
+ * The log reader in API (manual) mode: REDCap's {@code content=log} over real HTTP, read again over an overlap window
+ * and de-duplicated, a leak found in it, each read one call within the server's rate budget (here four a minute, so the
+ * fifth in a minute is never sent).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = RedcapLogReaderApiModeIT.ApiModeQa.class)
+class RedcapLogReaderApiModeIT {
+
+    static final int BUDGET = 4;
+
+    static class ApiModeQa extends RealServers {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            super.initialize(context);
+            TestPropertyValues.of("tokengov.redcap.environments.qa.token-administration=manual",
+                    "tokengov.redcap.environments.qa.rate-budget-per-minute=" + BUDGET).applyTo(context);
+        }
+    }
+
+    @Autowired ConfigurableApplicationContext context;
+    @Autowired RedcapLogReader reader;
+    @Autowired RedcapTokenEvents tokenEvents;
+    @Autowired MeterRegistry meters;
+    @Autowired TokenRegistry registry;
+    @Autowired AuditTrail audit;
+
+    static void done(HttpResponse<String> page) {
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    }
+
+    @Test
+    void theSameEventsComeFromTheApisLogOnceEachAndEveryReadIsOneCallWithinTheBudget() {
+        SimulatorHttp simulator = new SimulatorHttp(RealServers.baseUrl(context));
+        if (simulator.tokenOf("qa", "bob", 201) != null) {
+            done(simulator.controlCenterToken("qa", "delete", "bob", 201, "ada"));
+        }
+        LogCatchUp whole = reader.catchUp(QA);
+        assertThat(whole.projects()).as("the API reads only projects it holds a steward token for").containsOnlyKeys(201L);
+        long before = tokenEvents.after(QA, 0).stream().mapToLong(TokenEventInRedcap::id).max().orElse(0);
+
+        Instant from = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        done(simulator.controlCenterToken("qa", "create", "bob", 201, "ada"));
+        done(simulator.projectApiPage("qa", "regenerate", "bob", 201));
+        done(simulator.controlCenterToken("qa", "delete", "bob", 201, "ada"));
+        Instant to = Instant.now();
+
+        LogCatchUp first = reader.catchUp(QA);
+        LogCatchUp second = reader.catchUp(QA);
+
+        List<TokenEventInRedcap> events = tokenEvents.after(QA, before);
+        assertThat(events).extracting(TokenEventInRedcap::projectId, TokenEventInRedcap::username,
+                TokenEventInRedcap::actor, TokenEventInRedcap::kind).containsExactly(
+                tuple(201L, null, "ada", TokenEventKind.CREATED),
+                tuple(201L, "bob", "bob", TokenEventKind.REGENERATED),
+                tuple(201L, null, "ada", TokenEventKind.DELETED));
+        assertThat(events).allSatisfy(event -> assertThat(event.at())
+                .as("REDCap's New York minute, converted").isBetween(from, to));
+        assertThat(first.tokenEvents()).isEqualTo(3);
+        assertThat(first.leaks()).as("the old values in the regenerate and delete rows are dead").isZero();
+        assertThat(second.tokenEvents()).as("read again in the overlap, kept once").isZero();
+
+        // A token whose value the registry knows (its fingerprint), refused an import: REDCap logs the POST, token and all.
+        if (simulator.tokenOf("qa", "alice", 201) == null) {
+            done(simulator.controlCenterToken("qa", "create", "alice", 201, "ada"));
+        }
+        String value = simulator.tokenOf("qa", "alice", 201);
+        IssuedToken alices = registry.recordIssued(new NewIssuedToken(null, "alice", QA, 201,
+                new TokenRights(true, false, false), TokenFingerprint.of(value)));
+        assertThat(simulator.page("qa", "api/", Map.of("token", value, "content", "record", "action", "import",
+                "format", "json", "data", "[]")).statusCode()).isEqualTo(403);
+        assertThat(reader.catchUp(QA).leaks()).as("a leak seen in the API's log").isEqualTo(1);
+        assertThat(audit.ofToken(alices.id())).extracting(AuditEntry::action).contains(AuditAction.TOKEN_VALUE_IN_REDCAP_LOG);
+        assertThat(audit.ofToken(alices.id())).allSatisfy(entry -> assertThat(entry.details()).doesNotContainIgnoringCase(value));
+        assertThat(logCalls("success")).as("one content=log call per read").isEqualTo(BUDGET);
+
+        assertThatThrownBy(() -> reader.catchUp(QA)).isInstanceOf(RedcapUnavailableException.class)
+                .hasMessageContaining("rate budget exhausted");
+        assertThat(logCalls("budget_exhausted")).as("the fifth read in a minute waits for the budget, then gives up")
+                .isEqualTo(1);
+        assertThat(tokenEvents.after(QA, before)).hasSize(4);
+    }
+
+    private double logCalls(String outcome) {
+        return meters.find("tokengov.redcap.calls").tag("environment", "QA").tag("content", "log").tag("outcome", outcome)
+                .counters().stream().mapToDouble(Counter::count).sum();
+    }
+}
