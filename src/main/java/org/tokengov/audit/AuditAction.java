@@ -67,6 +67,8 @@ public enum AuditAction {
     TOKEN_ADOPTED,
     /** A registered token's value was changed in REDCap, outside this system. */
     TOKEN_CHANGED_IN_REDCAP,
+    /** REDCap's log shows a token made, regenerated or deleted without naming whose (the API mode's log export). */
+    TOKEN_EVENT_UNATTRIBUTED,
     /** A token revoked or expired here worked again in REDCap: it was removed again. */
     TOKEN_REVOKED_AGAIN,
     /** A held token's rights were switched on in REDCap, outside this system: the hold was put back. */

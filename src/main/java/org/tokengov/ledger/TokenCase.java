@@ -1,5 +1,6 @@
 package org.tokengov.ledger;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -166,6 +167,12 @@ public final class TokenCase {
     public Optional<String> reinstatementApprover() {
         return latest(LedgerKind.REINSTATEMENT_DECISION).filter(entry -> APPROVED.equals(entry.outcome()))
                 .map(LedgerEntry::actor);
+    }
+
+    /** When this system recorded the token's regenerations (by hand in the Control Center, or in REDCap's database). */
+    public List<Instant> regeneratedAt() {
+        return entries.stream().filter(entry -> entry.kind() == LedgerKind.REGENERATED).map(LedgerEntry::recordedAt)
+                .toList();
     }
 
     /** Who reported the token compromised, last. */

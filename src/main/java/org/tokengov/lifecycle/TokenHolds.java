@@ -143,6 +143,11 @@ public class TokenHolds {
                 .isPresent()).map(IssuedToken::id).collect(Collectors.toSet());
     }
 
+    /** Whether the token's open hold is REDCap's API rights switched off (the API mode's lever, not a role member). */
+    public boolean heldByRightsOff(IssuedToken token) {
+        return openHold(token).filter(hold -> RIGHTS_OFF.equals(hold.outcome())).isPresent();
+    }
+
     private Optional<LedgerEntry> openHold(IssuedToken token) {
         return cases.token(token.id()).flatMap(TokenCase::openHold);
     }

@@ -171,6 +171,11 @@ class FindingActions {
         return action;
     }
 
+    /** A live registered token deleted in REDCap outside this system (read from REDCap's log in the API mode). */
+    String deletedInRedcap(IssuedToken token) {
+        return missing(new Finding(Finding.Kind.MISSING, null, token));
+    }
+
     private String missing(Finding finding) {
         IssuedToken token = finding.registered();
         registry.markRevoked(token.id(), RevocationReason.DELETED_IN_REDCAP.name());

@@ -89,7 +89,17 @@ class FoundTokens {
      */
     @Transactional
     IssuedToken recordExisting(RedcapEnvironment environment, long projectId, String holder, TokenRights rights) {
-        return record(environment, projectId, holder, rights, null, null, TokenCase.EXISTING, Optional.empty());
+        return recordWithoutValue(environment, projectId, holder, rights, TokenCase.EXISTING, Optional.empty());
+    }
+
+    /**
+     * Records a token only REDCap's log shows (API mode: its value cannot be read), with the rights REDCap's user export
+     * gives its holder; {@code madeBy}: the REDCap user the log names.
+     */
+    @Transactional
+    IssuedToken recordWithoutValue(RedcapEnvironment environment, long projectId, String holder, TokenRights rights,
+            String outcome, Optional<String> madeBy) {
+        return record(environment, projectId, holder, rights, null, null, outcome, madeBy);
     }
 
     private IssuedToken record(RedcapEnvironment environment, long projectId, String holder, TokenRights rights,

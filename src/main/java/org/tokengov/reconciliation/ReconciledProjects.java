@@ -9,7 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tokengov.redcap.RedcapEnvironment;
 
-/** Which projects reconciliation has seen before, and the lock that keeps two reconciliations of one environment apart. */
+/**
+ * Which projects reconciliation has seen before, how far it has acted on REDCap's token events, and the lock that keeps
+ * two reconciliations of one environment apart.
+ */
 @Repository
 class ReconciledProjects {
 
@@ -30,6 +33,17 @@ class ReconciledProjects {
                 .query(String.class).single();
         jdbc.sql("update reconciliation_run set last_started_at = ? where environment = ?")
                 .params(Timestamp.from(clock.instant()), environment.name()).update();
+    }
+
+    /** The last token event of REDCap's log that reconciliation acted on (0: none yet). */
+    long lastTokenEvent(RedcapEnvironment environment) {
+        return jdbc.sql("select last_token_event_id from reconciliation_run where environment = ?")
+                .param(environment.name()).query(Long.class).single();
+    }
+
+    void actedOnTokenEvents(RedcapEnvironment environment, long lastEventId) {
+        jdbc.sql("update reconciliation_run set last_token_event_id = ? where environment = ?")
+                .params(lastEventId, environment.name()).update();
     }
 
     Set<Long> of(RedcapEnvironment environment) {

@@ -29,7 +29,8 @@ import org.tokengov.registry.TokenState;
 /**
  * Compares REDCap with the registry and acts on every difference ({@link FindingActions}). What it compares: in each
  * environment whose REDCap database is readable (the {@code database} mode), the project tokens of the enrolled
- * projects and every super token, but for this system's own steward tokens. It reads REDCap first, then the issuances in progress, then the registry, so a
+ * projects and every super token, but for this system's own steward tokens; in a manual-mode environment, what REDCap's
+ * log and user export show ({@link ManualModeReconciliation}). It reads REDCap first, then the issuances in progress, then the registry, so a
  * token issued while it reads is never taken for a stranger; and each finding is checked again with fresh reads
  * before it is acted on. A project seen for the first time is onboarded: its tokens are existing ones, taken in.
  * Two reconciliations of one environment never overlap (a lock row), so a token is never recorded twice. A run first
@@ -65,12 +66,13 @@ public class Reconciliation {
     private final ReconciledProjects reconciled;
     private final FindingActions actions;
     private final TokenHolds holds;
+    private final ManualModeReconciliation manualMode;
     private final AuditTrail auditTrail;
     private final RedcapLogReader logReader;
 
     Reconciliation(RedcapInventory inventory, RedcapProperties servers, TokenRegistry registry,
             IssuancesInProgress issuances, ReconciledProjects reconciled, FindingActions actions, TokenHolds holds,
-            AuditTrail auditTrail, RedcapLogReader logReader) {
+            ManualModeReconciliation manualMode, AuditTrail auditTrail, RedcapLogReader logReader) {
         this.inventory = inventory;
         this.servers = servers;
         this.registry = registry;
@@ -78,6 +80,7 @@ public class Reconciliation {
         this.reconciled = reconciled;
         this.actions = actions;
         this.holds = holds;
+        this.manualMode = manualMode;
         this.auditTrail = auditTrail;
         this.logReader = logReader;
     }
@@ -101,17 +104,23 @@ public class Reconciliation {
 
     private ReconciliationReport reconcile(Scope scope, boolean dryRun, String by) {
         if (!dryRun) {
-            readableEnvironments().stream().filter(scope::covers).forEach(logReader::catchUp);
+            servers.environments().keySet().stream().sorted().filter(scope::covers).forEach(logReader::catchUp);
         }
         List<ReconciliationReport.Item> items = new ArrayList<>();
         int tokensInRedcap = 0;
         int failed = 0;
-        for (RedcapEnvironment environment : readableEnvironments()) {
+        for (RedcapEnvironment environment : servers.environments().keySet().stream().sorted().toList()) {
             if (!scope.covers(environment)) {
                 continue;
             }
             if (!dryRun) {
                 reconciled.lock(environment);
+            }
+            if (!inventory.readable(environment)) {
+                ManualModeReconciliation.Outcome outcome = manualMode.reconcile(environment, scope, dryRun);
+                items.addAll(outcome.items());
+                failed += outcome.failed();
+                continue;
             }
             List<TokenInRedcap> inRedcap = read(environment, scope);
             Set<Reconciler.Key> issuing = issuing(environment);
