@@ -43,11 +43,9 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 "redcap-sim.environments.qa.jdbc-url=" + qaDatabase,
                 "redcap-sim.environments.qa.username=" + TestDatabases.MARIADB_USER,
                 "redcap-sim.environments.qa.password=",
-                "redcap-sim.environments.qa.steward-tokens.[201]=" + QA_STEWARD_TOKEN,
                 "redcap-sim.environments.prod.jdbc-url=" + prodDatabase,
                 "redcap-sim.environments.prod.username=" + TestDatabases.MARIADB_USER,
                 "redcap-sim.environments.prod.password=",
-                "redcap-sim.environments.prod.steward-tokens.[101]=" + PROD_STEWARD_TOKEN,
                 "tokengov.redcap.environments.qa.api-url=http://127.0.0.1:" + port + "/redcap-sim/qa/api/",
                 "tokengov.redcap.environments.qa.database.username=" + TestDatabases.MARIADB_USER,
                 "tokengov.redcap.environments.qa.request-timeout=PT2S",
@@ -61,6 +59,21 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 "tokengov.request-button.cycle=PT24H",
                 "tokengov.demo.password=demo")
                 .applyTo(context);
+        if (withStewardTokens()) {
+            // The embedded default holds no steward token (the database mode needs none); tests that switch an
+            // environment to the manual mode need one to call REDCap's API with, and REDCap must know it.
+            TestPropertyValues.of(
+                    "redcap-sim.environments.qa.steward-tokens.[201]=" + QA_STEWARD_TOKEN,
+                    "redcap-sim.environments.prod.steward-tokens.[101]=" + PROD_STEWARD_TOKEN,
+                    "tokengov.redcap.environments.qa.steward-tokens.[201]=" + QA_STEWARD_TOKEN,
+                    "tokengov.redcap.environments.prod.steward-tokens.[101]=" + PROD_STEWARD_TOKEN)
+                    .applyTo(context);
+        }
+    }
+
+    /** Whether this system holds steward tokens (and REDCap knows them); the embedded default holds none. */
+    protected boolean withStewardTokens() {
+        return true;
     }
 
     /**
