@@ -24,6 +24,7 @@ import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapException;
 import org.tokengov.redcap.RedcapProjectUser;
 import org.tokengov.redcap.RedcapProperties;
+import org.tokengov.redcaplog.RedcapLogReader;
 import org.tokengov.redcaplog.RedcapTokenEvents;
 import org.tokengov.redcaplog.TokenEventInRedcap;
 import org.tokengov.redcaplog.TokenEventKind;
@@ -35,7 +36,7 @@ import org.tokengov.registry.TokenState;
  * Reconciliation of a manual-mode environment, where REDCap's database is out of reach: the token events the log reader
  * kept since the last run, and REDCap's user export for the projects where a right switched on would undo something of
  * this system's (a hold, a revocation waiting for its deletion). Users are read only for those projects, once each,
- * within the environment's rate budget. What this mode cannot see (a token nobody's log row names, a regenerated value,
+ * within the log reader's share of the environment's rate budget; a project left unread waits for the next run. What this mode cannot see (a token nobody's log row names, a regenerated value,
  * super tokens) is stated in the README.
  */
 @Component
@@ -58,10 +59,12 @@ class ManualModeReconciliation {
     private final RuntimeService runtime;
     private final ReconciledProjects reconciled;
     private final ManualModeActions actions;
+    private final RedcapLogReader logReader;
 
     ManualModeReconciliation(RedcapTokenEvents tokenEvents, RedcapApi redcap, RedcapProperties servers,
             TokenRegistry registry, IssuancesInProgress issuances, LedgerCases cases, TokenHolds holds,
-            RuntimeService runtime, ReconciledProjects reconciled, ManualModeActions actions) {
+            RuntimeService runtime, ReconciledProjects reconciled, ManualModeActions actions,
+            RedcapLogReader logReader) {
         this.tokenEvents = tokenEvents;
         this.redcap = redcap;
         this.servers = servers;
@@ -72,6 +75,7 @@ class ManualModeReconciliation {
         this.runtime = runtime;
         this.reconciled = reconciled;
         this.actions = actions;
+        this.logReader = logReader;
     }
 
     Outcome reconcile(RedcapEnvironment environment, Reconciliation.Scope scope, boolean dryRun) {
@@ -82,11 +86,16 @@ class ManualModeReconciliation {
         List<IssuedToken> registered = registry.inEnvironment(environment).stream()
                 .filter(token -> inScope(environment, token.projectId(), scope)).toList();
         Set<Long> onboarded = reconciled.of(environment);
-        List<ManualModeFinding> findings = ManualModeComparison.compare(environment, events, registered,
-                users(environment, events, registered), onboarded, ownDoings(environment, events, registered));
+        Map<Long, List<RedcapProjectUser>> users = users(environment, events, registered);
+        // A project whose users the budget share left unread waits, with its events, for the next run.
+        List<TokenEventInRedcap> readable = events.stream().filter(event -> event.username() == null
+                || users.containsKey(event.projectId())).toList();
+        long firstFailedEvent = events.stream().filter(event -> event.username() != null
+                && !users.containsKey(event.projectId())).mapToLong(TokenEventInRedcap::id).min().orElse(Long.MAX_VALUE);
+        List<ManualModeFinding> findings = ManualModeComparison.compare(environment, readable, registered, users,
+                onboarded, ownDoings(environment, readable, registered));
         List<ReconciliationReport.Item> items = new ArrayList<>();
         int failed = 0;
-        long firstFailedEvent = Long.MAX_VALUE;
         for (ManualModeFinding finding : findings) {
             try {
                 actions.act(finding, dryRun).ifPresent(items::add);
@@ -122,6 +131,11 @@ class ManualModeReconciliation {
                 || token.state() == TokenState.REVOCATION_PENDING).map(IssuedToken::projectId).forEach(projects::add);
         Map<Long, List<RedcapProjectUser>> users = new HashMap<>();
         for (Long projectId : projects) {
+            if (!logReader.withinShare(environment)) {
+                log.info("Reconciling REDCap {} stops reading users at its budget share: {} of {} projects read, the"
+                        + " rest next time", environment, users.size(), projects.size());
+                break;
+            }
             users.put(projectId, redcap.projectUsers(environment, projectId));
         }
         return users;

@@ -156,6 +156,17 @@ public final class RateBudget {
                 + Duration.ofNanos(maxWaitNanos).toMillis() + " ms; try again later");
     }
 
+    /**
+     * How many calls could start right now without waiting: the permits not taken by calls of the last window, nor
+     * reserved by callers waiting for a slot. For work that leaves the rest of the budget to others.
+     */
+    public synchronized int freeNow() {
+        long now = time.nanoTime();
+        long started = starts.stream().filter(start -> start + windowNanos - now > 0).count();
+        long reserved = reservations.stream().filter(slot -> slot + windowNanos - now > 0).count();
+        return (int) Math.max(0, permits - Math.max(started, reserved));
+    }
+
     public int permitsPerWindow() {
         return permits;
     }

@@ -60,6 +60,15 @@ class LogCursors {
         }
     }
 
+    /** When each project's log was last read (projects never read are missing). */
+    Map<Long, Instant> readAt(RedcapEnvironment environment) {
+        Map<Long, Instant> read = new HashMap<>();
+        jdbc.sql("select project_id, read_at from redcap_log_cursor where environment = ? and read_at is not null")
+                .param(environment.name())
+                .query((RowCallbackHandler) rs -> read.put(rs.getLong(1), rs.getTimestamp(2).toInstant()));
+        return read;
+    }
+
     /** Locks the cursor until the caller's transaction ends, and returns it. */
     Cursor lock(RedcapEnvironment environment, long projectId) {
         return jdbc.sql("select last_log_event_id, begin_local_time, last_row_at, read_at from redcap_log_cursor"

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -20,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.redcap.DatabaseRedcapLog;
+import org.tokengov.redcap.RateBudget;
+import org.tokengov.redcap.RateBudgets;
 import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapInventory;
@@ -69,13 +73,15 @@ public class RedcapLogReader {
     private final ApplicationEventPublisher publisher;
     private final RedcapLogProperties properties;
     private final TransactionTemplate transaction;
+    private final RateBudgets budgets;
     /** Real time, as REDCap's own clock runs: tests move the engine's clock, never REDCap's log. */
     private final Clock clock = Clock.systemUTC();
 
     RedcapLogReader(RedcapProperties servers, DatabaseRedcapLog database, RedcapApi api, LogCursors cursors,
             KeptTokenEvents events, ApiUses uses, LogLeaks leaks, TokenRegistry registry, RedcapInventory inventory,
             AuditTrail auditTrail,
-            ApplicationEventPublisher publisher, RedcapLogProperties properties, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher publisher, RedcapLogProperties properties, PlatformTransactionManager transactions,
+            RateBudgets budgets) {
         this.servers = servers;
         this.database = database;
         this.api = api;
@@ -90,6 +96,7 @@ public class RedcapLogReader {
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.budgets = budgets;
     }
 
     /** Reads what is new in the log of every enrolled project of the environment (and, in database mode, project 0). */
@@ -97,7 +104,14 @@ public class RedcapLogReader {
         RedcapProperties.Server server = servers.server(environment);
         Map<Long, LogCatchUp.Project> read = new TreeMap<>();
         boolean fromTables = database.readable(environment);
-        for (long projectId : new TreeSet<>(server.enrolledProjects())) {
+        List<Long> projects = fromTables ? List.copyOf(new TreeSet<>(server.enrolledProjects()))
+                : leastRecentlyReadFirst(environment, server.enrolledProjects());
+        for (long projectId : projects) {
+            if (!fromTables && !withinShare(environment)) {
+                log.info("Catching up with REDCap {} stops at its budget share: {} of {} projects read, the rest first"
+                        + " next time", environment, read.size(), projects.size());
+                break;
+            }
             readProject(environment, projectId, fromTables).ifPresent(project -> read.put(projectId, project));
         }
         if (fromTables) {
@@ -106,6 +120,22 @@ public class RedcapLogReader {
         LogCatchUp caughtUp = new LogCatchUp(environment, read);
         log.info("Caught up with {}", caughtUp);
         return caughtUp;
+    }
+
+    /**
+     * Whether a call through REDCap's API leaves the server's budget with its reserve for others (revocations, people's
+     * steps): a catch-up uses at most {@code tokengov.redcap-log.api-budget-share} of it.
+     */
+    public boolean withinShare(RedcapEnvironment environment) {
+        RateBudget budget = budgets.of(environment);
+        return budget.freeNow() > properties.reserveOf(budget.permitsPerWindow());
+    }
+
+    /** API mode: the projects never read, then those read longest ago, so a catch-up cut short never starves one. */
+    private List<Long> leastRecentlyReadFirst(RedcapEnvironment environment, Set<Long> projects) {
+        Map<Long, Instant> readAt = cursors.readAt(environment);
+        return projects.stream().sorted(Comparator.comparing((Long projectId) -> readAt.getOrDefault(projectId, Instant.MIN))
+                .thenComparing(Comparator.naturalOrder())).toList();
     }
 
     /** Reads what is new in one project's log (for a single token's question, e.g. its renewal notice). */

@@ -29,6 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditEntry;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.RequestStatus;
@@ -36,6 +37,7 @@ import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenRequests;
 import org.tokengov.registry.TokenState;
 import org.tokengov.testsupport.EngineRest;
+import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.RealServers;
 import org.tokengov.testsupport.SimulatorHttp;
@@ -219,34 +221,39 @@ class TokenRequestPipelineIT {
         return tasks.createTaskQuery().processInstanceId(requestId).taskDefinitionKey(taskKey).singleResult().getId();
     }
 
+    /**
+     * The database mode reads REDCap's users from its database: REDCap's API may be down meanwhile, its database may
+     * not. Here its user table is out of reach (renamed), as in a failed REDCap upgrade.
+     */
     @Test
-    void redcapOutageBecomesRetriesThenAnIncidentAndTheRequestCompletesWhenRedcapIsBack() {
+    void redcapsDatabaseOutageBecomesRetriesThenAnIncidentAndTheRequestCompletesWhenItIsBack() {
+        JdbcTemplate prodRedcap = new IssuedTokens(context).redcap(RedcapEnvironment.PROD);
         simulator.outage("prod", "error");
-        String requestId = startAsRequester("alice");
-
-        Job eligibility = management.createJobQuery().processInstanceId(requestId).singleResult();
-        for (int attempt = 0; attempt < 3; attempt++) {
-            executeExpectingFailure(eligibility.getId());
+        prodRedcap.execute("RENAME TABLE redcap_user_rights TO redcap_user_rights_away");
+        String requestId;
+        Job eligibility;
+        try {
+            requestId = startAsRequester("alice");
+            eligibility = management.createJobQuery().processInstanceId(requestId).singleResult();
+            for (int attempt = 0; attempt < 3; attempt++) {
+                executeExpectingFailure(eligibility.getId());
+            }
+        } finally {
+            prodRedcap.execute("RENAME TABLE redcap_user_rights_away TO redcap_user_rights");
         }
         List<Incident> incidents = runtime.createIncidentQuery().processInstanceId(requestId).list();
         assertThat(incidents).singleElement().satisfies(incident -> {
             assertThat(incident.getActivityId()).isEqualTo("Task_CheckEligibility");
-            assertThat(incident.getIncidentMessage()).contains("500");
+            assertThat(incident.getIncidentMessage()).contains("Could not read the users of project 101");
         });
         assertThat(runtime.getVariable(requestId, "usageDescription")).asString().startsWith("Nightly export");
 
-        simulator.outage("prod", "hang");
-        management.setJobRetries(eligibility.getId(), 1);
-        long started = System.nanoTime();
-        executeExpectingFailure(eligibility.getId());
-        assertThat((System.nanoTime() - started) / 1_000_000_000).as("seconds until the hang times out").isLessThan(10);
-
-        simulator.outage("prod", "none");
         management.setJobRetries(eligibility.getId(), 1); // what "Retry" in Cockpit does
         management.executeJob(eligibility.getId());
         Jobs.runDue(management);
         assertThat(tasks.createTaskQuery().processInstanceId(requestId).taskDefinitionKey("Task_DevelopAndTestInQa")
-                .singleResult().getAssignee()).isEqualTo("alice");
+                .singleResult().getAssignee()).as("REDCap's API was down all along: the database mode needs none")
+                .isEqualTo("alice");
         assertThat(simulator.tokenOf("qa", "alice", 201)).matches("[0-9A-F]{32}");
     }
 

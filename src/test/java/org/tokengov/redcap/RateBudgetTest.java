@@ -40,6 +40,23 @@ class RateBudgetTest {
     }
 
     @Test
+    void freeNowCountsThePermitsNotTakenWithinTheWindow() {
+        FakeTime time = new FakeTime();
+        RateBudget budget = new RateBudget("QA", 4, MINUTE, Duration.ofMinutes(2), time);
+
+        assertThat(budget.freeNow()).isEqualTo(4);
+        budget.acquireStart();
+        budget.acquireStart();
+        assertThat(budget.freeNow()).isEqualTo(2);
+        budget.acquireStart();
+        budget.acquireStart();
+        assertThat(budget.freeNow()).isZero();
+        budget.acquireStart();
+        assertThat(budget.freeNow()).as("a minute later four of the last window's starts have left it, one is new")
+                .isEqualTo(3);
+    }
+
+    @Test
     void blocksOnlyAsLongAsTheOldestStartNeedsToLeaveTheWindow() {
         FakeTime time = new FakeTime();
         RateBudget budget = new RateBudget("QA", 2, MINUTE, Duration.ofSeconds(30), time);

@@ -178,10 +178,12 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /**
      * Scrolls the element to the middle first (Tasklist's fixed footer covers the bottom of the task form), and tries
-     * again while the form is still laying itself out and something else is in the way.
+     * again while the form is still laying itself out and something else is in the way, or the list was re-rendered
+     * between finding the element and clicking it.
      */
     private void click(By locator) {
-        new WebDriverWait(driver, PATIENCE).ignoring(ElementClickInterceptedException.class).until(browser -> {
+        new WebDriverWait(driver, PATIENCE).ignoring(ElementClickInterceptedException.class)
+                .ignoring(StaleElementReferenceException.class).until(browser -> {
             WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(browser);
             if (element == null) {
                 return false;

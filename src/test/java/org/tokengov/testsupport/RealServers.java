@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -79,10 +80,21 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
     /**
      * Camunda's REST API and webapps find their engine by name in a JVM-wide registry, and every test context's
      * engine is called "default": the context started last would answer every context's HTTP calls. Tests that
-     * call the app over HTTP point the registry at their own engine first.
+     * call the app over HTTP point the registry at their own engine first. The webapps (their logins) ask Camunda's
+     * runtime container instead, which loses its "default" when Spring's test context cache closes an old context:
+     * it is pointed at this context's engine too (unregistering an engine there does not close it).
      */
     public static void serveHttpFrom(ConfigurableApplicationContext context) {
-        ProcessEngines.registerProcessEngine(context.getBean(ProcessEngine.class));
+        ProcessEngine engine = context.getBean(ProcessEngine.class);
+        ProcessEngines.registerProcessEngine(engine);
+        RuntimeContainerDelegate container = RuntimeContainerDelegate.INSTANCE.get();
+        ProcessEngine registered = container.getProcessEngineService().getProcessEngine(engine.getName());
+        if (registered != engine) {
+            if (registered != null) {
+                container.unregisterProcessEngine(registered);
+            }
+            container.registerProcessEngine(engine);
+        }
     }
 
     public static String baseUrl(ConfigurableApplicationContext context) {
