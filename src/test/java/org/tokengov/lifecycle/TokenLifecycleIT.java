@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.RedcapEnvironment;
@@ -169,6 +170,34 @@ class TokenLifecycleIT {
         Jobs.runDue(management);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(again.getId()).count()).isZero();
         assertThat(requests.find(again.getId()).orElseThrow().outcomeReason()).contains("permanently barred");
+    }
+
+    /** The database mode acts on REDCap's token, never on rights: a user role, which the API cannot change, is no obstacle. */
+    @Test
+    void aRoleMembersTokenIsHeldAndRevokedWithoutIncidentAndTheRoleStaysAsThePiSetIt() {
+        // Written as the issuance writes it, for someone holding no token in this class's other tests.
+        IssuedToken token = new IssuedTokens(context).issue("ada", RedcapEnvironment.QA, 201);
+        String value = simulator.tokenOf("qa", "ada", 201);
+        JdbcTemplate redcap = new IssuedTokens(context).redcap(RedcapEnvironment.QA);
+        redcap.update("INSERT INTO redcap_user_roles (project_id, role_name, unique_role_name, api_export, user_rights)"
+                + " VALUES (201, 'Data managers', 'U-DM201', 1, 0)");
+        redcap.update("UPDATE redcap_user_rights SET role_id = (SELECT role_id FROM redcap_user_roles"
+                + " WHERE unique_role_name = 'U-DM201') WHERE project_id = 201 AND username = 'ada'");
+
+        lifecycles.suspend(token.id(), "Full exports every 5 seconds at noon", "sam");
+        Jobs.runDue(management);
+        assertThat(simulator.versionStatus("qa", value)).isEqualTo(403);
+        assertThat(registry.find(token.id()).orElseThrow().state()).isEqualTo(TokenState.SUSPENDED);
+
+        lifecycles.revoke(token.id(), RevocationReason.LEFT_PROJECT, "pat");
+        Jobs.runDue(management);
+
+        assertThat(registry.find(token.id()).orElseThrow().state()).isEqualTo(TokenState.REVOKED);
+        assertThat(simulator.tokenOf("qa", "ada", 201)).isNull();
+        assertThat(runtime.createIncidentQuery().count()).as("no retry storm, no incident").isZero();
+        assertThat(redcap.queryForObject("SELECT r.api_export FROM redcap_user_rights u JOIN redcap_user_roles r"
+                + " ON r.role_id = u.role_id WHERE u.project_id = 201 AND u.username = 'ada'", Integer.class))
+                .as("the role, the PI's setting, untouched").isEqualTo(1);
     }
 
     private Task task(IssuedToken token, String key) {
