@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +34,7 @@ import org.tokengov.registry.TokenRegistry;
 public class RevocationConfirmations {
 
     private final WorklistLines lines;
-    private final ObjectProvider<RedcapTokenEvents> events;
+    private final RedcapTokenEvents events;
     private final TokenRegistry registry;
     private final RedcapApi redcap;
     private final AuditTrail auditTrail;
@@ -43,7 +42,7 @@ public class RevocationConfirmations {
     private final WorklistTaskView view;
     private final Clock clock;
 
-    RevocationConfirmations(WorklistLines lines, ObjectProvider<RedcapTokenEvents> events, TokenRegistry registry, RedcapApi redcap,
+    RevocationConfirmations(WorklistLines lines, RedcapTokenEvents events, TokenRegistry registry, RedcapApi redcap,
             AuditTrail auditTrail, ApplicationEventPublisher publisher, WorklistTaskView view, Clock clock) {
         this.lines = lines;
         this.events = events;
@@ -121,11 +120,7 @@ public class RevocationConfirmations {
      */
     private Optional<TokenEventInRedcap> deletionFor(WorklistLine line, boolean namedOnly) {
         Instant since = line.askedAt().truncatedTo(ChronoUnit.MINUTES);
-        RedcapTokenEvents log = events.getIfAvailable();
-        if (log == null) {
-            return Optional.empty();
-        }
-        return log.about(line.environment(), line.projectId(), line.holder(), 0).stream()
+        return events.about(line.environment(), line.projectId(), line.holder(), 0).stream()
                 .filter(event -> event.kind() == TokenEventKind.DELETED && event.projectId() == line.projectId())
                 .filter(event -> !event.at().isBefore(since))
                 .filter(event -> event.username() == null ? !namedOnly : event.username().equalsIgnoreCase(line.holder()))

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
@@ -64,10 +63,7 @@ class RevocationConfirmationsTest {
     }
 
     RevocationConfirmations confirmations(RedcapTokenEvents events) {
-        @SuppressWarnings("unchecked")
-        ObjectProvider<RedcapTokenEvents> provider = mock(ObjectProvider.class);
-        when(provider.getIfAvailable()).thenReturn(events);
-        return new RevocationConfirmations(lines, provider, registry, redcap, auditTrail, publisher, view,
+        return new RevocationConfirmations(lines, events, registry, redcap, auditTrail, publisher, view,
                 Clock.fixed(ASKED.plusSeconds(3600), ZoneOffset.UTC));
     }
 
@@ -122,15 +118,6 @@ class RevocationConfirmationsTest {
         when(lines.eventUsed(PROD, event.id())).thenReturn(true);
 
         assertThat(confirmations.confirmFromRedcapLog(PROD)).isZero();
-    }
-
-    @Test
-    void withoutALogReaderNothingIsConfirmed() {
-        confirmations = confirmations(null);
-        deleted("bob", ASKED.plusSeconds(600));
-
-        assertThat(confirmations.confirmFromRedcapLog(PROD)).isZero();
-        assertThat(confirmations.problemWithTick(deletion, "ada")).get().asString().contains("shows no token deleted");
     }
 
     @Test
