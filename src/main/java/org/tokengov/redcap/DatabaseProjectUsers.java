@@ -1,6 +1,5 @@
 package org.tokengov.redcap;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,18 +37,12 @@ public class DatabaseProjectUsers {
      * reaches only through its database.
      */
     public boolean databaseAnswers(RedcapEnvironment environment) {
-        try (Connection connection = databases.of(environment).getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM redcap_projects")) {
-            connection.setReadOnly(true);
-            try (ResultSet rows = select.executeQuery()) {
+        return databases.read(environment, "read its projects", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM redcap_projects");
+                    ResultSet rows = select.executeQuery()) {
                 return rows.next();
-            } finally {
-                connection.rollback();
             }
-        } catch (SQLException e) {
-            throw new RedcapUnavailableException("REDCap " + environment + "'s database does not answer: "
-                    + DatabaseTokenAdministration.redact(e.getMessage()));
-        }
+        });
     }
 
     public List<RedcapProjectUser> of(RedcapEnvironment environment, long projectId) {
@@ -64,8 +57,7 @@ public class DatabaseProjectUsers {
     }
 
     private List<RedcapProjectUser> read(RedcapEnvironment environment, long projectId, String username) {
-        try (Connection connection = databases.of(environment).getConnection()) {
-            connection.setReadOnly(true);
+        return databases.read(environment, "read the users of project " + projectId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     username == null ? PROJECT_USERS : PROJECT_USERS + " AND LOWER(ur.username) = LOWER(?)")) {
                 select.setLong(1, projectId);
@@ -73,13 +65,8 @@ public class DatabaseProjectUsers {
                     select.setString(2, username);
                 }
                 return users(select);
-            } finally {
-                connection.rollback();
             }
-        } catch (SQLException e) {
-            throw new RedcapUnavailableException("Could not read the users of project " + projectId + " in REDCap "
-                    + environment + "'s database: " + DatabaseTokenAdministration.redact(e.getMessage()));
-        }
+        });
     }
 
     private static List<RedcapProjectUser> users(PreparedStatement select) throws SQLException {

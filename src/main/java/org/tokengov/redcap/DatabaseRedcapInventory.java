@@ -1,6 +1,5 @@
 package org.tokengov.redcap;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,7 +43,7 @@ public class DatabaseRedcapInventory implements RedcapInventory {
 
     @Override
     public List<TokenInRedcap> projectTokens(RedcapEnvironment environment) {
-        return read(environment, "read the project tokens", connection -> {
+        return databases.read(environment, "read the project tokens", connection -> {
             try (PreparedStatement select = connection.prepareStatement(PROJECT_TOKENS)) {
                 return projectTokens(environment, select);
             }
@@ -53,7 +52,7 @@ public class DatabaseRedcapInventory implements RedcapInventory {
 
     @Override
     public List<TokenInRedcap> superTokens(RedcapEnvironment environment) {
-        return read(environment, "read the super tokens", connection -> {
+        return databases.read(environment, "read the super tokens", connection -> {
             try (PreparedStatement select = connection.prepareStatement(SUPER_TOKENS)) {
                 return superTokens(environment, select);
             }
@@ -62,7 +61,7 @@ public class DatabaseRedcapInventory implements RedcapInventory {
 
     @Override
     public Optional<TokenInRedcap> token(RedcapEnvironment environment, long projectId, String username) {
-        return read(environment, "read a token", connection -> {
+        return databases.read(environment, "read a token", connection -> {
             boolean superToken = projectId == TokenInRedcap.SUPER_TOKEN_PROJECT;
             try (PreparedStatement select = connection.prepareStatement(superToken
                     ? SUPER_TOKENS + " AND LOWER(username) = LOWER(?)"
@@ -107,7 +106,7 @@ public class DatabaseRedcapInventory implements RedcapInventory {
 
     @Override
     public Optional<String> tokenCreator(RedcapEnvironment environment, long projectId, String username) {
-        return read(environment, "read who made a token", connection -> {
+        return databases.read(environment, "read who made a token", connection -> {
             String table = RedcapLogTables.of(connection, projectId);
             // The table name is REDCap's own and checked against its pattern; it cannot be a bound parameter.
             // Super-token rows are assumed to name their user in pk, as project-token rows do (not confirmed).
@@ -127,22 +126,4 @@ public class DatabaseRedcapInventory implements RedcapInventory {
         });
     }
 
-    private <T> T read(RedcapEnvironment environment, String what, Reading<T> reading) {
-        try (Connection connection = databases.of(environment).getConnection()) {
-            connection.setReadOnly(true);
-            try {
-                return reading.read(connection);
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            throw new RedcapUnavailableException("Could not " + what + " in REDCap " + environment + "'s database: "
-                    + DatabaseTokenAdministration.redact(e.getMessage()));
-        }
-    }
-
-    @FunctionalInterface
-    private interface Reading<T> {
-        T read(Connection connection) throws SQLException;
-    }
 }

@@ -58,7 +58,7 @@ public class DatabaseRedcapLog {
         if (projectId <= 0) {
             throw new IllegalArgumentException("A REDCap project id is positive, not " + projectId);
         }
-        return read(environment, "read project " + projectId + "'s log", connection -> {
+        return databases.read(environment, "read project " + projectId + "'s log", connection -> {
             String table = logTable(environment, connection, projectId);
             return rows(connection, table, "SELECT " + COLUMNS + " FROM " + table + " e"
                     + " WHERE e.project_id = ? AND e.log_event_id > ? ORDER BY e.log_event_id", projectId, afterId, limit);
@@ -72,7 +72,7 @@ public class DatabaseRedcapLog {
      * is left out: the project's own row tells it.
      */
     public List<RedcapLogRow> rowsWithoutProjectAfter(RedcapEnvironment environment, long afterId, int limit) {
-        return read(environment, "read the log rows without a project", connection -> rows(connection,
+        return databases.read(environment, "read the log rows without a project", connection -> rows(connection,
                 RedcapLogTables.DEFAULT, "SELECT " + COLUMNS + " FROM " + RedcapLogTables.DEFAULT + " e"
                         + " WHERE e.project_id = ? AND e.log_event_id > ?"
                         + " AND (e.object_type = 'redcap_user_information' OR e.event = 'ERROR')"
@@ -130,24 +130,6 @@ public class DatabaseRedcapLog {
         }
     }
 
-    private <T> T read(RedcapEnvironment environment, String what, Reading<T> reading) {
-        try (Connection connection = databases.of(environment).getConnection()) {
-            connection.setReadOnly(true);
-            try {
-                return reading.read(connection);
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            throw new RedcapUnavailableException("Could not " + what + " in REDCap " + environment + "'s database: "
-                    + DatabaseTokenAdministration.redact(e.getMessage()));
-        }
-    }
-
-    @FunctionalInterface
-    private interface Reading<T> {
-        T read(Connection connection) throws SQLException;
-    }
 
     @Override
     public String toString() {

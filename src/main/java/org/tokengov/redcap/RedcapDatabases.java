@@ -2,6 +2,8 @@ package org.tokengov.redcap;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -64,6 +66,29 @@ final class RedcapDatabases implements AutoCloseable {
                     + ".token-administration): its tokens cannot be written through the database");
         }
         return pool;
+    }
+
+    /**
+     * One read of the environment's REDCap database: a connection of the pool, read-only, rolled back after; an SQL
+     * failure becomes {@link RedcapUnavailableException} saying what could not be read (its message redacted).
+     */
+    <T> T read(RedcapEnvironment environment, String what, Reading<T> reading) {
+        try (Connection connection = of(environment).getConnection()) {
+            connection.setReadOnly(true);
+            try {
+                return reading.read(connection);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new RedcapUnavailableException("Could not " + what + " in REDCap " + environment + "'s database: "
+                    + DatabaseTokenAdministration.redact(e.getMessage()));
+        }
+    }
+
+    @FunctionalInterface
+    interface Reading<T> {
+        T read(Connection connection) throws SQLException;
     }
 
     @Override
