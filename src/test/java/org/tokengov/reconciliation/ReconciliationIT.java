@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,11 @@ class ReconciliationIT {
     /** What people do in REDCap's own pages, behind the system's back; each must succeed. */
     static void done(HttpResponse<String> page) {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    }
+
+    @BeforeEach
+    void serveHttp() {
+        RealServers.serveHttpFrom(context);
     }
 
     SimulatorHttp simulator() {
