@@ -79,19 +79,24 @@ class ManualModeReconciliation {
     }
 
     Outcome reconcile(RedcapEnvironment environment, Reconciliation.Scope scope, boolean dryRun) {
-        long cursor = reconciled.lastTokenEvent(environment);
-        List<TokenEventInRedcap> read = tokenEvents.after(environment, cursor);
-        List<TokenEventInRedcap> events = read.stream().filter(event -> inScope(environment, event.projectId(), scope))
+        Set<Long> projects = new TreeSet<>(servers.server(environment).enrolledProjects());
+        projects.removeIf(projectId -> !scope.covers(projectId));
+        Map<Long, Long> actedOn = reconciled.lastTokenEvents(environment);
+        long from = projects.stream().mapToLong(projectId -> actedOn.getOrDefault(projectId, 0L)).min().orElse(0);
+        List<TokenEventInRedcap> events = tokenEvents.after(environment, from).stream()
+                .filter(event -> projects.contains(event.projectId())
+                        && event.id() > actedOn.getOrDefault(event.projectId(), 0L))
                 .sorted(Comparator.comparingLong(TokenEventInRedcap::id)).toList();
         List<IssuedToken> registered = registry.inEnvironment(environment).stream()
-                .filter(token -> inScope(environment, token.projectId(), scope)).toList();
+                .filter(token -> projects.contains(token.projectId())).toList();
         Set<Long> onboarded = reconciled.of(environment);
         Map<Long, List<RedcapProjectUser>> users = users(environment, events, registered);
         // A project whose users the budget share left unread waits, with its events, for the next run.
         List<TokenEventInRedcap> readable = events.stream().filter(event -> event.username() == null
                 || users.containsKey(event.projectId())).toList();
-        long firstFailedEvent = events.stream().filter(event -> event.username() != null
-                && !users.containsKey(event.projectId())).mapToLong(TokenEventInRedcap::id).min().orElse(Long.MAX_VALUE);
+        Map<Long, Long> firstLeft = new HashMap<>();
+        events.stream().filter(event -> event.username() != null && !users.containsKey(event.projectId()))
+                .forEach(event -> firstLeft.merge(event.projectId(), event.id(), Math::min));
         List<ManualModeFinding> findings = ManualModeComparison.compare(environment, readable, registered, users,
                 onboarded, ownDoings(environment, readable, registered));
         List<ReconciliationReport.Item> items = new ArrayList<>();
@@ -102,24 +107,20 @@ class ManualModeReconciliation {
             } catch (RedcapException e) {
                 failed++;
                 if (finding.event() != null) {
-                    firstFailedEvent = Math.min(firstFailedEvent, finding.event().id());
+                    // Read again next time, with the project's later events: a notice may then be sent twice.
+                    firstLeft.merge(finding.projectId(), finding.event().id(), Math::min);
                 }
                 log.warn("Reconciliation could not act on {} ({}): {}", finding.kind(), finding.describe(), e.getMessage());
             }
         }
         if (!dryRun) {
-            long last = read.stream().mapToLong(TokenEventInRedcap::id).max().orElse(cursor);
-            // An event whose finding could not be acted on is read again next time.
-            reconciled.actedOnTokenEvents(environment, Math.min(last, firstFailedEvent - 1));
-            Set<Long> projects = new TreeSet<>(servers.server(environment).enrolledProjects());
-            projects.removeIf(projectId -> !scope.covers(projectId));
+            Map<Long, Long> lastRead = new HashMap<>();
+            events.forEach(event -> lastRead.merge(event.projectId(), event.id(), Math::max));
+            lastRead.forEach((projectId, last) -> reconciled.actedOnTokenEvents(environment, projectId,
+                    Math.min(last, firstLeft.getOrDefault(projectId, Long.MAX_VALUE) - 1)));
             reconciled.add(environment, projects);
         }
         return new Outcome(events.size(), failed, items);
-    }
-
-    private boolean inScope(RedcapEnvironment environment, long projectId, Reconciliation.Scope scope) {
-        return scope.covers(projectId) && servers.server(environment).isEnrolled(projectId);
     }
 
     /** REDCap's users of the projects where a token event happened or a right switched on would undo ours. */

@@ -3,8 +3,11 @@ package org.tokengov.reconciliation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tokengov.redcap.RedcapEnvironment;
@@ -35,15 +38,23 @@ class ReconciledProjects {
                 .params(Timestamp.from(clock.instant()), environment.name()).update();
     }
 
-    /** The last token event of REDCap's log that reconciliation acted on (0: none yet). */
-    long lastTokenEvent(RedcapEnvironment environment) {
-        return jdbc.sql("select last_token_event_id from reconciliation_run where environment = ?")
-                .param(environment.name()).query(Long.class).single();
+    /** Per project, the last token event of REDCap's log that reconciliation acted on (a project missing: none yet). */
+    Map<Long, Long> lastTokenEvents(RedcapEnvironment environment) {
+        Map<Long, Long> last = new HashMap<>();
+        jdbc.sql("select project_id, last_token_event_id from reconciled_token_event where environment = ?")
+                .param(environment.name())
+                .query((RowCallbackHandler) rs -> last.put(rs.getLong(1), rs.getLong(2)));
+        return last;
     }
 
-    void actedOnTokenEvents(RedcapEnvironment environment, long lastEventId) {
-        jdbc.sql("update reconciliation_run set last_token_event_id = ? where environment = ?")
-                .params(lastEventId, environment.name()).update();
+    void actedOnTokenEvents(RedcapEnvironment environment, long projectId, long lastEventId) {
+        int updated = jdbc.sql("update reconciled_token_event set last_token_event_id = ? where environment = ?"
+                + " and project_id = ?").params(lastEventId, environment.name(), projectId).update();
+        if (updated == 0) {
+            // Runs of one environment never overlap (the lock row): no other run inserts this row meanwhile.
+            jdbc.sql("insert into reconciled_token_event (environment, project_id, last_token_event_id) values (?, ?, ?)")
+                    .params(environment.name(), projectId, lastEventId).update();
+        }
     }
 
     Set<Long> of(RedcapEnvironment environment) {
