@@ -1,5 +1,6 @@
 package org.tokengov.registry;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -22,6 +23,11 @@ interface IssuedTokenRepository extends ListCrudRepository<IssuedToken, String> 
     @Query("select * from api_token where environment = :environment and project_id = :projectId"
             + " and lower(holder) = lower(:holder)")
     List<IssuedToken> findOfUserOn(String environment, long projectId, String holder);
+
+    /** Registered before {@code end} and not ended (or ended at {@code start} or later). */
+    @Query("select * from api_token where environment = :environment and project_id = :projectId"
+            + " and issued_at < :end and (revoked_at is null or revoked_at >= :start) order by holder, issued_at")
+    List<IssuedToken> findHeldBetween(String environment, long projectId, Instant start, Instant end);
 
     List<IssuedToken> findByHolder(String holder);
 

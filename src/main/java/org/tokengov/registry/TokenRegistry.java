@@ -1,7 +1,9 @@
 package org.tokengov.registry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
@@ -63,6 +65,15 @@ public class TokenRegistry {
     /** Every token the registry knows of the user on the project, in any state (usernames compare case-insensitively). */
     public List<IssuedToken> ofUserOn(RedcapEnvironment environment, long projectId, String username) {
         return tokens.findOfUserOn(environment.name(), projectId, username);
+    }
+
+    /**
+     * The project's tokens that existed in REDCap at some moment of the day (UTC): registered before the day ended,
+     * and not ended before it began (a token awaiting its deletion, or found and not decided on, counts as held).
+     */
+    public List<IssuedToken> heldOn(RedcapEnvironment environment, long projectId, LocalDate day) {
+        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return tokens.findHeldBetween(environment.name(), projectId, start, start.plus(Duration.ofDays(1)));
     }
 
     /**

@@ -23,7 +23,7 @@ class EngineRestAuthentication {
                 HttpBasicAuthenticationProvider.class.getName());
         // Not /api/hr: HR systems sign their webhooks instead.
         registration.addUrlPatterns("/engine-rest/*", "/api/tokens", "/api/tokens/*", "/api/audit", "/api/offboardings",
-                "/api/offboardings/*", "/api/onboarding", "/api/onboarding/*", "/api/reconciliations");
+                "/api/offboardings/*", "/api/onboarding", "/api/onboarding/*", "/api/reconciliations", "/api/access");
         return registration;
     }
 }

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.redcap.ProjectPis;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.PipelineDriver;
 import org.tokengov.testsupport.RealServers;
@@ -279,6 +283,54 @@ class TokenRegistryApiIT {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** "Who had API access to project X on date D": a scripted history, asked by an administrator, a PI and others. */
+    @Test
+    void whoHadApiAccessToAProjectOnADateForAdministratorsAndTheProjectsPis() throws Exception {
+        IssuedTokens issued = new IssuedTokens(context);
+        String endedTheDayBefore = issued.issue("eve", RedcapEnvironment.PROD, 4242).id();
+        String endedThatDay = issued.issue("sam", RedcapEnvironment.PROD, 4242).id();
+        String madeThatNight = issued.issue("rita", RedcapEnvironment.PROD, 4242).id();
+        String madeTheDayAfter = issued.issue("bob", RedcapEnvironment.PROD, 4242).id();
+        JdbcTemplate app = context.getBean(JdbcTemplate.class);
+        history(app, endedTheDayBefore, "2026-06-01T09:00:00Z", "2026-06-29T23:59:59Z");
+        history(app, endedThatDay, "2026-06-10T09:00:00Z", "2026-06-30T15:00:00Z");
+        history(app, madeThatNight, "2026-06-30T23:00:00Z", null);
+        history(app, madeTheDayAfter, "2026-07-01T00:00:00Z", null);
+        issued.addProjectUser(RedcapEnvironment.PROD, 4242, "pat");
+        issued.redcap(RedcapEnvironment.PROD).update("UPDATE redcap_user_rights SET user_rights = 1 WHERE project_id = 4242"
+                + " AND username = 'pat'");
+
+        JsonNode asAdministrator = json(get("/api/access?project=4242&on=2026-06-30&environment=PROD", "ada"));
+        JsonNode asPi = json(get("/api/access?project=4242&on=2026-06-30", "pat"));
+
+        for (JsonNode answer : List.of(asAdministrator, asPi)) {
+            assertThat(answer.get("environments").toString()).isEqualTo("[\"PROD\"]");
+            assertThat(StreamSupport.stream(answer.get("holders").spliterator(), false)
+                    .map(holding -> holding.get("tokenId").asText())).containsExactlyInAnyOrder(endedThatDay, madeThatNight);
+        }
+        JsonNode sams = StreamSupport.stream(asAdministrator.get("holders").spliterator(), false)
+                .filter(holding -> holding.get("holder").asText().equals("sam")).findFirst().orElseThrow();
+        assertThat(sams.get("until").asText()).startsWith("2026-06-30T15:00");
+        assertThat(sams.get("rights").toString()).isEqualTo("[\"export\"]");
+
+        HttpResponse<String> notThePi = get("/api/access?project=4242&on=2026-06-30", "alice");
+        assertThat(notThePi.statusCode()).isEqualTo(403);
+        assertThat(notThePi.body()).contains("Only REDCap administrators and the project's PIs");
+        for (String bad : List.of("project=abc&on=2026-06-30", "project=4242&on=30/06/2026", "on=2026-06-30",
+                "project=4242", "project=-1&on=2026-06-30", "project=4242&on=2026-06-30&environment=STAGING")) {
+            HttpResponse<String> refused = get("/api/access?" + bad, "ada");
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).as(bad).contains("\"error\"");
+        }
+        assertThat(get("/api/access?project=4242&on=2026-06-30", null).statusCode()).isEqualTo(401);
+    }
+
+    private static void history(JdbcTemplate app, String tokenId, String issuedAt, String endedAt) {
+        app.update("update api_token set issued_at = ?, revoked_at = ?, state = ? where id = ?",
+                Timestamp.from(Instant.parse(issuedAt)), endedAt == null ? null : Timestamp.from(Instant.parse(endedAt)),
+                endedAt == null ? "ACTIVE" : "REVOKED", tokenId);
     }
 
     private HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
