@@ -103,5 +103,7 @@ public enum AuditAction {
      * A live registered token's value was found in REDCap's log (a failed request logs its POST body): a leak, told
      * to the token's lifecycle as a compromise. Details: where in the log; never the value.
      */
-    TOKEN_VALUE_IN_REDCAP_LOG
+    TOKEN_VALUE_IN_REDCAP_LOG,
+    /** A person left a project: their REDCap access to it ends (User Rights expiration), or an administrator sets it. */
+    PROJECT_ACCESS_ENDED
 }

@@ -40,6 +40,8 @@ public enum MailKind {
     OFFBOARDING_REPORT_TO_PI("offboarding-report-to-pi", "username", "leftProject", "source", "projects"),
     OFFBOARDING_REPORT_TO_ADMINS("offboarding-report-to-admins", "username", "leftProject", "source", "projects",
             "details", "eventId"),
+    /** A person left a project: what was done to their REDCap access, to the project's PIs and the administrators. */
+    PROJECT_ACCESS_ENDED("project-access-ended", "username", "project", "expiration", "lines"),
     // Annual policy attestation
     ATTESTATION_REQUESTED("attestation-requested", "due"),
     ATTESTATION_REMINDER("attestation-reminder"),

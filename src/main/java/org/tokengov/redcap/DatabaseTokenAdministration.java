@@ -2,12 +2,14 @@ package org.tokengov.redcap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -51,6 +53,8 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
     static final String CREATED = "Create API token for user";
     static final String REGENERATED = "Regenerate API token for user";
     static final String DELETED = "Delete API token for user";
+    /** What REDCap's User Rights page logs when a user's rights or expiration change. */
+    static final String USER_EDITED = "Edit user";
     static final String SUPER_TOKEN_DELETED = "Delete Super API Token for user";
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseTokenAdministration.class);
@@ -270,6 +274,36 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
                 return result.getLong(1) > 0;
             }
         }
+    }
+
+    /**
+     * Ends the user's access to the project as the User Rights page does: {@code expiration} set, so REDCap refuses them
+     * from that day on, the user row and REDCap's history kept. An earlier expiration stays. Logged as REDCap logs an
+     * edit of a user ({@code Edit user}).
+     *
+     * @return whether the expiration was set now (false: not a user of the project, or expiring by then already)
+     */
+    public boolean setExpiration(RedcapEnvironment environment, long projectId, String username, LocalDate expiration,
+            String by) {
+        String user = requireName(username, "username");
+        String actor = requireName(by, "actor");
+        Objects.requireNonNull(expiration, "expiration");
+        requireProject(projectId);
+        return inTransaction(environment, "expire", "end the access of " + user + " to project " + projectId,
+                connection -> {
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE redcap_user_rights SET expiration = ?"
+                            + " WHERE project_id = ? AND LOWER(username) = LOWER(?) AND (expiration IS NULL OR expiration > ?)")) {
+                        update.setDate(1, Date.valueOf(expiration));
+                        update.setLong(2, projectId);
+                        update.setString(3, user);
+                        update.setDate(4, Date.valueOf(expiration));
+                        if (update.executeUpdate() == 0) {
+                            return false;
+                        }
+                    }
+                    writeLogEvent(environment, connection, projectId, actor, user, USER_EDITED);
+                    return true;
+                });
     }
 
     private void writeLogEvent(RedcapEnvironment environment, Connection connection, long projectId, String actor,

@@ -172,6 +172,25 @@ public class RedcapApiClient implements RedcapApi {
         });
     }
 
+    /**
+     * {@code content=user} import of the user's User Rights {@code expiration}: REDCap refuses them on the project from
+     * that day on. A user in a REDCap user role cannot be changed this way: {@link RedcapRoleMemberException}.
+     */
+    public void setExpiration(RedcapEnvironment environment, long projectId, String username, LocalDate expiration) {
+        if (username == null || username.isBlank() || expiration == null) {
+            throw new IllegalArgumentException("A username and a date are needed to set an expiration");
+        }
+        String data = json.createArrayNode().add(json.createObjectNode()
+                .put("username", username.trim())
+                .put("expiration", expiration.toString())).toString();
+        call(environment, projectId, "user", Map.of("data", data), body -> {
+            if (!body.trim().equals("1")) {
+                throw malformed(environment, projectId, "user", "expected the import count 1", body.trim());
+            }
+            return body;
+        });
+    }
+
     @Override
     public List<RedcapLogRow> logSince(RedcapEnvironment environment, long projectId, LocalDateTime beginTime) {
         if (beginTime == null) {

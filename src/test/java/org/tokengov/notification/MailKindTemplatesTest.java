@@ -70,6 +70,8 @@ class MailKindTemplatesTest {
                 "projects", List.of("PROD project 101", "QA project 201")));
         samples.put(MailKind.OFFBOARDING_REPORT_TO_ADMINS, Map.of("username", "bob", "leftProject", "", "source",
                 "hr-webhook", "projects", List.of("PROD project 101", "QA project 201"), "details", "", "eventId", "ev-1"));
+        samples.put(MailKind.PROJECT_ACCESS_ENDED, Map.of("username", "bob", "project", 101L, "expiration", "2026-12-06",
+                "lines", "PROD project 101: access ends on 2026-12-06 (User Rights expiration set)"));
         samples.put(MailKind.ATTESTATION_REQUESTED, Map.of("due", "2026-05-01"));
         samples.put(MailKind.ATTESTATION_REMINDER, Map.of());
         samples.put(MailKind.ATTESTATION_REVOKED, Map.of("count", 1));

@@ -87,8 +87,13 @@ class OffboardingMailIT extends MailITBase {
 
         sendAll();
         List<Mail> mails = smtp.all();
+        String accessEnds = "REDCap: alice's access to project 101 ends on "
+                + java.time.LocalDate.now(java.time.ZoneId.of("America/New_York"));
         assertThat(mails).extracting(Mail::subject).containsExactlyInAnyOrder("API access removed: alice",
-                "Offboarding of alice: 1 token(s) revoked", "Revoked: PROD API token on REDCap project 101");
+                "Offboarding of alice: 1 token(s) revoked", "Revoked: PROD API token on REDCap project 101", accessEnds);
+        assertThat(withSubject(mails, accessEnds).to()).as("the project's PI and the administrators")
+                .containsExactlyInAnyOrder("pat@example.org", "ada@example.org", "rita@example.org");
+        assertThat(withSubject(mails, accessEnds).text()).contains("PROD project 101: access ends on");
         assertThat(withSubject(mails, "Revoked: PROD API token on REDCap project 101").to()).containsExactly("alice@example.org");
         Mail toPi = withSubject(mails, "API access removed: alice");
         assertThat(toPi.to()).containsExactly("pat@example.org");

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -204,6 +206,34 @@ class OffboardingIT {
         assertThat(issue.redcap(PROD).queryForObject("SELECT api_token IS NULL FROM redcap_user_rights"
                 + " WHERE project_id = 105 AND username = 'carol'", Boolean.class)).as("the value is gone").isTrue();
         assertThat(registry.find(stays.id()).orElseThrow().state()).isEqualTo(TokenState.ACTIVE);
+    }
+
+    /** Issue 13, item 2: a leaver loses their REDCap access to the project, not only their tokens; REDCap keeps its history. */
+    @Test
+    void leavingAnEnrolledProjectEndsTheirRedcapAccessToItAndKeepsTheirUserRow() throws Exception {
+        IssuedTokens issue = new IssuedTokens(context);
+        IssuedToken token = issue.issue("eve", PROD, 101);
+        JdbcTemplate redcap = issue.redcap(PROD);
+
+        offboardingId(hr().deliver(HrWebhookClient.event(OffboardingEvent.LEFT_PROJECT, "eve", 101L, Instant.now())));
+        Jobs.runDue(management);
+
+        assertThat(registry.find(token.id()).orElseThrow().state()).isEqualTo(TokenState.REVOKED);
+        LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+        assertThat(redcap.queryForObject("SELECT expiration FROM redcap_user_rights WHERE project_id = 101"
+                + " AND username = 'eve'", LocalDate.class)).as("REDCap's own day: it refuses them on it").isEqualTo(today);
+        String madeAnyway = "E" + "0".repeat(30) + "E";
+        redcap.update("UPDATE redcap_user_rights SET api_token = ? WHERE project_id = 101 AND username = 'eve'", madeAnyway);
+        assertThat(apiStatus(madeAnyway, PROD)).as("a token made for them anyway is refused: their access expired")
+                .isEqualTo(403);
+        String logTable = redcap.queryForObject("SELECT log_event_table FROM redcap_projects WHERE project_id = 101",
+                String.class);
+        assertThat(redcap.queryForObject("SELECT COUNT(*) FROM " + logTable + " WHERE project_id = 101"
+                + " AND description = 'Edit user' AND pk = 'eve'", Integer.class)).as("logged as REDCap logs it").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'PROJECT_ACCESS_ENDED'"
+                + " and details like 'eve left project 101%access ends on " + today + "%'", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where subject like ?", Long.class,
+                "%eve's access to project 101 ends on " + today + "%")).isEqualTo(1);
     }
 
     @Test

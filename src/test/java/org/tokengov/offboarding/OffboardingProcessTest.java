@@ -89,6 +89,7 @@ class OffboardingProcessTest {
     final RecordingDelegate removeEntitlements = new RecordingDelegate();
     final RecordingDelegate notifyPis = new RecordingDelegate();
     final RecordingDelegate sponsorCascade = new RecordingDelegate();
+    final RecordingDelegate endProjectAccess = new RecordingDelegate();
 
     @BeforeEach
     void mocks() {
@@ -107,6 +108,7 @@ class OffboardingProcessTest {
         Mocks.register("notifyPisAndAdminsDelegate", notifyPis);
         Mocks.register("startSponsorCascadeDelegate", sponsorCascade);
         Mocks.register("closeLeaversCasesDelegate", closeLeaversCases);
+        Mocks.register("endProjectAccessDelegate", endProjectAccess);
     }
 
     @AfterEach
@@ -133,7 +135,7 @@ class OffboardingProcessTest {
         runAll(jobsAt(offboarding, "Task_RevokeTokenInRedcap"));
         runAll(jobsAt(offboarding, "EndEvent_TokenRevoked"));
         for (String step : List.of("Task_EndTokenLifecycles", "Task_RemoveEntitlements", "Task_NotifyPisAndAdmins",
-                "Task_StartSponsorCascade", "Task_CloseLeaversCases")) {
+                "Task_StartSponsorCascade", "Task_CloseLeaversCases", "Task_EndProjectAccess")) {
             jobsAt(offboarding, step).forEach(job -> execute(job));
         }
     }
@@ -169,6 +171,7 @@ class OffboardingProcessTest {
         assertThat(notifyPis.calls()).hasSize(1);
         assertThat(sponsorCascade.lastCall()).containsEntry(USERNAME, "alice");
         assertThat(closeLeaversCases.calls()).as("their open requests and held tasks are closed").hasSize(1);
+        assertThat(endProjectAccess.calls()).as("no single project to end access to").isEmpty();
     }
 
     @Test
@@ -182,7 +185,8 @@ class OffboardingProcessTest {
         assertThat(revoked).containsExactly("token-prod-101");
         assertThat(offboarding).hasPassed("Task_NotifyPisAndAdmins").hasNotPassed("Task_StartSponsorCascade",
                 "Task_CloseLeaversCases").isEnded();
-        assertThat(offboarding).hasPassed("EndEvent_ProjectAccessRemoved");
+        assertThat(offboarding).hasPassed("Task_EndProjectAccess", "EndEvent_ProjectAccessRemoved");
+        assertThat(endProjectAccess.calls()).as("their REDCap access to the project ends too").hasSize(1);
         assertThat(sponsorCascade.calls()).isEmpty();
     }
 
