@@ -1,11 +1,13 @@
 package org.tokengov.controlcenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tokengov.redcap.RedcapEnvironment.PROD;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.offboarding.OffboardingEvent;
+import org.tokengov.redcap.ProjectAccess;
+import org.tokengov.redcap.RedcapRoleMemberException;
 import org.tokengov.redcaplog.TokenEventKind;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
@@ -87,6 +91,7 @@ class ControlCenterWorklistIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired InMemoryRedcapTokenEvents redcapLog;
     @Autowired TokenLifecycles lifecycles;
+    @Autowired ProjectAccess projectAccess;
 
     SimulatorHttp simulator;
     EngineRest rest;
@@ -210,6 +215,30 @@ class ControlCenterWorklistIT {
         assertThat(registry.find(sams.id()).orElseThrow().state()).as("still held: a hold is no revocation")
                 .isEqualTo(TokenState.SUSPENDED);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ControlCenterWorklistProcess").count()).isZero();
+    }
+
+    /** Issue 13, item 2 in the manual mode: REDCap's API user import ends a person's project access, but not a role member's. */
+    @Test
+    void theApiEndsAProjectUsersAccessButNotARoleMembers() {
+        IssuedTokens issued = new IssuedTokens(context);
+        issued.addProjectUser(PROD, 101, "dana");
+        issued.addProjectUser(PROD, 101, "erin");
+        assertThat(simulator.userRights("prod", "erin", 101, Map.of("roleName", "Monitors", "api_export", "1"))
+                .statusCode()).isEqualTo(200);
+        LocalDate lastDay = LocalDate.of(2026, 12, 31);
+
+        assertThat(projectAccess.end(PROD, 101, "dana", lastDay, "system")).isEqualTo(ProjectAccess.Outcome.ENDED);
+        assertThat(projectAccess.end(PROD, 101, "dana", lastDay, "system")).as("once")
+                .isEqualTo(ProjectAccess.Outcome.NOTHING_TO_END);
+        assertThat(projectAccess.end(PROD, 101, "nobody", lastDay, "system")).isEqualTo(ProjectAccess.Outcome.NOTHING_TO_END);
+        assertThatThrownBy(() -> projectAccess.end(PROD, 101, "erin", lastDay, "system"))
+                .isInstanceOf(RedcapRoleMemberException.class);
+
+        JdbcTemplate redcap = issued.redcap(PROD);
+        assertThat(redcap.queryForObject("SELECT expiration FROM redcap_user_rights WHERE project_id = 101"
+                + " AND username = 'dana'", LocalDate.class)).isEqualTo(lastDay);
+        assertThat(redcap.queryForObject("SELECT expiration FROM redcap_user_rights WHERE project_id = 101"
+                + " AND username = 'erin'", LocalDate.class)).as("REDCap rolled the import back").isNull();
     }
 
     /**
