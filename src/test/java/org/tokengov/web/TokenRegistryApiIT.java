@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.attestation.PolicyAttestations;
 import org.tokengov.redcap.ProjectPis;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
@@ -341,6 +342,7 @@ class TokenRegistryApiIT {
         Instant start = Instant.now().minusSeconds(1);
         String requestId = new PipelineDriver(runtime, tasks, identity, management).requestUntilQaToken("erin").getId();
         String tokenId = registry.ofRequest(requestId).get(0).id();
+        context.getBean(PolicyAttestations.class).recordAttestation("erin", "campaign-of-the-evidence-test");
         assertThat(post("/api/tokens/" + tokenId + "/suspension", "ada",
                 "{\"reason\": \"<script>alert('x')</script> full exports every 5 s\"}").statusCode()).isEqualTo(202);
         Jobs.runDue(management);
@@ -379,6 +381,11 @@ class TokenRegistryApiIT {
                 .map(item -> item.get("kind").asText() + " by " + item.get("actor").asText()).toList();
         assertThat(auditLines).contains("TOKEN_SUSPENDED by ada");
         assertThat(auditLines.get(auditLines.size() - 1)).startsWith("TOKEN_REVOKED");
+        assertThat(items).filteredOn(item -> item.get("source").asText().equals("ATTESTATION")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.get("actor").asText()).isEqualTo("erin");
+                    assertThat(item.get("details").asText()).isEqualTo("annual attestation, campaign campaign-of-the-evidence-test");
+                });
         JsonNode suspended = items.stream().filter(item -> item.get("kind").asText().equals("SUSPENDED")).findFirst()
                 .orElseThrow();
         assertThat(suspended.get("subject").asText()).isEqualTo("erin");
