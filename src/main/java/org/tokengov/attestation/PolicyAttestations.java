@@ -67,6 +67,17 @@ public class PolicyAttestations {
                 .single() > 0;
     }
 
+    /** The holder's attestations at or after {@code since}, oldest first. */
+    public List<PolicyAttestation> ofHolderSince(String holder, Instant since) {
+        return jdbc.sql("""
+                select holder, attested_at, source, request_id, token_id, campaign_id from policy_attestation
+                where holder = ? and attested_at >= ? order by id""")
+                .params(holder, Timestamp.from(since))
+                .query((rs, row) -> new PolicyAttestation(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                        AttestationSource.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
     private void record(String holder, AttestationSource source, String requestId, String tokenId, String reference) {
         jdbc.sql("""
                 insert into policy_attestation (holder, attested_at, source, request_id, token_id, campaign_id)

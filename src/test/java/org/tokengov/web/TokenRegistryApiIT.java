@@ -26,8 +26,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.attestation.PolicyAttestations;
 import org.tokengov.redcap.ProjectPis;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.registry.IssuedToken;
 import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.PipelineDriver;
@@ -325,6 +327,83 @@ class TokenRegistryApiIT {
             assertThat(refused.body()).as(bad).contains("\"error\"");
         }
         assertThat(get("/api/access?project=4242&on=2026-06-30", null).statusCode()).isEqualTo(401);
+    }
+
+    /** A token's evidence over a scripted history: each gate with who and when, for administrators and the PI only. */
+    @Test
+    void aTokensEvidenceShowsEveryGateWithWhoAndWhenToAdministratorsAndThePi() throws Exception {
+        for (IssuedToken earlier : registry.liveTokensOn(RedcapEnvironment.QA, 201)) {
+            if (earlier.holder().equals("erin")) {
+                // another test's token: erin may hold one token per project
+                assertThat(post("/api/tokens/" + earlier.id() + "/no-longer-needed", "erin", null).statusCode()).isEqualTo(202);
+            }
+        }
+        Jobs.runDue(management);
+        Instant start = Instant.now().minusSeconds(1);
+        String requestId = new PipelineDriver(runtime, tasks, identity, management).requestUntilQaToken("erin").getId();
+        String tokenId = registry.ofRequest(requestId).get(0).id();
+        context.getBean(PolicyAttestations.class).recordAttestation("erin", "campaign-of-the-evidence-test");
+        assertThat(post("/api/tokens/" + tokenId + "/suspension", "ada",
+                "{\"reason\": \"<script>alert('x')</script> full exports every 5 s\"}").statusCode()).isEqualTo(202);
+        Jobs.runDue(management);
+        assertThat(post("/api/tokens/" + tokenId + "/left-project", "pat", null).statusCode()).isEqualTo(202);
+        Jobs.runDue(management);
+        String path = "/api/tokens/" + tokenId + "/evidence";
+
+        JsonNode asAdministrator = json(get(path, "ada"));
+        JsonNode asPi = json(get(path, "pat"));
+
+        assertThat(asPi).isEqualTo(asAdministrator);
+        JsonNode token = asAdministrator.get("token");
+        assertThat(token.get("holder").asText()).isEqualTo("erin");
+        assertThat(token.get("environment").asText()).isEqualTo("QA");
+        assertThat(token.get("projectId").asLong()).isEqualTo(201);
+        assertThat(token.get("state").asText()).isEqualTo("REVOKED");
+        assertThat(token.get("revocationReason").asText()).isEqualTo("LEFT_PROJECT");
+        assertThat(Instant.parse(token.get("revokedAt").asText())).isAfter(start);
+        assertThat(token.has("fingerprint")).isFalse();
+        JsonNode request = asAdministrator.get("request");
+        assertThat(request.get("requestId").asText()).isEqualTo(requestId);
+        assertThat(request.get("submitter").asText()).isEqualTo("erin");
+        assertThat(request.get("rights").toString()).isEqualTo("[\"export\"]");
+        assertThat(request.get("callSchedule").asText()).isEqualTo("Nightly at 02:00");
+        assertThat(request.get("fairUseAccepted").asBoolean()).isTrue();
+
+        List<JsonNode> items = StreamSupport.stream(asAdministrator.get("evidence").spliterator(), false).toList();
+        List<String> ledgerLines = items.stream().filter(item -> item.get("source").asText().endsWith("LEDGER"))
+                .map(item -> item.get("kind").asText() + " " + item.get("outcome").asText() + " by "
+                        + item.get("actor").asText()).toList();
+        assertThat(ledgerLines).containsExactly("ELIGIBILITY ELIGIBLE by system", "SPONSORSHIP CONFIRMED by pat",
+                "TOKEN_ISSUED QA by system", "HOLD_PLACED VALUE_REMOVED by system", "SUSPENDED null by ada");
+        List<Instant> times = items.stream().map(item -> Instant.parse(item.get("at").asText())).toList();
+        assertThat(times).isSorted().allSatisfy(at -> assertThat(at).isBetween(start, Instant.now()));
+        List<String> auditLines = items.stream().filter(item -> item.get("source").asText().equals("AUDIT"))
+                .map(item -> item.get("kind").asText() + " by " + item.get("actor").asText()).toList();
+        assertThat(auditLines).contains("TOKEN_SUSPENDED by ada");
+        assertThat(auditLines.get(auditLines.size() - 1)).startsWith("TOKEN_REVOKED");
+        assertThat(items).filteredOn(item -> item.get("source").asText().equals("ATTESTATION")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.get("actor").asText()).isEqualTo("erin");
+                    assertThat(item.get("details").asText()).isEqualTo("annual attestation, campaign campaign-of-the-evidence-test");
+                });
+        JsonNode suspended = items.stream().filter(item -> item.get("kind").asText().equals("SUSPENDED")).findFirst()
+                .orElseThrow();
+        assertThat(suspended.get("subject").asText()).isEqualTo("erin");
+        assertThat(suspended.get("details").asText()).startsWith("<script>alert('x')</script>");
+
+        HttpResponse<String> page = get(path + "?format=html", "pat");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                .contains("SPONSORSHIP", "Nightly at 02:00", requestId);
+
+        HttpResponse<String> notThePi = get(path, "alice");
+        assertThat(notThePi.statusCode()).isEqualTo(403);
+        assertThat(notThePi.body()).contains("Only REDCap administrators and the PIs");
+        assertThat(get(path + "?format=html", "erin").statusCode()).as("not even the holder").isEqualTo(403);
+        assertThat(get("/api/tokens/no-such-token/evidence", "ada").statusCode()).isEqualTo(404);
+        assertThat(get(path + "?format=pdf", "ada").statusCode()).isEqualTo(400);
+        assertThat(get(path, null).statusCode()).isEqualTo(401);
     }
 
     private static void history(JdbcTemplate app, String tokenId, String issuedAt, String endedAt) {
