@@ -70,29 +70,8 @@ class EndProjectAccessDelegate extends OffboardingStepDelegate {
             return;
         }
         List<String> lines = new ArrayList<>();
-        LocalDate expiration = null;
         for (Project project : projectsOf(event)) {
-            LocalDate day = event.effectiveAt().atZone(servers.server(project.environment()).timeZone()).toLocalDate();
-            expiration = expiration == null ? day : expiration;
-            String line;
-            if (!servers.server(project.environment()).isEnrolled(project.projectId())) {
-                line = project + ": BY HAND: not governed by this system; set " + event.username() + "'s expiration to "
-                        + day + " on the project's User Rights page";
-                lines.add(line);
-                auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.PROJECT_ACCESS_ENDED, null, null,
-                        event.username() + " left project " + event.projectId() + " (event " + event.id() + "): " + line);
-                continue;
-            }
-            try {
-                line = switch (access.end(project.environment(), project.projectId(), event.username(), day,
-                        AuditTrail.SYSTEM_ACTOR)) {
-                    case ENDED -> project + ": access ends on " + day + " (User Rights expiration set)";
-                    case NOTHING_TO_END -> project + ": nothing to do (not a user, or expiring by then already)";
-                };
-            } catch (RedcapRoleMemberException roleMember) {
-                line = project + ": BY HAND: " + event.username() + " is in a user role; set their expiration to " + day
-                        + " on the project's User Rights page";
-            }
+            String line = end(event, project);
             lines.add(line);
             auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.PROJECT_ACCESS_ENDED, null, null,
                     event.username() + " left project " + event.projectId() + " (event " + event.id() + "): " + line);
@@ -101,7 +80,32 @@ class EndProjectAccessDelegate extends OffboardingStepDelegate {
                 .filter(pi -> !pi.equalsIgnoreCase(event.username())).toList();
         notifier.send(new Notification(projectPis, List.of(ContractGroups.ADMINS), MailKind.PROJECT_ACCESS_ENDED,
                 Map.of("username", event.username(), "project", event.projectId(),
-                        "expiration", String.valueOf(expiration), "lines", String.join("\n", lines))));
+                        "expiration", lastDay(event, RedcapEnvironment.PROD).toString(),
+                        "lines", String.join("\n", lines))));
+    }
+
+    /** Ends the access on one project; what was done, in words. */
+    private String end(OffboardingEvent event, Project project) {
+        LocalDate day = lastDay(event, project.environment());
+        String byHand = project + ": BY HAND: set " + event.username() + "'s expiration to " + day
+                + " on the project's User Rights page (";
+        if (!servers.server(project.environment()).isEnrolled(project.projectId())) {
+            return byHand + "not governed by this system)";
+        }
+        try {
+            return switch (access.end(project.environment(), project.projectId(), event.username(), day,
+                    AuditTrail.SYSTEM_ACTOR)) {
+                case ENDED -> project + ": access ends on " + day + " (User Rights expiration set)";
+                case NOTHING_TO_END -> project + ": nothing to do (not a user, or expiring by then already)";
+            };
+        } catch (RedcapRoleMemberException roleMember) {
+            return byHand + event.username() + " is in a user role, which REDCap's API cannot change)";
+        }
+    }
+
+    /** The day they left, on the REDCap server's calendar: REDCap refuses a user on their expiration date. */
+    private LocalDate lastDay(OffboardingEvent event, RedcapEnvironment environment) {
+        return event.effectiveAt().atZone(servers.server(environment).timeZone()).toLocalDate();
     }
 
     /** The production project they left, and the QA projects their tokens for it were on (the offboarding's scope). */
