@@ -107,18 +107,22 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /**
      * Replaces the field's text as a person would: select all, type at a person's pace, and look. Camunda Forms' text
-     * area can drop the first keys while it re-renders after another field changed; then, like a person, type again.
+     * area can drop the first keys while it re-renders after another field changed, and a notice may cover it for a
+     * moment; then, like a person, try again.
      */
     public void type(String label, String text) {
         fill(labelled(label), text);
     }
 
     private void fill(By field, String text) {
-        new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(browser -> {
+        new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementClickInterceptedException.class).until(browser -> {
             WebElement input = ExpectedConditions.elementToBeClickable(field).apply(browser);
             if (input == null) {
                 return false;
             }
+            // Tasklist's notices float over the bottom of the form for a few seconds: from the middle it is reachable.
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
             input.click();
             input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
             Actions typing = new Actions(browser);
