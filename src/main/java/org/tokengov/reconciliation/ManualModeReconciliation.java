@@ -46,7 +46,7 @@ class ManualModeReconciliation {
     static final String REGENERATE_BY_HAND = "Task_RegenerateInControlCenter";
 
     /** What one environment's run found and did. */
-    record Outcome(int eventsRead, int failed, List<ReconciliationReport.Item> items) {
+    record Outcome(int failed, List<ReconciliationReport.Item> items) {
     }
 
     private final RedcapTokenEvents tokenEvents;
@@ -120,7 +120,7 @@ class ManualModeReconciliation {
                     Math.min(last, firstLeft.getOrDefault(projectId, Long.MAX_VALUE) - 1)));
             reconciled.add(environment, projects);
         }
-        return new Outcome(events.size(), failed, items);
+        return new Outcome(failed, items);
     }
 
     /** REDCap's users of the projects where a token event happened or a right switched on would undo ours. */
