@@ -16,6 +16,8 @@ public enum MailKind {
     REQUEST_RECEIVED("request-received", "project", "qaProject", "intendedUse", "usageDescription", "callSchedule",
             "callsPerDay"),
     SPONSORSHIP_REMINDER("sponsorship-reminder", "requester", "project"),
+    REQUEST_WAITING_FOR_PI("request-waiting-for-pi", "project", "missing"),
+    PI_APPROVAL_REMINDER("pi-approval-reminder", "requester", "project"),
     QA_TESTING_REMINDER("qa-testing-reminder", "project"),
     CODE_REVIEW_REMINDER("code-review-reminder", "requester", "project"),
     RELEASE_APPROVAL_REMINDER("release-approval-reminder", "requester", "project"),

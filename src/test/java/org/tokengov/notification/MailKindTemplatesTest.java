@@ -44,6 +44,9 @@ class MailKindTemplatesTest {
         samples.put(MailKind.REQUEST_RECEIVED, Map.of("project", 101L, "qaProject", 201L, "intendedUse", "SCHEDULED_EXPORT",
                 "usageDescription", "Nightly export", "callSchedule", "02:00 daily", "callsPerDay", 3L));
         samples.put(MailKind.SPONSORSHIP_REMINDER, requestOf);
+        samples.put(MailKind.REQUEST_WAITING_FOR_PI, Map.of("project", 101L,
+                "missing", "The PI of project 101 has not enabled API import for you."));
+        samples.put(MailKind.PI_APPROVAL_REMINDER, requestOf);
         samples.put(MailKind.QA_TESTING_REMINDER, Map.of("project", 101L));
         samples.put(MailKind.CODE_REVIEW_REMINDER, requestOf);
         samples.put(MailKind.RELEASE_APPROVAL_REMINDER, requestOf);

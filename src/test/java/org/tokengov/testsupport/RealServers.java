@@ -58,6 +58,10 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 "tokengov.reconciliation.cycle=R/P3650D",
                 // ...and polls REDCap's to-do lists where a test presses the request button.
                 "tokengov.request-button.cycle=PT24H",
+                // REDCap enables no API rights by default, nor do the seeded projects: with the PI consent gate on,
+                // every request would wait for its PI. Tests of the later steps leave the gate off; PiConsentIT
+                // and the process tests run it.
+                "tokengov.policy.pi-consent.required=" + requirePiConsent(),
                 "tokengov.demo.password=demo")
                 .applyTo(context);
         if (withStewardTokens()) {
@@ -70,6 +74,11 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                     "tokengov.redcap.environments.prod.steward-tokens.[101]=" + PROD_STEWARD_TOKEN)
                     .applyTo(context);
         }
+    }
+
+    /** Whether requests need the PI's consent (the product's default; see the property above). */
+    protected boolean requirePiConsent() {
+        return false;
     }
 
     /** Whether this system holds steward tokens (and REDCap knows them); the embedded default holds none. */
