@@ -16,6 +16,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -45,6 +47,7 @@ import org.tokengov.identity.CamundaIdentityDirectory;
 import org.tokengov.issuance.IssuanceBeans;
 import org.tokengov.ledger.CaseRef;
 import org.tokengov.ledger.LedgerKind;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notifier;
 import org.tokengov.policy.PiConsentProperties;
 import org.tokengov.policy.PolicyProperties;
@@ -53,6 +56,7 @@ import org.tokengov.redcap.ProjectPis;
 import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapProjectUser;
+import org.tokengov.redcap.RedcapUnavailableException;
 import org.tokengov.redcap.TokenAdministration;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.TokenRights;
@@ -810,7 +814,7 @@ class TokenRequestProcessTest {
                 .doesNotContainKeys("piApprovedExport", "piApprovedImport", "piApprovedMobileApp");
         assertThat(gates(request, LedgerKind.PI_CONSENT)).isEmpty();
         verify(notifier).send(org.mockito.ArgumentMatchers.argThat(mail ->
-                mail.kind() == org.tokengov.notification.MailKind.REQUEST_WAITING_FOR_PI));
+                mail.kind() == MailKind.REQUEST_WAITING_FOR_PI));
         verify(administration, never()).create(any(), anyLong(), anyString(), any(), anyString());
     }
 
@@ -880,7 +884,7 @@ class TokenRequestProcessTest {
         ProcessInstance request = aliceWaitingForHerPi();
         assertThat(taskService().getIdentityLinksForTask(task(request).getId()))
                 .as("neither the requester nor this system's own REDCap account, who signs in nowhere")
-                .extracting(org.camunda.bpm.engine.task.IdentityLink::getUserId).containsExactly("pat");
+                .extracting(IdentityLink::getUserId).containsExactly("pat");
         runtimeService().deleteProcessInstance(request.getId(), "next case");
 
         pis = List.of("alice");
@@ -896,11 +900,14 @@ class TokenRequestProcessTest {
     @Test
     void rightsThePiEnablesInRedcapMeanwhileEndTheWaitWithoutTheTask() {
         ProcessInstance request = aliceWaitingForHerPi();
+        when(redcap.findProjectUser(RedcapEnvironment.PROD, 101L, "alice"))
+                .thenThrow(new RedcapUnavailableException("REDCap is down"));
         fire(request, "Timer_PiConsentRecheck", Duration.ofHours(1));
-        assertThat(request).isWaitingAt("Task_ApproveAsPi");
+        assertThat(request).as("an outage waits for the next look, no incident").isWaitingAt("Task_ApproveAsPi");
+        assertThat(runtimeService().createIncidentQuery().count()).isZero();
 
-        when(redcap.findProjectUser(RedcapEnvironment.PROD, 101L, "alice")).thenReturn(Optional.of(
-                new RedcapProjectUser("alice", null, null, true, true, false, false, "Data managers")));
+        doReturn(Optional.of(new RedcapProjectUser("alice", null, null, true, true, false, false,
+                "Data managers"))).when(redcap).findProjectUser(RedcapEnvironment.PROD, 101L, "alice");
         ClockUtil.setCurrentTime(Date.from(START.plus(Duration.ofHours(2))));
         execute(timer(request, "Timer_PiConsentRecheck"));
 
