@@ -105,5 +105,9 @@ public enum AuditAction {
      */
     TOKEN_VALUE_IN_REDCAP_LOG,
     /** A person left a project: their REDCap access to it ends (User Rights expiration), or an administrator sets it. */
-    PROJECT_ACCESS_ENDED
+    PROJECT_ACCESS_ENDED,
+    /** A PI or administrator named who takes over a leaver's production token before the leaving date. */
+    SUCCESSOR_NAMED,
+    /** The named successor's request took the naming: its QA test must be the predecessor's reviewed code. */
+    SUCCESSOR_REQUESTED
 }
