@@ -75,13 +75,13 @@ public class SuccessorNaming {
     public Succession name(Request request) {
         IssuedToken token = registry.find(request.tokenId())
                 .orElseThrow(() -> new NamingRefused(Kind.UNKNOWN_TOKEN, "No token " + request.tokenId() + "."));
-        if (!request.namedByAdmin() && !pis.isPi(request.namedBy(), RedcapEnvironment.PROD, token.projectId())) {
-            throw new NamingRefused(Kind.NOT_ALLOWED, "Only the project's PI (a user with full User Rights on REDCap "
-                    + "project " + token.projectId() + ") or a REDCap administrator names a successor.");
-        }
         if (token.environment() != RedcapEnvironment.PROD || token.superToken()) {
             throw new NamingRefused(Kind.INVALID, "Successors are named for production project tokens; token "
                     + token.id() + " is a " + (token.superToken() ? "super" : token.environment().name()) + " token.");
+        }
+        if (!request.namedByAdmin() && !pis.isPi(request.namedBy(), RedcapEnvironment.PROD, token.projectId())) {
+            throw new NamingRefused(Kind.NOT_ALLOWED, "Only the project's PI (a user with full User Rights on REDCap "
+                    + "project " + token.projectId() + ") or a REDCap administrator names a successor.");
         }
         if (!token.state().isLive()) {
             throw new NamingRefused(Kind.CONFLICT, "Token " + token.id() + " is " + token.state() + ": it has no successor to hand over to.");
