@@ -33,7 +33,8 @@ class DevelopAndTestInQaListener extends PersonalTaskListener {
     @Override
     protected void created(DelegateTask task) {
         RequestFacts.showLastReviewComments(task, tasks.caseOf(task));
-        tasks.successionOf(task).ifPresent(succession -> task.setVariableLocal(SUCCESSION_NOTE, succession.qaNote()));
+        // Set even when empty: a process variable of that name, which a caller can write, shows nowhere.
+        task.setVariableLocal(SUCCESSION_NOTE, tasks.successionOf(task).map(Succession::qaNote).orElse(null));
     }
 
     @Override

@@ -57,7 +57,8 @@ class ReviewCodeListener extends GroupDecisionTaskListener {
         RequestFacts.showSubmission(task, request);
         request.submission().ifPresent(submission -> task.setVariableLocal(REDCAP_RIGHTS, rightsInRedcap.describe(submission)));
         RequestFacts.showQaTest(task, request);
-        tasks.successionOf(task).ifPresent(succession -> task.setVariableLocal(SUCCESSION_NOTE, succession.reviewNote()));
+        // Set even when empty: a process variable of that name, which a caller can write, never poses as a naming.
+        task.setVariableLocal(SUCCESSION_NOTE, tasks.successionOf(task).map(Succession::reviewNote).orElse(null));
     }
 
     @Override
