@@ -7,12 +7,14 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.identity.PeopleDirectory;
 import org.tokengov.identity.Person;
+import org.tokengov.identity.SystemAuthority;
 import org.tokengov.input.PlainText;
 import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
@@ -48,6 +50,7 @@ public class SuccessorNaming {
     private final TokenRegistry registry;
     private final ProjectPis pis;
     private final PeopleDirectory people;
+    private final IdentityService identity;
     private final Departures departures;
     private final OffboardingEvents offboardings;
     private final ReviewedCodes reviewedCodes;
@@ -56,12 +59,14 @@ public class SuccessorNaming {
     private final Notifier notifier;
     private final Clock clock;
 
-    SuccessorNaming(TokenRegistry registry, ProjectPis pis, PeopleDirectory people, Departures departures,
+    SuccessorNaming(TokenRegistry registry, ProjectPis pis, PeopleDirectory people, IdentityService identity,
+            Departures departures,
             OffboardingEvents offboardings, ReviewedCodes reviewedCodes, SuccessorNamings namings, AuditTrail auditTrail,
             Notifier notifier, Clock clock) {
         this.registry = registry;
         this.pis = pis;
         this.people = people;
+        this.identity = identity;
         this.departures = departures;
         this.offboardings = offboardings;
         this.reviewedCodes = reviewedCodes;
@@ -124,7 +129,8 @@ public class SuccessorNaming {
         if (username.equalsIgnoreCase(predecessor)) {
             throw new NamingRefused(Kind.INVALID, "The successor must be another person than " + predecessor + ".");
         }
-        Person person = people.find(username).orElseThrow(() -> new NamingRefused(Kind.INVALID,
+        // The PI may not read the identity store; who the successor is, is looked up by the system.
+        Person person = SystemAuthority.call(identity, () -> people.find(username)).orElseThrow(() -> new NamingRefused(Kind.INVALID,
                 "No account '" + username + "' exists in the identity store."));
         if (!person.active()) {
             throw new NamingRefused(Kind.INVALID, "The account '" + username + "' is disabled.");

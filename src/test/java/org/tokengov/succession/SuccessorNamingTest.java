@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tokengov.audit.AuditAction;
@@ -51,7 +52,7 @@ class SuccessorNamingTest {
     SuccessorNamings namings = mock(SuccessorNamings.class);
     AuditTrail audit = mock(AuditTrail.class);
     Notifier notifier = mock(Notifier.class);
-    SuccessorNaming naming = new SuccessorNaming(registry, pis, people, departures, offboardings, reviewedCodes, namings,
+    SuccessorNaming naming = new SuccessorNaming(registry, pis, people, mock(IdentityService.class), departures, offboardings, reviewedCodes, namings,
             audit, notifier, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
