@@ -50,7 +50,7 @@ import org.tokengov.testsupport.SimulatorHttp;
  * specialist sees whose reviewed code it is and confirms it, an administrator approves, and the successor's production
  * token is issued before the date. On the date the leaver's token is revoked by offboarding and the successor's stays.
  * A naming by someone who is not the PI is refused; a request start that sets succession variables itself is a normal
- * request. The people of this test are its own (olga, sven, tom), so the shared context's demo users keep their
+ * request. The people of this test are its own (olga, sven, tom, paul, ulla), so the shared context's demo users keep their
  * projects.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -80,7 +80,7 @@ class SuccessorIT {
         rest = new EngineRest(RealServers.baseUrl(context));
         simulator = new SimulatorHttp(RealServers.baseUrl(context));
         IssuedTokens redcap = new IssuedTokens(context);
-        for (String username : new String[] {"olga", "sven", "tom"}) {
+        for (String username : new String[] {"olga", "sven", "tom", "paul", "ulla"}) {
             person(username);
             for (RedcapEnvironment environment : RedcapEnvironment.values()) {
                 long project = environment == RedcapEnvironment.PROD ? 101 : 201;
@@ -99,11 +99,7 @@ class SuccessorIT {
 
     @Test
     void theNamedSuccessorsTokenIsIssuedBeforeTheLeavingDateAndOnlyTheLeaversEndsOnIt() throws Exception {
-        String olgasRequest = submit("olga");
-        testInQa(olgasRequest, "olga", COMMIT, 204);
-        complete("sam", task(olgasRequest, "Task_ReviewCode"), "{\"codeReviewOutcome\": {\"value\": \"APPROVED\"}}");
-        complete("ada", task(olgasRequest, "Task_ApproveRelease"), "{\"adminDecision\": {\"value\": \"APPROVED\"}}");
-        IssuedToken olgas = productionToken("olga");
+        IssuedToken olgas = reviewedProductionToken("olga");
         Instant leaves = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.DAYS);
         offboardings.record("olga", "HR_WEBHOOK", "contract ends", OffboardingEvent.LEFT_PROJECT, 101L, leaves);
         Jobs.runDue(management);
@@ -173,6 +169,51 @@ class SuccessorIT {
         assertThat(simulator.tokenOf("prod", "olga", 101)).isNull();
         assertThat(registry.find(svens.id()).orElseThrow().state()).isEqualTo(TokenState.ACTIVE);
         assertThat(simulator.versionStatus("prod", svensValue)).as("the pipeline runs on").isEqualTo(200);
+    }
+
+    @Test
+    void withoutARecordedDepartureThePisOwnDateIsRecordedAndTheLeaversTokenEndsOnIt() throws Exception {
+        IssuedToken pauls = reviewedProductionToken("paul");
+        String path = "/api/tokens/" + pauls.id() + "/successor";
+
+        HttpResponse<String> noDate = post(path, "pat", "{\"successor\": \"ulla\"}");
+        assertThat(noDate.statusCode()).isEqualTo(400);
+        assertThat(noDate.body()).contains("No leaving date is recorded for paul on project 101");
+        HttpResponse<String> past = post(path, "pat", "{\"successor\": \"ulla\", \"leavingOn\": \"2020-01-31\"}");
+        assertThat(past.statusCode()).isEqualTo(400);
+        assertThat(past.body()).contains("leavingOn must be a day after today");
+        assertThat(post(path, "pat", "{\"successor\": \"ulla\", \"leavingOn\": \"31.01.2027\"}").statusCode()).isEqualTo(400);
+        assertThat(departuresOf("paul")).isZero();
+
+        String day = Instant.now().plus(Duration.ofDays(3)).toString().substring(0, 10);
+        HttpResponse<String> named = post(path, "pat", "{\"successor\": \"ulla\", \"leavingOn\": \"" + day + "\"}");
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+        Instant leaves = Instant.parse(day + "T00:00:00Z");
+        assertThat(jdbc.queryForObject("select effective_at from offboarding_event where username = 'paul' and source = "
+                + "'PI_REPORT' and event_type = 'person.left_project' and project_id = 101", java.sql.Timestamp.class)
+                .toInstant()).isEqualTo(leaves);
+        Jobs.runDue(management);
+        assertThat(registry.find(pauls.id()).orElseThrow().state()).as("before the date").isEqualTo(TokenState.ACTIVE);
+
+        ClockUtil.setCurrentTime(Date.from(leaves.plus(Duration.ofMinutes(5))));
+        Jobs.runDue(management);
+
+        assertThat(registry.find(pauls.id()).orElseThrow().revocationReason()).isEqualTo("LEFT_PROJECT");
+        HttpResponse<String> late = post(path, "pat", "{\"successor\": \"sven\"}");
+        assertThat(late.statusCode()).as("nothing to hand over after the date").isEqualTo(409);
+    }
+
+    /** The holder's request through every gate: QA test of the reviewed code, review by sam, approval by ada. */
+    private IssuedToken reviewedProductionToken(String holder) {
+        String request = submit(holder);
+        testInQa(request, holder, COMMIT, 204);
+        complete("sam", task(request, "Task_ReviewCode"), "{\"codeReviewOutcome\": {\"value\": \"APPROVED\"}}");
+        complete("ada", task(request, "Task_ApproveRelease"), "{\"adminDecision\": {\"value\": \"APPROVED\"}}");
+        return productionToken(holder);
+    }
+
+    private int departuresOf(String username) {
+        return jdbc.queryForObject("select count(*) from offboarding_event where username = ?", Integer.class, username);
     }
 
     private String submit(String requester) {
