@@ -29,6 +29,7 @@ class SuccessorNamings implements Successions {
         this.jdbc = jdbc;
     }
 
+    /** {@code predecessorRequestId} is null for a token adopted from REDCap whose code was reviewed after adoption. */
     void add(Succession naming, String predecessorRequestId, Instant namedAt) {
         jdbc.sql("""
                 insert into successor_naming (id, predecessor, successor, production_project_id, predecessor_token_id,

@@ -9,7 +9,7 @@ create table successor_naming (
     successor              varchar(191) not null,
     production_project_id  bigint       not null,
     predecessor_token_id   varchar(36)  not null,
-    predecessor_request_id varchar(64)  not null,
+    predecessor_request_id varchar(64),
     code_repository_url    varchar(500) not null,
     code_commit            varchar(40)  not null,
     reviewed_by            varchar(191) not null,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,10 +81,10 @@ class SuccessorNamingTest {
         assertThat(named.codeCommit()).isEqualTo("9c1e2d7");
         verify(namings).add(eq(named), eq("olgas-request"), eq(NOW));
         verify(audit).record(eq("pat"), eq(AuditAction.SUCCESSOR_NAMED), eq("olgas-request"), eq("olgas-token"), anyString());
-        verify(notifier).send(org.mockito.ArgumentMatchers.argThat(mail -> mail.kind() == MailKind.SUCCESSOR_NAMED
-                && mail.usernames().equals(java.util.List.of("sven"))));
-        verify(notifier).send(org.mockito.ArgumentMatchers.argThat(mail -> mail.kind() == MailKind.SUCCESSOR_NAMED_TO_PREDECESSOR
-                && mail.usernames().equals(java.util.List.of("olga"))));
+        verify(notifier).send(argThat(mail -> mail.kind() == MailKind.SUCCESSOR_NAMED
+                && mail.usernames().equals(List.of("sven"))));
+        verify(notifier).send(argThat(mail -> mail.kind() == MailKind.SUCCESSOR_NAMED_TO_PREDECESSOR
+                && mail.usernames().equals(List.of("olga"))));
     }
 
     @Test
