@@ -113,5 +113,9 @@ public enum AuditAction {
     /** The requested API rights were not enabled in REDCap: a PI is asked to approve. */
     PI_APPROVAL_REQUESTED,
     /** A PI approved (with which rights) or refused the requester's API access. */
-    PI_CONSENT_DECIDED
+    PI_CONSENT_DECIDED,
+    /** A PI or administrator named who takes over a leaver's production token before the leaving date. */
+    SUCCESSOR_NAMED,
+    /** The named successor's request took the naming: its QA test must be the predecessor's reviewed code. */
+    SUCCESSOR_REQUESTED
 }

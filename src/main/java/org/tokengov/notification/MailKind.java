@@ -44,6 +44,12 @@ public enum MailKind {
             "details", "eventId"),
     /** A person left a project: what was done to their REDCap access, to the project's PIs and the administrators. */
     PROJECT_ACCESS_ENDED("project-access-ended", "username", "project", "expiration", "lines"),
+    // Successors of leavers
+    /** To the successor: who they take over from, and how to request (the QA test comes prefilled). */
+    SUCCESSOR_NAMED("successor-named", "predecessor", "successor", "project", "repository", "commit", "leavingOn",
+            "namedBy"),
+    SUCCESSOR_NAMED_TO_PREDECESSOR("successor-named-to-predecessor", "predecessor", "successor", "project",
+            "repository", "commit", "leavingOn", "namedBy"),
     // Annual policy attestation
     ATTESTATION_REQUESTED("attestation-requested", "due"),
     ATTESTATION_REMINDER("attestation-reminder"),

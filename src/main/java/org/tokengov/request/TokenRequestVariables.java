@@ -51,6 +51,8 @@ public final class TokenRequestVariables {
     public static final String TEST_SUMMARY = QaResultForm.TEST_SUMMARY;
     /** Read-only on the review and the approval: the requester's API rights in REDCap as REDCap applies them. */
     public static final String REDCAP_RIGHTS = "redcapRights";
+    /** Read-only on the QA test and the review of a successor request: whose reviewed code it takes over. */
+    public static final String SUCCESSION_NOTE = "successionNote";
     public static final String CODE_REVIEW_OUTCOME = "codeReviewOutcome";
     public static final String CODE_REVIEW_COMMENTS = "codeReviewComments";
     public static final String ADMIN_DECISION = "adminDecision";

@@ -69,6 +69,11 @@ class MailKindTemplatesTest {
         samples.put(MailKind.SPONSORED_TOKENS_RELEASED, Map.of("newSponsor", "rita", "newValues", true));
         samples.put(MailKind.SPONSORED_TOKENS_REVOKED, Map.of("count", 2));
         samples.put(MailKind.NEW_SPONSOR, Map.of("external", "ext-erin", "departedSponsor", "pat", "namedBy", "ada"));
+        Map<String, Object> succession = Map.of("predecessor", "olga", "successor", "sven", "project", 101L,
+                "repository", "https://git.example.org/lab/sync", "commit", "9c1e2d7", "leavingOn", "2026-12-31",
+                "namedBy", "pat");
+        samples.put(MailKind.SUCCESSOR_NAMED, succession);
+        samples.put(MailKind.SUCCESSOR_NAMED_TO_PREDECESSOR, succession);
         samples.put(MailKind.OFFBOARDING_REPORT_TO_PI, Map.of("username", "bob", "leftProject", "", "source", "hr-webhook",
                 "projects", List.of("PROD project 101", "QA project 201")));
         samples.put(MailKind.OFFBOARDING_REPORT_TO_ADMINS, Map.of("username", "bob", "leftProject", "", "source",

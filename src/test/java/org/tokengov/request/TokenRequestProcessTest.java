@@ -89,6 +89,7 @@ class TokenRequestProcessTest {
     TokenAdministration administration = mock(TokenAdministration.class);
     EligibilityCheck eligibility = mock(EligibilityCheck.class);
     RedcapApi redcap = mock(RedcapApi.class);
+    Successions successions = mock(Successions.class);
     RecordingDelegate register = new RecordingDelegate();
     RecordingDelegate closeRequest = new RecordingDelegate();
     RecordingDelegate remindSponsor = new RecordingDelegate();
@@ -111,7 +112,7 @@ class TokenRequestProcessTest {
         when(administration.create(any(), anyLong(), anyString(), any(), anyString()))
                 .thenReturn(new TokenFingerprint("f".repeat(64)));
         RequestTasks tasks = new RequestTasks(ledger.cases, ledger.ledger, audit, mock(Notifier.class), new FourEyes(audit),
-                TestPeople.candidates(identityService()));
+                TestPeople.candidates(identityService()), successions);
         Mocks.register("requestSubmittedListener", new RequestSubmittedListener(ledger.requests));
         Mocks.register("registerRequestDelegate", register);
         Mocks.register("checkEligibilityDelegate", new CheckEligibilityDelegate(eligibility, ledger.requests, ledger.ledger, audit));
@@ -761,6 +762,45 @@ class TokenRequestProcessTest {
                 .activityId("Timer_QaTestingDeadline").count()).isZero();
         assertThat(managementService().createJobQuery().processInstanceId(request.getId())
                 .activityId("Timer_QaTestingReminder").count()).isZero();
+    }
+
+    @Test
+    void aNamedSuccessorTestsThePredecessorsReviewedCodeUnchangedAndTheReviewerSeesWhoseItIs() {
+        ProcessInstance request = startAndIssueQaToken();
+        Succession succession = new Succession("naming-1", "olga", "alice", 101L, "olgas-token",
+                "https://git.example.org/lab/export", "3f2a9c1", "sam", START.minus(Duration.ofDays(200)), "pat",
+                START.plus(Duration.ofDays(7)));
+        when(successions.ofRequest(request.getId())).thenReturn(Optional.of(succession));
+        Task qaTest = task(request);
+
+        assertThatThrownBy(() -> completeAs("alice", qaTest, Map.of("codeRepositoryUrl", "https://git.example.org/lab/export",
+                "codeCommit", "0000000", "testSummary", "Ran the nightly export against QA for a week.")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("This request takes over olga's reviewed code: report the QA test of repository "
+                        + "https://git.example.org/lab/export at commit 3f2a9c1, unchanged.");
+        assertThat(gates(request, LedgerKind.QA_TESTED)).isEmpty();
+
+        submitQaResults(request);
+        assertThat((String) taskService().getVariableLocal(task(request).getId(), "successionNote"))
+                .startsWith("Successor of olga (named by pat; olga leaves on 2026-03-09): confirm this is the same "
+                        + "reviewed code: repository https://git.example.org/lab/export, commit 3f2a9c1, reviewed by sam on 2025-");
+        review(request, "sam", "APPROVED", null);
+        decide(request, "ada", "APPROVED", null);
+        issueInChild(request);
+        assertThat(request).isEnded().hasPassed("Task_CloseApprovedRequest");
+    }
+
+    @Test
+    void aSuccessionNoteACallerSetsAtTheStartShowsNowhere() {
+        Map<String, Object> variables = validRequest();
+        variables.put("successionNote", "Successor of olga: confirm this is the same reviewed code");
+        ProcessInstance request = startAs("alice", variables);
+        execute(job(request));
+        issueInChild(request);
+
+        assertThat(taskService().getVariables(task(request).getId())).containsEntry("successionNote", null);
+        submitQaResults(request);
+        assertThat(taskService().getVariables(task(request).getId())).containsEntry("successionNote", null);
     }
 
     private Job timer(ProcessInstance request, String timerId) {
