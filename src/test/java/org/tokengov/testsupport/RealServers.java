@@ -58,7 +58,10 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 "tokengov.reconciliation.cycle=R/P3650D",
                 // ...and polls REDCap's to-do lists where a test presses the request button.
                 "tokengov.request-button.cycle=PT24H",
-                "tokengov.demo.password=demo")
+                "tokengov.demo.password=demo",
+                // The audit entries' MAC key of this run; the sealer runs where a test verifies the chain.
+                "tokengov.audit.key=audit-key-" + randomToken(),
+                "tokengov.audit.seal-interval=PT24H")
                 .applyTo(context);
         if (withStewardTokens()) {
             // The embedded default holds no steward token (the database mode needs none); tests that switch an
