@@ -40,7 +40,8 @@ class AuditSealer {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @Scheduled(fixedDelayString = "${tokengov.audit.seal-interval:PT1M}", initialDelayString = "${tokengov.audit.seal-interval:PT1M}")
+    @Scheduled(fixedDelayString = "${tokengov.audit.seal-interval:PT1M}",
+            initialDelayString = "${tokengov.audit.seal-interval:PT1M}")
     void sealOnSchedule() {
         sealNew();
     }
@@ -81,8 +82,8 @@ class AuditSealer {
             after = batch.lastId();
         }
         if (refused > 0) {
-            LOG.warn("Audit sealer: {} entries not sealed, as their MAC does not verify (written or changed outside the app); "
-                    + "the first is entry {}. GET /api/audit/verify reports them.", refused, firstRefused);
+            LOG.warn("Audit sealer: {} entries not sealed, as their MAC does not verify or they copy a sealed entry (written "
+                    + "or changed outside the app); the first is entry {}. GET /api/audit/verify reports them.", refused, firstRefused);
         }
         return new SealRun(sealed, refused, firstRefused);
     }

@@ -44,7 +44,8 @@ public class AuditTrail {
 
     public void record(String actor, AuditAction action, String requestId, String tokenId, String details) {
         // The stored date-time exactly (microseconds, the JVM's zone as the driver would convert it): the MAC covers it.
-        LocalDateTime occurredAt = LocalDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneId.systemDefault());
+        LocalDateTime occurredAt = LocalDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS),
+                ZoneId.systemDefault());
         EntryContent content = new EntryContent(UUID.randomUUID().toString(), occurredAt, actor == null ? SYSTEM_ACTOR : actor,
                 action.name(), requestId, tokenId, truncate(details));
         jdbc.sql("""
