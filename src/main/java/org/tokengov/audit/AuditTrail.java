@@ -108,7 +108,12 @@ public class AuditTrail {
                 AuditAction.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7));
     }
 
+    /** Never between the two halves of a surrogate pair: half a character would not survive the database as it was MACed. */
     private static String truncate(String details) {
-        return details == null || details.length() <= MAX_DETAILS ? details : details.substring(0, MAX_DETAILS);
+        if (details == null || details.length() <= MAX_DETAILS) {
+            return details;
+        }
+        int end = Character.isHighSurrogate(details.charAt(MAX_DETAILS - 1)) ? MAX_DETAILS - 1 : MAX_DETAILS;
+        return details.substring(0, end);
     }
 }
