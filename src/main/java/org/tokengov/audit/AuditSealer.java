@@ -47,16 +47,13 @@ class AuditSealer {
     }
 
     /** Seals the entries after the settled ones: the regular run. */
-    SealRun sealNew() {
-        return seal(false);
+    void sealNew() {
+        seal(false);
     }
 
     /** Seals every unsealed entry that verifies, however old its id: before a verification. */
-    SealRun sealAll() {
-        return seal(true);
-    }
-
-    record SealRun(int sealed, int refused, Long firstRefusedId) {
+    void sealAll() {
+        seal(true);
     }
 
     private record Head(long sealSeq, String hash, long legacyThrough, long scanFrom, long nextScanFrom, Instant nextScanFromAt) {
@@ -65,15 +62,13 @@ class AuditSealer {
     private record Candidate(long id, String mac, EntryContent content) {
     }
 
-    private SealRun seal(boolean everything) {
+    private void seal(boolean everything) {
         Long after = null;
-        int sealed = 0;
         int refused = 0;
         Long firstRefused = null;
         while (true) {
             Long from = after;
             Batch batch = ownTransaction.execute(status -> sealBatch(from, everything));
-            sealed += batch.sealed();
             refused += batch.refused();
             firstRefused = firstRefused != null ? firstRefused : batch.firstRefused();
             if (batch.read() < BATCH) {
@@ -85,10 +80,9 @@ class AuditSealer {
             LOG.warn("Audit sealer: {} entries not sealed, as their MAC does not verify or they copy a sealed entry (written "
                     + "or changed outside the app); the first is entry {}. GET /api/audit/verify reports them.", refused, firstRefused);
         }
-        return new SealRun(sealed, refused, firstRefused);
     }
 
-    private record Batch(int read, long lastId, int sealed, int refused, Long firstRefused) {
+    private record Batch(int read, long lastId, int refused, Long firstRefused) {
     }
 
     /** One short transaction: the head locked, up to {@value #BATCH} unsealed entries after {@code after} sealed. */
@@ -148,7 +142,7 @@ class AuditSealer {
             settle(head, now);
         }
         long lastId = candidates.isEmpty() ? from : candidates.get(candidates.size() - 1).id();
-        return new Batch(candidates.size(), lastId, sealed, refused, firstRefused);
+        return new Batch(candidates.size(), lastId, refused, firstRefused);
     }
 
     /**
