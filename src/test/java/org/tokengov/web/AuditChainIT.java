@@ -20,6 +20,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +93,28 @@ class AuditChainIT {
 
         assertThat(atTheMiddle.get("sealSeq").asLong()).isEqualTo(middleSeal);
         assertThat(atTheMiddle.get("hash").asText()).as("an anchored head is compared here").isEqualTo(storedHash.trim());
+    }
+
+    @Test
+    void sealersRunningAtOnceTakeTurnsAndSealEachEntryOnce() throws Exception {
+        String request = "chain-burst-" + UUID.randomUUID();
+        for (int i = 0; i < 1200; i++) {
+            auditTrail.record(ACTOR, AuditAction.REMINDER_SENT, request, null, "reminder " + i);
+        }
+
+        // Two administrators verify at once, each sealing first, as replicas' sealers would.
+        List<CompletableFuture<HttpResponse<String>>> both = List.of(
+                http.sendAsync(verifyRequest(), HttpResponse.BodyHandlers.ofString()),
+                http.sendAsync(verifyRequest(), HttpResponse.BodyHandlers.ofString()));
+
+        for (CompletableFuture<HttpResponse<String>> answer : both) {
+            HttpResponse<String> response = answer.get(2, TimeUnit.MINUTES);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(json(response).get("ok").asBoolean()).as(response.body()).isTrue();
+        }
+        assertThat(jdbc.queryForObject("""
+                select count(distinct s.seal_seq) from audit_seal s join audit_event e on e.id = s.entry_id
+                where e.request_id = ?""", Long.class, request)).isEqualTo(1200);
     }
 
     @Test
@@ -223,6 +247,12 @@ class AuditChainIT {
         assertThat(found.get("kind").asText()).as(verification.toString()).isEqualTo(kind);
         assertThat(found.get("entryId").asLong()).as(verification.toString()).isEqualTo(entryId);
         assertThat(found.get("problem").asText()).contains(problem);
+    }
+
+    private HttpRequest verifyRequest() {
+        return HttpRequest.newBuilder(URI.create(RealServers.baseUrl(context) + "/api/audit/verify"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ada:demo".getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
     }
 
     private JsonNode verify(Long at) throws Exception {
