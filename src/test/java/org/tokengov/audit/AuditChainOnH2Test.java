@@ -135,6 +135,29 @@ class AuditChainOnH2Test {
     }
 
     @Test
+    void anEntryCommittedAfterItsIdWasSettledIsLeftToVerificationWhichSealsIt() {
+        AuditProperties settlingAtOnce = new AuditProperties("k".repeat(AuditKey.MIN_LENGTH), null, Duration.ofMinutes(1),
+                Duration.ZERO);
+        AuditSealer regular = new AuditSealer(jdbc, new EntryMac(new AuditKey(settlingAtOnce)), settlingAtOnce,
+                transactions.getTransactionManager());
+        TransactionTemplate own = new TransactionTemplate(transactions.getTransactionManager());
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        transactions.executeWithoutResult(slow -> {
+            trail.record("alice", AuditAction.REQUEST_SUBMITTED, "slow", null, "open longer than settle-time");
+            own.executeWithoutResult(fast -> trail.record("bob", AuditAction.REQUEST_SUBMITTED, "fast", null, "committed"));
+            regular.sealNew();
+            regular.sealNew();
+        });
+
+        regular.sealNew();
+        assertThat(jdbc.sql("select count(*) from audit_seal s join audit_event e on e.id = s.entry_id where e.request_id = 'slow'")
+                .query(Long.class).single()).as("below the settled mark: regular runs no longer look").isZero();
+
+        assertThat(chain.verify(null).ok()).isTrue();
+        assertThat(sealOf("slow")).isGreaterThan(sealOf("fast"));
+    }
+
+    @Test
     void aSealChangedOrRewrittenIsReported() {
         trail.record("ada", AuditAction.TOKEN_REVOKED, "r-1", "t-1", "after the migration");
         chain.verify(null);
