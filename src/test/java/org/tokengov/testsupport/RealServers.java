@@ -62,7 +62,10 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 // every request would wait for its PI. Tests of the later steps leave the gate off; PiConsentIT
                 // and the process tests run it.
                 "tokengov.policy.pi-consent.required=" + requirePiConsent(),
-                "tokengov.demo.password=demo")
+                "tokengov.demo.password=demo",
+                // The audit entries' MAC key of this run; the sealer runs where a test verifies the chain.
+                "tokengov.audit.key=audit-key-" + randomToken(),
+                "tokengov.audit.seal-interval=PT24H")
                 .applyTo(context);
         if (withStewardTokens()) {
             // The embedded default holds no steward token (the database mode needs none); tests that switch an
