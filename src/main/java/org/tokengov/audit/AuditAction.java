@@ -105,5 +105,9 @@ public enum AuditAction {
      */
     TOKEN_VALUE_IN_REDCAP_LOG,
     /** A person left a project: their REDCap access to it ends (User Rights expiration), or an administrator sets it. */
-    PROJECT_ACCESS_ENDED
+    PROJECT_ACCESS_ENDED,
+    /** A person left the organisation: their REDCap account is suspended, or an administrator is asked to. */
+    REDCAP_ACCOUNT_SUSPENDED,
+    /** A rehire: a REDCap account suspension this system set is lifted, or an administrator is asked to. */
+    REDCAP_ACCOUNT_UNSUSPENDED
 }

@@ -37,9 +37,11 @@ public enum MailKind {
     SPONSORED_TOKENS_REVOKED("sponsored-tokens-revoked", "count"),
     NEW_SPONSOR("new-sponsor", "external", "departedSponsor", "namedBy"),
     // Offboarding
-    OFFBOARDING_REPORT_TO_PI("offboarding-report-to-pi", "username", "leftProject", "source", "projects"),
+    OFFBOARDING_REPORT_TO_PI("offboarding-report-to-pi", "username", "leftProject", "source", "projects", "account"),
     OFFBOARDING_REPORT_TO_ADMINS("offboarding-report-to-admins", "username", "leftProject", "source", "projects",
-            "details", "eventId"),
+            "details", "eventId", "account"),
+    /** A rehire: the REDCap account suspensions this system set at the termination, lifted or asked of them. */
+    REDCAP_ACCOUNT_UNSUSPENDED("redcap-account-unsuspended", "username", "lines"),
     /** A person left a project: what was done to their REDCap access, to the project's PIs and the administrators. */
     PROJECT_ACCESS_ENDED("project-access-ended", "username", "project", "expiration", "lines"),
     // Annual policy attestation

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -303,6 +304,47 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
                     }
                     writeLogEvent(environment, connection, projectId, actor, user, USER_EDITED);
                     return true;
+                });
+    }
+
+    /**
+     * Suspends the user's REDCap account as of {@code at} (REDCap's local time), as an administrator's suspension does:
+     * {@code redcap_user_information.user_suspended_time}, which makes REDCap refuse every API token of the user. No log
+     * row: the facts sheet names none for a suspension, so none is invented.
+     *
+     * @return whether it was suspended now (false: no such account, or suspended already, by whomever)
+     */
+    public boolean suspendAccount(RedcapEnvironment environment, String username, LocalDateTime at) {
+        String user = requireName(username, "username");
+        Objects.requireNonNull(at, "at");
+        return inTransaction(environment, "suspend-account", "suspend the REDCap account of " + user,
+                connection -> {
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE redcap_user_information"
+                            + " SET user_suspended_time = ? WHERE LOWER(username) = LOWER(?) AND user_suspended_time IS NULL")) {
+                        update.setTimestamp(1, Timestamp.valueOf(at));
+                        update.setString(2, user);
+                        return update.executeUpdate() > 0;
+                    }
+                });
+    }
+
+    /**
+     * Lifts a suspension this system set: only while {@code user_suspended_time} is still exactly {@code setAt}, so a
+     * suspension an administrator made (or renewed) since stays.
+     *
+     * @return whether it was lifted now
+     */
+    public boolean liftSuspension(RedcapEnvironment environment, String username, LocalDateTime setAt) {
+        String user = requireName(username, "username");
+        Objects.requireNonNull(setAt, "setAt");
+        return inTransaction(environment, "lift-suspension", "lift the suspension of " + user + "'s REDCap account",
+                connection -> {
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE redcap_user_information"
+                            + " SET user_suspended_time = NULL WHERE LOWER(username) = LOWER(?) AND user_suspended_time = ?")) {
+                        update.setString(1, user);
+                        update.setTimestamp(2, Timestamp.valueOf(setAt));
+                        return update.executeUpdate() > 0;
+                    }
                 });
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
@@ -40,10 +41,18 @@ import org.tokengov.testsupport.SimulatorHttp;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = AccessReviewIT.OwnServers.class)
-class AccessReviewIT {
+public class AccessReviewIT {
 
-    /** A context of its own: the review covers every project with a live token, so other classes' tokens stay out. */
-    static class OwnServers extends RealServers {
+    /**
+     * A context of its own: the review covers every project with a live token, so other classes' tokens stay out
+     * (RedcapAccountSuspensionIT shares it: its tokens end revoked). REDCap accounts are suspended on a termination.
+     */
+    public static class OwnServers extends RealServers {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            super.initialize(context);
+            TestPropertyValues.of("tokengov.offboarding.suspend-redcap-account=true").applyTo(context);
+        }
     }
 
     @Autowired ConfigurableApplicationContext context;
@@ -107,7 +116,7 @@ class AccessReviewIT {
                         + "where action = 'ACCESS_REVIEW_DECIDED' order by id").query(String.class).list())
                 .containsExactly("pat " + alices.id() + " QA:201: keep alice",
                         "pat " + bobs.id() + " QA:201: revoke bob (LEFT_PROJECT)");
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_REVIEW_REQUESTED'")
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_REVIEW_REQUESTED' and details like 'QA:201:%'")
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(review.getId()).count()).isZero();
     }
