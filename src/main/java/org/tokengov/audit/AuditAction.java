@@ -109,5 +109,7 @@ public enum AuditAction {
     /** A person left the organisation: their REDCap account is suspended, or an administrator is asked to. */
     REDCAP_ACCOUNT_SUSPENDED,
     /** A rehire: a REDCap account suspension this system set is lifted, or an administrator is asked to. */
-    REDCAP_ACCOUNT_UNSUSPENDED
+    REDCAP_ACCOUNT_UNSUSPENDED,
+    /** An access review reduced a holder's API rights in REDCap to those their work uses. */
+    API_RIGHTS_REDUCED
 }

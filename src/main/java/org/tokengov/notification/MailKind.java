@@ -74,6 +74,8 @@ public enum MailKind {
     ACCESS_REVIEW_REQUESTED("access-review-requested", "environment", "project", "pis", "holders", "due"),
     ACCESS_REVIEW_REMINDER("access-review-reminder", "environment", "project"),
     ACCESS_REVIEW_ESCALATED("access-review-escalated", "environment", "project", "pis"),
+    /** A PI reduced holders' API rights in an access review: what was done in REDCap, to the PIs and administrators. */
+    API_RIGHTS_REDUCED("api-rights-reduced", "environment", "project", "reviewer", "lines"),
     // Reconciliation with REDCap
     RECONCILIATION_FINDING("reconciliation-finding", "token", "holder", "finding", "action", "changedBy"),
     RECONCILIATION_FINDING_TO_HOLDER("reconciliation-finding-to-holder", "token", "finding", "action"),

@@ -13,3 +13,13 @@ create table redcap_account_suspension (
     primary key (event_id, environment)
 );
 create index redcap_account_suspension_user on redcap_account_suspension (username);
+
+-- Issue 13, item 3: which API rights a user's calls used, per project, as REDCap's log shows them (export calls and
+-- import calls, by the log row's description). REDCap's log rows of the mobile app are not known from its facts: no
+-- column for them.
+alter table redcap_api_use add column last_export_at timestamp;
+alter table redcap_api_use add column last_import_at timestamp;
+-- Since when the reader tells export from import calls: rows read before this version were not classified. Null: from
+-- the project's first read on (the reader takes the project's whole log the first time).
+alter table redcap_log_cursor add column rights_seen_from timestamp;
+update redcap_log_cursor set rights_seen_from = current_timestamp where read_at is not null;

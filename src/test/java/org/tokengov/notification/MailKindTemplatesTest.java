@@ -71,6 +71,8 @@ class MailKindTemplatesTest {
         samples.put(MailKind.OFFBOARDING_REPORT_TO_ADMINS, Map.of("username", "bob", "leftProject", "", "source",
                 "hr-webhook", "projects", List.of("PROD project 101", "QA project 201"), "details", "", "eventId", "ev-1",
                 "account", ""));
+        samples.put(MailKind.API_RIGHTS_REDUCED, Map.of("environment", "PROD", "project", 101L, "reviewer", "pat",
+                "lines", "alice: API rights reduced in REDCap to export"));
         samples.put(MailKind.REDCAP_ACCOUNT_UNSUSPENDED, Map.of("username", "bob",
                 "lines", "PROD: suspension of 2026-12-06T10:00 lifted"));
         samples.put(MailKind.PROJECT_ACCESS_ENDED, Map.of("username", "bob", "project", 101L, "expiration", "2026-12-06",
