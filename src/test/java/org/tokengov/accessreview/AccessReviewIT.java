@@ -182,6 +182,8 @@ public class AccessReviewIT {
         LocalDate today = LocalDate.now(context.getBean(RedcapProperties.class).server(RedcapEnvironment.PROD).timeZone());
         assertThat(redcap.queryForObject("SELECT expiration FROM redcap_user_rights WHERE project_id = 101"
                 + " AND username = 'eve'", LocalDate.class)).as("REDCap's own day; the user row stays").isEqualTo(today);
+        assertThat(redcap.queryForObject("SELECT user_suspended_time IS NULL FROM redcap_user_information"
+                + " WHERE username = 'eve'", Boolean.class)).as("leaving a project suspends no account").isTrue();
         assertThat(jdbc.sql("select count(*) from offboarding_event where username = 'eve' and source = 'ACCESS_REVIEW'"
                 + " and event_type = 'person.left_project' and project_id = 101").query(Long.class).single()).isEqualTo(1);
         assertThat(redcap.queryForMap("SELECT api_export, api_import, mobile_app FROM redcap_user_rights"
