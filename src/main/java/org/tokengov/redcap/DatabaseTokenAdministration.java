@@ -365,7 +365,9 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
      * {@code redcap_user_information.user_suspended_time}, which makes REDCap refuse every API token of the user. No log
      * row: the facts sheet names none for a suspension, so none is invented.
      *
-     * @return whether it was suspended now (false: no such account, or suspended already, by whomever)
+     * @return whether it is suspended as of {@code at} now (false: no such account, or suspended already otherwise).
+     *     A retry of the same suspension answers true again, so a step whose own transaction failed after the write
+     *     still records the suspension as its own.
      */
     public boolean suspendAccount(RedcapEnvironment environment, String username, LocalDateTime at) {
         String user = requireName(username, "username");
@@ -373,9 +375,11 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
         return inTransaction(environment, "suspend-account", "suspend the REDCap account of " + user,
                 connection -> {
                     try (PreparedStatement update = connection.prepareStatement("UPDATE redcap_user_information"
-                            + " SET user_suspended_time = ? WHERE LOWER(username) = LOWER(?) AND user_suspended_time IS NULL")) {
+                            + " SET user_suspended_time = ? WHERE LOWER(username) = LOWER(?)"
+                            + " AND (user_suspended_time IS NULL OR user_suspended_time = ?)")) {
                         update.setTimestamp(1, Timestamp.valueOf(at));
                         update.setString(2, user);
+                        update.setTimestamp(3, Timestamp.valueOf(at));
                         return update.executeUpdate() > 0;
                     }
                 });

@@ -294,6 +294,7 @@ abstract class DatabaseTokenAdministrationContract {
         java.time.LocalDateTime at = java.time.LocalDateTime.of(2026, 11, 28, 10, 30);
 
         assertThat(administration.suspendAccount(RedcapEnvironment.PROD, "alice", at)).isTrue();
+        assertThat(administration.suspendAccount(RedcapEnvironment.PROD, "alice", at)).as("a retry of the same").isTrue();
         assertThat(administration.suspendAccount(RedcapEnvironment.PROD, "alice", at.plusDays(1)))
                 .as("suspended already: left as it is").isFalse();
         assertThat(administration.suspendAccount(RedcapEnvironment.PROD, "nobody", at)).isFalse();
