@@ -78,6 +78,8 @@ class ProductionProfileTest {
         assertThat(binder.bind("tokengov.hr", HrWebhookProperties.class).get().webhookSecret())
                 .as("no secret: the webhook answers 503").isEmpty();
         assertThat(production.getProperty("tokengov.scim.bearer-token")).as("no token: SCIM answers 503").isEmpty();
+        assertThat(production.getProperty("tokengov.audit.key")).as("TOKENGOV_AUDIT_KEY or no start").isEmpty();
+        assertThat(production.getProperty("tokengov.audit.key-file")).as("production never generates its audit key").isNull();
         assertThat(production.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.example.org:5432/tokengov");
         assertThat(production.getProperty("camunda.bpm.database.schema-update")).isEqualTo("false");
         assertThat(sourceNames(production)).noneMatch(name -> name.contains("application-embedded"));

@@ -106,6 +106,18 @@ public enum AuditAction {
     TOKEN_VALUE_IN_REDCAP_LOG,
     /** A person left a project: their REDCap access to it ends (User Rights expiration), or an administrator sets it. */
     PROJECT_ACCESS_ENDED,
+    /** The requested API rights were enabled in REDCap by the project's PI: the consent gate passed. */
+    PI_CONSENT_FOUND_IN_REDCAP,
+    /** The institution switched the PI consent gate off: recorded so an auditor sees why there is none. */
+    PI_CONSENT_NOT_REQUIRED,
+    /** The requested API rights were not enabled in REDCap: a PI is asked to approve. */
+    PI_APPROVAL_REQUESTED,
+    /** A PI approved (with which rights) or refused the requester's API access. */
+    PI_CONSENT_DECIDED,
+    /** A PI or administrator named who takes over a leaver's production token before the leaving date. */
+    SUCCESSOR_NAMED,
+    /** The named successor's request took the naming: its QA test must be the predecessor's reviewed code. */
+    SUCCESSOR_REQUESTED,
     /** A person left the organisation: their REDCap account is suspended, or an administrator is asked to. */
     REDCAP_ACCOUNT_SUSPENDED,
     /** A rehire: a REDCap account suspension this system set is lifted, or an administrator is asked to. */

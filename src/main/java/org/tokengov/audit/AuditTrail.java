@@ -5,15 +5,22 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Appends to the audit trail and reads it back. There is deliberately no update or delete. */
+/**
+ * Appends to the audit trail and reads it back. There is deliberately no update or delete. Each entry carries a MAC
+ * under the audit key; {@link AuditSealer} chains it later, so appending locks nothing shared.
+ */
 @Service
 public class AuditTrail {
 
@@ -25,20 +32,27 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final EntryMac entryMac;
 
-    AuditTrail(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+    AuditTrail(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, EntryMac entryMac) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.entryMac = entryMac;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public void record(String actor, AuditAction action, String requestId, String tokenId, String details) {
+        // The stored date-time exactly (microseconds, the JVM's zone as the driver would convert it): the MAC covers it.
+        LocalDateTime occurredAt = LocalDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS),
+                ZoneId.systemDefault());
+        EntryContent content = new EntryContent(UUID.randomUUID().toString(), occurredAt, actor == null ? SYSTEM_ACTOR : actor,
+                action.name(), requestId, tokenId, truncate(details));
         jdbc.sql("""
-                insert into audit_event (occurred_at, actor, action, request_id, token_id, details)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(Timestamp.from(clock.instant()), actor == null ? SYSTEM_ACTOR : actor, action.name(),
-                        requestId, tokenId, truncate(details))
+                insert into audit_event (occurred_at, actor, action, request_id, token_id, details, entry_uid, mac)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(content.occurredAt(), content.actor(), content.action(), content.requestId(), content.tokenId(),
+                        content.details(), content.uid(), entryMac.of(content))
                 .update();
     }
 
@@ -94,7 +108,12 @@ public class AuditTrail {
                 AuditAction.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7));
     }
 
+    /** Never between the two halves of a surrogate pair: half a character would not survive the database as it was MACed. */
     private static String truncate(String details) {
-        return details == null || details.length() <= MAX_DETAILS ? details : details.substring(0, MAX_DETAILS);
+        if (details == null || details.length() <= MAX_DETAILS) {
+            return details;
+        }
+        int end = Character.isHighSurrogate(details.charAt(MAX_DETAILS - 1)) ? MAX_DETAILS - 1 : MAX_DETAILS;
+        return details.substring(0, end);
     }
 }

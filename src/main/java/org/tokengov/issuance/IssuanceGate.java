@@ -6,14 +6,14 @@ import org.springframework.stereotype.Service;
 import org.tokengov.ledger.LedgerCases;
 import org.tokengov.ledger.RequestCase;
 import org.tokengov.redcap.RedcapEnvironment;
-import org.tokengov.redcap.TokenRights;
 import org.tokengov.registry.TokenRequestRecord;
 
 /**
  * Whether a token may be created for a request, decided from the request ledger alone: a QA token needs a request
  * submitted through the form, found eligible and, for an external, confirmed by the sponsor; a production token also
  * needs the requester's QA test, an approving code review after it and an approving release decision after that, by
- * two different people, neither of them the requester. Projects, rights and holder are the ledger's too. The request
+ * two different people, neither of them the requester. Both need the PI's consent, and the rights are those requested
+ * within what the PI consented to. Projects, rights and holder are the ledger's too. The request
  * is the issuance's calling process, never a variable.
  */
 @Service
@@ -52,7 +52,7 @@ class IssuanceGate {
         TokenRequestRecord submitted = request.submission().orElseThrow();
         return new IssuanceOrder(request.requestId(), submitted.requester(), environment,
                 environment == RedcapEnvironment.PROD ? submitted.productionProjectId() : submitted.qaProjectId(),
-                new TokenRights(submitted.rightExport(), submitted.rightImport(), submitted.rightMobileApp()));
+                request.consentedRights());
     }
 
     /** Either an order, or the request (if any) and the gate it is missing. */

@@ -7,6 +7,13 @@ public enum LedgerKind {
     ELIGIBILITY,
     /** The sponsor's answer: CONFIRMED or DECLINED. */
     SPONSORSHIP,
+    /**
+     * The project PI's consent to the requester's API use: ENABLED_IN_REDCAP (the requested rights were enabled on
+     * the User Rights pages, checked by the system), APPROVED or REFUSED by a PI in {@code Task_ApproveAsPi} (actor),
+     * NOT_REQUIRED (the institution switched the gate off) or BEFORE_CONSENT_GATE (eligible before the gate existed).
+     * Details: the rights consented to, as {@link org.tokengov.redcap.TokenRights#code()}; a refusal's reason.
+     */
+    PI_CONSENT,
     /** The requester's QA test result: repository, commit, summary. */
     QA_TESTED,
     /** An API specialist's review: APPROVED, CHANGES_REQUESTED or REJECTED. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.TokenRights;
 import org.tokengov.registry.TokenRequestRecord;
 
 /**
@@ -16,6 +17,8 @@ public final class RequestCase {
     static final String ELIGIBLE = "ELIGIBLE";
     static final String CONFIRMED = "CONFIRMED";
     static final String APPROVED = "APPROVED";
+    /** PI consent outcomes that let a request go on (see {@link LedgerKind#PI_CONSENT}). */
+    static final Set<String> CONSENTED = Set.of("ENABLED_IN_REDCAP", APPROVED, "NOT_REQUIRED", "BEFORE_CONSENT_GATE");
 
     private final String requestId;
     private final TokenRequestRecord submission;
@@ -74,7 +77,29 @@ public final class RequestCase {
                 return Optional.of("the sponsor " + sponsor + " has not confirmed the sponsorship");
             }
         }
+        Optional<LedgerEntry> consent = latestAfter(LedgerKind.PI_CONSENT, eligibility.get());
+        if (consent.isEmpty() || !CONSENTED.contains(consent.get().outcome())) {
+            return Optional.of("the project's PI has not consented to API access for the requester");
+        }
+        if (submission.requester().equals(consent.get().actor())) {
+            return Optional.of("the PI consent was given by the requester");
+        }
         return Optional.empty();
+    }
+
+    /**
+     * The rights a token of this request may carry: what was requested, within what the PI approved (a PI's approval
+     * may grant less than requested). Nothing before a consent.
+     */
+    public TokenRights consentedRights() {
+        if (submission == null) {
+            return TokenRights.NONE;
+        }
+        TokenRights requested = new TokenRights(submission.rightExport(), submission.rightImport(), submission.rightMobileApp());
+        return latest(LedgerKind.PI_CONSENT).filter(consent -> CONSENTED.contains(consent.outcome()))
+                .map(consent -> APPROVED.equals(consent.outcome())
+                        ? requested.within(TokenRights.fromCode(consent.details())) : requested)
+                .orElse(TokenRights.NONE);
     }
 
     /** Empty if the production token may be issued; otherwise the gate that is missing, in words. */

@@ -16,6 +16,8 @@ public enum MailKind {
     REQUEST_RECEIVED("request-received", "project", "qaProject", "intendedUse", "usageDescription", "callSchedule",
             "callsPerDay"),
     SPONSORSHIP_REMINDER("sponsorship-reminder", "requester", "project"),
+    REQUEST_WAITING_FOR_PI("request-waiting-for-pi", "project", "missing"),
+    PI_APPROVAL_REMINDER("pi-approval-reminder", "requester", "project"),
     QA_TESTING_REMINDER("qa-testing-reminder", "project"),
     CODE_REVIEW_REMINDER("code-review-reminder", "requester", "project"),
     RELEASE_APPROVAL_REMINDER("release-approval-reminder", "requester", "project"),
@@ -44,6 +46,12 @@ public enum MailKind {
     REDCAP_ACCOUNT_UNSUSPENDED("redcap-account-unsuspended", "username", "lines"),
     /** A person left a project: what was done to their REDCap access, to the project's PIs and the administrators. */
     PROJECT_ACCESS_ENDED("project-access-ended", "username", "project", "expiration", "lines"),
+    // Successors of leavers
+    /** To the successor: who they take over from, and how to request (the QA test comes prefilled). */
+    SUCCESSOR_NAMED("successor-named", "predecessor", "successor", "project", "repository", "commit", "leavingOn",
+            "namedBy"),
+    SUCCESSOR_NAMED_TO_PREDECESSOR("successor-named-to-predecessor", "predecessor", "successor", "project",
+            "repository", "commit", "leavingOn", "namedBy"),
     // Annual policy attestation
     ATTESTATION_REQUESTED("attestation-requested", "due"),
     ATTESTATION_REMINDER("attestation-reminder"),

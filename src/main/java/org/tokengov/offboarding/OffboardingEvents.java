@@ -110,6 +110,21 @@ public class OffboardingEvents {
                 .list().stream().findFirst();
     }
 
+    /**
+     * The person's next departure that ends their tokens for the production project, dated after now: a termination,
+     * or leaving that project. Empty if none is recorded (an ignored event does not count).
+     */
+    public Optional<OffboardingEvent> nextDeparture(String username, long productionProjectId) {
+        return jdbc.sql(SELECT + """
+                where username = ? and effective_at > ? and outcome <> ?
+                  and (event_type = ? or (event_type = ? and project_id = ?))
+                order by effective_at""")
+                .params(username, Timestamp.from(clock.instant()), OffboardingOutcome.IGNORED.name(),
+                        OffboardingEvent.TERMINATED, OffboardingEvent.LEFT_PROJECT, productionProjectId)
+                .query(OffboardingEvents::toEvent)
+                .list().stream().findFirst();
+    }
+
     @Transactional
     void markWaiting(OffboardingEvent event) {
         jdbc.sql("update offboarding_event set outcome = ? where id = ?").params(OffboardingOutcome.WAITING.name(), event.id()).update();

@@ -7,9 +7,23 @@ import org.springframework.stereotype.Component;
 public class RequestTimeouts {
 
     private final PolicyProperties policy;
+    private final PiConsentProperties piConsent;
 
-    public RequestTimeouts(PolicyProperties policy) {
+    public RequestTimeouts(PolicyProperties policy, PiConsentProperties piConsent) {
         this.policy = policy;
+        this.piConsent = piConsent;
+    }
+
+    public String getPiConsentRecheckCycle() {
+        return "R/" + piConsent.recheckInterval();
+    }
+
+    public String getPiApprovalReminderCycle() {
+        return "R/" + piConsent.reminderInterval();
+    }
+
+    public String getPiApprovalDeadline() {
+        return piConsent.deadline().toString();
     }
 
     public String getSponsorshipReminderCycle() {

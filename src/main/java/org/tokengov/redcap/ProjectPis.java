@@ -52,7 +52,12 @@ public class ProjectPis {
 
     /** Whether the user manages access to the project (asked fresh: this decides a permission). */
     public boolean isPi(String username, RedcapEnvironment environment, long projectId) {
+        return ofNow(environment, projectId).stream().anyMatch(username::equalsIgnoreCase);
+    }
+
+    /** The project's PIs, asked fresh: for deciding who may act, not only whom to tell. */
+    public List<String> ofNow(RedcapEnvironment environment, long projectId) {
         answers.remove(new Project(environment, projectId));
-        return of(environment, projectId).stream().anyMatch(username::equalsIgnoreCase);
+        return of(environment, projectId);
     }
 }

@@ -1,8 +1,12 @@
 package org.tokengov.request;
 
+import static org.tokengov.request.TokenRequestVariables.CODE_COMMIT;
+import static org.tokengov.request.TokenRequestVariables.CODE_REPOSITORY_URL;
+
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
@@ -15,7 +19,9 @@ import org.tokengov.registry.TokenRequests;
 /**
  * Puts the submitted request on the audit trail and confirms to the requester what was received, as the ledger
  * filed it. A request that reached this step without being submitted through the form (a start at a later step) has
- * nothing in the ledger: it is refused at eligibility.
+ * nothing in the ledger: it is refused at eligibility. If a PI named the requester successor on the production project
+ * (an unused naming in the app's records), the request takes that naming: the QA test form comes prefilled with the
+ * predecessor's reviewed repository and commit, which the successor must test unchanged.
  */
 @Component("registerRequestDelegate")
 class RegisterRequestDelegate implements JavaDelegate {
@@ -23,11 +29,13 @@ class RegisterRequestDelegate implements JavaDelegate {
     private final TokenRequests requests;
     private final AuditTrail auditTrail;
     private final Notifier notifier;
+    private final Successions successions;
 
-    RegisterRequestDelegate(TokenRequests requests, AuditTrail auditTrail, Notifier notifier) {
+    RegisterRequestDelegate(TokenRequests requests, AuditTrail auditTrail, Notifier notifier, Successions successions) {
         this.requests = requests;
         this.auditTrail = auditTrail;
         this.notifier = notifier;
+        this.successions = successions;
     }
 
     @Override
@@ -37,7 +45,18 @@ class RegisterRequestDelegate implements JavaDelegate {
                     "production project " + request.productionProjectId() + ", QA project " + request.qaProjectId()
                             + ", intended use " + request.intendedUse());
             notifier.send(Notification.toUser(request.requester(), MailKind.REQUEST_RECEIVED, receipt(request)));
+            successions.claim(request.requester(), request.productionProjectId(), request.id())
+                    .ifPresent(succession -> takeOver(execution, succession));
         });
+    }
+
+    private void takeOver(DelegateExecution execution, Succession succession) {
+        auditTrail.record(succession.successor(), AuditAction.SUCCESSOR_REQUESTED, execution.getProcessInstanceId(), null,
+                "successor of " + succession.predecessor() + " (token " + succession.predecessorTokenId()
+                        + "), reviewed code " + succession.codeRepositoryUrl() + " commit " + succession.codeCommit());
+        // Only a prefill for the form: the QA test is checked against the naming, not against these.
+        execution.setVariable(CODE_REPOSITORY_URL, Variables.stringValue(succession.codeRepositoryUrl()));
+        execution.setVariable(CODE_COMMIT, Variables.stringValue(succession.codeCommit()));
     }
 
     private static Map<String, Object> receipt(TokenRequestRecord request) {

@@ -24,6 +24,6 @@ class RemindApproversDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reminders.remindDeciders(execution, WAITING_TASK, approval, MailKind.RELEASE_APPROVAL_REMINDER);
+        reminders.remindDeciders(execution, WAITING_TASK, approval::reoffer, MailKind.RELEASE_APPROVAL_REMINDER);
     }
 }

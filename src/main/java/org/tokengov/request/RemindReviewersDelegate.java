@@ -24,6 +24,6 @@ class RemindReviewersDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reminders.remindDeciders(execution, WAITING_TASK, review, MailKind.CODE_REVIEW_REMINDER);
+        reminders.remindDeciders(execution, WAITING_TASK, review::reoffer, MailKind.CODE_REVIEW_REMINDER);
     }
 }

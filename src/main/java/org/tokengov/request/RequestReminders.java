@@ -3,7 +3,10 @@ package org.tokengov.request;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Service;
@@ -14,7 +17,6 @@ import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.registry.TokenRequestRecord;
-import org.tokengov.usertask.GroupDecisionTaskListener;
 
 /** What the request's reminder steps share: the waiting task, the request as the ledger has it, sending and audit. */
 @Service
@@ -44,9 +46,9 @@ class RequestReminders {
      * Offers the waiting decision again to the people who may give it (people who joined the group since see it too)
      * and reminds them, or its assignee; never the requester or, for an approval, a reviewer.
      */
-    void remindDeciders(DelegateExecution execution, String step, GroupDecisionTaskListener decision, MailKind kind) {
+    void remindDeciders(DelegateExecution execution, String step, Function<DelegateTask, Set<String>> reoffer, MailKind kind) {
         waitingTask(execution, step).ifPresent(task -> request(execution).ifPresent(request -> {
-            List<String> people = List.copyOf(task.getAssignee() != null ? List.of(task.getAssignee()) : decision.reoffer(task));
+            List<String> people = List.copyOf(task.getAssignee() != null ? List.of(task.getAssignee()) : reoffer.apply(task));
             send(execution, new Notification(people, List.of(), kind,
                     Map.of("requester", request.requester(), "project", request.productionProjectId())), Optional.of(task), step);
         }));

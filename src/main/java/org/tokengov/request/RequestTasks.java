@@ -1,5 +1,6 @@
 package org.tokengov.request;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditTrail;
@@ -23,20 +24,27 @@ class RequestTasks {
     final Notifier notifier;
     final FourEyes fourEyes;
     final TaskCandidates candidates;
+    final Successions successions;
 
     RequestTasks(LedgerCases cases, Ledger ledger, AuditTrail auditTrail, Notifier notifier, FourEyes fourEyes,
-            TaskCandidates candidates) {
+            TaskCandidates candidates, Successions successions) {
         this.cases = cases;
         this.ledger = ledger;
         this.auditTrail = auditTrail;
         this.notifier = notifier;
         this.fourEyes = fourEyes;
         this.candidates = candidates;
+        this.successions = successions;
     }
 
     /** The request a task of {@code TokenRequestProcess} belongs to: its process instance, never a variable. */
     RequestCase caseOf(DelegateTask task) {
         return cases.request(task.getProcessInstanceId());
+    }
+
+    /** The successor naming the task's request took, if it is a successor request (the app's record, never a variable). */
+    Optional<Succession> successionOf(DelegateTask task) {
+        return successions.ofRequest(task.getProcessInstanceId());
     }
 
     String requesterOf(DelegateTask task) {

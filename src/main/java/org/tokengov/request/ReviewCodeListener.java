@@ -21,6 +21,8 @@ import org.tokengov.usertask.GroupDecisionTaskListener;
  * {@code Task_ReviewCode}: an API specialist other than the requester reviews the code the requester tested in QA
  * (offered to the other specialists only). Anything but an approval needs comments; the review is a gate in the
  * ledger, and the requester is told an approval or the changes asked for (a rejection is told by the closing step).
+ * For a named successor's request the review confirms the code is the predecessor's reviewed code: the task shows
+ * whose, which repository and commit, and who reviewed it when, from the naming record.
  */
 @Component("reviewCodeListener")
 class ReviewCodeListener extends GroupDecisionTaskListener {
@@ -55,6 +57,8 @@ class ReviewCodeListener extends GroupDecisionTaskListener {
         RequestFacts.showSubmission(task, request);
         request.submission().ifPresent(submission -> task.setVariableLocal(REDCAP_RIGHTS, rightsInRedcap.describe(submission)));
         RequestFacts.showQaTest(task, request);
+        // Set even when empty: a process variable of that name, which a caller can write, never poses as a naming.
+        task.setVariableLocal(SUCCESSION_NOTE, tasks.successionOf(task).map(Succession::reviewNote).orElse(null));
     }
 
     @Override

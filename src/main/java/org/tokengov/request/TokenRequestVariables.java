@@ -34,11 +34,25 @@ public final class TokenRequestVariables {
     public static final String SPONSORSHIP_CONFIRMED = "sponsorshipConfirmed";
     public static final String SPONSOR_COMMENTS = "sponsorComments";
 
+    /** Set by {@code Task_CheckPiConsent}: the requested rights are not all enabled in REDCap, a PI must approve. */
+    public static final String PI_APPROVAL_NEEDED = "piApprovalNeeded";
+    /** What the PI has not enabled, in plain sentences (shown on {@code Task_ApproveAsPi}, mailed to the requester). */
+    public static final String PI_CONSENT_MISSING = "piConsentMissing";
+    /** Set by {@code Task_RecheckPiConsent} once REDCap shows the rights enabled: ends the waiting PI approval. */
+    public static final String PI_CONSENT_IN_REDCAP = "piConsentInRedcap";
+    public static final String PI_DECISION = "piDecision";
+    public static final String PI_APPROVED_EXPORT = "piApprovedExport";
+    public static final String PI_APPROVED_IMPORT = "piApprovedImport";
+    public static final String PI_APPROVED_MOBILE_APP = "piApprovedMobileApp";
+    public static final String PI_COMMENTS = "piComments";
+
     public static final String CODE_REPOSITORY_URL = QaResultForm.CODE_REPOSITORY_URL;
     public static final String CODE_COMMIT = QaResultForm.CODE_COMMIT;
     public static final String TEST_SUMMARY = QaResultForm.TEST_SUMMARY;
     /** Read-only on the review and the approval: the requester's API rights in REDCap as REDCap applies them. */
     public static final String REDCAP_RIGHTS = "redcapRights";
+    /** Read-only on the QA test and the review of a successor request: whose reviewed code it takes over. */
+    public static final String SUCCESSION_NOTE = "successionNote";
     public static final String CODE_REVIEW_OUTCOME = "codeReviewOutcome";
     public static final String CODE_REVIEW_COMMENTS = "codeReviewComments";
     public static final String ADMIN_DECISION = "adminDecision";

@@ -96,10 +96,13 @@ class TasklistFilters implements ApplicationRunner {
                         offeredToMe(APPROVALS), List.of(ADMINS)),
                 new TaskFilter("Tokens to create by hand", 5, "Tokens to create or regenerate in REDCap's Control Center",
                         offeredToMe(BY_HAND), List.of(ADMINS)),
-                // PIs are candidate users of their projects' reviews (from REDCap's User Rights), so the query needs no
-                // candidate restriction: the engine shows each user only the reviews they may work on.
+                // PIs are candidate users of their projects' reviews and consents (from REDCap's User Rights), so the
+                // queries need no candidate restriction: the engine shows each user only the tasks they may work on.
                 new TaskFilter("Access reviews", 0, "Who may keep API access to your projects",
                         tasks.createTaskQuery().taskDefinitionKey("Task_ReviewProjectAccess"), List.of(PIS, ADMINS)),
+                new TaskFilter("API access to consent to", 0, "People asking for API rights on your projects that REDCap "
+                        + "does not enable for them", tasks.createTaskQuery().taskDefinitionKey("Task_ApproveAsPi"),
+                        List.of(PIS, ADMINS)),
                 new TaskFilter("Sponsors to replace", 0, "External users whose sponsor left",
                         tasks.createTaskQuery().taskDefinitionKey("Task_NameNewSponsor"), List.of(PIS, ADMINS)));
     }

@@ -13,7 +13,8 @@ import org.tokengov.registry.TokenRequestRecord;
 
 /**
  * Rebuilds the ledger of a case that began before the ledger existed, from what the earlier version put on the audit
- * trail (who decided what, and when). Every entry is marked backfilled. A request whose filed requester is not who
+ * trail (who decided what, and when). Every entry is marked backfilled; an eligible request is marked as predating the
+ * PI consent gate. A request whose filed requester is not who
  * started its process (a spoofed {@code requester} variable, possible before the ledger) is marked ineligible.
  */
 @Service
@@ -42,6 +43,12 @@ class LedgerBackfill {
             if (gate.isPresent()) {
                 write(caseRef, gate.get(), entry);
                 written++;
+                if (gate.get().kind() == LedgerKind.ELIGIBILITY && "ELIGIBLE".equals(gate.get().outcome())) {
+                    // Such a request met no PI consent gate; it goes on as it began, marked so (see V20's migration).
+                    ledger.recordBackfilled(caseRef, LedgerKind.PI_CONSENT, "BEFORE_CONSENT_GATE", AuditTrail.SYSTEM_ACTOR,
+                            null, "eligible before the PI consent gate existed", entry.occurredAt());
+                    written++;
+                }
             }
         }
         if (startedBy != null && !startedBy.equals(request.requester())) {

@@ -30,6 +30,11 @@ public class TaskCandidates {
     public Set<String> offer(DelegateTask task, String group, Exclusions excluded) {
         Set<String> offered = new LinkedHashSet<>(members(group));
         offered.removeAll(excluded.people());
+        return offerTo(task, offered);
+    }
+
+    /** Replaces the task's candidates with exactly these people (named by the app's records, e.g. REDCap's PIs). */
+    public Set<String> offerTo(DelegateTask task, Set<String> offered) {
         for (IdentityLink link : List.copyOf(task.getCandidates())) {
             if (link.getGroupId() != null) {
                 task.deleteCandidateGroup(link.getGroupId());

@@ -22,8 +22,8 @@ class EngineRestAuthentication {
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         // Not /api/hr: HR systems sign their webhooks instead.
-        registration.addUrlPatterns("/engine-rest/*", "/api/tokens", "/api/tokens/*", "/api/audit", "/api/offboardings",
-                "/api/offboardings/*", "/api/onboarding", "/api/onboarding/*", "/api/reconciliations", "/api/access");
+        registration.addUrlPatterns("/engine-rest/*", "/api/tokens", "/api/tokens/*", "/api/audit", "/api/audit/*",
+                "/api/offboardings", "/api/offboardings/*", "/api/onboarding", "/api/onboarding/*", "/api/reconciliations", "/api/access");
         return registration;
     }
 }

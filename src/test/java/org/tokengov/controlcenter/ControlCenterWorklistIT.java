@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tokengov.redcap.RedcapEnvironment.PROD;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -156,6 +163,7 @@ class ControlCenterWorklistIT {
         redcapLog.read(PROD, 101, null, "ada", TokenEventKind.DELETED, deleted);
 
         afterMinutes(16);
+        Instant confirmedByTheLog = ClockUtil.getCurrentTime().toInstant();
         assertThat(registry.find(alices.id()).orElseThrow().state()).as("the log names alice").isEqualTo(TokenState.REVOKED);
         assertThat(registry.find(bobs.id()).orElseThrow().state()).as("a row that names nobody confirms nothing")
                 .isEqualTo(TokenState.REVOCATION_PENDING);
@@ -186,6 +194,47 @@ class ControlCenterWorklistIT {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ControlCenterWorklistProcess").count())
                 .as("every line done: no worklist left").isZero();
         assertThat(runtime.createIncidentQuery().count()).isZero();
+
+        // The auditor's evidence of each token tells this history: asked of the Control Center, revoked, then
+        // confirmed by REDCap's log (alice) or by rita against it (bob), in that order and at those times.
+        JsonNode alicesEvidence = evidence(alices);
+        assertThat(alicesEvidence.get("token").get("state").asText()).isEqualTo("REVOKED");
+        List<JsonNode> alicesRevocation = revocationItems(alicesEvidence);
+        assertThat(alicesRevocation).extracting(item -> item.get("kind").asText())
+                .containsExactly("CONTROL_CENTER_WORK_ASKED", "TOKEN_REVOKED", "TOKEN_REVOCATION_CONFIRMED");
+        assertThat(alicesRevocation.get(1).get("details").asText()).contains("OFFBOARDING");
+        JsonNode byTheLog = alicesRevocation.get(2);
+        assertThat(Instant.parse(byTheLog.get("at").asText())).isEqualTo(confirmedByTheLog)
+                .isAfter(Instant.parse(alicesRevocation.get(1).get("at").asText()));
+        assertThat(byTheLog.get("actor").asText()).isEqualTo("system");
+        assertThat(byTheLog.get("details").asText()).contains("deleted in REDCap (OFFBOARDING)", "REDCap's log names the deletion");
+
+        List<JsonNode> bobsRevocation = revocationItems(evidence(bobs));
+        assertThat(bobsRevocation).extracting(item -> item.get("kind").asText())
+                .containsExactly("CONTROL_CENTER_WORK_ASKED", "TOKEN_REVOKED", "TOKEN_REVOCATION_CONFIRMED");
+        JsonNode byRita = bobsRevocation.get(2);
+        assertThat(byRita.get("actor").asText()).isEqualTo("rita");
+        assertThat(byRita.get("details").asText()).contains("confirmed by rita; REDCap's log shows a deletion on the project at");
+        assertThat(Instant.parse(byRita.get("at").asText())).as("the engine's clock stood still since")
+                .isEqualTo(confirmedByTheLog).isAfter(Instant.parse(bobsRevocation.get(1).get("at").asText()));
+    }
+
+    /** GET /api/tokens/{id}/evidence as ada, an administrator. */
+    private JsonNode evidence(IssuedToken token) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(RealServers.baseUrl(context) + "/api/tokens/" + token.id() + "/evidence"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ada:demo".getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return EngineRest.json(response);
+    }
+
+    /** The audit items of the evidence about the token's revocation, in the evidence's (time) order. */
+    private static List<JsonNode> revocationItems(JsonNode evidence) {
+        List<String> kinds = List.of("CONTROL_CENTER_WORK_ASKED", "TOKEN_REVOKED", "TOKEN_REVOCATION_CONFIRMED");
+        return StreamSupport.stream(evidence.get("evidence").spliterator(), false)
+                .filter(item -> item.get("source").asText().equals("AUDIT") && kinds.contains(item.get("kind").asText()))
+                .toList();
     }
 
     @Test

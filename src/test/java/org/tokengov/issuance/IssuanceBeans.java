@@ -6,6 +6,7 @@ import org.tokengov.audit.AuditTrail;
 import org.tokengov.ledger.Ledger;
 import org.tokengov.ledger.LedgerCases;
 import org.tokengov.notification.Notifier;
+import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.TokenAdministration;
 import org.tokengov.usertask.FourEyes;
 import org.tokengov.usertask.TaskCandidates;
@@ -28,8 +29,10 @@ public final class IssuanceBeans {
         return new IssuanceRefusals(ledger, audit, notifier);
     }
 
-    public static JavaDelegate writeTokenToRedcap(LedgerCases cases, TokenAdministration administration) {
-        return new WriteTokenToRedcapDelegate(new IssuanceGate(cases), administration);
+    public static JavaDelegate writeTokenToRedcap(LedgerCases cases, Ledger ledger, RedcapApi redcap,
+            TokenAdministration administration) {
+        return new WriteTokenToRedcapDelegate(new IssuanceGate(cases), new PiConsentStillInRedcap(cases, ledger, redcap),
+                administration);
     }
 
     public static TaskListener createTokenInControlCenter(LedgerCases cases, AuditTrail audit, TaskCandidates candidates) {

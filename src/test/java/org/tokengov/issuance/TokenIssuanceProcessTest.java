@@ -100,7 +100,8 @@ class TokenIssuanceProcessTest {
         Mocks.register("checkIssuanceGatesDelegate", IssuanceBeans.checkIssuanceGates(ledger.cases));
         Mocks.register("refuseIssuanceDelegate", IssuanceBeans.refuseIssuance(ledger.ledger, ledger.cases, audit,
                 mock(Notifier.class)));
-        Mocks.register("writeTokenToRedcapDelegate", IssuanceBeans.writeTokenToRedcap(ledger.cases, administration));
+        Mocks.register("writeTokenToRedcapDelegate", IssuanceBeans.writeTokenToRedcap(ledger.cases, ledger.ledger,
+                mock(org.tokengov.redcap.RedcapApi.class), administration));
         Mocks.register("verifyTokenRightsDelegate", verifyRights);
         Mocks.register("recordIssuedTokenDelegate", recordToken);
         Mocks.register("grantEntitlementDelegate", grantEntitlement);
@@ -129,6 +130,7 @@ class TokenIssuanceProcessTest {
         for (LedgerKind gate : passed) {
             switch (gate) {
                 case ELIGIBILITY -> ledger.add(request, gate, "ELIGIBLE", "system", null, null);
+                case PI_CONSENT -> ledger.add(request, gate, "APPROVED", "pat", null, "export");
                 case QA_TESTED -> ledger.add(request, gate, null, "alice", null, "{}");
                 case CODE_REVIEW -> ledger.add(request, gate, "APPROVED", "sam", null, null);
                 case RELEASE_DECISION -> ledger.add(request, gate, "APPROVED", "ada", null, null);
@@ -141,8 +143,9 @@ class TokenIssuanceProcessTest {
 
     ProcessInstance issue(String environment) {
         return "PROD".equals(environment)
-                ? callerWith("PROD", LedgerKind.ELIGIBILITY, LedgerKind.QA_TESTED, LedgerKind.CODE_REVIEW, LedgerKind.RELEASE_DECISION)
-                : callerWith("QA", LedgerKind.ELIGIBILITY);
+                ? callerWith("PROD", LedgerKind.ELIGIBILITY, LedgerKind.PI_CONSENT, LedgerKind.QA_TESTED, LedgerKind.CODE_REVIEW,
+                        LedgerKind.RELEASE_DECISION)
+                : callerWith("QA", LedgerKind.ELIGIBILITY, LedgerKind.PI_CONSENT);
     }
 
     @Test
@@ -175,10 +178,13 @@ class TokenIssuanceProcessTest {
     @Test
     void eachMissingGateRefusesTheProductionTokenAndNothingIsWritten() {
         assertRefused(callerWith("PROD"), "the requester's eligibility was not confirmed");
-        assertRefused(callerWith("PROD", LedgerKind.ELIGIBILITY), "the requester has not reported their QA test");
-        assertRefused(callerWith("PROD", LedgerKind.ELIGIBILITY, LedgerKind.QA_TESTED),
+        assertRefused(callerWith("PROD", LedgerKind.ELIGIBILITY),
+                "the project's PI has not consented to API access for the requester");
+        assertRefused(callerWith("PROD", LedgerKind.ELIGIBILITY, LedgerKind.PI_CONSENT),
+                "the requester has not reported their QA test");
+        assertRefused(callerWith("PROD", LedgerKind.ELIGIBILITY, LedgerKind.PI_CONSENT, LedgerKind.QA_TESTED),
                 "no API specialist approved the code after its last QA test");
-        assertRefused(callerWith("PROD", LedgerKind.ELIGIBILITY, LedgerKind.QA_TESTED, LedgerKind.CODE_REVIEW),
+        assertRefused(callerWith("PROD", LedgerKind.ELIGIBILITY, LedgerKind.PI_CONSENT, LedgerKind.QA_TESTED, LedgerKind.CODE_REVIEW),
                 "no REDCap administrator approved the release after the code review");
         verify(administration, never()).create(any(), anyLong(), anyString(), any(), anyString());
     }
@@ -197,7 +203,7 @@ class TokenIssuanceProcessTest {
 
     @Test
     void aGateMissingAtTheMomentOfWritingRefusesToo() {
-        ProcessInstance caller = callerWith("QA", LedgerKind.ELIGIBILITY);
+        ProcessInstance caller = callerWith("QA", LedgerKind.ELIGIBILITY, LedgerKind.PI_CONSENT);
         ProcessInstance issuance = calledProcessInstance(caller);
         ledger.add(CaseRef.request(caller.getId()), LedgerKind.ELIGIBILITY, "INELIGIBLE", "system", null, "banned meanwhile");
         execute(job(issuance));
@@ -209,7 +215,7 @@ class TokenIssuanceProcessTest {
 
     @Test
     void aSecondTokenForTheSameRequestAndEnvironmentIsRefused() {
-        ProcessInstance caller = callerWith("QA", LedgerKind.ELIGIBILITY);
+        ProcessInstance caller = callerWith("QA", LedgerKind.ELIGIBILITY, LedgerKind.PI_CONSENT);
         ledger.add(CaseRef.request(caller.getId()), LedgerKind.TOKEN_ISSUED, "QA", "system", "alice", "token-0");
         execute(job(calledProcessInstance(caller)));
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.TokenRights;
 import org.tokengov.registry.RequestStatus;
 import org.tokengov.registry.TokenRequestRecord;
 
@@ -24,8 +25,12 @@ class RequestCaseTest {
     }
 
     RequestCaseTest gate(LedgerKind kind, String outcome, String actor, String subject) {
+        return gate(kind, outcome, actor, subject, null);
+    }
+
+    RequestCaseTest gate(LedgerKind kind, String outcome, String actor, String subject, String details) {
         entries.add(new LedgerEntry(entries.size() + 1, CaseRef.request("r-1"), kind, outcome, actor, subject,
-                Instant.parse("2026-03-01T10:00:00Z"), null, false));
+                Instant.parse("2026-03-01T10:00:00Z"), details, false));
         return this;
     }
 
@@ -34,7 +39,7 @@ class RequestCaseTest {
     }
 
     RequestCaseTest passedEverything() {
-        return gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.QA_TESTED, null, "alice")
+        return gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.PI_CONSENT, "ENABLED_IN_REDCAP", "system").gate(LedgerKind.QA_TESTED, null, "alice")
                 .gate(LedgerKind.CODE_REVIEW, "APPROVED", "sam").gate(LedgerKind.RELEASE_DECISION, "APPROVED", "ada");
     }
 
@@ -62,6 +67,8 @@ class RequestCaseTest {
         gate(LedgerKind.SPONSORSHIP, "CONFIRMED", "mallory");
         assertThat(request().missingForQaToken()).as("only the sponsor the ledger names counts").isPresent();
         gate(LedgerKind.SPONSORSHIP, "CONFIRMED", "pat");
+        assertThat(request().missingForQaToken()).contains("the project's PI has not consented to API access for the requester");
+        gate(LedgerKind.PI_CONSENT, "ENABLED_IN_REDCAP", "system");
         assertThat(request().missingForQaToken()).isEmpty();
         assertThat(request().sponsorToConfirm()).contains("pat");
     }
@@ -75,7 +82,7 @@ class RequestCaseTest {
 
     @Test
     void aReviewCountsOnlyAfterTheLatestQaTest() {
-        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.QA_TESTED, null, "alice")
+        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.PI_CONSENT, "ENABLED_IN_REDCAP", "system").gate(LedgerKind.QA_TESTED, null, "alice")
                 .gate(LedgerKind.CODE_REVIEW, "APPROVED", "sam").gate(LedgerKind.QA_TESTED, null, "alice")
                 .gate(LedgerKind.RELEASE_DECISION, "APPROVED", "ada");
 
@@ -84,7 +91,7 @@ class RequestCaseTest {
 
     @Test
     void theLatestReviewMustApprove() {
-        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.QA_TESTED, null, "alice")
+        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.PI_CONSENT, "ENABLED_IN_REDCAP", "system").gate(LedgerKind.QA_TESTED, null, "alice")
                 .gate(LedgerKind.CODE_REVIEW, "APPROVED", "sam").gate(LedgerKind.CODE_REVIEW, "REJECTED", "rita")
                 .gate(LedgerKind.RELEASE_DECISION, "APPROVED", "ada");
 
@@ -93,7 +100,7 @@ class RequestCaseTest {
 
     @Test
     void aQaTestByAnyoneButTheRequesterDoesNotCount() {
-        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.QA_TESTED, null, "bob")
+        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.PI_CONSENT, "ENABLED_IN_REDCAP", "system").gate(LedgerKind.QA_TESTED, null, "bob")
                 .gate(LedgerKind.CODE_REVIEW, "APPROVED", "sam").gate(LedgerKind.RELEASE_DECISION, "APPROVED", "ada");
 
         assertThat(request().missingForProductionToken()).contains("the requester has not reported their QA test");
@@ -101,24 +108,24 @@ class RequestCaseTest {
 
     @Test
     void fourEyesHoldInTheLedgerToo() {
-        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.QA_TESTED, null, "alice")
+        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.PI_CONSENT, "ENABLED_IN_REDCAP", "system").gate(LedgerKind.QA_TESTED, null, "alice")
                 .gate(LedgerKind.CODE_REVIEW, "APPROVED", "alice").gate(LedgerKind.RELEASE_DECISION, "APPROVED", "ada");
         assertThat(request().missingForProductionToken()).contains("the code review was given by the requester");
 
         entries.clear();
-        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.QA_TESTED, null, "alice")
+        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.PI_CONSENT, "ENABLED_IN_REDCAP", "system").gate(LedgerKind.QA_TESTED, null, "alice")
                 .gate(LedgerKind.CODE_REVIEW, "APPROVED", "rita").gate(LedgerKind.RELEASE_DECISION, "APPROVED", "rita");
         assertThat(request().missingForProductionToken()).contains("the release was approved by someone who reviewed the code");
 
         entries.clear();
-        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.QA_TESTED, null, "alice")
+        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.PI_CONSENT, "ENABLED_IN_REDCAP", "system").gate(LedgerKind.QA_TESTED, null, "alice")
                 .gate(LedgerKind.CODE_REVIEW, "APPROVED", "sam").gate(LedgerKind.RELEASE_DECISION, "APPROVED", "alice");
         assertThat(request().missingForProductionToken()).contains("the release was approved by the requester");
     }
 
     @Test
     void anEarlierReviewerMayNotApproveEvenAfterSomeoneElseApprovedTheCode() {
-        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.QA_TESTED, null, "alice")
+        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.PI_CONSENT, "ENABLED_IN_REDCAP", "system").gate(LedgerKind.QA_TESTED, null, "alice")
                 .gate(LedgerKind.CODE_REVIEW, "CHANGES_REQUESTED", "rita").gate(LedgerKind.QA_TESTED, null, "alice")
                 .gate(LedgerKind.CODE_REVIEW, "APPROVED", "sam").gate(LedgerKind.RELEASE_DECISION, "APPROVED", "rita");
 
@@ -128,7 +135,7 @@ class RequestCaseTest {
 
     @Test
     void aRejectedReleaseGetsNoProductionToken() {
-        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.QA_TESTED, null, "alice")
+        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.PI_CONSENT, "ENABLED_IN_REDCAP", "system").gate(LedgerKind.QA_TESTED, null, "alice")
                 .gate(LedgerKind.CODE_REVIEW, "APPROVED", "sam").gate(LedgerKind.RELEASE_DECISION, "REJECTED", "ada");
 
         assertThat(request().missingForProductionToken())
@@ -141,5 +148,35 @@ class RequestCaseTest {
 
         assertThat(request().issued(RedcapEnvironment.QA)).isTrue();
         assertThat(request().issued(RedcapEnvironment.PROD)).isFalse();
+    }
+
+    @Test
+    void noTokenWithoutThePisConsentAfterTheEligibilityNorFromARefusalOrTheRequester() {
+        gate(LedgerKind.PI_CONSENT, "APPROVED", "pat", null, "export").gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system");
+        assertThat(request().missingForQaToken()).as("a consent before the eligibility does not count")
+                .contains("the project's PI has not consented to API access for the requester");
+        gate(LedgerKind.PI_CONSENT, "REFUSED", "pat", null, "Not on this study.");
+        assertThat(request().missingForQaToken()).contains("the project's PI has not consented to API access for the requester");
+        gate(LedgerKind.PI_CONSENT, "APPROVED", "alice", null, "export");
+        assertThat(request().missingForQaToken()).contains("the PI consent was given by the requester");
+        gate(LedgerKind.PI_CONSENT, "APPROVED", "pat", null, "export");
+        assertThat(request().missingForQaToken()).isEmpty();
+    }
+
+    @Test
+    void theTokensCarryTheRequestedRightsWithinWhatThePiApproved() {
+        TokenRequestRecord everything = new TokenRequestRecord("r-1", "alice", 101L, 201L, true, true, false,
+                "SCHEDULED_EXPORT", "Nightly sync.", "Nightly", 10, true, RequestStatus.SUBMITTED, null,
+                Instant.parse("2026-03-01T09:00:00Z"), null, false, 0L);
+        assertThat(new RequestCase("r-1", everything, entries).consentedRights()).isEqualTo(TokenRights.NONE);
+
+        gate(LedgerKind.ELIGIBILITY, "ELIGIBLE", "system").gate(LedgerKind.PI_CONSENT, "ENABLED_IN_REDCAP", "system", null,
+                "export,import");
+        assertThat(new RequestCase("r-1", everything, entries).consentedRights()).isEqualTo(new TokenRights(true, true, false));
+        gate(LedgerKind.PI_CONSENT, "APPROVED", "pat", null, "export,mobile_app");
+        assertThat(new RequestCase("r-1", everything, entries).consentedRights())
+                .as("never more than requested, never more than approved").isEqualTo(new TokenRights(true, false, false));
+        gate(LedgerKind.PI_CONSENT, "REFUSED", "pat", null, "No.");
+        assertThat(new RequestCase("r-1", everything, entries).consentedRights()).isEqualTo(TokenRights.NONE);
     }
 }

@@ -44,6 +44,9 @@ class MailKindTemplatesTest {
         samples.put(MailKind.REQUEST_RECEIVED, Map.of("project", 101L, "qaProject", 201L, "intendedUse", "SCHEDULED_EXPORT",
                 "usageDescription", "Nightly export", "callSchedule", "02:00 daily", "callsPerDay", 3L));
         samples.put(MailKind.SPONSORSHIP_REMINDER, requestOf);
+        samples.put(MailKind.REQUEST_WAITING_FOR_PI, Map.of("project", 101L,
+                "missing", "The PI of project 101 has not enabled API import for you."));
+        samples.put(MailKind.PI_APPROVAL_REMINDER, requestOf);
         samples.put(MailKind.QA_TESTING_REMINDER, Map.of("project", 101L));
         samples.put(MailKind.CODE_REVIEW_REMINDER, requestOf);
         samples.put(MailKind.RELEASE_APPROVAL_REMINDER, requestOf);
@@ -66,6 +69,11 @@ class MailKindTemplatesTest {
         samples.put(MailKind.SPONSORED_TOKENS_RELEASED, Map.of("newSponsor", "rita", "newValues", true));
         samples.put(MailKind.SPONSORED_TOKENS_REVOKED, Map.of("count", 2));
         samples.put(MailKind.NEW_SPONSOR, Map.of("external", "ext-erin", "departedSponsor", "pat", "namedBy", "ada"));
+        Map<String, Object> succession = Map.of("predecessor", "olga", "successor", "sven", "project", 101L,
+                "repository", "https://git.example.org/lab/sync", "commit", "9c1e2d7", "leavingOn", "2026-12-31",
+                "namedBy", "pat");
+        samples.put(MailKind.SUCCESSOR_NAMED, succession);
+        samples.put(MailKind.SUCCESSOR_NAMED_TO_PREDECESSOR, succession);
         samples.put(MailKind.OFFBOARDING_REPORT_TO_PI, Map.of("username", "bob", "leftProject", "", "source", "hr-webhook",
                 "projects", List.of("PROD project 101", "QA project 201"), "account", ""));
         samples.put(MailKind.OFFBOARDING_REPORT_TO_ADMINS, Map.of("username", "bob", "leftProject", "", "source",

@@ -16,6 +16,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -41,15 +43,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.identity.CamundaIdentityDirectory;
 import org.tokengov.issuance.IssuanceBeans;
 import org.tokengov.ledger.CaseRef;
 import org.tokengov.ledger.LedgerKind;
+import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notifier;
+import org.tokengov.policy.PiConsentProperties;
 import org.tokengov.policy.PolicyProperties;
 import org.tokengov.policy.RequestTimeouts;
+import org.tokengov.redcap.ProjectPis;
 import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapProjectUser;
+import org.tokengov.redcap.RedcapUnavailableException;
 import org.tokengov.redcap.TokenAdministration;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.TokenRights;
@@ -82,6 +89,7 @@ class TokenRequestProcessTest {
     TokenAdministration administration = mock(TokenAdministration.class);
     EligibilityCheck eligibility = mock(EligibilityCheck.class);
     RedcapApi redcap = mock(RedcapApi.class);
+    Successions successions = mock(Successions.class);
     RecordingDelegate register = new RecordingDelegate();
     RecordingDelegate closeRequest = new RecordingDelegate();
     RecordingDelegate remindSponsor = new RecordingDelegate();
@@ -89,6 +97,11 @@ class TokenRequestProcessTest {
     RecordingDelegate remindReviewers = new RecordingDelegate();
     RecordingDelegate remindApprovers = new RecordingDelegate();
     RecordingDelegate grantEntitlement = new RecordingDelegate();
+    RecordingDelegate remindPis = new RecordingDelegate();
+    ProjectPis projectPis = mock(ProjectPis.class);
+    Notifier notifier = mock(Notifier.class);
+    List<String> pis = List.of("pat");
+    final PiConsentProperties piConsent = new PiConsentProperties(true, Duration.ofHours(1), Duration.ofDays(3), Duration.ofDays(14));
     EligibilityDecision decision = EligibilityDecision.eligibleRequester();
 
     @BeforeEach
@@ -99,7 +112,7 @@ class TokenRequestProcessTest {
         when(administration.create(any(), anyLong(), anyString(), any(), anyString()))
                 .thenReturn(new TokenFingerprint("f".repeat(64)));
         RequestTasks tasks = new RequestTasks(ledger.cases, ledger.ledger, audit, mock(Notifier.class), new FourEyes(audit),
-                TestPeople.candidates(identityService()));
+                TestPeople.candidates(identityService()), successions);
         Mocks.register("requestSubmittedListener", new RequestSubmittedListener(ledger.requests));
         Mocks.register("registerRequestDelegate", register);
         Mocks.register("checkEligibilityDelegate", new CheckEligibilityDelegate(eligibility, ledger.requests, ledger.ledger, audit));
@@ -116,12 +129,25 @@ class TokenRequestProcessTest {
                 new RedcapProjectUser("alice", null, null, true, true, false, false)));
         Mocks.register("reviewCodeListener", new ReviewCodeListener(tasks, new RightsInRedcap(redcap)));
         Mocks.register("approveReleaseListener", new ApproveReleaseListener(tasks, new RightsInRedcap(redcap)));
-        Mocks.register("requestTimeouts", new RequestTimeouts(POLICY));
+        inRedcap("rita", RedcapEnvironment.PROD, 101L, new TokenRights(true, false, false));
+        inRedcap("rita", RedcapEnvironment.QA, 201L, new TokenRights(true, false, false));
+        inRedcap("erin", RedcapEnvironment.PROD, 101L, new TokenRights(true, false, false));
+        inRedcap("erin", RedcapEnvironment.QA, 201L, new TokenRights(true, false, false));
+        when(projectPis.of(RedcapEnvironment.PROD, 101L)).thenAnswer(call -> pis);
+        when(projectPis.ofNow(RedcapEnvironment.PROD, 101L)).thenAnswer(call -> pis);
+        PiConsents consents = new PiConsents(new PiConsentCheck(redcap), piConsent, ledger.ledger, audit, notifier);
+        Mocks.register("checkPiConsentDelegate", new CheckPiConsentDelegate(consents, ledger.requests));
+        Mocks.register("recheckPiConsentDelegate", new RecheckPiConsentDelegate(consents, ledger.requests));
+        Mocks.register("approveAsPiListener", new ApproveAsPiListener(tasks, new PiApprovers(projectPis,
+                new CamundaIdentityDirectory(identityService())), new RightsInRedcap(redcap)));
+        Mocks.register("remindPisDelegate", remindPis);
+        Mocks.register("requestTimeouts", new RequestTimeouts(POLICY, piConsent));
         Mocks.register("tokenAdministrationModes", new AlwaysDatabaseMode());
         Mocks.register("checkIssuanceGatesDelegate", IssuanceBeans.checkIssuanceGates(ledger.cases));
         Mocks.register("refuseIssuanceDelegate", IssuanceBeans.refuseIssuance(ledger.ledger, ledger.cases, audit,
                 mock(Notifier.class)));
-        Mocks.register("writeTokenToRedcapDelegate", IssuanceBeans.writeTokenToRedcap(ledger.cases, administration));
+        Mocks.register("writeTokenToRedcapDelegate", IssuanceBeans.writeTokenToRedcap(ledger.cases, ledger.ledger,
+                redcap, administration));
         Mocks.register("recordIssuedTokenDelegate", new RecordingDelegate(execution -> {
             String environment = (String) execution.getVariable("environment");
             ledger.add(CaseRef.request((String) execution.getVariable("requestId")), LedgerKind.TOKEN_ISSUED, environment,
@@ -172,10 +198,21 @@ class TokenRequestProcessTest {
         }
     }
 
-    /** Runs the eligibility check and the QA issuance (both asynchronous steps). */
+    void inRedcap(String user, RedcapEnvironment environment, long project, TokenRights rights) {
+        when(redcap.findProjectUser(environment, project, user)).thenReturn(Optional.of(new RedcapProjectUser(user, null,
+                null, rights.export(), rights.importData(), rights.mobileApp(), false)));
+    }
+
+    /** Runs the eligibility check and the PI consent check (both asynchronous steps). */
+    static void checkEligibilityAndConsent(ProcessInstance request) {
+        execute(job(request));
+        reach(request, "Task_CheckPiConsent");
+    }
+
+    /** Runs the eligibility check, the PI consent check and the QA issuance (all asynchronous steps). */
     ProcessInstance startAndIssueQaToken() {
         ProcessInstance request = startAs("alice", validRequest());
-        execute(job(request));
+        checkEligibilityAndConsent(request);
         assertThat(request).isWaitingAt("Task_IssueQaToken");
         issueInChild(request);
         return request;
@@ -190,7 +227,7 @@ class TokenRequestProcessTest {
     /** rita is requester, API specialist and REDCap admin at once: the four-eyes rule must stop her. */
     ProcessInstance ritasRequestAwaitingReview() {
         ProcessInstance request = startAs("rita", validRequest());
-        execute(job(request));
+        checkEligibilityAndConsent(request);
         issueInChild(request);
         completeAs("rita", task(request), Map.of("codeRepositoryUrl", "https://git.example.org/r",
                 "codeCommit", "abcdef1", "testSummary", "Tested all paths in QA for two weeks."));
@@ -274,6 +311,8 @@ class TokenRequestProcessTest {
         assertThat(gates(request, LedgerKind.QA_TESTED)).containsExactly("alice:null");
         assertThat(gates(request, LedgerKind.CODE_REVIEW)).containsExactly("sam:APPROVED");
         assertThat(gates(request, LedgerKind.RELEASE_DECISION)).containsExactly("ada:APPROVED");
+        assertThat(gates(request, LedgerKind.PI_CONSENT)).containsExactly("system:ENABLED_IN_REDCAP");
+        assertThat(request).hasNotPassed("Task_ApproveAsPi");
     }
 
     @Test
@@ -331,6 +370,7 @@ class TokenRequestProcessTest {
         assertThat(request).isWaitingAt("Task_ConfirmSponsorship").task().isAssignedTo("pat");
         verify(administration, never()).create(any(), anyLong(), anyString(), any(), anyString());
         completeAs("pat", task(request), Map.of("sponsorshipConfirmed", true));
+        reach(request, "Task_CheckPiConsent");
 
         assertThat(request).isWaitingAt("Task_IssueQaToken");
         issueInChild(request);
@@ -724,6 +764,47 @@ class TokenRequestProcessTest {
                 .activityId("Timer_QaTestingReminder").count()).isZero();
     }
 
+    @Test
+    void aNamedSuccessorTestsThePredecessorsReviewedCodeUnchangedAndTheReviewerSeesWhoseItIs() {
+        ProcessInstance request = startAndIssueQaToken();
+        Succession succession = new Succession("naming-1", "olga", "alice", 101L, "olgas-token",
+                "https://git.example.org/lab/export", "3f2a9c1", "sam", START.minus(Duration.ofDays(200)), "pat",
+                START.plus(Duration.ofDays(7)));
+        when(successions.ofRequest(request.getId())).thenReturn(Optional.of(succession));
+        Task qaTest = task(request);
+
+        assertThatThrownBy(() -> completeAs("alice", qaTest, Map.of("codeRepositoryUrl", "https://git.example.org/lab/export",
+                "codeCommit", "0000000", "testSummary", "Ran the nightly export against QA for a week.")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("This request takes over olga's reviewed code: report the QA test of repository "
+                        + "https://git.example.org/lab/export at commit 3f2a9c1, unchanged.");
+        assertThat(gates(request, LedgerKind.QA_TESTED)).isEmpty();
+
+        submitQaResults(request);
+        assertThat((String) taskService().getVariableLocal(task(request).getId(), "successionNote"))
+                .startsWith("Successor of olga (named by pat; olga leaves on 2026-03-09): confirm this is the same "
+                        + "reviewed code: repository https://git.example.org/lab/export, commit 3f2a9c1, reviewed by sam on 2025-");
+        review(request, "sam", "APPROVED", null);
+        assertThat((String) taskService().getVariableLocal(task(request).getId(), "successionNote"))
+                .as("the approver sees it too").startsWith("Successor of olga (named by pat;");
+        decide(request, "ada", "APPROVED", null);
+        issueInChild(request);
+        assertThat(request).isEnded().hasPassed("Task_CloseApprovedRequest");
+    }
+
+    @Test
+    void aSuccessionNoteACallerSetsAtTheStartShowsNowhere() {
+        Map<String, Object> variables = validRequest();
+        variables.put("successionNote", "Successor of olga: confirm this is the same reviewed code");
+        ProcessInstance request = startAs("alice", variables);
+        checkEligibilityAndConsent(request);
+        issueInChild(request);
+
+        assertThat(taskService().getVariables(task(request).getId())).containsEntry("successionNote", null);
+        submitQaResults(request);
+        assertThat(taskService().getVariables(task(request).getId())).containsEntry("successionNote", null);
+    }
+
     private Job timer(ProcessInstance request, String timerId) {
         return managementService().createJobQuery().processInstanceId(request.getId()).activityId(timerId).singleResult();
     }
@@ -739,5 +820,196 @@ class TokenRequestProcessTest {
     private static Object historicVariable(ProcessInstance instance, String name) {
         return historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
                 .variableName(name).singleResult().getValue();
+    }
+
+    // The PI's consent (issue 13): in REDCap, or in Task_ApproveAsPi
+
+    /** alice asks for export and import; her PI enabled only export on the production project (her role's rights). */
+    ProcessInstance aliceWaitingForHerPi() {
+        Map<String, Object> variables = validRequest();
+        variables.put("rightImport", true);
+        ProcessInstance request = startAs("alice", variables);
+        checkEligibilityAndConsent(request);
+        assertThat(request).isWaitingAt("Task_ApproveAsPi");
+        reach(request, "Task_ApproveAsPi");
+        return request;
+    }
+
+    static Map<String, Object> piAnswer(String decision, boolean export, boolean importData, String comments) {
+        Map<String, Object> answer = new HashMap<>();
+        answer.put("piDecision", decision);
+        answer.put("piApprovedExport", export);
+        answer.put("piApprovedImport", importData);
+        answer.put("piApprovedMobileApp", false);
+        answer.put("piComments", comments);
+        return answer;
+    }
+
+    @Test
+    void rightsNotEnabledInRedcapWaitForThePiWhoSeesWhatIsMissing() {
+        ProcessInstance request = aliceWaitingForHerPi();
+
+        assertThat(task(request)).hasCandidateUser("pat").hasName("Consent to API access of alice on project 101");
+        assertThat(taskService().getVariablesLocal(task(request).getId()))
+                .containsEntry("piConsentMissing", "The PI of project 101 has not enabled API import for you (you are in "
+                        + "the user role 'Data managers', whose rights apply to you).")
+                .doesNotContainKeys("piApprovedExport", "piApprovedImport", "piApprovedMobileApp");
+        assertThat(gates(request, LedgerKind.PI_CONSENT)).isEmpty();
+        verify(notifier).send(org.mockito.ArgumentMatchers.argThat(mail ->
+                mail.kind() == MailKind.REQUEST_WAITING_FOR_PI));
+        verify(administration, never()).create(any(), anyLong(), anyString(), any(), anyString());
+    }
+
+    @Test
+    void aPiWhoApprovesFewerRightsCapsEveryTokenOfTheRequest() {
+        ProcessInstance request = aliceWaitingForHerPi();
+        taskService().claim(task(request).getId(), "pat");
+        completeAs("pat", task(request), piAnswer("APPROVED", true, false, "Export only for now."));
+
+        assertThat(request).isWaitingAt("Task_IssueQaToken");
+        issueInChild(request);
+        verify(administration).create(RedcapEnvironment.QA, 201L, "alice", new TokenRights(true, false, false), "system");
+        assertThat(gates(request, LedgerKind.PI_CONSENT)).containsExactly("pat:APPROVED");
+        submitQaResults(request);
+        review(request, "sam", "APPROVED", null);
+        decide(request, "ada", "APPROVED", null);
+        issueInChild(request);
+        verify(administration).create(RedcapEnvironment.PROD, 101L, "alice", new TokenRights(true, false, false), "system");
+    }
+
+    @Test
+    void aPiCannotApproveRightsNobodyRequestedNorApproveNothing() {
+        ProcessInstance request = aliceWaitingForHerPi();
+        Map<String, Object> mobileApp = piAnswer("APPROVED", true, false, null);
+        mobileApp.put("piApprovedMobileApp", true);
+
+        assertThatThrownBy(() -> completeAs("pat", task(request), mobileApp))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("You can approve only rights that were requested; the REDCap mobile app was not.");
+        assertThatThrownBy(() -> completeAs("pat", task(request), piAnswer("APPROVED", false, false, null)))
+                .hasMessageContaining("Approve at least one right, or refuse.");
+        assertThatThrownBy(() -> completeAs("pat", task(request), piAnswer("REFUSED", false, false, null)))
+                .hasMessageContaining("Comments is required");
+        assertThat(request).isWaitingAt("Task_ApproveAsPi");
+    }
+
+    @Test
+    void aPiWhoRefusesEndsTheRequestWithTheirReason() {
+        ProcessInstance request = aliceWaitingForHerPi();
+        completeAs("pat", task(request), piAnswer("REFUSED", false, false, "alice left the study team."));
+
+        assertThat(request).isEnded().hasPassed("Task_CloseRefusedByPi", "EndEvent_RefusedByPi").hasNotPassed("Task_IssueQaToken");
+        assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "REJECTED").containsEntry("outcomeReason",
+                "The PI of project 101 did not consent to API access for you: alice left the study team.");
+        assertThat(gates(request, LedgerKind.PI_CONSENT)).containsExactly("pat:REFUSED");
+    }
+
+    @Test
+    void nobodyButThePisConsentsNeitherTheRequesterNorAnAdministrator() {
+        ProcessInstance request = aliceWaitingForHerPi();
+
+        for (String other : List.of("alice", "ada", "bob")) {
+            assertThatThrownBy(() -> completeAs(other, task(request), piAnswer("APPROVED", true, true, null)))
+                    .hasRootCauseInstanceOf(FourEyesViolationException.class);
+            assertThatThrownBy(() -> taskService().claim(task(request).getId(), other))
+                    .hasRootCauseInstanceOf(FourEyesViolationException.class);
+        }
+        assertThatThrownBy(() -> taskService().addCandidateUser(task(request).getId(), "alice"))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class);
+        assertThat(request).isWaitingAt("Task_ApproveAsPi");
+        assertThat(gates(request, LedgerKind.PI_CONSENT)).isEmpty();
+    }
+
+    @Test
+    void aPiWhoIsTheRequesterWaitsForAnotherPiOrTheAdministratorsAndOnlyPeopleWhoSignInArePis() {
+        pis = List.of("alice", "pat", "tokengov_steward");
+        ProcessInstance request = aliceWaitingForHerPi();
+        assertThat(taskService().getIdentityLinksForTask(task(request).getId()))
+                .as("neither the requester nor this system's own REDCap account, who signs in nowhere")
+                .extracting(IdentityLink::getUserId).containsExactly("pat");
+        runtimeService().deleteProcessInstance(request.getId(), "next case");
+
+        pis = List.of("alice");
+        ProcessInstance alone = aliceWaitingForHerPi();
+        assertThat(task(alone)).hasCandidateUser("ada").hasCandidateUser("rita");
+        assertThatThrownBy(() -> completeAs("alice", task(alone), piAnswer("APPROVED", true, true, null)))
+                .hasRootCauseInstanceOf(FourEyesViolationException.class)
+                .hasMessageContaining("may not consent to their own API access");
+        completeAs("ada", task(alone), piAnswer("APPROVED", true, true, null));
+        assertThat(gates(alone, LedgerKind.PI_CONSENT)).containsExactly("ada:APPROVED");
+    }
+
+    @Test
+    void rightsThePiEnablesInRedcapMeanwhileEndTheWaitWithoutTheTask() {
+        ProcessInstance request = aliceWaitingForHerPi();
+        when(redcap.findProjectUser(RedcapEnvironment.PROD, 101L, "alice"))
+                .thenThrow(new RedcapUnavailableException("REDCap is down"));
+        fire(request, "Timer_PiConsentRecheck", Duration.ofHours(1));
+        assertThat(request).as("an outage waits for the next look, no incident").isWaitingAt("Task_ApproveAsPi");
+        assertThat(runtimeService().createIncidentQuery().count()).isZero();
+
+        doReturn(Optional.of(new RedcapProjectUser("alice", null, null, true, true, false, false,
+                "Data managers"))).when(redcap).findProjectUser(RedcapEnvironment.PROD, 101L, "alice");
+        ClockUtil.setCurrentTime(Date.from(START.plus(Duration.ofHours(2))));
+        execute(timer(request, "Timer_PiConsentRecheck"));
+
+        assertThat(request).hasPassed("Condition_PiConsentInRedcap").isWaitingAt("Task_IssueQaToken");
+        assertThat(gates(request, LedgerKind.PI_CONSENT)).containsExactly("system:ENABLED_IN_REDCAP");
+        issueInChild(request);
+        verify(administration).create(RedcapEnvironment.QA, 201L, "alice", new TokenRights(true, true, false), "system");
+    }
+
+    @Test
+    void aVariableThatClaimsConsentMovesTheDiagramButIssuesNothing() {
+        ProcessInstance request = aliceWaitingForHerPi();
+        runtimeService().setVariable(request.getId(), "piConsentInRedcap", true);
+
+        assertThat(request).isEnded().hasPassed("Condition_PiConsentInRedcap", "EndEvent_RequestRefused");
+        assertThat(closeRequest.lastCall()).containsEntry("outcomeReason",
+                "the project's PI has not consented to API access for the requester");
+        verify(administration, never()).create(any(), anyLong(), anyString(), any(), anyString());
+    }
+
+    @Test
+    void pisAreRemindedAndAConsentNobodyGivesClosesTheRequest() {
+        ProcessInstance request = aliceWaitingForHerPi();
+
+        fire(request, "Timer_PiApprovalReminder", Duration.ofDays(3));
+        assertThat(remindPis.calls()).hasSize(1);
+        assertThat(request).isWaitingAt("Task_ApproveAsPi");
+        ClockUtil.setCurrentTime(Date.from(START.plus(Duration.ofDays(14))));
+        execute(timer(request, "Timer_PiApprovalDeadline"));
+        assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_IssueQaToken");
+    }
+
+    @Test
+    void withTheGateSwitchedOffTheLedgerSaysConsentWasNotRequired() {
+        PiConsentProperties off = new PiConsentProperties(false, Duration.ofHours(1), Duration.ofDays(3), Duration.ofDays(14));
+        Mocks.register("checkPiConsentDelegate", new CheckPiConsentDelegate(new PiConsents(new PiConsentCheck(redcap), off,
+                ledger.ledger, audit, notifier), ledger.requests));
+        Map<String, Object> variables = validRequest();
+        variables.put("rightImport", true);
+        ProcessInstance request = startAs("alice", variables);
+        checkEligibilityAndConsent(request);
+
+        assertThat(request).isWaitingAt("Task_IssueQaToken").hasNotPassed("Task_ApproveAsPi");
+        assertThat(gates(request, LedgerKind.PI_CONSENT)).containsExactly("system:NOT_REQUIRED");
+    }
+
+    @Test
+    void rightsThePiSwitchedOffInRedcapSinceTheRequestBeganAreNotSwitchedBackOnByTheProductionToken() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+        review(request, "sam", "APPROVED", null);
+        when(redcap.findProjectUser(RedcapEnvironment.PROD, 101L, "alice")).thenReturn(Optional.of(
+                new RedcapProjectUser("alice", null, null, false, false, false, false)));
+        decide(request, "ada", "APPROVED", null);
+        execute(job("Task_WriteTokenToRedcap", calledProcessInstance(request)));
+
+        assertThat(request).isEnded().hasPassed("EndEvent_RequestRefused");
+        assertThat(closeRequest.lastCall()).containsEntry("outcomeReason",
+                "the PI of project 101 no longer enables API export for the requester in REDCap");
+        verify(administration, never()).create(eq(RedcapEnvironment.PROD), anyLong(), anyString(), any(), anyString());
+        assertThat(gates(request, LedgerKind.PI_CONSENT)).containsExactly("system:ENABLED_IN_REDCAP", "system:WITHDRAWN_IN_REDCAP");
     }
 }

@@ -58,7 +58,14 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 "tokengov.reconciliation.cycle=R/P3650D",
                 // ...and polls REDCap's to-do lists where a test presses the request button.
                 "tokengov.request-button.cycle=PT24H",
-                "tokengov.demo.password=demo")
+                // REDCap enables no API rights by default, nor do the seeded projects: with the PI consent gate on,
+                // every request would wait for its PI. Tests of the later steps leave the gate off; PiConsentIT
+                // and the process tests run it.
+                "tokengov.policy.pi-consent.required=" + requirePiConsent(),
+                "tokengov.demo.password=demo",
+                // The audit entries' MAC key of this run; the sealer runs where a test verifies the chain.
+                "tokengov.audit.key=audit-key-" + randomToken(),
+                "tokengov.audit.seal-interval=PT24H")
                 .applyTo(context);
         if (withStewardTokens()) {
             // The embedded default holds no steward token (the database mode needs none); tests that switch an
@@ -70,6 +77,11 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                     "tokengov.redcap.environments.prod.steward-tokens.[101]=" + PROD_STEWARD_TOKEN)
                     .applyTo(context);
         }
+    }
+
+    /** Whether requests need the PI's consent (the product's default; see the property above). */
+    protected boolean requirePiConsent() {
+        return false;
     }
 
     /** Whether this system holds steward tokens (and REDCap knows them); the embedded default holds none. */

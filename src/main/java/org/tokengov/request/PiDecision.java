@@ -1,0 +1,7 @@
+package org.tokengov.request;
+
+/** A PI's answer on {@code Task_ApproveAsPi}. */
+enum PiDecision {
+    APPROVED,
+    REFUSED
+}
