@@ -230,7 +230,7 @@ class ScimIT {
 
     private List<String> eventTypesOf(String username) {
         return jdbc.queryForList("select event_type from offboarding_event where username = ? and source = ?", String.class,
-                username, ScimUsersController.SOURCE);
+                username, ScimProvisioning.SOURCE);
     }
 
     private HttpResponse<String> patch(String username, String body, String contentType, String authorization)
