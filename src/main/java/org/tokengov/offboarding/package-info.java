@@ -1,6 +1,6 @@
 /**
  * Offboarding: people who leave the organisation or a project lose their API tokens at once. Owns the intake (the
- * signed HR webhook, SCIM 2.0, disabled or deleted accounts in the identity store, an administrator's start form,
+ * signed HR webhook, SCIM 2.0 with the users SCIM clients create here, recorded only, disabled or deleted accounts in the identity store, an administrator's start form,
  * a PI's report), the log of offboarding events with their effective dates and outcomes, and
  * {@code OffboardingProcess}, which revokes every token in scope in parallel and keeps the evidence of when.
  */
