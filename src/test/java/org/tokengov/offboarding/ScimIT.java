@@ -317,6 +317,12 @@ class ScimIT {
                 SCIM_JSON, bearer);
         assertThat(deactivated.statusCode()).isEqualTo(200);
         assertThat(eventTypesOf(userName)).containsExactly(OffboardingEvent.TERMINATED);
+
+        // Okta's PUT (profile updates) is not offered.
+        HttpResponse<String> put = send(request(id, bearer).header("Content-Type", SCIM_JSON)
+                .PUT(HttpRequest.BodyPublishers.ofString(ScimNewUserTest.OKTA_CREATE.formatted(userName))));
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(eventTypesOf(userName)).containsExactly(OffboardingEvent.TERMINATED);
     }
 
     @Test
