@@ -107,6 +107,18 @@ class SchemaInstallIT {
                 Integer.class)).isZero();
     }
 
+    @Test
+    void refusesCamundaTablesNewerThanThisRelease() {
+        String url = TestDatabases.newPostgresDatabase("toonew");
+        JdbcTemplate jdbc = jdbc(url);
+        jdbc.execute("create table act_ge_schema_log (id_ varchar(64), timestamp_ timestamp, version_ varchar(255))");
+        jdbc.update("insert into act_ge_schema_log values ('0', now(), '7.25.0')");
+
+        assertThatThrownBy(() -> install(url)).hasStackTraceContaining("Camunda's tables are at 7.25");
+        assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name = 'databasechangelog'",
+                Integer.class)).as("an older release never marks a newer schema").isZero();
+    }
+
     /** The last migration the previous release had (V20, before the deployment issue). */
     static final int PREVIOUS_RELEASES_MIGRATION = 19;
 
