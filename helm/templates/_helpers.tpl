@@ -60,6 +60,16 @@ Refuses values that cannot work, each with the reason. Every template includes i
 {{- if and .Values.keycloak.enabled (not .Values.keycloak.existingSecret) }}
 {{- fail "keycloak.existingSecret must name the Secret with the client secret (key keycloak.clientSecretKey), or set keycloak.enabled=false" }}
 {{- end }}
+{{- if .Values.networkPolicy.enabled }}
+{{- $needed := list "database" "redcap" }}
+{{- if .Values.keycloak.enabled }}{{ $needed = append $needed "keycloak" }}{{ end }}
+{{- if .Values.smtp.host }}{{ $needed = append $needed "smtp" }}{{ end }}
+{{- range $needed }}
+{{- if not (index $.Values.networkPolicy.egress . "cidrs") }}
+{{- fail (printf "networkPolicy.egress.%s.cidrs is empty: with the network policy on, the app could not reach its %s" . .) }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- range $name := list "qa" "prod" }}
 {{- $server := index $.Values.redcap $name }}
 {{- if not $server.apiUrl }}

@@ -140,7 +140,7 @@ class HelmChartTest {
     }
 
     @Test
-    void networkPolicyLetsOutOnlyTheDatabaseRedcapKeycloakSmtpAndDns() {
+    void networkPolicyLetsOutOnlyTheDatabaseRedcapKeycloakSmtpAndDns() throws IOException {
         Map<String, Object> policy = only(render(FULL), "NetworkPolicy");
 
         List<Map<String, Object>> egress = list(policy, "spec.egress");
@@ -150,6 +150,10 @@ class HelmChartTest {
         Map<String, Object> dns = egress.get(egress.size() - 1);
         assertThat(list(dns, "ports")).extracting(port -> port.get("port")).containsOnly(53);
         assertThat(egress).hasSize(5);
+        Path withoutDatabase = work.resolve("without-database-cidrs.yaml");
+        Files.writeString(withoutDatabase, new Yaml().dump(merge(load(FULL),
+                Map.of("networkPolicy", Map.of("egress", Map.of("database", Map.of("cidrs", List.of())))))));
+        assertThatThrownBy(() -> render(withoutDatabase)).hasMessageContaining("networkPolicy.egress.database.cidrs is empty");
     }
 
     @Test
