@@ -40,8 +40,7 @@ public class ApiRights {
             return Outcome.NOTHING_TO_REDUCE;
         }
         TokenRights now = user.get().apiRights();
-        TokenRights lowered = new TokenRights(now.export() && keep.export(), now.importData() && keep.importData(),
-                now.mobileApp() && keep.mobileApp());
+        TokenRights lowered = now.within(keep);
         if (lowered.equals(now)) {
             return Outcome.NOTHING_TO_REDUCE;
         }
