@@ -1,14 +1,18 @@
-package org.tokengov.dashboard;
+package org.tokengov.requeststate;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -19,30 +23,36 @@ import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.springframework.stereotype.Component;
 
 /**
  * Asks the engine where a token request waits. A request is its {@code TokenRequestProcess} instance (request id =
  * process instance id) plus the issuance instances it calls, so the called instances are looked at first: while a
- * token is being issued, the request waits there. A user task wins over anything else, since a person must act.
+ * token is being issued, the request waits there. A user task wins over anything else, since a person must act. Shared
+ * by the dashboard's open requests and the requests list.
  */
 @Component
-class RequestWaits {
+public class RequestWaits {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final HistoryService history;
     private final ManagementService management;
+    private final RepositoryService repository;
 
-    RequestWaits(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management) {
+    RequestWaits(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management,
+            RepositoryService repository) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
         this.management = management;
+        this.repository = repository;
     }
 
     /** Empty when the request's process is no longer running. */
-    Optional<WaitingPoint> of(String requestId) {
+    public Optional<WaitingPoint> of(String requestId) {
         List<String> instances = instanceTree(requestId);
         if (instances.isEmpty()) {
             return Optional.empty();
@@ -51,7 +61,10 @@ class RequestWaits {
         List<Task> open = tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).list();
         if (!open.isEmpty()) {
             Task task = open.stream().max(Comparator.comparing(Task::getCreateTime)).orElseThrow();
-            return Optional.of(new WaitingPoint(task.getName(), whoActsOn(task), task.getCreateTime().toInstant(), incident));
+            Instant deadline = task.getDueDate() != null ? task.getDueDate().toInstant()
+                    : deadlineTimer(task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+            return Optional.of(new WaitingPoint(task.getTaskDefinitionKey(), task.getName(), true, whoActsOn(task),
+                    task.getCreateTime().toInstant(), deadline, incident));
         }
         return Optional.of(systemStep(instances.get(instances.size() - 1), incident));
     }
@@ -68,16 +81,36 @@ class RequestWaits {
         return tree;
     }
 
-    private String whoActsOn(Task task) {
+    /** The assignee; else the candidate users, then the candidate groups ("group api-specialists"). */
+    private List<String> whoActsOn(Task task) {
         if (task.getAssignee() != null) {
-            return task.getAssignee();
+            return List.of(task.getAssignee());
         }
-        String groups = tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .sorted()
-                .collect(Collectors.joining(", "));
-        return groups.isEmpty() ? "unassigned" : "group " + groups;
+        List<IdentityLink> candidates = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
+        return Stream.concat(
+                candidates.stream().map(IdentityLink::getUserId).filter(Objects::nonNull).sorted(),
+                candidates.stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().map(group -> "group " + group))
+                .toList();
+    }
+
+    /**
+     * The due date of the interrupting timer on the step (the one that closes the request when nobody acts); not the
+     * reminders, which leave the step waiting.
+     */
+    private Instant deadlineTimer(String instanceId, String definitionId, String activityId) {
+        Collection<BoundaryEvent> boundaries = repository.getBpmnModelInstance(definitionId).getModelElementsByType(BoundaryEvent.class);
+        return boundaries.stream()
+                .filter(boundary -> boundary.cancelActivity() && boundary.getAttachedTo() != null
+                        && boundary.getAttachedTo().getId().equals(activityId)
+                        && boundary.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance))
+                .flatMap(boundary -> management.createJobQuery().processInstanceId(instanceId).activityId(boundary.getId())
+                        .timers().list().stream())
+                .map(Job::getDuedate)
+                .filter(Objects::nonNull)
+                .map(Date::toInstant)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     /**
@@ -87,15 +120,18 @@ class RequestWaits {
     private WaitingPoint systemStep(String instanceId, boolean incident) {
         ActivityInstance root = runtime.getActivityInstance(instanceId);
         Optional<TransitionInstance> queued = transitions(root).findFirst();
+        String definitionId = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getProcessDefinitionId();
         if (queued.isPresent()) {
+            String activityId = queued.get().getActivityId();
             Job job = management.createJobQuery().executionId(queued.get().getExecutionId()).list().stream().findFirst().orElse(null);
-            return new WaitingPoint(name(queued.get().getActivityName(), queued.get().getActivityId()), "",
-                    job == null ? null : job.getCreateTime().toInstant(), incident);
+            return new WaitingPoint(activityId, name(queued.get().getActivityName(), activityId), false, List.of(),
+                    job == null ? null : job.getCreateTime().toInstant(), deadlineTimer(instanceId, definitionId, activityId), incident);
         }
         ActivityInstance leaf = innermost(root);
         HistoricActivityInstance started = history.createHistoricActivityInstanceQuery().activityInstanceId(leaf.getId()).singleResult();
-        return new WaitingPoint(name(leaf.getActivityName(), leaf.getActivityId()), "",
-                started == null ? null : started.getStartTime().toInstant(), incident);
+        return new WaitingPoint(leaf.getActivityId(), name(leaf.getActivityName(), leaf.getActivityId()), false, List.of(),
+                started == null ? null : started.getStartTime().toInstant(), deadlineTimer(instanceId, definitionId, leaf.getActivityId()),
+                incident);
     }
 
     private static Stream<TransitionInstance> transitions(ActivityInstance instance) {
