@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.springframework.stereotype.Component;
+import org.tokengov.identity.SystemAuthority;
 
 /**
  * Asks the engine where a token request waits. A request is its {@code TokenRequestProcess} instance (request id =
@@ -41,18 +43,27 @@ public class RequestWaits {
     private final HistoryService history;
     private final ManagementService management;
     private final RepositoryService repository;
+    private final IdentityService identity;
 
     RequestWaits(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management,
-            RepositoryService repository) {
+            RepositoryService repository, IdentityService identity) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
         this.management = management;
         this.repository = repository;
+        this.identity = identity;
     }
 
-    /** Empty when the request's process is no longer running. */
+    /**
+     * Empty when the request's process is no longer running. Read as the system: whose requests a person may see was
+     * decided by the caller, and a requester holds no engine permission on their request's instance.
+     */
     public Optional<WaitingPoint> of(String requestId) {
+        return SystemAuthority.call(identity, () -> find(requestId));
+    }
+
+    private Optional<WaitingPoint> find(String requestId) {
         List<String> instances = instanceTree(requestId);
         if (instances.isEmpty()) {
             return Optional.empty();
