@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,6 +152,29 @@ class RequestsIT {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.body()).doesNotContain(testing.getId());
         assertThat(session().getWithBasic("/api/requests", "alice", "not-her-password").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aNumberACallerSendsAtTheStartIsReplacedByTheOneTheRegistryGave() {
+        Map<String, Object> variables = new HashMap<>(Map.of("productionProjectId", 101L, "qaProjectId", 201L,
+                "rightExport", true, "rightImport", false, "rightMobileApp", false, "fairUseAccepted", true,
+                "intendedUse", "SCHEDULED_EXPORT", "usageDescription", "Nightly export of new visits, filtered by date.",
+                "callSchedule", "Nightly at 02:00", "expectedCallsPerDay", 10L));
+        variables.put("requestNumber", "REQ-1999-0001");
+        identity.setAuthentication("alice", List.of("api-requesters"));
+        ProcessInstance request;
+        try {
+            request = runtime.startProcessInstanceByKey("TokenRequestProcess", variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+        Jobs.runDue(management);
+        String filed = requests.find(request.getId()).orElseThrow().number();
+
+        assertThat(filed).isNotEqualTo("REQ-1999-0001");
+        assertThat(runtime.getVariable(request.getId(), "requestNumber")).isEqualTo(filed);
+        assertThat(task(request).getName()).startsWith(filed + ": ");
+        assertThat(byId(get("/api/requests", "alice")).get(request.getId()).get("number").asText()).isEqualTo(filed);
     }
 
     @Test

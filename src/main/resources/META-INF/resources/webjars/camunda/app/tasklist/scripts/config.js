@@ -1,8 +1,8 @@
 // Tasklist settings of REDCap API token governance (replaces the webapp's own config.js, whose defaults are kept
 // apart from the added script).
 export default {
-  // "Token dashboard" and "My token requests" links in Tasklist's header (scripts/token-*-link.js).
-  customScripts: ['scripts/token-dashboard-link', 'scripts/token-requests-link'],
+  // "Token dashboard" and "My token requests" links in Tasklist's header (scripts/token-dashboard-link.js).
+  customScripts: ['scripts/token-dashboard-link'],
 
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
