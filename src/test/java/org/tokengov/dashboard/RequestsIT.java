@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.registry.TokenRequestRecord;
 import org.tokengov.registry.TokenRequests;
@@ -47,6 +48,7 @@ class RequestsIT {
     @Autowired IdentityService identity;
     @Autowired ManagementService management;
     @Autowired TokenRequests requests;
+    @Autowired JdbcTemplate jdbc;
 
     PipelineDriver people;
     String app;
@@ -176,6 +178,8 @@ class RequestsIT {
         String filed = requests.find(request.getId()).orElseThrow().number();
         assertThat(runtime.getVariable(request.getId(), "requestNumber")).isEqualTo(filed);
         assertThat(byId(get("/api/requests", "alice")).get(request.getId()).get("number").asText()).isEqualTo(filed);
+        assertThatThrownBy(() -> jdbc.update("update token_request set request_number = 'REQ-1999-0001' where id = ?",
+                request.getId())).as("a number once given never changes").hasMessageContaining("frozen");
     }
 
     @Test
