@@ -3,6 +3,7 @@ package org.tokengov.accessreview;
 import static org.tokengov.accessreview.AccessReviewVariables.*;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,12 +12,14 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.tokengov.identity.ContractGroups;
+import org.tokengov.redcap.TokenRights;
 import org.tokengov.usertask.TaskActor;
 
 /**
  * {@code Task_ReviewProjectAccess}. On create: the project's PIs are its candidates (the REDCap administrators when
  * it has none) and are told. On complete, enforced by the engine because a REST caller can skip the form: only a PI
- * of the project or a REDCap administrator answers (REST: 403), and the answer must be valid (REST: 400).
+ * of the project or a REDCap administrator answers (REST: 403), and the answer must be valid (REST: 400): whom to
+ * revoke, of those whose project access ends too, and whose API rights are reduced to which.
  */
 @Component("accessReviewTaskListener")
 class AccessReviewTaskListener implements TaskListener {
@@ -57,13 +60,20 @@ class AccessReviewTaskListener implements TaskListener {
                     + "REDCap administrators review its API access.");
         }
         AccessReviewAnswer answer;
+        List<String> ending;
+        Map<String, TokenRights> reductions;
         try {
             answer = AccessReviewAnswer.read(task.getVariable(USERNAMES_TO_REVOKE), task.getVariable(ACCESS_REVIEWED),
                     tokenHolders(task));
+            ending = ProjectAccessEndings.read(task.getVariable(USERNAMES_TO_END_PROJECT_ACCESS), answer.revoke(),
+                    project(task));
+            reductions = RightsReductions.read(task.getVariable(RIGHTS_TO_REDUCE), answer.revoke(), holderRights(task));
         } catch (AccessReviewAnswer.Invalid invalid) {
             throw new FormFieldValidationException(FORM, "Cannot complete '" + task.getName() + "': " + invalid.getMessage());
         }
         task.setVariable(USERNAMES_TO_REVOKE, Variables.stringValue(String.join(",", answer.revoke())));
+        task.setVariable(USERNAMES_TO_END_PROJECT_ACCESS, Variables.stringValue(String.join(",", ending)));
+        task.setVariable(RIGHTS_TO_REDUCE, Variables.stringValue(RightsReductions.write(reductions)));
         task.setVariable(REVIEWED_BY, Variables.stringValue(actor));
     }
 

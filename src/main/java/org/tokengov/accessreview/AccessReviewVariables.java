@@ -27,6 +27,14 @@ public final class AccessReviewVariables {
     /** The PI's answer: whose tokens to revoke (empty: keep everyone), and that they reviewed everyone listed. */
     public static final String USERNAMES_TO_REVOKE = "usernamesToRevoke";
     public static final String ACCESS_REVIEWED = "accessReviewed";
+    /** Of those revoked, whose REDCap access to the (production) project ends too ({@code person.left_project}). */
+    public static final String USERNAMES_TO_END_PROJECT_ACCESS = "usernamesToEndProjectAccess";
+    /** The API rights each listed holder has enabled in REDCap ({@link HolderRights}). */
+    public static final String HOLDER_API_RIGHTS = "holderApiRights";
+    /** For the form: per holder, the API rights enabled in REDCap against those their calls used. */
+    public static final String API_RIGHTS_TEXT = "apiRightsText";
+    /** The PI's reductions: {@code username: rights kept} lines ({@link RightsReductions}). */
+    public static final String RIGHTS_TO_REDUCE = "rightsToReduce";
     /** Who completed the review (a PI of the project, or a REDCap administrator). */
     public static final String REVIEWED_BY = "reviewedBy";
     /** The review task's id, so the escalation can hand it to the REDCap administrators. */
@@ -45,6 +53,10 @@ public final class AccessReviewVariables {
 
     public static List<String> tokenHolders(VariableScope scope) {
         return names((String) scope.getVariable(TOKEN_HOLDERS));
+    }
+
+    static HolderRights holderRights(VariableScope scope) {
+        return HolderRights.decode((String) scope.getVariable(HOLDER_API_RIGHTS));
     }
 
     public static String text(VariableScope scope, String name) {

@@ -117,5 +117,11 @@ public enum AuditAction {
     /** A PI or administrator named who takes over a leaver's production token before the leaving date. */
     SUCCESSOR_NAMED,
     /** The named successor's request took the naming: its QA test must be the predecessor's reviewed code. */
-    SUCCESSOR_REQUESTED
+    SUCCESSOR_REQUESTED,
+    /** A person left the organisation: their REDCap account is suspended, or an administrator is asked to. */
+    REDCAP_ACCOUNT_SUSPENDED,
+    /** A rehire: a REDCap account suspension this system set is lifted, or an administrator is asked to. */
+    REDCAP_ACCOUNT_UNSUSPENDED,
+    /** An access review reduced a holder's API rights in REDCap to those their work uses. */
+    API_RIGHTS_REDUCED
 }

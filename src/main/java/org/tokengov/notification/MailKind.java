@@ -39,9 +39,11 @@ public enum MailKind {
     SPONSORED_TOKENS_REVOKED("sponsored-tokens-revoked", "count"),
     NEW_SPONSOR("new-sponsor", "external", "departedSponsor", "namedBy"),
     // Offboarding
-    OFFBOARDING_REPORT_TO_PI("offboarding-report-to-pi", "username", "leftProject", "source", "projects"),
+    OFFBOARDING_REPORT_TO_PI("offboarding-report-to-pi", "username", "leftProject", "source", "projects", "account"),
     OFFBOARDING_REPORT_TO_ADMINS("offboarding-report-to-admins", "username", "leftProject", "source", "projects",
-            "details", "eventId"),
+            "details", "eventId", "account"),
+    /** A rehire: the REDCap account suspensions this system set at the termination, lifted or asked of them. */
+    REDCAP_ACCOUNT_UNSUSPENDED("redcap-account-unsuspended", "username", "lines"),
     /** A person left a project: what was done to their REDCap access, to the project's PIs and the administrators. */
     PROJECT_ACCESS_ENDED("project-access-ended", "username", "project", "expiration", "lines"),
     // Successors of leavers
@@ -80,6 +82,8 @@ public enum MailKind {
     ACCESS_REVIEW_REQUESTED("access-review-requested", "environment", "project", "pis", "holders", "due"),
     ACCESS_REVIEW_REMINDER("access-review-reminder", "environment", "project"),
     ACCESS_REVIEW_ESCALATED("access-review-escalated", "environment", "project", "pis"),
+    /** A PI reduced holders' API rights in an access review: what was done in REDCap, to the PIs and administrators. */
+    API_RIGHTS_REDUCED("api-rights-reduced", "environment", "project", "reviewer", "lines"),
     // Reconciliation with REDCap
     RECONCILIATION_FINDING("reconciliation-finding", "token", "holder", "finding", "action", "changedBy"),
     RECONCILIATION_FINDING_TO_HOLDER("reconciliation-finding-to-holder", "token", "finding", "action"),

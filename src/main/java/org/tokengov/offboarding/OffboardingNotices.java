@@ -14,7 +14,10 @@ import org.tokengov.redcap.ProjectPis;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapProperties;
 
-/** Tells the PIs of every project where the person lost a token, and the REDCap administrators, what was revoked. */
+/**
+ * Tells the PIs of every project where the person lost a token, and the REDCap administrators, what was revoked, and
+ * what was done to their REDCap account.
+ */
 @Service
 class OffboardingNotices {
 
@@ -30,12 +33,15 @@ class OffboardingNotices {
     private final ProjectPis pis;
     private final RedcapProperties servers;
     private final Notifier notifier;
+    private final RedcapAccountSuspensions suspensions;
 
-    OffboardingNotices(JdbcClient jdbc, ProjectPis pis, RedcapProperties servers, Notifier notifier) {
+    OffboardingNotices(JdbcClient jdbc, ProjectPis pis, RedcapProperties servers, Notifier notifier,
+            RedcapAccountSuspensions suspensions) {
         this.jdbc = jdbc;
         this.pis = pis;
         this.servers = servers;
         this.notifier = notifier;
+        this.suspensions = suspensions;
     }
 
     void send(OffboardingEvent event) {
@@ -59,13 +65,15 @@ class OffboardingNotices {
         String leftProject = OffboardingEvent.LEFT_PROJECT.equals(event.type())
                 ? String.valueOf(event.projectId()) : "";
         String source = String.valueOf(event.source());
+        String account = suspensions.summary(event);
         projectsByPi.forEach((pi, theirProjects) -> notifier.send(Notification.toUser(pi,
                 MailKind.OFFBOARDING_REPORT_TO_PI,
                 Map.of("username", event.username(), "leftProject", leftProject, "source", source,
-                        "projects", List.copyOf(theirProjects)))));
+                        "projects", List.copyOf(theirProjects), "account", account))));
         notifier.send(Notification.toGroup(ContractGroups.ADMINS, MailKind.OFFBOARDING_REPORT_TO_ADMINS, Map.of(
                 "username", event.username(), "leftProject", leftProject, "source", source,
                 "projects", projects.stream().map(RevokedProject::toString).toList(),
-                "details", event.outcomeDetails() == null ? "" : event.outcomeDetails(), "eventId", event.id())));
+                "details", event.outcomeDetails() == null ? "" : event.outcomeDetails(), "eventId", event.id(),
+                "account", account)));
     }
 }

@@ -3,6 +3,7 @@ package org.tokengov.offboarding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import org.springframework.http.HttpStatus;
 
 /**
  * Checks {@code Authorization: Bearer <token>} (RFC 6750) against the configured token. Both sides are hashed
@@ -14,6 +15,17 @@ final class ScimBearerCheck {
     private static final String SCHEME = "Bearer";
 
     private ScimBearerCheck() {
+    }
+
+    /** Every SCIM endpoint starts here: 503 while no token is configured, 401 without the right one. */
+    static void require(ScimProperties properties, String authorizationHeader) {
+        if (!properties.configured()) {
+            throw new ScimException(HttpStatus.SERVICE_UNAVAILABLE, null,
+                    "SCIM intake is not configured (tokengov.scim.bearer-token).");
+        }
+        if (!admits(authorizationHeader, properties.bearerToken())) {
+            throw new ScimException(HttpStatus.UNAUTHORIZED, null, "A valid bearer token is required.");
+        }
     }
 
     static boolean admits(String authorizationHeader, String expectedToken) {

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Every answer of the SCIM door that is not a success is a SCIM error body (RFC 7644 §3.12). */
-@RestControllerAdvice(assignableTypes = ScimUsersController.class)
+@RestControllerAdvice(assignableTypes = {ScimUsersController.class, ScimDiscoveryController.class})
 class ScimErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ScimErrors.class);

@@ -8,6 +8,8 @@ final class ScimException extends RuntimeException {
     static final String INVALID_SYNTAX = "invalidSyntax";
     static final String INVALID_VALUE = "invalidValue";
     static final String NO_TARGET = "noTarget";
+    static final String INVALID_FILTER = "invalidFilter";
+    static final String UNIQUENESS = "uniqueness";
 
     private final HttpStatus status;
     private final String scimType;
@@ -24,7 +26,11 @@ final class ScimException extends RuntimeException {
 
     static ScimException unsupportedContentType() {
         return new ScimException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null,
-                "Send the PatchOp as application/scim+json or application/json.");
+                "Send the body as application/scim+json or application/json.");
+    }
+
+    static ScimException notFound(String what) {
+        return new ScimException(HttpStatus.NOT_FOUND, null, what + " not found.");
     }
 
     HttpStatus status() {

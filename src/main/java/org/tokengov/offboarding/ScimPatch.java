@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.tokengov.input.StrictJson;
 
 /**
  * Reads a SCIM PatchOp (RFC 7644 §3.5.2) for the one attribute offboarding acts on: the user's {@code active}
@@ -33,9 +32,9 @@ final class ScimPatch {
 
     /** The value of {@code active} after all operations (the last one wins), empty if none touches it. */
     static Optional<Boolean> activeAfter(byte[] body) {
-        JsonNode patch = parse(body);
+        JsonNode patch = ScimJson.parse(body, "a SCIM PatchOp");
         checkMembers(patch, PATCH_MEMBERS, "A PatchOp");
-        if (!listsPatchOpSchema(member(patch, "schemas"))) {
+        if (!ScimJson.listsSchema(member(patch, "schemas"), SCHEMA)) {
             throw badRequest(INVALID_SYNTAX, "schemas must list " + SCHEMA + ".");
         }
         JsonNode operations = member(patch, "Operations");
@@ -52,14 +51,6 @@ final class ScimPatch {
         return Optional.ofNullable(active);
     }
 
-    private static JsonNode parse(byte[] body) {
-        try {
-            return StrictJson.readObject(body);
-        } catch (StrictJson.Unreadable e) {
-            throw badRequest(INVALID_SYNTAX, "The body must be a SCIM PatchOp JSON object. " + e.getMessage());
-        }
-    }
-
     /** Every member known and named once, ignoring case. */
     private static void checkMembers(JsonNode object, Set<String> known, String what) {
         Set<String> seen = new HashSet<>();
@@ -72,18 +63,6 @@ final class ScimPatch {
                 throw badRequest(INVALID_SYNTAX, what + " names \"" + member.getKey() + "\" twice.");
             }
         }
-    }
-
-    private static boolean listsPatchOpSchema(JsonNode schemas) {
-        if (schemas == null || !schemas.isArray()) {
-            return false;
-        }
-        for (JsonNode schema : schemas) {
-            if (schema.isTextual() && schema.asText().equalsIgnoreCase(SCHEMA)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Optional<Boolean> activeSetBy(JsonNode operation) {
@@ -142,21 +121,10 @@ final class ScimPatch {
     }
 
     private static boolean bool(JsonNode value) {
-        if (value.isBoolean()) {
-            return value.booleanValue();
-        }
-        if (value.isTextual() && (value.asText().equalsIgnoreCase("true") || value.asText().equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(value.asText());
-        }
-        throw badRequest(INVALID_VALUE, "active must be true or false.");
+        return ScimJson.bool(value, ACTIVE);
     }
 
     private static JsonNode member(JsonNode object, String name) {
-        for (Map.Entry<String, JsonNode> member : object.properties()) {
-            if (member.getKey().equalsIgnoreCase(name)) {
-                return member.getValue();
-            }
-        }
-        return null;
+        return ScimJson.member(object, name);
     }
 }

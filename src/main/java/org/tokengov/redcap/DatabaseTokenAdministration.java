@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -303,6 +304,104 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
                     }
                     writeLogEvent(environment, connection, projectId, actor, user, USER_EDITED);
                     return true;
+                });
+    }
+
+    /**
+     * Lowers the user's API rights on the project to at most {@code keep}, as a PI on the User Rights page would: a right
+     * is only ever switched off here, never on. Logged as REDCap logs an edit of a user ({@code Edit user}). A member of
+     * a user role has the role's rights, which this cannot change per user: {@link RedcapRoleMemberException}.
+     *
+     * @return whether a right was switched off now (false: not a user of the project, or nothing above {@code keep})
+     */
+    public boolean reduceApiRights(RedcapEnvironment environment, long projectId, String username, TokenRights keep,
+            String by) {
+        String user = requireName(username, "username");
+        String actor = requireName(by, "actor");
+        Objects.requireNonNull(keep, "keep");
+        requireProject(projectId);
+        return inTransaction(environment, "reduce-rights", "reduce the API rights of " + user + " on project " + projectId,
+                connection -> {
+                    String spelled;
+                    try (PreparedStatement select = connection.prepareStatement("SELECT role_id, username FROM"
+                            + " redcap_user_rights WHERE project_id = ? AND LOWER(username) = LOWER(?) FOR UPDATE")) {
+                        select.setLong(1, projectId);
+                        select.setString(2, user);
+                        try (ResultSet result = select.executeQuery()) {
+                            if (!result.next()) {
+                                return false;
+                            }
+                            spelled = result.getString(2);
+                            if (result.getObject(1) != null) {
+                                throw new RedcapRoleMemberException("The user \"" + spelled + "\" belongs to a user role on"
+                                        + " project " + projectId + ": their API rights are the role's");
+                            }
+                        }
+                    }
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE redcap_user_rights SET"
+                            + " api_export = CASE WHEN ? = 1 THEN api_export ELSE 0 END,"
+                            + " api_import = CASE WHEN ? = 1 THEN api_import ELSE 0 END,"
+                            + " mobile_app = CASE WHEN ? = 1 THEN mobile_app ELSE 0 END"
+                            + " WHERE project_id = ? AND username = ?"
+                            + " AND ((api_export = 1 AND ? = 0) OR (api_import = 1 AND ? = 0) OR (mobile_app = 1 AND ? = 0))")) {
+                        int[] kept = {keep.export() ? 1 : 0, keep.importData() ? 1 : 0, keep.mobileApp() ? 1 : 0};
+                        for (int right = 0; right < kept.length; right++) {
+                            update.setInt(1 + right, kept[right]);
+                            update.setInt(6 + right, kept[right]);
+                        }
+                        update.setLong(4, projectId);
+                        update.setString(5, spelled);
+                        if (update.executeUpdate() == 0) {
+                            return false;
+                        }
+                    }
+                    writeLogEvent(environment, connection, projectId, actor, spelled, USER_EDITED);
+                    return true;
+                });
+    }
+
+    /**
+     * Suspends the user's REDCap account as of {@code at} (REDCap's local time), as an administrator's suspension does:
+     * {@code redcap_user_information.user_suspended_time}, which makes REDCap refuse every API token of the user. No log
+     * row: the facts sheet names none for a suspension, so none is invented.
+     *
+     * @return whether it is suspended as of {@code at} now (false: no such account, or suspended already otherwise).
+     *     A retry of the same suspension answers true again, so a step whose own transaction failed after the write
+     *     still records the suspension as its own.
+     */
+    public boolean suspendAccount(RedcapEnvironment environment, String username, LocalDateTime at) {
+        String user = requireName(username, "username");
+        Objects.requireNonNull(at, "at");
+        return inTransaction(environment, "suspend-account", "suspend the REDCap account of " + user,
+                connection -> {
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE redcap_user_information"
+                            + " SET user_suspended_time = ? WHERE LOWER(username) = LOWER(?)"
+                            + " AND (user_suspended_time IS NULL OR user_suspended_time = ?)")) {
+                        update.setTimestamp(1, Timestamp.valueOf(at));
+                        update.setString(2, user);
+                        update.setTimestamp(3, Timestamp.valueOf(at));
+                        return update.executeUpdate() > 0;
+                    }
+                });
+    }
+
+    /**
+     * Lifts a suspension this system set: only while {@code user_suspended_time} is still exactly {@code setAt}, so a
+     * suspension an administrator made (or renewed) since stays.
+     *
+     * @return whether it was lifted now
+     */
+    public boolean liftSuspension(RedcapEnvironment environment, String username, LocalDateTime setAt) {
+        String user = requireName(username, "username");
+        Objects.requireNonNull(setAt, "setAt");
+        return inTransaction(environment, "lift-suspension", "lift the suspension of " + user + "'s REDCap account",
+                connection -> {
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE redcap_user_information"
+                            + " SET user_suspended_time = NULL WHERE LOWER(username) = LOWER(?) AND user_suspended_time = ?")) {
+                        update.setString(1, user);
+                        update.setTimestamp(2, Timestamp.valueOf(setAt));
+                        return update.executeUpdate() > 0;
+                    }
                 });
     }
 

@@ -230,7 +230,7 @@ public class RedcapLogReader {
         int tokenEvents = 0;
         int leaked = 0;
         int apiCalls = 0;
-        Map<String, Instant> lastCalls = new HashMap<>();
+        Map<String, ApiUses.LastCalls> lastCalls = new HashMap<>();
         Instant last = previous;
         Instant newest = null;
         for (KeyedRow keyed : rows) {
@@ -250,7 +250,7 @@ public class RedcapLogReader {
             }
             if (TokenEventRows.isApiCall(row) && row.user() != null && !row.user().isBlank()) {
                 apiCalls++;
-                lastCalls.merge(row.user().trim(), at, (a, b) -> a.isAfter(b) ? a : b);
+                lastCalls.merge(row.user().trim(), ApiUses.LastCalls.of(at, ApiCallRight.of(row)), ApiUses.LastCalls::newest);
             }
         }
         if (projectId != 0) {

@@ -20,7 +20,8 @@ import org.tokengov.usertask.GroupDecisionTaskListener;
 /**
  * {@code Task_ApproveRelease}: a REDCap administrator who is neither the requester nor anyone who reviewed the code
  * of the request approves or rejects the production release (offered to the other administrators only). A rejection
- * needs comments; the decision is a gate in the ledger, and an approval is told to the requester.
+ * needs comments; the decision is a gate in the ledger, and an approval is told to the requester. A named successor's
+ * request shows whose reviewed code it takes over.
  */
 @Component("approveReleaseListener")
 class ApproveReleaseListener extends GroupDecisionTaskListener {
@@ -58,6 +59,7 @@ class ApproveReleaseListener extends GroupDecisionTaskListener {
         request.submission().ifPresent(submission -> task.setVariableLocal(REDCAP_RIGHTS, rightsInRedcap.describe(submission)));
         RequestFacts.showQaTest(task, request);
         RequestFacts.showLastReviewComments(task, request);
+        task.setVariableLocal(SUCCESSION_NOTE, tasks.successionOf(task).map(Succession::reviewNote).orElse(null));
     }
 
     @Override

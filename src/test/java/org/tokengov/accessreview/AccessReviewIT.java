@@ -5,6 +5,14 @@ import static org.tokengov.testsupport.EngineRest.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.camunda.bpm.engine.FormService;
@@ -20,13 +28,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.RedcapProperties;
+import org.tokengov.redcaplog.RedcapLogReader;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
 import org.tokengov.testsupport.EngineRest;
+import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.PipelineDriver;
 import org.tokengov.testsupport.RealServers;
@@ -40,10 +54,18 @@ import org.tokengov.testsupport.SimulatorHttp;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = AccessReviewIT.OwnServers.class)
-class AccessReviewIT {
+public class AccessReviewIT {
 
-    /** A context of its own: the review covers every project with a live token, so other classes' tokens stay out. */
-    static class OwnServers extends RealServers {
+    /**
+     * A context of its own: the review covers every project with a live token, so other classes' tokens stay out
+     * (RedcapAccountSuspensionIT shares it: its tokens end revoked). REDCap accounts are suspended on a termination.
+     */
+    public static class OwnServers extends RealServers {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            super.initialize(context);
+            TestPropertyValues.of("tokengov.offboarding.suspend-redcap-account=true").applyTo(context);
+        }
     }
 
     @Autowired ConfigurableApplicationContext context;
@@ -54,6 +76,7 @@ class AccessReviewIT {
     @Autowired FormService forms;
     @Autowired TokenRegistry registry;
     @Autowired JdbcClient jdbc;
+    @Autowired RedcapLogReader logReader;
 
     SimulatorHttp simulator;
     PipelineDriver pipeline;
@@ -107,9 +130,98 @@ class AccessReviewIT {
                         + "where action = 'ACCESS_REVIEW_DECIDED' order by id").query(String.class).list())
                 .containsExactly("pat " + alices.id() + " QA:201: keep alice",
                         "pat " + bobs.id() + " QA:201: revoke bob (LEFT_PROJECT)");
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_REVIEW_REQUESTED'")
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_REVIEW_REQUESTED' and details like 'QA:201:%'")
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(review.getId()).count()).isZero();
+    }
+
+    /**
+     * Issue 13, items 2 and 3 on PROD project 101: eve left the project, erin's work only exports. pat revokes eve
+     * and ends her REDCap access (a person.left_project offboarding from the review: expiration set, user row kept), and
+     * reduces erin to export only in REDCap: her import is then refused with REDCap's error, her export still works.
+     * Over REST, a holder cannot answer, and pat cannot add rights, end a kept holder's access or send a field the
+     * form does not have.
+     */
+    @Test
+    void thePiEndsALeaversProjectAccessAndReducesAHoldersRightsToWhatTheirWorkUses() throws Exception {
+        IssuedTokens issue = new IssuedTokens(context);
+        JdbcTemplate redcap = issue.redcap(RedcapEnvironment.PROD);
+        IssuedToken eves = issue.issue("eve", RedcapEnvironment.PROD, 101);
+        IssuedToken erins = issue.issue("erin", RedcapEnvironment.PROD, 101);
+        redcap.update("UPDATE redcap_user_rights SET api_import = 1, mobile_app = 1 WHERE project_id = 101 AND username = 'erin'");
+        String erinValue = simulator.tokenOf("prod", "erin", 101);
+        assertThat(api(erinValue, "content=record&format=json").statusCode()).as("erin exports").isEqualTo(200);
+        logReader.catchUp(RedcapEnvironment.PROD, 101);
+
+        ProcessInstance review = startReview();
+        Task task = tasks.createTaskQuery().processInstanceId(review.getId())
+                .taskName("Review API access to REDCap project 101 (PROD)").singleResult();
+        String rights = json(rest.get("/task/" + task.getId() + "/form-variables", "pat", "demo"))
+                .path(AccessReviewVariables.API_RIGHTS_TEXT).path("value").asText();
+        assertThat(rights).contains("erin: export enabled, last used " + LocalDate.now(ZoneOffset.UTC)
+                        + "; import enabled, no use seen in REDCap's log; mobile app enabled",
+                "eve: export enabled, no use seen in REDCap's log; import off; mobile app off");
+
+        assertThat(complete(task, "erin", Map.of("rightsToReduce", "erin: export")).statusCode()).as("a holder")
+                .isEqualTo(403);
+        HttpResponse<String> more = complete(task, "pat", Map.of("rightsToReduce", "eve: export, import"));
+        assertThat(more.statusCode()).isEqualTo(400);
+        assertThat(json(more).path("message").asText()).contains("eve does not have import enabled in REDCap");
+        HttpResponse<String> kept = complete(task, "pat", Map.of("usernamesToEndProjectAccess", "erin"));
+        assertThat(kept.statusCode()).isEqualTo(400);
+        assertThat(json(kept).path("message").asText()).contains("only people whose token you revoke above: erin");
+        assertThat(complete(task, "pat", Map.of("reviewedBy", "ada")).statusCode()).as("a field the form lacks")
+                .isEqualTo(400);
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("nothing half written").isEqualTo(1);
+
+        assertThat(complete(task, "pat", Map.of("usernamesToRevoke", "eve", "usernamesToEndProjectAccess", "Eve",
+                "rightsToReduce", "erin: export")).statusCode()).isEqualTo(204);
+        Jobs.runDue(management);
+
+        assertThat(registry.find(eves.id()).orElseThrow().state()).isEqualTo(TokenState.REVOKED);
+        LocalDate today = LocalDate.now(context.getBean(RedcapProperties.class).server(RedcapEnvironment.PROD).timeZone());
+        assertThat(redcap.queryForObject("SELECT expiration FROM redcap_user_rights WHERE project_id = 101"
+                + " AND username = 'eve'", LocalDate.class)).as("REDCap's own day; the user row stays").isEqualTo(today);
+        assertThat(redcap.queryForObject("SELECT user_suspended_time IS NULL FROM redcap_user_information"
+                + " WHERE username = 'eve'", Boolean.class)).as("leaving a project suspends no account").isTrue();
+        assertThat(jdbc.sql("select count(*) from offboarding_event where username = 'eve' and source = 'ACCESS_REVIEW'"
+                + " and event_type = 'person.left_project' and project_id = 101").query(Long.class).single()).isEqualTo(1);
+        assertThat(redcap.queryForMap("SELECT api_export, api_import, mobile_app FROM redcap_user_rights"
+                + " WHERE project_id = 101 AND username = 'erin'")).containsEntry("api_export", 1)
+                .containsEntry("api_import", 0).containsEntry("mobile_app", 0);
+        HttpResponse<String> refused = api(erinValue, "content=record&format=json&data="
+                + URLEncoder.encode("[{\"record_id\":\"9\"}]", StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("You do not have API Import/Update privileges");
+        assertThat(api(erinValue, "content=record&format=json").statusCode()).as("export still works").isEqualTo(200);
+        assertThat(jdbc.sql("select actor || ' ' || details from audit_event where action = 'API_RIGHTS_REDUCED'")
+                .query(String.class).list()).containsExactly("pat PROD:101: erin: API rights reduced in REDCap to export");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'PROJECT_ACCESS_ENDED' and details like"
+                + " 'eve left project 101%'").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from mail_outbox where subject = ?")
+                .param("REDCap PROD project 101: API rights reduced in the access review").query(Long.class).single())
+                .isPositive();
+        // Out of the next review's way: the review covers every project with a live token.
+        registry.markRevoked(erins.id(), "NO_LONGER_NEEDED");
+    }
+
+    /** erin's token on REDCap's API, as her script would call it. */
+    private HttpResponse<String> api(String token, String form) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(RealServers.baseUrl(context)
+                        + "/redcap-sim/prod/api/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&" + form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Completes the task over REST with the given string fields, the review confirmed. */
+    private HttpResponse<String> complete(Task task, String user, Map<String, String> fields) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        var variables = mapper.createObjectNode();
+        variables.putObject("accessReviewed").put("value", true).put("type", "Boolean");
+        fields.forEach((name, value) -> variables.putObject(name).put("value", value).put("type", "String"));
+        return rest.post("/task/" + task.getId() + "/complete", user, "demo",
+                mapper.createObjectNode().set("variables", variables).toString());
     }
 
     /** What the passing of time would do on the first day of the quarter: the timer fires, the PI lookups run. */

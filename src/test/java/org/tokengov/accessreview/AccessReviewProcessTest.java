@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tokengov.identity.ContractGroups;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapUnavailableException;
+import org.tokengov.redcap.TokenRights;
 import org.tokengov.testsupport.BpmnTestEngine;
 
 /**
@@ -73,6 +75,10 @@ class AccessReviewProcessTest {
             QA_201, new AccessReviews.ProjectAccess(List.of("pat", "rita"), List.of("bob", "carol"),
                     "bob: token issued 2026-01-02, never used\ncarol: token issued 2026-01-03, never used")));
     final AccessReviews reviews = mock(AccessReviews.class);
+    final MinimumNecessaryAccess rights = mock(MinimumNecessaryAccess.class);
+    final ProjectAccessEndings endings = mock(ProjectAccessEndings.class);
+    static final TokenRights EXPORT_AND_IMPORT = new TokenRights(true, true, false);
+    static final TokenRights EXPORT_ONLY = new TokenRights(true, false, false);
     String deploymentId;
 
     public static class Projects {
@@ -105,11 +111,18 @@ class AccessReviewProcessTest {
         }).when(reviews).escalate(any(), anyList(), anyString());
         Mocks.register("accessReviewSchedule", new AccessReviewSchedule(PROPERTIES));
         Mocks.register("accessReviewProjects", new Projects(projects));
-        Mocks.register("findProjectPisDelegate", new FindProjectPisDelegate(reviews));
+        when(rights.list(any(), anyList())).thenAnswer(call -> {
+            Map<String, TokenRights> enabled = new LinkedHashMap<>();
+            List<String> holders = call.getArgument(1);
+            holders.forEach(holder -> enabled.put(holder, EXPORT_AND_IMPORT));
+            return new MinimumNecessaryAccess.Listing(new HolderRights(enabled), "export enabled, last used 2026-03-01");
+        });
+        Mocks.register("findProjectPisDelegate", new FindProjectPisDelegate(reviews, rights));
         Mocks.register("accessReviewTaskListener", new AccessReviewTaskListener(reviews));
-        Mocks.register("applyAccessDecisionsDelegate", new ApplyAccessDecisionsDelegate(reviews));
+        Mocks.register("applyAccessDecisionsDelegate", new ApplyAccessDecisionsDelegate(reviews, endings));
         Mocks.register("remindProjectPisDelegate", new RemindProjectPisDelegate(reviews));
         Mocks.register("escalateAccessReviewDelegate", new EscalateAccessReviewDelegate(reviews));
+        Mocks.register("reduceApiRightsDelegate", new ReduceApiRightsDelegate(rights));
         deploymentId = repositoryService().createDeployment().addClasspathResource("bpmn/AccessReviewProcess.bpmn")
                 .addClasspathResource("forms/access-review.form").deploy().getId();
     }
@@ -198,8 +211,56 @@ class AccessReviewProcessTest {
         runJobs(review);
 
         verify(reviews).apply(QA_201, new AccessReviewAnswer(List.of(), List.of("bob", "carol")), "rita");
-        assertThat(review).isEnded().hasPassed("EndEvent_AccessReviewDone")
-                .hasNotPassed("Task_RemindProjectPis", "Task_EscalateToRedcapAdmins");
+        assertThat(review).isEnded().hasPassed("EndEvent_AccessReviewDone", "Gateway_RightsToReduce", "Gateway_RightsHandled")
+                .hasNotPassed("Task_RemindProjectPis", "Task_EscalateToRedcapAdmins", "Task_ReduceApiRights");
+        verify(rights, never()).reduce(any(), any(), any(), any());
+    }
+
+    @Test
+    void thePiReducesAHoldersRightsToExportOnlyInAJobOfItsOwn() {
+        projects.remove("QA:201");
+        ProcessInstance review = startReview();
+
+        completeAs("pat", List.of(), taskOf(review, PROD_101), Map.of("accessReviewed", true,
+                "rightsToReduce", " ALICE : Export \n", "usernamesToRevoke", "bob"));
+        runJobs(review);
+        assertThat(review).as("REDCap down is retried there, the PI's answer stays").isWaitingAt("Task_ReduceApiRights");
+        runJobs(review);
+
+        verify(rights).reduce(PROD_101, Map.of("alice", EXPORT_ONLY), List.of("pat"), "pat");
+        verify(reviews).apply(PROD_101, new AccessReviewAnswer(List.of("bob"), List.of("alice")), "pat");
+        assertThat(review).hasPassedInOrder("Task_ApplyAccessDecisions", "Gateway_RightsToReduce", "Task_ReduceApiRights",
+                "Gateway_RightsHandled", "EndEvent_ProjectReviewed").isEnded();
+    }
+
+    @Test
+    void reductionsAndProjectAccessEndingsAreReadStrictly() {
+        ProcessInstance review = startReview();
+        Task prod = taskOf(review, PROD_101);
+
+        assertThatThrownBy(() -> completeAs("pat", List.of(), prod, Map.of("accessReviewed", true,
+                "rightsToReduce", "alice: export, mobile_app")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("alice does not have mobile_app enabled in REDCap");
+        assertThatThrownBy(() -> completeAs("pat", List.of(), prod, Map.of("accessReviewed", true,
+                "rightsToReduce", "mallory: export")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("mallory is not listed");
+        assertThatThrownBy(() -> completeAs("pat", List.of(), prod, Map.of("accessReviewed", true,
+                "usernamesToRevoke", "bob", "usernamesToEndProjectAccess", "alice")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("only people whose token you revoke above: alice");
+        assertThatThrownBy(() -> completeAs("pat", List.of(), taskOf(review, QA_201), Map.of("accessReviewed", true,
+                "usernamesToRevoke", "bob", "usernamesToEndProjectAccess", "bob")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("only on a production project's review");
+        assertThat(taskService().getVariable(prod.getId(), AccessReviewVariables.RIGHTS_TO_REDUCE)).isEqualTo("");
+
+        completeAs("pat", List.of(), prod, Map.of("accessReviewed", true, "usernamesToRevoke", "alice, bob",
+                "usernamesToEndProjectAccess", "Bob"));
+        runJobs(review);
+        verify(endings).end(PROD_101, List.of("bob"), "pat");
+        verify(rights, never()).reduce(any(), any(), any(), any());
     }
 
     @Test

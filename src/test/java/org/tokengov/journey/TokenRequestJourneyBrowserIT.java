@@ -24,8 +24,9 @@ import org.tokengov.testsupport.RealServers;
 
 /**
  * The token request as people do it, in a real headless Chromium against the embedded default: alice requests a
- * token through the start form (a bad field first), tests in QA, sam claims and approves the code review, ada
- * approves the release, and alice sees the production token on the dashboard. Screenshots of each step: target/browser-journey/.
+ * token through the start form (a bad field first), pat (the PI) consents to her API export, she tests in QA, sam
+ * claims and approves the code review, ada approves the release, and alice sees the production token on the
+ * dashboard. Screenshots of each step: target/browser-journey/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = EmbeddedDefault.class)
@@ -55,6 +56,7 @@ class TokenRequestJourneyBrowserIT {
     void requestReviewApproveAndIssue() {
         try {
             requestAsAlice();
+            consentAsPat();
             testInQaAsAlice();
             reviewAsSam();
             approveAsAda();
@@ -94,6 +96,19 @@ class TokenRequestJourneyBrowserIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey("TokenRequestProcess").startedBy("alice").count() == 1);
         browser.screenshot("alice-request-submitted");
+    }
+
+    /** REDCap enables no API rights by default: pat, the project's PI, consents to alice's API export in Tasklist. */
+    private void consentAsPat() {
+        browser.logInToTasklist(app, "pat", "demo");
+        browser.chooseFilter("API access to consent to");
+        browser.openTask("Consent to API access of alice");
+        browser.visible(By.xpath("//button[contains(normalize-space(), 'Claim')]")).click();
+        browser.choose("Your decision", "Approve API access with the rights ticked below");
+        browser.tick("Approve: export data through the API");
+        browser.screenshot("pat-pi-consent");
+        browser.press("Complete");
+        browser.logInToTasklist(app, "alice", "demo");
     }
 
     private void testInQaAsAlice() {

@@ -132,6 +132,7 @@ class MonitoringIT {
         assertThat(increase(before, after, "tokengov_redcap_database_writes_total",
                 "environment=QA,operation=create,outcome=success")).isEqualTo(2);
         assertThat(after).containsKey("tokengov_token_requests_open{application=redcap-token-governance}");
+        assertThat(after).containsKey("tokengov_mail_outbox_pending{application=redcap-token-governance}");
         assertThat(after.keySet()).noneMatch(sample -> sample.contains("alice") || sample.contains("rita"));
     }
 

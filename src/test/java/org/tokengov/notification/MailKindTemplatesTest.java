@@ -75,9 +75,14 @@ class MailKindTemplatesTest {
         samples.put(MailKind.SUCCESSOR_NAMED, succession);
         samples.put(MailKind.SUCCESSOR_NAMED_TO_PREDECESSOR, succession);
         samples.put(MailKind.OFFBOARDING_REPORT_TO_PI, Map.of("username", "bob", "leftProject", "", "source", "hr-webhook",
-                "projects", List.of("PROD project 101", "QA project 201")));
+                "projects", List.of("PROD project 101", "QA project 201"), "account", ""));
         samples.put(MailKind.OFFBOARDING_REPORT_TO_ADMINS, Map.of("username", "bob", "leftProject", "", "source",
-                "hr-webhook", "projects", List.of("PROD project 101", "QA project 201"), "details", "", "eventId", "ev-1"));
+                "hr-webhook", "projects", List.of("PROD project 101", "QA project 201"), "details", "", "eventId", "ev-1",
+                "account", ""));
+        samples.put(MailKind.API_RIGHTS_REDUCED, Map.of("environment", "PROD", "project", 101L, "reviewer", "pat",
+                "lines", "alice: API rights reduced in REDCap to export"));
+        samples.put(MailKind.REDCAP_ACCOUNT_UNSUSPENDED, Map.of("username", "bob",
+                "lines", "PROD: suspension of 2026-12-06T10:00 lifted"));
         samples.put(MailKind.PROJECT_ACCESS_ENDED, Map.of("username", "bob", "project", 101L, "expiration", "2026-12-06",
                 "lines", "PROD project 101: access ends on 2026-12-06 (User Rights expiration set)"));
         samples.put(MailKind.ATTESTATION_REQUESTED, Map.of("due", "2026-05-01"));
@@ -185,7 +190,7 @@ class MailKindTemplatesTest {
         assertThat(without).doesNotContain("comments");
 
         assertThat(templates.render(MailKind.OFFBOARDING_REPORT_TO_PI, Map.of("username", "alice", "leftProject", "101",
-                "source", "pi-report", "projects", List.of("PROD project 101")), null).text())
+                "source", "pi-report", "projects", List.of("PROD project 101"), "account", ""), null).text())
                 .contains("alice left REDCap project 101 (pi-report). Their API tokens and API rights were removed on "
                         + "your REDCap PROD project 101.");
         assertThat(templates.render(MailKind.OFFBOARDING_REPORT_TO_ADMINS, SAMPLES.get(MailKind.OFFBOARDING_REPORT_TO_ADMINS),
@@ -193,9 +198,10 @@ class MailKindTemplatesTest {
                         + "QA project 201. Evidence: GET /api/offboardings/ev-1");
         RenderedMail none = templates.render(MailKind.OFFBOARDING_REPORT_TO_ADMINS, Map.of("username", "bob",
                 "leftProject", "", "source", "scim", "projects", List.of(), "details", "REDCap PROD was down, retried",
-                "eventId", "ev-2"), null);
+                "eventId", "ev-2", "account", "PROD: REDCap account suspended as of 2026-12-06T10:00"), null);
         assertThat(none.subject()).isEqualTo("Offboarding of bob: 0 token(s) revoked");
         assertThat(none.text()).contains("Tokens revoked on: none (no live tokens). REDCap PROD was down, retried. "
+                + "Their REDCap account: PROD: REDCap account suspended as of 2026-12-06T10:00. "
                 + "Evidence: GET /api/offboardings/ev-2");
 
         assertThat(templates.render(MailKind.ACCESS_REVIEW_REQUESTED, Map.of("environment", "PROD", "project", 101L,

@@ -57,7 +57,17 @@ class OffboardingProcessTest {
         }
     }
 
+    /** Stands in for the bean the suspension gateway asks. */
+    public static class Suspensions {
+        boolean applies;
+
+        public boolean applies(String eventId) {
+            return applies;
+        }
+    }
+
     final Scope scope = new Scope();
+    final Suspensions suspensions = new Suspensions();
     String eventType = OffboardingEvent.TERMINATED;
     Instant effectiveAt = NOW;
     String action = EventAction.REVOKE.name();
@@ -90,6 +100,7 @@ class OffboardingProcessTest {
     final RecordingDelegate notifyPis = new RecordingDelegate();
     final RecordingDelegate sponsorCascade = new RecordingDelegate();
     final RecordingDelegate endProjectAccess = new RecordingDelegate();
+    final RecordingDelegate suspendAccount = new RecordingDelegate();
 
     @BeforeEach
     void mocks() {
@@ -109,6 +120,8 @@ class OffboardingProcessTest {
         Mocks.register("startSponsorCascadeDelegate", sponsorCascade);
         Mocks.register("closeLeaversCasesDelegate", closeLeaversCases);
         Mocks.register("endProjectAccessDelegate", endProjectAccess);
+        Mocks.register("redcapAccountSuspensions", suspensions);
+        Mocks.register("suspendRedcapAccountDelegate", suspendAccount);
     }
 
     @AfterEach
@@ -134,7 +147,8 @@ class OffboardingProcessTest {
     void revokeAllAndFinish(ProcessInstance offboarding) {
         runAll(jobsAt(offboarding, "Task_RevokeTokenInRedcap"));
         runAll(jobsAt(offboarding, "EndEvent_TokenRevoked"));
-        for (String step : List.of("Task_EndTokenLifecycles", "Task_RemoveEntitlements", "Task_NotifyPisAndAdmins",
+        for (String step : List.of("Task_EndTokenLifecycles", "Task_RemoveEntitlements", "Task_SuspendRedcapAccount",
+                "Task_NotifyPisAndAdmins",
                 "Task_StartSponsorCascade", "Task_CloseLeaversCases", "Task_EndProjectAccess")) {
             jobsAt(offboarding, step).forEach(job -> execute(job));
         }
@@ -172,6 +186,29 @@ class OffboardingProcessTest {
         assertThat(sponsorCascade.lastCall()).containsEntry(USERNAME, "alice");
         assertThat(closeLeaversCases.calls()).as("their open requests and held tasks are closed").hasSize(1);
         assertThat(endProjectAccess.calls()).as("no single project to end access to").isEmpty();
+        assertThat(offboarding).as("the setting is off").hasPassed("Gateway_SuspendAccount", "Gateway_AccountHandled")
+                .hasNotPassed("Task_SuspendRedcapAccount");
+        assertThat(suspendAccount.calls()).isEmpty();
+    }
+
+    @Test
+    void withTheSettingOnATerminationSuspendsTheRedcapAccountBeforePeopleAreTold() {
+        suspensions.applies = true;
+        scope.tokens = List.of("token-prod");
+
+        ProcessInstance offboarding = start();
+        runAll(jobsAt(offboarding, "Task_RevokeTokenInRedcap"));
+        runAll(jobsAt(offboarding, "EndEvent_TokenRevoked"));
+        execute(jobsAt(offboarding, "Task_EndTokenLifecycles").get(0));
+        execute(jobsAt(offboarding, "Task_RemoveEntitlements").get(0));
+
+        assertThat(offboarding).as("its own job: REDCap's database down is retried there").isWaitingAt("Task_SuspendRedcapAccount");
+        revokeAllAndFinish(offboarding);
+        assertThat(suspendAccount.calls()).hasSize(1);
+        assertThat(suspendAccount.lastCall()).containsEntry(EVENT_ID, "event-1");
+        assertThat(offboarding).hasPassedInOrder("Task_RemoveEntitlements", "Gateway_SuspendAccount",
+                "Task_SuspendRedcapAccount", "Gateway_AccountHandled", "Task_NotifyPisAndAdmins",
+                "Task_StartSponsorCascade", "EndEvent_PersonOffboarded").isEnded();
     }
 
     @Test
@@ -188,6 +225,7 @@ class OffboardingProcessTest {
         assertThat(offboarding).hasPassed("Task_EndProjectAccess", "EndEvent_ProjectAccessRemoved");
         assertThat(endProjectAccess.calls()).as("their REDCap access to the project ends too").hasSize(1);
         assertThat(sponsorCascade.calls()).isEmpty();
+        assertThat(offboarding).hasNotPassed("Task_SuspendRedcapAccount");
     }
 
     @Test

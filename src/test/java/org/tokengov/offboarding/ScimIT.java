@@ -2,8 +2,11 @@ package org.tokengov.offboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,8 +24,10 @@ import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.testsupport.RealServers;
 
 /**
- * The SCIM door over real HTTP on PostgreSQL: deactivations (as the RFC and as Microsoft Entra send them), deletions
- * and reactivations become offboarding events; every refusal is a SCIM error and stores nothing.
+ * The SCIM door over real HTTP on PostgreSQL: Microsoft Entra's and Okta's provisioning cycles in their documented
+ * request shapes (find by filter, create, read, deactivate, reactivate, delete) and the discovery endpoints;
+ * deactivations, deletions and reactivations become offboarding events; every refusal is a SCIM error and stores
+ * nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = ScimIT.WithBearerToken.class)
@@ -44,6 +49,7 @@ class ScimIT {
     @Autowired JdbcTemplate jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
 
     static String active(String value) {
         return ScimPatchTest.patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":" + value + "}");
@@ -220,6 +226,263 @@ class ScimIT {
         assertThat(eventTypesOf("scim-person-14")).isEmpty();
     }
 
+    @Test
+    void entrasProvisioningCycleFindsCreatesReadsDeactivatesReactivatesAndDeletes() throws Exception {
+        String userName = "Test_User_" + UUID.randomUUID();
+        String bearer = "Bearer " + TOKEN;
+
+        // Entra's first call: is the user there already? No: an empty list, not 404.
+        HttpResponse<String> before = get("/Users?filter=" + URLEncoder.encode("userName eq \"" + userName + "\"",
+                StandardCharsets.UTF_8), bearer);
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        assertScimJson(before);
+        JsonNode empty = json.readTree(before.body());
+        assertThat(empty.get("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:ListResponse");
+        assertThat(empty.get("totalResults").asInt()).isZero();
+        assertThat(empty.get("Resources")).isEmpty();
+
+        HttpResponse<String> created = post(ScimNewUserTest.ENTRA_CREATE.formatted(userName), SCIM_JSON, bearer);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertScimJson(created);
+        JsonNode user = json.readTree(created.body());
+        String id = user.get("id").asText();
+        assertThat(id).isNotEqualTo(userName);
+        assertThat(created.headers().firstValue("Location")).contains(RealServers.baseUrl(context) + "/scim/v2/Users/" + id);
+        assertThat(user.get("meta").get("location").asText()).isEqualTo(RealServers.baseUrl(context) + "/scim/v2/Users/" + id);
+        assertThat(user.get("userName").asText()).isEqualTo(userName);
+        assertThat(user.get("externalId").asText()).isEqualTo("0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef");
+        assertThat(user.get("active").asBoolean()).isTrue();
+        assertThat(user.get("name").get("familyName").asText()).isEqualTo("familyName");
+        assertThat(user.get("emails").get(0).get("value").asText()).isEqualTo("Test_User_fd0ea19b@testuser.com");
+        assertThat(user.get("meta").get("resourceType").asText()).isEqualTo("User");
+        assertThat(user.get("meta").get("created").asText()).isNotBlank();
+        assertThat(eventTypesOf(userName)).as("creating provisions and offboards nothing").isEmpty();
+
+        HttpResponse<String> read = get("/Users/" + id, bearer);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(read.body())).isEqualTo(user);
+
+        // Found now, by userName in any case (Entra's "+" for a space too), by externalId and by id.
+        for (String filter : List.of("userName+eq+%22" + userName.toUpperCase() + "%22",
+                "externalId%20eq%20%220a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef%22", "id%20eq%20%22" + id + "%22")) {
+            JsonNode found = json.readTree(get("/Users?filter=" + filter, bearer).body());
+            assertThat(found.get("totalResults").asInt()).as(filter).isGreaterThanOrEqualTo(1);
+            assertThat(found.get("Resources").findValuesAsText("id")).as(filter).contains(id);
+        }
+
+        HttpResponse<String> deactivated = patch(id,
+                ScimPatchTest.patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}"), SCIM_JSON, bearer);
+        assertThat(deactivated.statusCode()).as(deactivated.body()).isEqualTo(200);
+        assertThat(json.readTree(deactivated.body()).get("active").asBoolean()).isFalse();
+        assertThat(json.readTree(deactivated.body()).get("id").asText()).isEqualTo(id);
+        assertThat(eventTypesOf(userName)).containsExactly(OffboardingEvent.TERMINATED);
+        assertThat(json.readTree(get("/Users/" + id, bearer).body()).get("active").asBoolean()).isFalse();
+
+        // Reactivated: a rehire, once; a client resending active true lifts nothing more.
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> reactivated = patch(id,
+                    ScimPatchTest.patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"True\"}"), SCIM_JSON, bearer);
+            assertThat(reactivated.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(reactivated.body()).get("active").asBoolean()).isTrue();
+        }
+        assertThat(eventTypesOf(userName)).containsExactlyInAnyOrder(OffboardingEvent.TERMINATED, OffboardingEvent.REHIRED);
+
+        HttpResponse<String> deleted = send(request(id, bearer).DELETE());
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(eventTypesOf(userName)).containsExactlyInAnyOrder(OffboardingEvent.TERMINATED, OffboardingEvent.REHIRED,
+                OffboardingEvent.TERMINATED);
+        HttpResponse<String> gone = get("/Users/" + id, bearer);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertScimError(gone, "404", null);
+    }
+
+    @Test
+    void oktasCycleCreatesWithoutKeepingThePasswordAndDeactivatesWithAPathlessPatch() throws Exception {
+        String userName = "okta." + UUID.randomUUID() + "@okta.local";
+        String bearer = "Bearer " + TOKEN;
+        HttpResponse<String> before = get("/Users?filter=userName%20eq%20%22" + URLEncoder.encode(userName, StandardCharsets.UTF_8)
+                + "%22&startIndex=1&count=100", bearer);
+        JsonNode empty = json.readTree(before.body());
+        assertThat(empty.get("totalResults").asInt()).isZero();
+        assertThat(empty.get("startIndex").asInt()).isEqualTo(1);
+
+        HttpResponse<String> created = post(ScimNewUserTest.OKTA_CREATE.formatted(userName), "application/json", bearer);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain("1mz050nq", "password");
+        String id = json.readTree(created.body()).get("id").asText();
+        assertThat(jdbc.queryForObject("select count(*) from scim_user where id = ? and display_name = 'Test User'",
+                Integer.class, id)).isOne();
+
+        HttpResponse<String> deactivated = patch(id, ScimPatchTest.patch("{\"op\":\"replace\",\"value\":{\"active\":false}}"),
+                SCIM_JSON, bearer);
+        assertThat(deactivated.statusCode()).isEqualTo(200);
+        assertThat(eventTypesOf(userName)).containsExactly(OffboardingEvent.TERMINATED);
+
+        // Okta's PUT (profile updates) is not offered.
+        HttpResponse<String> put = send(request(id, bearer).header("Content-Type", SCIM_JSON)
+                .PUT(HttpRequest.BodyPublishers.ofString(ScimNewUserTest.OKTA_CREATE.formatted(userName))));
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(eventTypesOf(userName)).containsExactly(OffboardingEvent.TERMINATED);
+    }
+
+    @Test
+    void aUserCreatedInactiveIsOffboardedAndOneAddressedByUserNameUpdatesTheStoredResource() throws Exception {
+        String inactive = "scim-inactive-" + UUID.randomUUID();
+        HttpResponse<String> created = post("{\"schemas\":[\"" + ScimUser.SCHEMA + "\"],\"userName\":\"" + inactive
+                + "\",\"active\":false}", SCIM_JSON, "Bearer " + TOKEN);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(eventTypesOf(inactive)).containsExactly(OffboardingEvent.TERMINATED);
+
+        String byName = "scim-by-name-" + UUID.randomUUID();
+        String id = json.readTree(post("{\"schemas\":[\"" + ScimUser.SCHEMA + "\"],\"userName\":\"" + byName + "\"}",
+                SCIM_JSON, "Bearer " + TOKEN).body()).get("id").asText();
+        // As before provisioning existed, a client may address the user by username.
+        assertThat(patch(byName, active("false"), SCIM_JSON, "Bearer " + TOKEN).statusCode()).isEqualTo(200);
+        assertThat(json.readTree(get("/Users/" + id, "Bearer " + TOKEN).body()).get("active").asBoolean()).isFalse();
+        assertThat(eventTypesOf(byName)).containsExactly(OffboardingEvent.TERMINATED);
+    }
+
+    @Test
+    void aTakenUserNameInAnyCaseIs409UniquenessAndStoresNothingMore() throws Exception {
+        String userName = "scim-twice-" + UUID.randomUUID();
+        assertThat(post(ScimNewUserTest.ENTRA_CREATE.formatted(userName), SCIM_JSON, "Bearer " + TOKEN).statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<String> again = post(ScimNewUserTest.ENTRA_CREATE.formatted(userName.toUpperCase()), SCIM_JSON,
+                "Bearer " + TOKEN);
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertScimError(again, "409", "uniqueness");
+        assertThat(jdbc.queryForObject("select count(*) from scim_user where user_name_key = ?", Integer.class,
+                userName.toLowerCase())).isOne();
+    }
+
+    @Test
+    void badCreateBodiesAre400AndStoreNothing() throws Exception {
+        String userName = "scim-bad-" + UUID.randomUUID();
+        Map<String, String> bodies = Map.of(
+                "not json", "invalidSyntax",
+                "{\"userName\":\"" + userName + "\"}", "invalidSyntax",
+                "{\"schemas\":[\"" + ScimPatch.SCHEMA + "\"],\"userName\":\"" + userName + "\"}", "invalidSyntax",
+                "{\"schemas\":[\"" + ScimUser.SCHEMA + "\"],\"userName\":\"" + userName + "\",\"username\":\"x\"}", "invalidSyntax",
+                "{\"schemas\":[\"" + ScimUser.SCHEMA + "\"],\"displayName\":\"" + userName + "\"}", "invalidValue",
+                "{\"schemas\":[\"" + ScimUser.SCHEMA + "\"],\"userName\":\"" + userName + "\",\"active\":\"maybe\"}", "invalidValue");
+        for (Map.Entry<String, String> body : bodies.entrySet()) {
+            HttpResponse<String> response = post(body.getKey(), SCIM_JSON, "Bearer " + TOKEN);
+            assertThat(response.statusCode()).as(body.getKey()).isEqualTo(400);
+            assertScimError(response, "400", body.getValue());
+        }
+        HttpResponse<String> form = post("userName=" + userName, "application/x-www-form-urlencoded", "Bearer " + TOKEN);
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(jdbc.queryForObject("select count(*) from scim_user where user_name_key = ? or display_name = ?",
+                Integer.class, userName, userName)).isZero();
+        assertThat(eventTypesOf(userName)).isEmpty();
+    }
+
+    @Test
+    void otherFiltersAre400InvalidFilterAndAnUnknownIdIs404() throws Exception {
+        for (String filter : List.of("userName co \"a\"", "displayName eq \"a\"", "userName eq \"a\" or id eq \"b\"")) {
+            HttpResponse<String> response = get("/Users?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8),
+                    "Bearer " + TOKEN);
+            assertThat(response.statusCode()).as(filter).isEqualTo(400);
+            assertScimError(response, "400", "invalidFilter");
+        }
+        HttpResponse<String> unknown = get("/Users/" + UUID.randomUUID(), "Bearer " + TOKEN);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertScimError(unknown, "404", null);
+    }
+
+    @Test
+    void pagesFollowStartIndexAndCountWithinMaxResults() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            post("{\"schemas\":[\"" + ScimUser.SCHEMA + "\"],\"userName\":\"scim-page-" + UUID.randomUUID() + "\"}", SCIM_JSON,
+                    "Bearer " + TOKEN);
+        }
+        JsonNode all = json.readTree(get("/Users?count=-5", "Bearer " + TOKEN).body());
+        assertThat(all.get("totalResults").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(all.get("itemsPerPage").asInt()).isZero();
+        assertThat(all.get("Resources")).isEmpty();
+
+        JsonNode second = json.readTree(get("/Users?startIndex=2&count=1", "Bearer " + TOKEN).body());
+        assertThat(second.get("startIndex").asInt()).isEqualTo(2);
+        assertThat(second.get("itemsPerPage").asInt()).isOne();
+        JsonNode first = json.readTree(get("/Users?startIndex=0&count=99999999999999999999", "Bearer " + TOKEN).body());
+        assertThat(first.get("startIndex").asInt()).isOne();
+        assertThat(first.get("itemsPerPage").asInt()).isBetween(2, ScimUsersController.MAX_RESULTS);
+        assertThat(first.get("Resources").get(1).get("id")).isEqualTo(second.get("Resources").get(0).get("id"));
+
+        HttpResponse<String> notANumber = get("/Users?count=ten", "Bearer " + TOKEN);
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertScimError(notANumber, "400", "invalidValue");
+    }
+
+    @Test
+    void discoverySaysWhatIsSupported() throws Exception {
+        JsonNode config = json.readTree(get("/ServiceProviderConfig", "Bearer " + TOKEN).body());
+        assertThat(config.get("schemas").get(0).asText()).isEqualTo(ScimDiscoveryController.SERVICE_PROVIDER_CONFIG_SCHEMA);
+        assertThat(config.get("patch").get("supported").asBoolean()).isTrue();
+        assertThat(config.get("filter").get("supported").asBoolean()).isTrue();
+        assertThat(config.get("filter").get("maxResults").asInt()).isEqualTo(ScimUsersController.MAX_RESULTS);
+        for (String unsupported : List.of("bulk", "sort", "etag", "changePassword")) {
+            assertThat(config.get(unsupported).get("supported").asBoolean()).as(unsupported).isFalse();
+        }
+        assertThat(config.get("authenticationSchemes").get(0).get("type").asText()).isEqualTo("oauthbearertoken");
+
+        JsonNode types = json.readTree(get("/ResourceTypes", "Bearer " + TOKEN).body());
+        assertThat(types.get("totalResults").asInt()).isOne();
+        assertThat(types.get("Resources").get(0).get("endpoint").asText()).isEqualTo("/Users");
+        assertThat(types.get("Resources").get(0).get("schema").asText()).isEqualTo(ScimUser.SCHEMA);
+
+        HttpResponse<String> schemas = get("/Schemas", "Bearer " + TOKEN);
+        assertScimJson(schemas);
+        JsonNode user = json.readTree(schemas.body()).get("Resources").get(0);
+        assertThat(user.get("id").asText()).isEqualTo(ScimUser.SCHEMA);
+        assertThat(user.get("attributes").findValuesAsText("name")).contains("userName", "name", "givenName", "displayName",
+                "emails", "active");
+        assertThat(json.readTree(get("/Schemas/" + ScimUser.SCHEMA, "Bearer " + TOKEN).body())).isEqualTo(user);
+        assertThat(get("/ResourceTypes/Group", "Bearer " + TOKEN).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void everyNewEndpointWantsTheBearerToken() throws Exception {
+        String userName = "scim-no-token-" + UUID.randomUUID();
+        for (String authorization : new String[] {"Bearer wrong-" + UUID.randomUUID(), null}) {
+            List<HttpResponse<String>> responses = List.of(
+                    get("/Users?filter=" + URLEncoder.encode("userName eq \"x\"", StandardCharsets.UTF_8), authorization),
+                    get("/Users/" + UUID.randomUUID(), authorization),
+                    post("{\"schemas\":[\"" + ScimUser.SCHEMA + "\"],\"userName\":\"" + userName + "\"}", SCIM_JSON,
+                            authorization),
+                    get("/ServiceProviderConfig", authorization), get("/ResourceTypes", authorization),
+                    get("/Schemas", authorization));
+            for (HttpResponse<String> response : responses) {
+                assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(401);
+                assertScimError(response, "401", null);
+            }
+        }
+        assertThat(jdbc.queryForObject("select count(*) from scim_user where user_name = ?", Integer.class, userName)).isZero();
+    }
+
+    private static void assertScimJson(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(SCIM_JSON));
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RealServers.baseUrl(context) + "/scim/v2" + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.GET());
+    }
+
+    private HttpResponse<String> post(String body, String contentType, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RealServers.baseUrl(context) + "/scim/v2/Users"))
+                .header("Content-Type", contentType);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private static void assertScimError(HttpResponse<String> response, String status, String scimType) {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(SCIM_JSON));
         assertThat(response.body()).contains(ERROR_SCHEMA, "\"status\":\"" + status + "\"", "\"detail\":");
@@ -230,7 +493,7 @@ class ScimIT {
 
     private List<String> eventTypesOf(String username) {
         return jdbc.queryForList("select event_type from offboarding_event where username = ? and source = ?", String.class,
-                username, ScimUsersController.SOURCE);
+                username, ScimProvisioning.SOURCE);
     }
 
     private HttpResponse<String> patch(String username, String body, String contentType, String authorization)

@@ -12,8 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
 
 /**
- * Without a configured bearer token the SCIM door is shut: 503 for everyone, and no event is recorded; a username with
- * control characters is refused before anything is recorded.
+ * Without a configured bearer token the SCIM door is shut: 503 for everyone on every endpoint, and nothing is
+ * recorded; a username with control characters is refused before anything is recorded.
  */
 class ScimUsersControllerTest {
 
@@ -28,8 +28,20 @@ class ScimUsersControllerTest {
                 .body(ScimPatchTest.patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}")
                         .getBytes(StandardCharsets.UTF_8));
 
+        RequestEntity<byte[]> create = RequestEntity.post(URI.create("/scim/v2/Users"))
+                .header("Authorization", "Bearer  ")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ScimNewUserTest.ENTRA_CREATE.formatted("bob").getBytes(StandardCharsets.UTF_8));
+
         assertNotConfigured(() -> unconfigured.patch("bob", deactivate));
         assertNotConfigured(() -> unconfigured.delete("bob", "Bearer  "));
+        assertNotConfigured(() -> unconfigured.create(create));
+        assertNotConfigured(() -> unconfigured.get("bob", "Bearer  "));
+        assertNotConfigured(() -> unconfigured.query("userName eq \"bob\"", null, null, "Bearer  "));
+        ScimDiscoveryController discovery = new ScimDiscoveryController(new ScimProperties(" "));
+        assertNotConfigured(() -> discovery.serviceProviderConfig("Bearer  "));
+        assertNotConfigured(() -> discovery.resourceTypes("Bearer  "));
+        assertNotConfigured(() -> discovery.schemas("Bearer  "));
     }
 
     @Test

@@ -102,6 +102,7 @@ abstract class DatabaseTokenAdministrationContract {
                       ui_id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
                       username VARCHAR(191) NOT NULL,
                       user_email VARCHAR(255) NULL,
+                      user_suspended_time DATETIME NULL,
                       api_token VARCHAR(64) NULL
                     )""");
             for (String table : List.of("redcap_log_event", PROJECT_LOG)) {
@@ -253,6 +254,58 @@ abstract class DatabaseTokenAdministrationContract {
         assertThat(logEvents("redcap_log_event")).containsExactly(new LogEvent(0, EXPECTED_TS, "hr-offboarding",
                 DatabaseTokenAdministration.LOG_PAGE, "MANAGE", "redcap_user_information", "ada",
                 "Delete Super API Token for user"));
+    }
+
+    @Test
+    void reducingApiRightsOnlyEverSwitchesRightsOffAndLogsAnEditOfTheUser() throws SQLException {
+        administration.create(RedcapEnvironment.PROD, PROD_PROJECT, "alice", new TokenRights(true, true, true), ACTOR);
+
+        assertThat(administration.reduceApiRights(RedcapEnvironment.PROD, PROD_PROJECT, "ALICE",
+                new TokenRights(true, false, false), "pat")).isTrue();
+        assertThat(administration.reduceApiRights(RedcapEnvironment.PROD, PROD_PROJECT, "alice",
+                new TokenRights(true, true, true), "pat")).as("never raises a right").isFalse();
+        assertThat(administration.reduceApiRights(RedcapEnvironment.PROD, PROD_PROJECT, "nobody",
+                new TokenRights(true, false, false), "pat")).isFalse();
+
+        assertThat(countRows("SELECT COUNT(*) FROM redcap_user_rights WHERE project_id = 101 AND username = 'alice'"
+                + " AND api_export = 1 AND api_import = 0 AND mobile_app = 0 AND api_token IS NOT NULL")).isEqualTo(1);
+        assertThat(logEvents()).last().isEqualTo(new LogEvent(PROD_PROJECT, EXPECTED_TS, "pat",
+                DatabaseTokenAdministration.LOG_PAGE, "MANAGE", "redcap_user_rights", "alice", "Edit user"));
+    }
+
+    @Test
+    void aRoleMembersRightsAreTheRolesAndAreNotReducedPerUser() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE redcap_user_rights SET role_id = 7, api_import = 1 WHERE username = 'bob'");
+        }
+
+        assertThatThrownBy(() -> administration.reduceApiRights(RedcapEnvironment.PROD, PROD_PROJECT, "bob",
+                new TokenRights(true, false, false), "pat")).isInstanceOf(RedcapRoleMemberException.class);
+        assertThat(countRows("SELECT COUNT(*) FROM redcap_user_rights WHERE username = 'bob' AND api_import = 1"))
+                .isEqualTo(1);
+        assertThat(logEvents()).isEmpty();
+    }
+
+    @Test
+    void anAccountIsSuspendedOnceAndOnlyTheSuspensionSetIsLifted() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO redcap_user_information (username) VALUES ('Alice')");
+        }
+        java.time.LocalDateTime at = java.time.LocalDateTime.of(2026, 11, 28, 10, 30);
+
+        assertThat(administration.suspendAccount(RedcapEnvironment.PROD, "alice", at)).isTrue();
+        assertThat(administration.suspendAccount(RedcapEnvironment.PROD, "alice", at)).as("a retry of the same").isTrue();
+        assertThat(administration.suspendAccount(RedcapEnvironment.PROD, "alice", at.plusDays(1)))
+                .as("suspended already: left as it is").isFalse();
+        assertThat(administration.suspendAccount(RedcapEnvironment.PROD, "nobody", at)).isFalse();
+        assertThat(administration.liftSuspension(RedcapEnvironment.PROD, "alice", at.plusSeconds(1)))
+                .as("not the suspension this system set").isFalse();
+        assertThat(countRows("SELECT COUNT(*) FROM redcap_user_information WHERE user_suspended_time IS NOT NULL"))
+                .isEqualTo(1);
+
+        assertThat(administration.liftSuspension(RedcapEnvironment.PROD, "ALICE", at)).isTrue();
+        assertThat(countRows("SELECT COUNT(*) FROM redcap_user_information WHERE user_suspended_time IS NOT NULL"))
+                .isZero();
     }
 
     @Test

@@ -785,6 +785,8 @@ class TokenRequestProcessTest {
                 .startsWith("Successor of olga (named by pat; olga leaves on 2026-03-09): confirm this is the same "
                         + "reviewed code: repository https://git.example.org/lab/export, commit 3f2a9c1, reviewed by sam on 2025-");
         review(request, "sam", "APPROVED", null);
+        assertThat((String) taskService().getVariableLocal(task(request).getId(), "successionNote"))
+                .as("the approver sees it too").startsWith("Successor of olga (named by pat;");
         decide(request, "ada", "APPROVED", null);
         issueInChild(request);
         assertThat(request).isEnded().hasPassed("Task_CloseApprovedRequest");
@@ -795,7 +797,7 @@ class TokenRequestProcessTest {
         Map<String, Object> variables = validRequest();
         variables.put("successionNote", "Successor of olga: confirm this is the same reviewed code");
         ProcessInstance request = startAs("alice", variables);
-        execute(job(request));
+        checkEligibilityAndConsent(request);
         issueInChild(request);
 
         assertThat(taskService().getVariables(task(request).getId())).containsEntry("successionNote", null);

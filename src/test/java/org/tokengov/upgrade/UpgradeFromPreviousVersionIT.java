@@ -35,6 +35,7 @@ import org.tokengov.audit.AuditTrail;
 import org.tokengov.ledger.CaseRef;
 import org.tokengov.ledger.Ledger;
 import org.tokengov.ledger.LedgerEntry;
+import org.tokengov.ledger.LedgerKind;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.TokenRights;
 import org.tokengov.registry.IssuedToken;
@@ -111,7 +112,9 @@ class UpgradeFromPreviousVersionIT {
             assertThat(latest(now.getKey()).getId()).as("migrated to the latest " + now.getKey()).isEqualTo(now.getId());
         }
         assertThat(ledger.entries(CaseRef.request(awaitingReview))).allMatch(LedgerEntry::backfilled)
-                .extracting(LedgerEntry::kind).extracting(Enum::name).containsExactly("ELIGIBILITY", "QA_TESTED");
+                .extracting(LedgerEntry::kind).extracting(Enum::name).containsExactly("ELIGIBILITY", "PI_CONSENT", "QA_TESTED");
+        assertThat(ledger.entries(CaseRef.request(awaitingReview))).filteredOn(entry -> entry.kind() == LedgerKind.PI_CONSENT)
+                .extracting(LedgerEntry::outcome).as("it met no PI consent gate, and says so").containsExactly("BEFORE_CONSENT_GATE");
 
         // The review waiting from before is offered to the specialists again, person by person, never to the requester.
         Task review = waitingTask(awaitingReview, "Task_ReviewCode");

@@ -374,7 +374,8 @@ class TokenRegistryApiIT {
                 .map(item -> item.get("kind").asText() + " " + item.get("outcome").asText() + " by "
                         + item.get("actor").asText()).toList();
         assertThat(ledgerLines).containsExactly("ELIGIBILITY ELIGIBLE by system", "SPONSORSHIP CONFIRMED by pat",
-                "TOKEN_ISSUED QA by system", "HOLD_PLACED VALUE_REMOVED by system", "SUSPENDED null by ada");
+                "PI_CONSENT NOT_REQUIRED by system", "TOKEN_ISSUED QA by system", "HOLD_PLACED VALUE_REMOVED by system",
+                "SUSPENDED null by ada");
         List<Instant> times = items.stream().map(item -> Instant.parse(item.get("at").asText())).toList();
         assertThat(times).isSorted().allSatisfy(at -> assertThat(at).isBetween(start, Instant.now()));
         List<String> auditLines = items.stream().filter(item -> item.get("source").asText().equals("AUDIT"))
