@@ -26,7 +26,8 @@ class ArchitectureTest {
     static final String[] PROCESSES = {"org.tokengov.request..", "org.tokengov.issuance..", "org.tokengov.lifecycle..", "org.tokengov.inactivity..", "org.tokengov.attestation..",
             "org.tokengov.offboarding..", "org.tokengov.sponsorship..", "org.tokengov.accessreview..", "org.tokengov.reconciliation..", "org.tokengov.requestbutton..",
             "org.tokengov.controlcenter..", "org.tokengov.succession.."};
-    static final String[] EDGES = {"org.tokengov.web..", "org.tokengov.dashboard..", "org.tokengov.monitoring..", "org.tokengov.tasklist..", "org.tokengov.demo..", "org.tokengov.upgrade..", "org.tokengov.engineaccess.."};
+    static final String[] EDGES = {"org.tokengov.web..", "org.tokengov.dashboard..", "org.tokengov.monitoring..", "org.tokengov.tasklist..", "org.tokengov.demo..", "org.tokengov.upgrade..", "org.tokengov.engineaccess..",
+            "org.tokengov.requeststate.."};
 
     static JavaClasses app;
 

@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -49,15 +47,13 @@ class DashboardController {
     private final String tasklist;
 
     DashboardController(Viewers viewers, Dashboards dashboards, ReconciliationRuns reconciliations, Clock clock,
-            CamundaBpmProperties camunda, ProcessEngine engine) {
+            WebappLinks links) {
         this.viewers = viewers;
         this.dashboards = dashboards;
         this.reconciliations = reconciliations;
         this.clock = clock;
-        String webapps = camunda.getWebapp().getApplicationPath();
-        // The welcome app is the webapps' login page; with the keycloak profile Spring Security sends the visitor on to Keycloak.
-        this.loginPage = webapps + "/app/welcome/" + engine.getName() + "/";
-        this.tasklist = webapps + "/app/tasklist/" + engine.getName() + "/";
+        this.loginPage = links.loginPage();
+        this.tasklist = links.tasklist();
     }
 
     @GetMapping({"/dashboard", "/dashboard/"})

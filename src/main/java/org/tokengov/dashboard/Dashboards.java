@@ -12,6 +12,7 @@ import org.tokengov.offboarding.OffboardingReports;
 import org.tokengov.offboarding.OffboardingReports.Report;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRequestRecord;
+import org.tokengov.requeststate.RequestWaits;
 
 /** Builds the dashboard of one viewer and filter from the registry, the engine and the offboarding reports. */
 @Service

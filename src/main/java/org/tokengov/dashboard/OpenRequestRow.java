@@ -3,6 +3,7 @@ package org.tokengov.dashboard;
 import java.time.Duration;
 import java.time.Instant;
 import org.tokengov.registry.TokenRequestRecord;
+import org.tokengov.requeststate.WaitingPoint;
 
 /** An open request as a table row: who asked for which projects, and where and for how long it has been waiting. */
 record OpenRequestRow(String id, String requester, long productionProjectId, long qaProjectId, String submitted,

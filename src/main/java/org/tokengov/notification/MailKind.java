@@ -13,7 +13,7 @@ import java.util.TreeSet;
 public enum MailKind {
 
     // The request pipeline
-    REQUEST_RECEIVED("request-received", "project", "qaProject", "intendedUse", "usageDescription", "callSchedule",
+    REQUEST_RECEIVED("request-received", "number", "project", "qaProject", "intendedUse", "usageDescription", "callSchedule",
             "callsPerDay"),
     SPONSORSHIP_REMINDER("sponsorship-reminder", "requester", "project"),
     REQUEST_WAITING_FOR_PI("request-waiting-for-pi", "project", "missing"),
@@ -24,12 +24,12 @@ public enum MailKind {
     CODE_REVIEW_PASSED("code-review-passed", "project", "comments"),
     CHANGES_REQUESTED("changes-requested", "project", "comments"),
     RELEASE_APPROVED("release-approved", "project", "comments"),
-    PRODUCTION_TOKEN_READY("production-token-ready", "project"),
-    REQUEST_INELIGIBLE("request-ineligible", "project", "reason"),
-    REQUEST_REJECTED("request-rejected", "project", "reason"),
-    REQUEST_TIMED_OUT("request-timed-out", "project", "reason"),
-    REQUEST_TIMED_OUT_TO_ADMINS("request-timed-out-to-admins", "project", "requestId", "requester"),
-    REQUEST_REFUSED("request-refused", "project", "reason"),
+    PRODUCTION_TOKEN_READY("production-token-ready", "number", "project"),
+    REQUEST_INELIGIBLE("request-ineligible", "number", "project", "reason"),
+    REQUEST_REJECTED("request-rejected", "number", "project", "reason"),
+    REQUEST_TIMED_OUT("request-timed-out", "number", "project", "reason"),
+    REQUEST_TIMED_OUT_TO_ADMINS("request-timed-out-to-admins", "number", "project", "requestId", "requester"),
+    REQUEST_REFUSED("request-refused", "number", "project", "reason"),
     /** A token was to be created or restored but a gate was missing in the request ledger. */
     ISSUANCE_REFUSED_TO_ADMINS("issuance-refused-to-admins", "what", "holder", "gate", "reference"),
     // Sponsorship

@@ -1,7 +1,6 @@
 package org.tokengov.registry;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -40,16 +39,6 @@ public record IssuedToken(
 
     /** The API rights the token was approved with, in words: "export", "import", "mobile app". */
     public List<String> rightNames() {
-        List<String> names = new ArrayList<>();
-        if (rightExport) {
-            names.add("export");
-        }
-        if (rightImport) {
-            names.add("import");
-        }
-        if (rightMobileApp) {
-            names.add("mobile app");
-        }
-        return names;
+        return RightNames.of(rightExport, rightImport, rightMobileApp);
     }
 }

@@ -1,6 +1,7 @@
 package org.tokengov.registry;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,23 +13,32 @@ import org.springframework.transaction.annotation.Transactional;
 public class TokenRequests {
 
     private final TokenRequestRepository repository;
+    private final RequestNumbers numbers;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    TokenRequests(TokenRequestRepository repository, Clock clock, ApplicationEventPublisher events) {
+    TokenRequests(TokenRequestRepository repository, RequestNumbers numbers, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.numbers = numbers;
         this.clock = clock;
         this.events = events;
     }
 
-    /** Registers the request once; a retried step finds it already there and changes nothing. */
+    /**
+     * Registers the request once, with the next request number of its year; a retried step finds it already there and
+     * changes nothing.
+     */
     @Transactional
     public TokenRequestRecord register(NewTokenRequest request) {
-        return repository.findById(request.id()).orElseGet(() -> repository.save(new TokenRequestRecord(
-                request.id(), request.requester(), request.productionProjectId(), request.qaProjectId(),
-                request.rightExport(), request.rightImport(), request.rightMobileApp(), request.intendedUse(),
+        return repository.findById(request.id()).orElseGet(() -> file(request));
+    }
+
+    private TokenRequestRecord file(NewTokenRequest request) {
+        Instant submittedAt = clock.instant();
+        return repository.save(new TokenRequestRecord(request.id(), numbers.next(submittedAt), request.requester(),
+                request.productionProjectId(), request.qaProjectId(), request.rightExport(), request.rightImport(), request.rightMobileApp(), request.intendedUse(),
                 request.usageDescription(), request.callSchedule(), request.expectedCallsPerDay(),
-                request.fairUseAccepted(), RequestStatus.SUBMITTED, null, clock.instant(), null, false, null)));
+                request.fairUseAccepted(), RequestStatus.SUBMITTED, null, submittedAt, null, false, null));
     }
 
     @Transactional

@@ -55,11 +55,13 @@ class CloseRequestDelegate implements JavaDelegate {
             case REFUSED -> MailKind.REQUEST_REFUSED;
             case SUBMITTED, CLOSED -> throw new IllegalArgumentException("A request is not closed as " + outcome + " here");
         };
+        String number = request.number();
         notifier.send(Notification.toUser(request.requester(), kind, kind == MailKind.PRODUCTION_TOKEN_READY
-                ? Map.of("project", project) : Map.of("project", project, "reason", reason == null ? "" : reason)));
+                ? Map.of("number", number, "project", project)
+                : Map.of("number", number, "project", project, "reason", reason == null ? "" : reason)));
         if (outcome == RequestStatus.TIMED_OUT) {
             notifier.send(Notification.toGroup(ContractGroups.ADMINS, MailKind.REQUEST_TIMED_OUT_TO_ADMINS,
-                    Map.of("project", project, "requestId", request.id(), "requester", request.requester())));
+                    Map.of("number", number, "project", project, "requestId", request.id(), "requester", request.requester())));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.tokengov.request;
 
 import static org.tokengov.request.TokenRequestVariables.CODE_COMMIT;
 import static org.tokengov.request.TokenRequestVariables.CODE_REPOSITORY_URL;
+import static org.tokengov.request.TokenRequestVariables.REQUEST_NUMBER;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,7 +19,7 @@ import org.tokengov.registry.TokenRequests;
 
 /**
  * Puts the submitted request on the audit trail and confirms to the requester what was received, as the ledger
- * filed it. A request that reached this step without being submitted through the form (a start at a later step) has
+ * filed it, with the number it was filed under (also a process variable, for Tasklist's task names). A request that reached this step without being submitted through the form (a start at a later step) has
  * nothing in the ledger: it is refused at eligibility. If a PI named the requester successor on the production project
  * (an unused naming in the app's records), the request takes that naming: the QA test form comes prefilled with the
  * predecessor's reviewed repository and commit, which the successor must test unchanged.
@@ -44,6 +45,8 @@ class RegisterRequestDelegate implements JavaDelegate {
             auditTrail.record(request.requester(), AuditAction.REQUEST_SUBMITTED, request.id(), null,
                     "production project " + request.productionProjectId() + ", QA project " + request.qaProjectId()
                             + ", intended use " + request.intendedUse());
+            // Only for display (Tasklist's task names); nothing reads it back.
+            execution.setVariable(REQUEST_NUMBER, Variables.stringValue(request.number()));
             notifier.send(Notification.toUser(request.requester(), MailKind.REQUEST_RECEIVED, receipt(request)));
             successions.claim(request.requester(), request.productionProjectId(), request.id())
                     .ifPresent(succession -> takeOver(execution, succession));
@@ -60,7 +63,7 @@ class RegisterRequestDelegate implements JavaDelegate {
     }
 
     private static Map<String, Object> receipt(TokenRequestRecord request) {
-        return Map.of("project", request.productionProjectId(), "qaProject", request.qaProjectId(),
+        return Map.of("number", request.number(), "project", request.productionProjectId(), "qaProject", request.qaProjectId(),
                 "intendedUse", request.intendedUse(), "usageDescription", request.usageDescription(),
                 "callSchedule", request.callSchedule(), "callsPerDay", request.expectedCallsPerDay());
     }

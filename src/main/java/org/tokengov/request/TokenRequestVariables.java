@@ -27,6 +27,9 @@ public final class TokenRequestVariables {
     public static final List<String> SUBMITTED = List.of(PRODUCTION_PROJECT_ID, QA_PROJECT_ID, RIGHT_EXPORT, RIGHT_IMPORT,
             RIGHT_MOBILE_APP, FAIR_USE_ACCEPTED, INTENDED_USE, USAGE_DESCRIPTION, CALL_SCHEDULE, EXPECTED_CALLS_PER_DAY);
 
+    /** The request's number as the registry filed it ({@code REQ-2026-0042}): only for task names, no gate reads it. */
+    public static final String REQUEST_NUMBER = "requestNumber";
+
     public static final String ELIGIBLE = "eligible";
     public static final String INELIGIBILITY_REASON = "ineligibilityReason";
     /** The internal sponsor of an external requester, who confirms the sponsorship; null for internal requesters. */

@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** The app API's refusals, each answered with its status and a message a person can act on. */
 @RestControllerAdvice(assignableTypes = {TokenRegistryController.class, TokenActionsController.class,
         AuditController.class, OffboardingReportController.class, OnboardingController.class,
-        AccessOnDateController.class, TokenEvidenceController.class, SuccessorController.class})
+        AccessOnDateController.class, TokenEvidenceController.class, SuccessorController.class,
+        RequestsController.class})
 class ApiErrors {
 
     record Problem(String error) {

@@ -23,7 +23,8 @@ class EngineRestAuthentication {
                 HttpBasicAuthenticationProvider.class.getName());
         // Not /api/hr: HR systems sign their webhooks instead.
         registration.addUrlPatterns("/engine-rest/*", "/api/tokens", "/api/tokens/*", "/api/audit", "/api/audit/*",
-                "/api/offboardings", "/api/offboardings/*", "/api/onboarding", "/api/onboarding/*", "/api/reconciliations", "/api/access");
+                "/api/offboardings", "/api/offboardings/*", "/api/onboarding", "/api/onboarding/*", "/api/reconciliations", "/api/access",
+                "/api/requests");
         return registration;
     }
 }

@@ -14,7 +14,7 @@ import org.tokengov.registry.TokenRequestRecord;
 /** The ledger's rules for issuing a request's tokens, and who may not approve it. */
 class RequestCaseTest {
 
-    static final TokenRequestRecord ALICES = new TokenRequestRecord("r-1", "alice", 101L, 201L, true, false, false,
+    static final TokenRequestRecord ALICES = new TokenRequestRecord("r-1", "REQ-2026-0001", "alice", 101L, 201L, true, false, false,
             "SCHEDULED_EXPORT", "Nightly export of new visits for the dashboard.", "Nightly", 10, true, RequestStatus.SUBMITTED,
             null, Instant.parse("2026-03-01T09:00:00Z"), null, false, 0L);
 
@@ -165,7 +165,7 @@ class RequestCaseTest {
 
     @Test
     void theTokensCarryTheRequestedRightsWithinWhatThePiApproved() {
-        TokenRequestRecord everything = new TokenRequestRecord("r-1", "alice", 101L, 201L, true, true, false,
+        TokenRequestRecord everything = new TokenRequestRecord("r-1", "REQ-2026-0001", "alice", 101L, 201L, true, true, false,
                 "SCHEDULED_EXPORT", "Nightly sync.", "Nightly", 10, true, RequestStatus.SUBMITTED, null,
                 Instant.parse("2026-03-01T09:00:00Z"), null, false, 0L);
         assertThat(new RequestCase("r-1", everything, entries).consentedRights()).isEqualTo(TokenRights.NONE);

@@ -34,7 +34,7 @@ class MailIT extends MailITBase {
         Task qaTesting = task(request, "Task_DevelopAndTestInQa");
         assertThat(smtp.mailsTo("bob@example.org")).extracting(Mail::subject).containsExactly(
                 "We received your API token request for REDCap project 101",
-                "Your QA API token is ready: Develop and test in QA (project 201)");
+                "Your QA API token is ready: " + numbered(request, "Develop and test in QA (project 201)"));
         Mail receipt = smtp.mailsTo("bob@example.org").get(0);
         assertThat(receipt.text()).contains("<script>alert(1)</script>");
         assertThat(receipt.html()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
@@ -45,11 +45,11 @@ class MailIT extends MailITBase {
         Task review = task(request, "Task_ReviewCode");
         sendAll();
         assertThat(smtp.mailsTo("sam@example.org")).singleElement().satisfies(mail -> {
-            assertThat(mail.subject()).isEqualTo("Waiting for you: Review API code of bob for project 101");
+            assertThat(mail.subject()).isEqualTo("Waiting for you: " + numbered(request, "Review API code of bob for project 101"));
             assertThat(mail.text()).contains("?task=" + review.getId());
             assertThat(mail.html()).contains("?task=" + review.getId());
         });
-        assertThat(smtp.mailsTo("rita@example.org")).extracting(Mail::subject).contains("Waiting for you: Review API code of bob for project 101");
+        assertThat(smtp.mailsTo("rita@example.org")).extracting(Mail::subject).contains("Waiting for you: " + numbered(request, "Review API code of bob for project 101"));
 
         smtp.purge();
         people.complete("sam", List.of("api-specialists"), review, Map.of("codeReviewOutcome", "CHANGES_REQUESTED",
@@ -73,7 +73,7 @@ class MailIT extends MailITBase {
         assertThat(smtp.mailsTo("bob@example.org")).extracting(Mail::subject)
                 .containsExactly("Code review passed: your API token request for REDCap project 101");
         assertThat(smtp.mailsTo("ada@example.org")).extracting(Mail::subject)
-                .containsExactly("Waiting for you: Approve production release for bob on project 101");
+                .containsExactly("Waiting for you: " + numbered(request, "Approve production release for bob on project 101"));
 
         smtp.purge();
         people.complete("ada", List.of("redcap-admins"), approval,
@@ -100,9 +100,10 @@ class MailIT extends MailITBase {
     void whileTheMailServerIsDownStepsCompleteAndTheirMailsArriveLater() throws Exception {
         assertThat(mailHealth()).isEqualTo("UP");
         smtp.stop();
+        ProcessInstance request;
         try {
             assertThat(mailHealth()).as("the outage shows on /actuator/health").isEqualTo("DOWN");
-            ProcessInstance request = people.submitRequest("alice",
+            request = people.submitRequest("alice",
                     "Nightly export of new visits for the dashboard, by date.");
             Jobs.runDue(management);
             Task qaTesting = task(request, "Task_DevelopAndTestInQa");
@@ -121,7 +122,7 @@ class MailIT extends MailITBase {
         sendAll();
         assertThat(smtp.mailsTo("alice@example.org")).extracting(Mail::subject).containsExactly(
                 "We received your API token request for REDCap project 101",
-                "Your QA API token is ready: Develop and test in QA (project 201)");
+                "Your QA API token is ready: " + numbered(request, "Develop and test in QA (project 201)"));
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox where status = 'PENDING'", Integer.class)).isZero();
     }
 

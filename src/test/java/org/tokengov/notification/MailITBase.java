@@ -28,6 +28,7 @@ import org.tokengov.notification.MailCatcher.Mail;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenRequests;
 import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.PipelineDriver;
@@ -55,6 +56,7 @@ abstract class MailITBase {
     @Autowired MailDispatcher dispatcher;
     @Autowired JdbcTemplate jdbc;
     @Autowired MailCatcher smtp;
+    @Autowired TokenRequests requests;
 
     PipelineDriver people;
     IssuedTokens issued;
@@ -120,6 +122,11 @@ abstract class MailITBase {
         people.complete(requester, List.of("api-requesters"), task(request, "Task_DevelopAndTestInQa"), Map.of(
                 "codeRepositoryUrl", "https://git.example.org/lab/sync", "codeCommit", "9c1e2d7",
                 "testSummary", "Ran the export nightly in QA for a week with a date filter."));
+    }
+
+    /** A request task's name as Tasklist shows it: prefixed with the request's number. */
+    String numbered(ProcessInstance request, String taskName) {
+        return requests.find(request.getId()).orElseThrow().number() + ": " + taskName;
     }
 
     Task task(ProcessInstance instance, String key) {

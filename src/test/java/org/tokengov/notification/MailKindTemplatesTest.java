@@ -41,7 +41,7 @@ class MailKindTemplatesTest {
     private static Map<MailKind, Map<String, Object>> samples() {
         Map<MailKind, Map<String, Object>> samples = new EnumMap<>(MailKind.class);
         Map<String, Object> requestOf = Map.of("requester", "alice", "project", 101L);
-        samples.put(MailKind.REQUEST_RECEIVED, Map.of("project", 101L, "qaProject", 201L, "intendedUse", "SCHEDULED_EXPORT",
+        samples.put(MailKind.REQUEST_RECEIVED, Map.of("number", "REQ-2026-0042", "project", 101L, "qaProject", 201L, "intendedUse", "SCHEDULED_EXPORT",
                 "usageDescription", "Nightly export", "callSchedule", "02:00 daily", "callsPerDay", 3L));
         samples.put(MailKind.SPONSORSHIP_REMINDER, requestOf);
         samples.put(MailKind.REQUEST_WAITING_FOR_PI, Map.of("project", 101L,
@@ -53,14 +53,14 @@ class MailKindTemplatesTest {
         samples.put(MailKind.CODE_REVIEW_PASSED, Map.of("project", 101L, "comments", "Fine code."));
         samples.put(MailKind.CHANGES_REQUESTED, Map.of("project", 101L, "comments", "Filter by date."));
         samples.put(MailKind.RELEASE_APPROVED, Map.of("project", 101L, "comments", "Off-peak only."));
-        samples.put(MailKind.PRODUCTION_TOKEN_READY, Map.of("project", 101L));
-        samples.put(MailKind.REQUEST_INELIGIBLE, Map.of("project", 101L, "reason", "Service accounts get no token."));
-        samples.put(MailKind.REQUEST_REJECTED, Map.of("project", 101L, "reason", "The code exports every record."));
-        samples.put(MailKind.REQUEST_TIMED_OUT, Map.of("project", 101L, "reason", "Nobody reviewed the code in time."));
-        samples.put(MailKind.REQUEST_REFUSED, Map.of("project", 101L, "reason", "no API specialist approved the code"));
+        samples.put(MailKind.PRODUCTION_TOKEN_READY, Map.of("number", "REQ-2026-0042", "project", 101L));
+        samples.put(MailKind.REQUEST_INELIGIBLE, Map.of("number", "REQ-2026-0042", "project", 101L, "reason", "Service accounts get no token."));
+        samples.put(MailKind.REQUEST_REJECTED, Map.of("number", "REQ-2026-0042", "project", 101L, "reason", "The code exports every record."));
+        samples.put(MailKind.REQUEST_TIMED_OUT, Map.of("number", "REQ-2026-0042", "project", 101L, "reason", "Nobody reviewed the code in time."));
+        samples.put(MailKind.REQUEST_REFUSED, Map.of("number", "REQ-2026-0042", "project", 101L, "reason", "no API specialist approved the code"));
         samples.put(MailKind.ISSUANCE_REFUSED_TO_ADMINS, Map.of("what", "a PROD token on REDCap project 101",
                 "holder", "alice", "gate", "no API specialist approved the code", "reference", "request req-7"));
-        samples.put(MailKind.REQUEST_TIMED_OUT_TO_ADMINS, Map.of("project", 101L, "requestId", "req-7",
+        samples.put(MailKind.REQUEST_TIMED_OUT_TO_ADMINS, Map.of("number", "REQ-2026-0042", "project", 101L, "requestId", "req-7",
                 "requester", "alice"));
         samples.put(MailKind.SPONSOR_LEFT_HOLD, Map.of("departedSponsor", "pat", "projects", List.of("PROD 101", "QA 201"),
                 "due", "2026-05-01"));

@@ -43,7 +43,7 @@ class RequestDeadlineMailIT extends MailITBase {
         ProcessInstance request = people.requestUntilQaToken("alice");
         rememberTokensInRedcap();
         Task testing = task(request, "Task_DevelopAndTestInQa");
-        assertThat(withSubject(sent(), "Your QA API token is ready: Develop and test in QA (project 201)"))
+        assertThat(withSubject(sent(), "Your QA API token is ready: " + numbered(request, "Develop and test in QA (project 201)")))
                 .satisfies(mail -> {
                     assertThat(mail.to()).containsExactly("alice@example.org");
                     assertThat(mail.linksTo(testing.getId())).isTrue();
@@ -75,10 +75,10 @@ class RequestDeadlineMailIT extends MailITBase {
         List<Mail> reviewed = sent();
         assertThat(reviewed).extracting(Mail::subject).containsExactlyInAnyOrder(
                 "Code review passed: your API token request for REDCap project 101",
-                "Waiting for you: Approve production release for bob on project 101");
+                "Waiting for you: " + numbered(request, "Approve production release for bob on project 101"));
         assertThat(withSubject(reviewed, "Code review passed: your API token request for REDCap project 101").html())
                 .contains(HTML_ESCAPED);
-        Mail toAdmins = withSubject(reviewed, "Waiting for you: Approve production release for bob on project 101");
+        Mail toAdmins = withSubject(reviewed, "Waiting for you: " + numbered(request, "Approve production release for bob on project 101"));
         assertThat(toAdmins.to()).containsExactlyInAnyOrder("ada@example.org", "rita@example.org");
         assertThat(toAdmins.linksTo(approval.getId())).isTrue();
 
@@ -100,10 +100,10 @@ class RequestDeadlineMailIT extends MailITBase {
         List<Mail> asked = sent();
         assertThat(asked).extracting(Mail::subject).containsExactlyInAnyOrder(
                 "We received your API token request for REDCap project 101",
-                "Waiting for you: Confirm sponsorship of erin for project 101");
+                "Waiting for you: " + numbered(request, "Confirm sponsorship of erin for project 101"));
         assertThat(withSubject(asked, "We received your API token request for REDCap project 101").to())
                 .containsExactly("erin@example.org");
-        Mail toSponsor = withSubject(asked, "Waiting for you: Confirm sponsorship of erin for project 101");
+        Mail toSponsor = withSubject(asked, "Waiting for you: " + numbered(request, "Confirm sponsorship of erin for project 101"));
         assertThat(toSponsor.to()).as("the sponsor named in the identity store, nobody else").containsExactly("pat@example.org");
         assertThat(toSponsor.linksTo(confirmation.getId())).isTrue();
 

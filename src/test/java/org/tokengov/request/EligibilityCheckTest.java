@@ -80,7 +80,7 @@ class EligibilityCheckTest {
 
     /** The request as the ledger filed it. */
     static TokenRequestRecord submitted(String requester, boolean fairUseAccepted) {
-        return new TokenRequestRecord("request-1", requester, 101L, 201L, true, false, false, "SCHEDULED_EXPORT",
+        return new TokenRequestRecord("request-1", "REQ-2026-0001", requester, 101L, 201L, true, false, false, "SCHEDULED_EXPORT",
                 "Nightly export of new visits for the dashboard.", "Nightly", 10, fairUseAccepted, RequestStatus.SUBMITTED,
                 null, CLOCK.instant(), null, false, 0L);
     }
@@ -179,7 +179,7 @@ class EligibilityCheckTest {
     @Test
     void projectsWithoutAStewardTokenAreNotEnrolled() {
         TokenRequestRecord elsewhere = submitted("alice", true);
-        elsewhere = new TokenRequestRecord(elsewhere.id(), "alice", 999L, 201L, true, false, false, elsewhere.intendedUse(),
+        elsewhere = new TokenRequestRecord(elsewhere.id(), elsewhere.number(), "alice", 999L, 201L, true, false, false, elsewhere.intendedUse(),
                 elsewhere.usageDescription(), elsewhere.callSchedule(), 10, true, RequestStatus.SUBMITTED, null,
                 elsewhere.submittedAt(), null, false, 0L);
         assertThat(check.decide(elsewhere).reason())

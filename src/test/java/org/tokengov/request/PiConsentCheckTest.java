@@ -20,7 +20,7 @@ class PiConsentCheckTest {
     PiConsentCheck check = new PiConsentCheck(redcap);
 
     static TokenRequestRecord asking(boolean export, boolean importData, boolean mobileApp) {
-        return new TokenRequestRecord("r-1", "alice", 101L, 201L, export, importData, mobileApp, "SCHEDULED_EXPORT",
+        return new TokenRequestRecord("r-1", "REQ-2026-0001", "alice", 101L, 201L, export, importData, mobileApp, "SCHEDULED_EXPORT",
                 "Nightly sync.", "Nightly", 10, true, RequestStatus.SUBMITTED, null, Instant.parse("2026-03-01T09:00:00Z"),
                 null, false, 0L);
     }

@@ -2,11 +2,18 @@ package org.tokengov.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -142,5 +149,22 @@ class PiConsentIT {
         });
         assertThat(consentGates(consent.getProcessInstanceId())).containsExactly("pat:REFUSED");
         assertThat(simulator.tokenOf("qa", "bob", 201)).isNull();
+    }
+
+    @Test
+    void theRequesterFollowsTheRequestWaitingForThePiInTheRequestsApi() throws Exception {
+        Task consent = waitingForThePi("rita");
+        String basic = Base64.getEncoder().encodeToString("rita:demo".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(RealServers.baseUrl(context) + "/api/requests?state=WAITING_FOR_PI"))
+                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        JsonNode request = StreamSupport.stream(EngineRest.json(list).spliterator(), false)
+                .filter(entry -> entry.get("id").asText().equals(consent.getProcessInstanceId())).findFirst().orElseThrow();
+        assertThat(request.get("state").asText()).isEqualTo("WAITING_FOR_PI");
+        assertThat(request.get("waitingFor").get(0).asText()).isEqualTo("pat");
+        assertThat(request.get("deadline").asText()).as("the PI approval's deadline timer").isNotBlank();
+        assertThat(consent.getName()).startsWith(request.get("number").asText() + ": Consent to API access of rita");
     }
 }

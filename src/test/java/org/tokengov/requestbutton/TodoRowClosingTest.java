@@ -26,7 +26,7 @@ class TodoRowClosingTest {
     }
 
     TodoRowClosing closing(RequestStatus status, String reason) {
-        TokenRequestRecord request = new TokenRequestRecord(ID, "alice", 101, 201, true, false, false, "SCHEDULED_EXPORT",
+        TokenRequestRecord request = new TokenRequestRecord(ID, "REQ-2026-0001", "alice", 101, 201, true, false, false, "SCHEDULED_EXPORT",
                 "Nightly export of new visits.", "Nightly", 10, true, status, reason, Instant.EPOCH, Instant.EPOCH, false, 1L);
         return TodoRowClosing.decided(request, new RequestCase(ID, request, entries));
     }

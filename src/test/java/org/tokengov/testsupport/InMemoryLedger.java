@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.tokengov.ledger.RequestCase;
 import org.tokengov.ledger.TokenCase;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.NewTokenRequest;
+import org.tokengov.registry.RequestNumber;
 import org.tokengov.registry.RequestStatus;
 import org.tokengov.registry.TokenRequestRecord;
 import org.tokengov.registry.TokenRequests;
@@ -67,11 +69,16 @@ public class InMemoryLedger {
 
     /** Files a request as the start listener does. */
     public TokenRequestRecord submit(NewTokenRequest request) {
-        return submissions.computeIfAbsent(request.id(), id -> new TokenRequestRecord(id, request.requester(),
+        return submissions.computeIfAbsent(request.id(), id -> new TokenRequestRecord(id, nextNumber(), request.requester(),
                 request.productionProjectId(), request.qaProjectId(), request.rightExport(), request.rightImport(),
                 request.rightMobileApp(), request.intendedUse(), request.usageDescription(), request.callSchedule(),
                 request.expectedCallsPerDay(), request.fairUseAccepted(), RequestStatus.SUBMITTED, null, Instant.now(), null,
                 false, 0L));
+    }
+
+    /** Numbered as the registry numbers them, counting this test's requests. */
+    private String nextNumber() {
+        return RequestNumber.of(Instant.now().atZone(ZoneOffset.UTC).getYear(), submissions.size() + 1);
     }
 
     public void add(CaseRef caseRef, LedgerKind kind, String outcome, String actor, String subject, String details) {
@@ -96,7 +103,7 @@ public class InMemoryLedger {
     }
 
     private static TokenRequestRecord withStatus(TokenRequestRecord r, RequestStatus status, String reason) {
-        return new TokenRequestRecord(r.id(), r.requester(), r.productionProjectId(), r.qaProjectId(), r.rightExport(),
+        return new TokenRequestRecord(r.id(), r.number(), r.requester(), r.productionProjectId(), r.qaProjectId(), r.rightExport(),
                 r.rightImport(), r.rightMobileApp(), r.intendedUse(), r.usageDescription(), r.callSchedule(),
                 r.expectedCallsPerDay(), r.fairUseAccepted(), status, reason, r.submittedAt(),
                 status.isClosed() ? Instant.now() : null, r.backfilled(), r.version());

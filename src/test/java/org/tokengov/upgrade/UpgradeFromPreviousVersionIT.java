@@ -172,12 +172,15 @@ class UpgradeFromPreviousVersionIT {
         } finally {
             identity.clearAuthentication();
         }
+        // Numbered as V21 numbers the requests filed before it (in a year of their own here, apart from new ones).
         jdbc.update("""
                 insert into token_request (id, requester, production_project_id, qa_project_id, right_export, right_import,
                     right_mobile_app, intended_use, usage_description, call_schedule, expected_calls_per_day, status,
-                    submitted_at, version, fair_use_accepted, backfilled)
+                    submitted_at, version, fair_use_accepted, backfilled, request_number)
                 values (?, ?, 101, 201, true, false, false, 'SCHEDULED_EXPORT', ?, 'Nightly at 02:00', 10, 'SUBMITTED', ?, 0,
-                    true, true)""", id, requester, variables.get("usageDescription"), Timestamp.from(Instant.now()));
+                    true, true, 'REQ-1999-' || lpad(cast((select count(*) + 1 from token_request
+                        where request_number like 'REQ-1999-%') as varchar), 4, '0'))""",
+                id, requester, variables.get("usageDescription"), Timestamp.from(Instant.now()));
         audit.record(requester, AuditAction.REQUEST_SUBMITTED, id, null, "production project 101, QA project 201");
         audit.record(AuditTrail.SYSTEM_ACTOR, AuditAction.ELIGIBILITY_PASSED, id, null, null);
         audit.record(requester, AuditAction.QA_TESTING_SUBMITTED, id, null,

@@ -26,7 +26,7 @@ class TokenEvidenceTest {
     final IssuedToken token = new IssuedToken("t-1", "req-1", "alice", RedcapEnvironment.PROD, 101, true, false, false,
             TokenState.REVOKED, ISSUED, Instant.parse("2027-03-01T10:00:00Z"), Instant.parse("2026-08-30T02:00:00Z"),
             "f".repeat(64), REVOKED, "LEFT_PROJECT", 3L);
-    final TokenRequestRecord request = new TokenRequestRecord("req-1", "alice", 101, 201, true, false, false,
+    final TokenRequestRecord request = new TokenRequestRecord("req-1", "REQ-2026-0001", "alice", 101, 201, true, false, false,
             "SCHEDULED_EXPORT", "Nightly export", "Nightly at 02:00", 10, true, RequestStatus.values()[0], null,
             Instant.parse("2026-02-01T09:00:00Z"), null, false, 1L);
 

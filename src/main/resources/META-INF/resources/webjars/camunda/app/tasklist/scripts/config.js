@@ -1,7 +1,7 @@
 // Tasklist settings of REDCap API token governance (replaces the webapp's own config.js, whose defaults are kept
 // apart from the added script).
 export default {
-  // A "Token dashboard" link in Tasklist's header (scripts/token-dashboard-link.js).
+  // "Token dashboard" and "My token requests" links in Tasklist's header (scripts/token-dashboard-link.js).
   customScripts: ['scripts/token-dashboard-link'],
 
   shortcuts: {

@@ -1,0 +1,161 @@
+package org.tokengov.requeststate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.springframework.stereotype.Component;
+import org.tokengov.identity.SystemAuthority;
+
+/**
+ * Asks the engine where a token request waits. A request is its {@code TokenRequestProcess} instance (request id =
+ * process instance id) plus the issuance instances it calls, so the called instances are looked at first: while a
+ * token is being issued, the request waits there. A user task wins over anything else, since a person must act. Shared
+ * by the dashboard's open requests and the requests list.
+ */
+@Component
+public class RequestWaits {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final ManagementService management;
+    private final RepositoryService repository;
+    private final IdentityService identity;
+
+    RequestWaits(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management,
+            RepositoryService repository, IdentityService identity) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.history = history;
+        this.management = management;
+        this.repository = repository;
+        this.identity = identity;
+    }
+
+    /**
+     * Empty when the request's process is no longer running. Read as the system: whose requests a person may see was
+     * decided by the caller, and a requester holds no engine permission on their request's instance.
+     */
+    public Optional<WaitingPoint> of(String requestId) {
+        return SystemAuthority.call(identity, () -> find(requestId));
+    }
+
+    private Optional<WaitingPoint> find(String requestId) {
+        List<String> instances = instanceTree(requestId);
+        if (instances.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean incident = instances.stream().anyMatch(instance -> runtime.createIncidentQuery().processInstanceId(instance).count() > 0);
+        List<Task> open = tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).list();
+        if (!open.isEmpty()) {
+            Task task = open.stream().max(Comparator.comparing(Task::getCreateTime)).orElseThrow();
+            Instant deadline = task.getDueDate() != null ? task.getDueDate().toInstant()
+                    : deadlineTimer(task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+            return Optional.of(new WaitingPoint(task.getTaskDefinitionKey(), task.getName(), true, whoActsOn(task),
+                    task.getCreateTime().toInstant(), deadline, incident));
+        }
+        return Optional.of(systemStep(instances.get(instances.size() - 1), incident));
+    }
+
+    /** The request's instance, then the instances it called, deepest last. */
+    private List<String> instanceTree(String requestId) {
+        List<String> tree = new ArrayList<>();
+        String current = requestId;
+        while (current != null && runtime.createProcessInstanceQuery().processInstanceId(current).count() == 1) {
+            tree.add(current);
+            current = runtime.createProcessInstanceQuery().superProcessInstanceId(current).list().stream()
+                    .map(ProcessInstance::getId).findFirst().orElse(null);
+        }
+        return tree;
+    }
+
+    /** The assignee; else the candidate users, then the candidate groups ("group api-specialists"). */
+    private List<String> whoActsOn(Task task) {
+        if (task.getAssignee() != null) {
+            return List.of(task.getAssignee());
+        }
+        List<IdentityLink> candidates = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
+        return Stream.concat(
+                candidates.stream().map(IdentityLink::getUserId).filter(Objects::nonNull).sorted(),
+                candidates.stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().map(group -> "group " + group))
+                .toList();
+    }
+
+    /**
+     * The due date of the interrupting timer on the step (the one that closes the request when nobody acts); not the
+     * reminders, which leave the step waiting.
+     */
+    private Instant deadlineTimer(String instanceId, String definitionId, String activityId) {
+        Collection<BoundaryEvent> boundaries = repository.getBpmnModelInstance(definitionId).getModelElementsByType(BoundaryEvent.class);
+        return boundaries.stream()
+                .filter(boundary -> boundary.cancelActivity() && boundary.getAttachedTo() != null
+                        && boundary.getAttachedTo().getId().equals(activityId)
+                        && boundary.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance))
+                .flatMap(boundary -> management.createJobQuery().processInstanceId(instanceId).activityId(boundary.getId())
+                        .timers().list().stream())
+                .map(Job::getDuedate)
+                .filter(Objects::nonNull)
+                .map(Date::toInstant)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
+    /**
+     * No person's turn: the engine is working on the step (a job waiting for the job executor or for a retry) or
+     * waiting for an event. Names the innermost activity; its start, or the job's creation, is the "since".
+     */
+    private WaitingPoint systemStep(String instanceId, boolean incident) {
+        ActivityInstance root = runtime.getActivityInstance(instanceId);
+        Optional<TransitionInstance> queued = transitions(root).findFirst();
+        String definitionId = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getProcessDefinitionId();
+        if (queued.isPresent()) {
+            String activityId = queued.get().getActivityId();
+            Job job = management.createJobQuery().executionId(queued.get().getExecutionId()).list().stream().findFirst().orElse(null);
+            return new WaitingPoint(activityId, name(queued.get().getActivityName(), activityId), false, List.of(),
+                    job == null ? null : job.getCreateTime().toInstant(), deadlineTimer(instanceId, definitionId, activityId), incident);
+        }
+        ActivityInstance leaf = innermost(root);
+        HistoricActivityInstance started = history.createHistoricActivityInstanceQuery().activityInstanceId(leaf.getId()).singleResult();
+        return new WaitingPoint(leaf.getActivityId(), name(leaf.getActivityName(), leaf.getActivityId()), false, List.of(),
+                started == null ? null : started.getStartTime().toInstant(), deadlineTimer(instanceId, definitionId, leaf.getActivityId()),
+                incident);
+    }
+
+    private static Stream<TransitionInstance> transitions(ActivityInstance instance) {
+        return Stream.concat(Arrays.stream(instance.getChildTransitionInstances()),
+                Arrays.stream(instance.getChildActivityInstances()).flatMap(RequestWaits::transitions));
+    }
+
+    private static ActivityInstance innermost(ActivityInstance instance) {
+        ActivityInstance[] children = instance.getChildActivityInstances();
+        return children.length == 0 ? instance : innermost(children[0]);
+    }
+
+    private static String name(String activityName, String activityId) {
+        return activityName == null || activityName.isBlank() ? activityId : activityName;
+    }
+}

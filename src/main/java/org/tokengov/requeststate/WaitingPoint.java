@@ -1,0 +1,23 @@
+package org.tokengov.requeststate;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where a running request stands in the engine: the step it waits at ({@code activityId}, and {@code step}: a task's
+ * name as Tasklist shows it, else the activity's), who must act ({@code actors}: a task's assignee, else its candidate
+ * users and groups; none when the system itself is working on it), since when, until when (the task's due date or the
+ * step's deadline timer; null if none), and whether a step failed and became an incident that an administrator must
+ * resolve in Cockpit.
+ */
+public record WaitingPoint(String activityId, String step, boolean personsTurn, List<String> actors, Instant since,
+        Instant deadline, boolean incident) {
+
+    /** Who must act, as one line: empty when the system works, "unassigned" for a task nobody may take yet. */
+    public String waitingFor() {
+        if (!personsTurn) {
+            return "";
+        }
+        return actors.isEmpty() ? "unassigned" : String.join(", ", actors);
+    }
+}

@@ -1,0 +1,261 @@
+package org.tokengov.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.registry.TokenRequestRecord;
+import org.tokengov.registry.TokenRequests;
+import org.tokengov.testsupport.EngineRest;
+import org.tokengov.testsupport.Jobs;
+import org.tokengov.testsupport.PipelineDriver;
+import org.tokengov.testsupport.RealServers;
+
+/**
+ * {@code GET /api/requests} and the {@code /requests} page over real HTTP on PostgreSQL, with requests driven into
+ * several states: each request's number (also in its Tasklist task names), state, reason, who must act and deadline;
+ * requesters see only their own, administrators everyone's.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = RealServers.class)
+class RequestsIT {
+
+    @Autowired ConfigurableApplicationContext context;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired IdentityService identity;
+    @Autowired ManagementService management;
+    @Autowired TokenRequests requests;
+    @Autowired JdbcTemplate jdbc;
+
+    PipelineDriver people;
+    String app;
+
+    @BeforeEach
+    void serveHttp() {
+        RealServers.serveHttpFrom(context);
+        app = RealServers.baseUrl(context);
+        people = new PipelineDriver(runtime, tasks, identity, management);
+    }
+
+    @Test
+    void eachRequestShowsItsNumberStateReasonWhoMustActAndDeadlineToItsRequesterAndTheAdministratorsOnly() {
+        ProcessInstance testing = people.requestUntilQaToken("alice");
+        ProcessInstance changes = people.requestUntilQaToken("alice");
+        testedInQa("alice", changes);
+        review(changes, "CHANGES_REQUESTED", "Please filter by date.");
+        ProcessInstance rejected = people.requestUntilQaToken("alice");
+        testedInQa("alice", rejected);
+        review(rejected, "REJECTED", "It exports every record every minute.");
+        ProcessInstance inReview = people.requestUntilQaToken("bob");
+        testedInQa("bob", inReview);
+        ProcessInstance issued = people.requestUntilQaToken("bob");
+        testedInQa("bob", issued);
+        review(issued, "APPROVED", "Good.");
+        ProcessInstance approval = people.requestUntilQaToken("bob");
+        testedInQa("bob", approval);
+        review(approval, "APPROVED", "Good.");
+        people.complete("ada", List.of("redcap-admins"), task(issued), Map.of("adminDecision", "APPROVED", "adminComments", "Fine."));
+        Jobs.runDue(management);
+        ProcessInstance sponsor = people.submitRequest("erin");
+        Jobs.runDue(management);
+
+        Map<String, JsonNode> alices = byId(get("/api/requests", "alice"));
+        assertThat(alices.keySet()).isEqualTo(idsOf("alice"));
+        JsonNode testingRow = alices.get(testing.getId());
+        assertThat(testingRow.get("state").asText()).isEqualTo("QA_TESTING");
+        assertThat(testingRow.get("number").asText()).matches("REQ-\\d{4}-\\d{4,}")
+                .isEqualTo(requests.find(testing.getId()).orElseThrow().number());
+        assertThat(testingRow.get("requester").asText()).isEqualTo("alice");
+        assertThat(testingRow.get("productionProjectId").asLong()).isEqualTo(101);
+        assertThat(testingRow.get("qaProjectId").asLong()).isEqualTo(201);
+        assertThat(texts(testingRow.get("rights"))).containsExactly("export");
+        assertThat(texts(testingRow.get("waitingFor"))).containsExactly("alice");
+        assertThat(testingRow.get("since").asText()).isNotBlank();
+        assertThat(testingRow.get("deadline").asText()).as("the QA step's deadline timer").isNotBlank();
+        assertThat(testingRow.get("reason").isNull()).isTrue();
+        assertThat(task(testing).getName()).as("Tasklist shows the number")
+                .isEqualTo(requests.find(testing.getId()).orElseThrow().number() + ": Develop and test in QA (project 201)");
+        assertThat(alices.get(changes.getId()).get("state").asText()).isEqualTo("CHANGES_REQUESTED");
+        JsonNode rejectedRow = alices.get(rejected.getId());
+        assertThat(rejectedRow.get("state").asText()).isEqualTo("REJECTED");
+        assertThat(rejectedRow.get("reason").asText()).isEqualTo("Code review: It exports every record every minute.");
+        assertThat(texts(rejectedRow.get("waitingFor"))).isEmpty();
+        assertThat(rejectedRow.get("deadline").isNull()).isTrue();
+        assertThat(alices.values()).extracting(request -> request.get("number").asText()).doesNotHaveDuplicates();
+
+        Map<String, JsonNode> bobs = byId(get("/api/requests", "bob"));
+        assertThat(bobs.keySet()).isEqualTo(idsOf("bob"));
+        assertThat(bobs).doesNotContainKeys(ids(testing, changes, rejected, sponsor));
+        JsonNode reviewRow = bobs.get(inReview.getId());
+        assertThat(reviewRow.get("state").asText()).isEqualTo("IN_REVIEW");
+        assertThat(texts(reviewRow.get("waitingFor"))).as("the API specialists but the requester").containsExactly("rita", "sam");
+        assertThat(task(inReview).getName()).startsWith(reviewRow.get("number").asText() + ": Review API code of bob");
+        assertThat(bobs.get(approval.getId()).get("state").asText()).isEqualTo("WAITING_FOR_APPROVAL");
+        assertThat(texts(bobs.get(approval.getId()).get("waitingFor"))).as("the administrators but the reviewer")
+                .contains("ada").doesNotContain("sam", "bob");
+        assertThat(bobs.get(issued.getId()).get("state").asText()).isEqualTo("ISSUED");
+        assertThat(bobs.get(issued.getId()).get("reason").isNull()).isTrue();
+
+        assertThat(byId(get("/api/requests", "sam"))).as("a reviewer with no request of their own")
+                .doesNotContainKeys(ids(testing, changes, rejected, inReview, issued, approval, sponsor));
+        Map<String, JsonNode> erins = byId(get("/api/requests", "erin"));
+        assertThat(erins.get(sponsor.getId()).get("state").asText()).isEqualTo("WAITING_FOR_SPONSOR");
+        assertThat(texts(erins.get(sponsor.getId()).get("waitingFor"))).containsExactly("pat");
+
+        Map<String, JsonNode> everyones = byId(get("/api/requests", "ada"));
+        assertThat(everyones).containsKeys(ids(testing, changes, rejected, inReview, issued, approval, sponsor));
+    }
+
+    @Test
+    void theStateFilterNarrowsTheListAndAnUnknownStateIsRefusedWith400() {
+        ProcessInstance testing = people.requestUntilQaToken("alice");
+        ProcessInstance inReview = people.requestUntilQaToken("alice");
+        testedInQa("alice", inReview);
+
+        HttpResponse<String> qa = session().getWithBasic("/api/requests?state=QA_TESTING", "alice", "demo");
+        assertThat(qa.statusCode()).as(qa.body()).isEqualTo(200);
+        Map<String, JsonNode> inQa = byId(EngineRest.json(qa));
+        assertThat(inQa).containsKey(testing.getId()).doesNotContainKey(inReview.getId());
+        assertThat(inQa.values()).allSatisfy(request -> assertThat(request.get("state").asText()).isEqualTo("QA_TESTING"));
+        assertThat(byId(get("/api/requests?state=IN_REVIEW", "alice"))).containsKey(inReview.getId())
+                .doesNotContainKey(testing.getId());
+        assertThat(byId(get("/api/requests?state=IN_REVIEW", "ada"))).containsKey(inReview.getId());
+        assertThat(byId(get("/api/requests?state=IN_REVIEW", "bob"))).doesNotContainKey(inReview.getId());
+
+        for (String bad : new String[] {"BOGUS", "", "qa testing"}) {
+            HttpResponse<String> refused = session().getWithBasic("/api/requests?state=" + bad.replace(" ", "%20"), "alice", "demo");
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(EngineRest.json(refused).get("error").asText()).startsWith("state must be one of SUBMITTED, WAITING_FOR_SPONSOR")
+                    .contains("WAITING_FOR_PI");
+        }
+        HttpResponse<String> anonymous = WebappSession.anonymous(app).get("/api/requests");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain(testing.getId());
+        assertThat(session().getWithBasic("/api/requests", "alice", "not-her-password").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aCallerCannotSendARequestNumberAndTheRequestCarriesTheOneTheRegistryGave() {
+        Map<String, Object> variables = new HashMap<>(Map.of("productionProjectId", 101L, "qaProjectId", 201L,
+                "rightExport", true, "rightImport", false, "rightMobileApp", false, "fairUseAccepted", true,
+                "intendedUse", "SCHEDULED_EXPORT", "usageDescription", "Nightly export of new visits, filtered by date.",
+                "callSchedule", "Nightly at 02:00", "expectedCallsPerDay", 10L));
+        variables.put("requestNumber", "REQ-1999-0001");
+        long before = requests.ofRequester("alice").size();
+        identity.setAuthentication("alice", List.of("api-requesters"));
+        try {
+            assertThatThrownBy(() -> runtime.startProcessInstanceByKey("TokenRequestProcess", variables))
+                    .hasMessageContaining("The form has no field 'requestNumber'");
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(requests.ofRequester("alice")).hasSize((int) before);
+
+        ProcessInstance request = people.requestUntilQaToken("alice");
+        String filed = requests.find(request.getId()).orElseThrow().number();
+        assertThat(runtime.getVariable(request.getId(), "requestNumber")).isEqualTo(filed);
+        assertThat(byId(get("/api/requests", "alice")).get(request.getId()).get("number").asText()).isEqualTo(filed);
+        assertThatThrownBy(() -> jdbc.update("update token_request set request_number = 'REQ-1999-0001' where id = ?",
+                request.getId())).as("a number once given never changes").hasMessageContaining("frozen");
+    }
+
+    @Test
+    void thePageShowsTheSignedInPersonsRequestsInWordsAndNobodyElses() {
+        ProcessInstance testing = people.requestUntilQaToken("alice");
+        ProcessInstance rejected = people.requestUntilQaToken("alice");
+        testedInQa("alice", rejected);
+        review(rejected, "REJECTED", "Pages through <b>every</b> record.");
+        ProcessInstance bobs = people.requestUntilQaToken("bob");
+        String number = requests.find(testing.getId()).orElseThrow().number();
+
+        HttpResponse<String> page = WebappSession.loggedIn(app, "alice").get("/requests");
+
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String row = row(page.body(), testing.getId());
+        assertThat(row).contains(number).contains("Testing in QA").contains("<td>alice</td>").contains("UTC")
+                .doesNotContain("QA_TESTING</");
+        assertThat(row(page.body(), rejected.getId())).contains("Rejected")
+                .contains("Code review: Pages through &lt;b&gt;every&lt;/b&gt; record.");
+        assertThat(page.body()).contains("your requests").doesNotContain(bobs.getId())
+                .doesNotContain(requests.find(bobs.getId()).orElseThrow().number());
+        assertThat(WebappSession.loggedIn(app, "ada").get("/requests").body()).contains(testing.getId()).contains(bobs.getId());
+        assertThat(WebappSession.anonymous(app).get("/requests").statusCode()).isEqualTo(302);
+    }
+
+    /** Every request the registry files under the requester, this test's and others'. */
+    private Set<String> idsOf(String requester) {
+        return requests.ofRequester(requester).stream().map(TokenRequestRecord::id).collect(Collectors.toSet());
+    }
+
+    private static String[] ids(ProcessInstance... instances) {
+        return Arrays.stream(instances).map(ProcessInstance::getId).toArray(String[]::new);
+    }
+
+    private JsonNode get(String path, String user) {
+        HttpResponse<String> response = session().getWithBasic(path, user, "demo");
+        assertThat(response.statusCode()).as(path + " as " + user + ": " + response.body()).isEqualTo(200);
+        return EngineRest.json(response);
+    }
+
+    private WebappSession session() {
+        return WebappSession.anonymous(app);
+    }
+
+    private static Map<String, JsonNode> byId(JsonNode list) {
+        return StreamSupport.stream(list.spliterator(), false)
+                .collect(Collectors.toMap(request -> request.get("id").asText(), request -> request));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(value -> texts.add(value.asText()));
+        return texts;
+    }
+
+    private void testedInQa(String requester, ProcessInstance request) {
+        people.complete(requester, List.of("api-requesters"), task(request), Map.of(
+                "codeRepositoryUrl", "https://git.example.org/lab/sync", "codeCommit", "9c1e2d7",
+                "testSummary", "Ran the export nightly in QA for a week with a date filter."));
+        Jobs.runDue(management);
+    }
+
+    private void review(ProcessInstance request, String outcome, String comments) {
+        people.complete("sam", List.of("api-specialists"), task(request),
+                Map.of("codeReviewOutcome", outcome, "codeReviewComments", comments));
+        Jobs.runDue(management);
+    }
+
+    private Task task(ProcessInstance request) {
+        return tasks.createTaskQuery().processInstanceId(request.getId()).singleResult();
+    }
+
+    private static String row(String page, String requestId) {
+        int start = page.indexOf("data-request=\"" + requestId + "\"");
+        assertThat(start).as("a row for " + requestId).isPositive();
+        return page.substring(start, page.indexOf("</tr>", start));
+    }
+}

@@ -1,0 +1,172 @@
+package org.tokengov.requeststate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tokengov.ledger.CaseRef;
+import org.tokengov.ledger.Ledger;
+import org.tokengov.ledger.LedgerEntry;
+import org.tokengov.ledger.LedgerKind;
+import org.tokengov.registry.RequestStatus;
+import org.tokengov.registry.TokenRequestRecord;
+import org.tokengov.registry.TokenRequests;
+
+class RequestProgressesTest {
+
+    static final Instant SUBMITTED_AT = Instant.parse("2026-03-02T09:00:00Z");
+    static final Instant CLOSED_AT = Instant.parse("2026-03-09T10:00:00Z");
+    static final Instant TASK_CREATED = Instant.parse("2026-03-03T08:00:00Z");
+    static final Instant DEADLINE = Instant.parse("2026-03-17T08:00:00Z");
+
+    final TokenRequests requests = mock(TokenRequests.class);
+    final RequestWaits waits = mock(RequestWaits.class);
+    final Ledger ledger = mock(Ledger.class);
+    final List<LedgerEntry> entries = new ArrayList<>();
+    final RequestProgresses progresses = new RequestProgresses(requests, waits, ledger);
+
+    @BeforeEach
+    void ledgerOfTheRequest() {
+        when(ledger.entries(CaseRef.request("r-1"))).thenReturn(entries);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "Task_ConfirmSponsorship, WAITING_FOR_SPONSOR",
+            "Task_ApproveAsPi, WAITING_FOR_PI",
+            "Task_DevelopAndTestInQa, QA_TESTING",
+            "Task_ReviewCode, IN_REVIEW",
+            "Task_ApproveRelease, WAITING_FOR_APPROVAL"})
+    void aRequestWaitingAtAPersonsStepIsInThatStepsState(String taskKey, RequestState expected) {
+        open("r-1", new WaitingPoint(taskKey, "REQ-2026-0001: a step", true, List.of("pat"), TASK_CREATED, DEADLINE, false));
+
+        RequestProgress progress = only();
+
+        assertThat(progress.state()).isEqualTo(expected);
+        assertThat(progress.waitingFor()).containsExactly("pat");
+        assertThat(progress.since()).isEqualTo(TASK_CREATED);
+        assertThat(progress.deadline()).isEqualTo(DEADLINE);
+        assertThat(progress.reason()).isNull();
+        assertThat(progress.number()).isEqualTo("REQ-2026-0001");
+        assertThat(progress.rights()).containsExactly("export");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Task_CheckEligibility", "Task_CheckPiConsent", "Task_WriteTokenToRedcap", "Task_IssueProductionToken"})
+    void aRequestTheSystemWorksOnIsSubmittedAndWaitsForNobody(String activityId) {
+        open("r-1", new WaitingPoint(activityId, "Check eligibility", false, List.of(), TASK_CREATED, null, false));
+
+        RequestProgress progress = only();
+
+        assertThat(progress.state()).isEqualTo(RequestState.SUBMITTED);
+        assertThat(progress.waitingFor()).isEmpty();
+        assertThat(progress.deadline()).isNull();
+    }
+
+    @Test
+    void backInQaAfterAReviewAskedForChangesIsChangesRequestedUntilTheNextReviewSaysOtherwise() {
+        open("r-1", new WaitingPoint("Task_DevelopAndTestInQa", "Develop and test", true, List.of("alice"), TASK_CREATED, null, false));
+        review(1, "CHANGES_REQUESTED");
+        assertThat(only().state()).isEqualTo(RequestState.CHANGES_REQUESTED);
+
+        review(2, "APPROVED");
+        assertThat(only().state()).as("the latest review counts").isEqualTo(RequestState.QA_TESTING);
+
+        review(3, "CHANGES_REQUESTED");
+        assertThat(only().state()).isEqualTo(RequestState.CHANGES_REQUESTED);
+    }
+
+    @Test
+    void aReviewThatAskedForChangesDoesNotChangeTheStateOfLaterSteps() {
+        open("r-1", new WaitingPoint("Task_ReviewCode", "Review", true, List.of("group api-specialists"), TASK_CREATED, null, false));
+        review(1, "CHANGES_REQUESTED");
+
+        assertThat(only().state()).isEqualTo(RequestState.IN_REVIEW);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "APPROVED, ISSUED, false",
+            "INELIGIBLE, REFUSED, true",
+            "REFUSED, REFUSED, true",
+            "REJECTED, REJECTED, true",
+            "TIMED_OUT, CLOSED, true",
+            "CLOSED, CLOSED, true"})
+    void aClosedRequestIsInTheStateOfHowItEndedWithTheSentenceTheRequesterWasSent(RequestStatus status,
+            RequestState expected, boolean withReason) {
+        when(requests.ofRequester("alice")).thenReturn(List.of(request("r-1", status, "What the requester was told.")));
+
+        RequestProgress progress = only();
+
+        assertThat(progress.state()).isEqualTo(expected);
+        assertThat(progress.reason()).isEqualTo(withReason ? "What the requester was told." : null);
+        assertThat(progress.waitingFor()).isEmpty();
+        assertThat(progress.since()).isEqualTo(CLOSED_AT);
+        assertThat(progress.deadline()).isNull();
+        verify(waits, never()).of(anyString());
+    }
+
+    @Test
+    void anOpenRequestWhoseProcessNoLongerRunsIsClosed() {
+        when(requests.ofRequester("alice")).thenReturn(List.of(request("r-1", RequestStatus.SUBMITTED, null)));
+        when(waits.of("r-1")).thenReturn(Optional.empty());
+
+        assertThat(only().state()).isEqualTo(RequestState.CLOSED);
+    }
+
+    @Test
+    void administratorsSeeEveryRequestAndOthersOnlyTheirOwnFilteredByStateWhenAsked() {
+        TokenRequestRecord issued = request("r-2", RequestStatus.APPROVED, "Production token issued");
+        TokenRequestRecord rejected = request("r-3", RequestStatus.REJECTED, "Code review: no.");
+        when(requests.all()).thenReturn(List.of(issued, rejected));
+        when(requests.ofRequester("bob")).thenReturn(List.of());
+
+        assertThat(progresses.visibleTo("ada", true, Optional.empty())).extracting(RequestProgress::id).containsExactly("r-2", "r-3");
+        assertThat(progresses.visibleTo("ada", true, Optional.of(RequestState.REJECTED))).extracting(RequestProgress::id)
+                .containsExactly("r-3");
+        assertThat(progresses.visibleTo("bob", false, Optional.empty())).isEmpty();
+        verify(requests, never()).ofRequester("ada");
+    }
+
+    @Test
+    void everyStateHasWordsForPeople() {
+        for (RequestState state : RequestState.values()) {
+            assertThat(state.words()).isNotBlank().isNotEqualTo(state.name());
+        }
+        assertThat(RequestState.named("WAITING_FOR_PI")).hasValue(RequestState.WAITING_FOR_PI);
+        assertThat(RequestState.named("waiting")).isEmpty();
+    }
+
+    private RequestProgress only() {
+        List<RequestProgress> visible = progresses.visibleTo("alice", false, Optional.empty());
+        assertThat(visible).hasSize(1);
+        return visible.get(0);
+    }
+
+    private void open(String id, WaitingPoint point) {
+        when(requests.ofRequester("alice")).thenReturn(List.of(request(id, RequestStatus.SUBMITTED, null)));
+        when(waits.of(id)).thenReturn(Optional.of(point));
+    }
+
+    private void review(long id, String outcome) {
+        entries.add(new LedgerEntry(id, CaseRef.request("r-1"), LedgerKind.CODE_REVIEW, outcome, "sam", null,
+                TASK_CREATED.plusSeconds(id), "", false));
+    }
+
+    private static TokenRequestRecord request(String id, RequestStatus status, String reason) {
+        return new TokenRequestRecord(id, "REQ-2026-0001", "alice", 101L, 201L, true, false, false, "SCHEDULED_EXPORT",
+                "Nightly export.", "Nightly", 10, true, status, reason, SUBMITTED_AT,
+                status.isClosed() ? CLOSED_AT : null, false, 1L);
+    }
+}
