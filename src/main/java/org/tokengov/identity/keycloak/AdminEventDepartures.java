@@ -13,14 +13,14 @@ import org.keycloak.representations.idm.AdminEventRepresentation;
 
 /**
  * Which users Keycloak's admin events, in time order, show disabled or deleted: a DELETE of a USER resource (Keycloak
- * 26.5 names the username in its representation; older servers do not), or an UPDATE whose representation (the body
- * the administrator sent, needs the realm's {@code adminEventsDetailsEnabled}, often without the username) says
- * {@code "enabled": false}. A user's last event counts: re-enabled later means not departed. Other updates
+ * 26.5 writes the deleted user's id and username as its representation; older servers write none), or an UPDATE
+ * whose representation (the body the caller sent; needs the realm's {@code adminEventsDetailsEnabled}) says
+ * {@code "enabled": false}; the user is then named by its id only, to be looked up. A user's last event counts: re-enabled later means not departed. Other updates
  * (name, attributes, an update without {@code enabled}) and failed operations change nothing.
  */
 final class AdminEventDepartures {
 
-    /** A departed Keycloak user: its internal id, and its username when the event names it. */
+    /** A departed Keycloak user: its internal id, and its username when Keycloak's own deletion event names it. */
     record DepartedUser(String userId, String username, boolean deleted) {
     }
 
@@ -43,10 +43,8 @@ final class AdminEventDepartures {
             String userId = path.group(1);
             JsonNode representation = representation(event);
             if ("DELETE".equals(event.getOperationType())) {
-                DepartedUser earlier = byUser.remove(userId);
-                String username = username(representation);
-                byUser.put(userId, new DepartedUser(userId,
-                        username == null && earlier != null ? earlier.username() : username, true));
+                byUser.remove(userId);
+                byUser.put(userId, new DepartedUser(userId, username(representation), true));
             } else if ("UPDATE".equals(event.getOperationType())) {
                 JsonNode enabled = representation.path("enabled");
                 if (!enabled.isBoolean()) {
@@ -54,7 +52,8 @@ final class AdminEventDepartures {
                 }
                 byUser.remove(userId);
                 if (!enabled.booleanValue()) {
-                    byUser.put(userId, new DepartedUser(userId, username(representation), false));
+                    // An update's representation is the body the caller sent, not the user: its username names nobody.
+                    byUser.put(userId, new DepartedUser(userId, null, false));
                 }
             }
         }

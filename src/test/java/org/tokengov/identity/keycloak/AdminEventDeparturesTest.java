@@ -34,11 +34,18 @@ class AdminEventDeparturesTest {
     }
 
     @Test
-    void anUpdateThatDisablesTheUserIsADeparture() {
+    void anUpdateThatDisablesTheUserIsADepartureOfTheUserItsPathNames() {
         assertThat(AdminEventDepartures.of(List.of(
                 update("e1", 1, ERIN, "{\"username\":\"erin\",\"enabled\":false,\"email\":\"erin@example.org\"}"),
                 update("e2", 2, BOB, "{\"enabled\":false}"))))
-                .containsExactly(new DepartedUser(ERIN, "erin", false), new DepartedUser(BOB, null, false));
+                .containsExactly(new DepartedUser(ERIN, null, false), new DepartedUser(BOB, null, false));
+    }
+
+    @Test
+    void theUsernameInAnUpdatesBodyIsNotBelieved() {
+        // Sent to bob's resource with alice's name: only bob's id counts, looked up in Keycloak by the feed.
+        assertThat(AdminEventDepartures.of(List.of(update("e1", 1, BOB, "{\"username\":\"alice\",\"enabled\":false}"))))
+                .containsExactly(new DepartedUser(BOB, null, false));
     }
 
     @Test
@@ -82,10 +89,10 @@ class AdminEventDeparturesTest {
     }
 
     @Test
-    void aUserDisabledThenDeletedLeftOnceAndKeepsTheName() {
+    void aUserDisabledThenDeletedLeftOnce() {
         assertThat(AdminEventDepartures.of(List.of(
-                update("e1", 1, ERIN, "{\"username\":\"erin\",\"enabled\":false}"),
-                delete("e2", 2, ERIN, null))))
+                update("e1", 1, ERIN, "{\"enabled\":false}"),
+                delete("e2", 2, ERIN, "{\"id\":\"" + ERIN + "\",\"username\":\"erin\"}"))))
                 .containsExactly(new DepartedUser(ERIN, "erin", true));
     }
 }

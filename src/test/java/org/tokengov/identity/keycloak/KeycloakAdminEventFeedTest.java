@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 import static org.tokengov.identity.keycloak.AdminEventDeparturesTest.delete;
 import static org.tokengov.identity.keycloak.AdminEventDeparturesTest.update;
 
+import jakarta.ws.rs.NotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +66,22 @@ class KeycloakAdminEventFeedTest {
                             .sorted(Comparator.comparingLong(AdminEventRepresentation::getTime))
                             .skip(first).limit(max).toList();
                 });
+        // Keycloak's users: "id-<name>" is <name>'s id; "id-gone" was deleted since.
+        UsersResource users = mock(UsersResource.class);
+        when(realm.users()).thenReturn(users);
+        when(users.get(anyString())).thenAnswer(call -> {
+            String id = call.getArgument(0);
+            UserResource user = mock(UserResource.class);
+            if (id.equals("id-gone")) {
+                when(user.toRepresentation()).thenThrow(new NotFoundException());
+            } else {
+                UserRepresentation representation = new UserRepresentation();
+                representation.setId(id);
+                representation.setUsername(id.substring("id-".length()));
+                when(user.toRepresentation()).thenReturn(representation);
+            }
+            return user;
+        });
         feed = new KeycloakAdminEventFeed(realm, jdbc, new DataSourceTransactionManager(database));
     }
 
@@ -118,18 +135,20 @@ class KeycloakAdminEventFeedTest {
     }
 
     @Test
-    void aDisabledUserTheEventDoesNotNameIsLookedUp() {
-        UsersResource users = mock(UsersResource.class);
-        UserResource erin = mock(UserResource.class);
-        UserRepresentation representation = new UserRepresentation();
-        representation.setUsername("erin");
-        when(realm.users()).thenReturn(users);
-        when(users.get("id-erin")).thenReturn(erin);
-        when(erin.toRepresentation()).thenReturn(representation);
+    void aDisabledUserIsNamedByKeycloakNotByTheUpdatesBody() {
         keycloakEvents.add(update("e1", NOW, "id-erin", "{\"enabled\":false}"));
-        keycloakEvents.add(delete("e2", NOW + 1, "id-bob", null));
+        keycloakEvents.add(update("e2", NOW + 1, "id-bob", "{\"username\":\"alice\",\"enabled\":false}"));
 
-        assertThat(read()).containsExactly(new AccountDeparture("erin", false), new AccountDeparture(null, true));
+        assertThat(read()).containsExactly(new AccountDeparture("erin", false), new AccountDeparture("bob", false));
+    }
+
+    @Test
+    void aDepartureWithoutAName() {
+        // Keycloak before 26.5 wrote no representation for a deletion; a user disabled and deleted before the read.
+        keycloakEvents.add(delete("e1", NOW, "id-bob", null));
+        keycloakEvents.add(update("e2", NOW + 1, "id-gone", "{\"enabled\":false}"));
+
+        assertThat(read()).containsExactly(new AccountDeparture(null, true), new AccountDeparture(null, true));
     }
 
     @Test
