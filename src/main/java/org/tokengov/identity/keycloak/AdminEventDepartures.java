@@ -15,8 +15,9 @@ import org.keycloak.representations.idm.AdminEventRepresentation;
  * Which users Keycloak's admin events, in time order, show disabled or deleted: a DELETE of a USER resource (Keycloak
  * 26.5 writes the deleted user's id and username as its representation; older servers write none), or an UPDATE
  * whose representation (the body the caller sent; needs the realm's {@code adminEventsDetailsEnabled}) says
- * {@code "enabled": false}; the user is then named by its id only, to be looked up. A user's last event counts: re-enabled later means not departed. Other updates
- * (name, attributes, an update without {@code enabled}) and failed operations change nothing.
+ * {@code "enabled": false}; the user is then named by its id only, to be looked up. A user's last event counts:
+ * re-enabled later means not departed. Other updates (name, attributes, an update without {@code enabled}) and failed
+ * operations change nothing.
  */
 final class AdminEventDepartures {
 
