@@ -3,6 +3,8 @@
 #   scripts/keycloak.sh start   fetch Keycloak through Maven (cached in ~/.m2), start it on 127.0.0.1 on a free
 #                               port with the demo realm, wait until it answers; the last line is its base URL
 #   scripts/keycloak.sh stop    stop the Keycloak this script started (by its pid), nothing else
+# The realm has admin events on, with their representations (adminEventsEnabled, adminEventsDetailsEnabled), and the
+# app's client may read them (view-events): the app reads users disabled or deleted from them within seconds.
 # Secrets (the app's client secret, the bootstrap admin password) are made fresh at every start and written,
 # readable only by you, to target/keycloak/client-secret and target/keycloak/admin-password.
 set -euo pipefail
