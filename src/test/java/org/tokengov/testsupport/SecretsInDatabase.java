@@ -34,22 +34,32 @@ public final class SecretsInDatabase {
             List<String> byteColumns = jdbc.queryForList("select column_name from information_schema.columns"
                     + " where table_schema = current_schema() and table_name = ? and data_type = 'bytea'", String.class, table);
             for (String secret : secrets) {
-                String hex = HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8));
+                String upper = secret.toUpperCase(Locale.ROOT);
+                String lower = secret.toLowerCase(Locale.ROOT);
                 if (rowsWhere(table, "t::text ilike ?", "%" + secret + "%") > 0) {
-                    found.add(table + ": a row holds " + secret);
+                    found.add(table + ": a row holds " + named(secret));
                 }
-                if (rowsWhere(table, "t::text ilike ?", "%" + hex + "%") > 0) {
-                    found.add(table + ": a row holds the hex form of " + secret);
+                if (rowsWhere(table, "t::text ilike ? or t::text ilike ?", "%" + hex(upper) + "%", "%" + hex(lower) + "%") > 0) {
+                    found.add(table + ": a row holds the hex form of " + named(secret));
                 }
                 for (String column : byteColumns) {
                     String in = "position(convert_to(?, 'UTF8') in t.\"" + column + "\") > 0";
-                    if (rowsWhere(table, in + " or " + in, secret.toUpperCase(Locale.ROOT), secret.toLowerCase(Locale.ROOT)) > 0) {
-                        found.add(table + "." + column + ": bytes hold " + secret);
+                    if (rowsWhere(table, in + " or " + in, upper, lower) > 0) {
+                        found.add(table + "." + column + ": bytes hold " + named(secret));
                     }
                 }
             }
         }
         return found;
+    }
+
+    /** How a finding names a secret: its first characters only, so a failing test does not print it whole. */
+    public static String named(String secret) {
+        return "secret " + secret.substring(0, Math.min(6, secret.length())) + "…";
+    }
+
+    private static String hex(String text) {
+        return HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private long rowsWhere(String table, String condition, Object... arguments) {
