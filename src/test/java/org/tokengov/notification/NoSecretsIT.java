@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -47,7 +46,6 @@ class NoSecretsIT extends MailITBase {
 
     @Autowired TokenLifecycles lifecycles;
     @Autowired Reconciliation reconciliation;
-    @Autowired HistoryService history;
 
     /** A project token's form: 32 hex characters, not part of a longer hex run (a fingerprint has 64). */
     static final Pattern TOKEN_FORM = Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{32}(?![0-9A-Fa-f])");
