@@ -39,8 +39,15 @@ import org.tokengov.testsupport.RealServers;
  * requesters see only their own, administrators everyone's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ContextConfiguration(initializers = RealServers.class)
+@ContextConfiguration(initializers = RequestsIT.OwnServers.class)
 class RequestsIT {
+
+    /**
+     * Databases of its own: alice and bob request several tokens here, and what other tests leave them in a shared
+     * context (a live production token, a recorded departure) would make those requests ineligible.
+     */
+    static class OwnServers extends RealServers {
+    }
 
     @Autowired ConfigurableApplicationContext context;
     @Autowired RuntimeService runtime;

@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
@@ -18,7 +20,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenState;
 import org.tokengov.testsupport.IssuedTokens;
+import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.RealServersWithKeycloak;
 
 /**
@@ -36,6 +42,9 @@ class KeycloakDeparturesIT {
     @Autowired IdentityStoreDepartureReader reader;
     @Autowired DepartedHolderWatch poll;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+    @Autowired TokenRegistry registry;
 
     @Test
     void aHolderDisabledOrDeletedInKeycloakIsRecordedWithinSecondsAndOnce() {
@@ -44,7 +53,7 @@ class KeycloakDeparturesIT {
         String deleted = newKeycloakUser();
         IssuedTokens tokens = new IssuedTokens(context);
         tokens.issue(disabled, QA, 201);
-        tokens.issue(deleted, QA, 201);
+        IssuedToken deletedHolders = tokens.issue(deleted, QA, 201);
         reader.readNow();
 
         long disabledAt = System.nanoTime();
@@ -71,6 +80,12 @@ class KeycloakDeparturesIT {
         poll.checkNow();
         assertThat(events(disabled)).as("neither a second read nor the poll reports again").hasSize(1);
         assertThat(events(deleted)).hasSize(1);
+
+        // The offboarding of a person Keycloak no longer knows finishes: there is no group membership left to withdraw.
+        Jobs.runDue(management);
+        assertThat(registry.find(deletedHolders.id())).hasValueSatisfying(token ->
+                assertThat(token.state()).isEqualTo(TokenState.REVOKED));
+        assertThat(runtime.createIncidentQuery().count()).isZero();
     }
 
     @Test

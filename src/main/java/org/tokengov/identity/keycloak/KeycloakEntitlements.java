@@ -1,9 +1,9 @@
 package org.tokengov.identity.keycloak;
 
+import java.util.Optional;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.GroupRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.tokengov.identity.Entitlements;
@@ -26,20 +26,24 @@ class KeycloakEntitlements implements Entitlements {
         user(username).joinGroup(groupId(group));
     }
 
+    /** A person deleted from Keycloak (a departure) is in no group any more: there is nothing to withdraw. */
     @Override
     public void revoke(String username, String group) {
-        user(username).leaveGroup(groupId(group));
+        existing(username).ifPresent(user -> user.leaveGroup(groupId(group)));
     }
 
     @Override
     public boolean holds(String username, String group) {
-        return user(username).groups(group, 0, 10, true).stream().anyMatch(g -> g.getName().equals(group));
+        return existing(username).map(user -> user.groups(group, 0, 10, true).stream()
+                .anyMatch(g -> g.getName().equals(group))).orElse(false);
+    }
+
+    private Optional<UserResource> existing(String username) {
+        return people.user(username).map(user -> realm.users().get(user.getId()));
     }
 
     private UserResource user(String username) {
-        UserRepresentation user = people.user(username)
-                .orElseThrow(() -> new IllegalStateException("No Keycloak user '" + username + "'"));
-        return realm.users().get(user.getId());
+        return existing(username).orElseThrow(() -> new IllegalStateException("No Keycloak user '" + username + "'"));
     }
 
     private String groupId(String group) {
