@@ -2,6 +2,7 @@ package org.tokengov.requestbutton;
 
 import static org.tokengov.requestbutton.RequestButtonVariables.*;
 
+import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,6 +19,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.clusterlock.ClusterOnce;
 import org.tokengov.identity.SystemAuthority;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapException;
@@ -37,6 +39,9 @@ import org.tokengov.redcap.TokenAccessRequest;
 public class RequestButtonPoll {
 
     private static final Logger log = LoggerFactory.getLogger(RequestButtonPoll.class);
+    static final String LEASE = "request-button-poll";
+    /** Longer than reading every server's to-do list and starting its processes takes. */
+    static final Duration POLL_LEASE = Duration.ofMinutes(10);
 
     private final RedcapProperties redcap;
     private final RedcapTodoList todoList;
@@ -45,9 +50,11 @@ public class RequestButtonPoll {
     private final IdentityService identity;
     private final AuditTrail auditTrail;
     private final TransactionTemplate ownTransaction;
+    private final ClusterOnce clusterOnce;
 
     RequestButtonPoll(RedcapProperties redcap, RedcapTodoList todoList, TakenRows rows, RuntimeService runtime,
-            IdentityService identity, AuditTrail auditTrail, PlatformTransactionManager transactions) {
+            IdentityService identity, AuditTrail auditTrail, PlatformTransactionManager transactions,
+            ClusterOnce clusterOnce) {
         this.redcap = redcap;
         this.todoList = todoList;
         this.rows = rows;
@@ -56,12 +63,20 @@ public class RequestButtonPoll {
         this.auditTrail = auditTrail;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clusterOnce = clusterOnce;
     }
 
-    /** One poll of every readable server; returns how many rows it took in. */
+    /**
+     * One poll of every readable server, unless another replica polls now (then this round is skipped); returns how
+     * many rows it took in.
+     */
     @Scheduled(fixedDelayString = "${tokengov.request-button.cycle:PT5M}",
             initialDelayString = "${tokengov.request-button.cycle:PT5M}")
     public int poll() {
+        return clusterOnce.call(LEASE, POLL_LEASE, this::pollEveryServer).orElse(0);
+    }
+
+    private int pollEveryServer() {
         int taken = 0;
         for (RedcapEnvironment environment : redcap.environments().keySet()) {
             if (!todoList.readable(environment)) {

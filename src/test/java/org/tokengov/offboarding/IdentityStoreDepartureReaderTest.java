@@ -1,17 +1,22 @@
 package org.tokengov.offboarding;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tokengov.clusterlock.ClusterOnce;
 import org.tokengov.identity.AccountDeparture;
 import org.tokengov.identity.AccountDepartureFeed;
 
@@ -20,6 +25,19 @@ class IdentityStoreDepartureReaderTest {
 
     final DepartedHolderWatch watch = mock(DepartedHolderWatch.class);
     final AccountDepartureFeed feed = mock(AccountDepartureFeed.class);
+    final ClusterOnce clusterOnce = mock(ClusterOnce.class);
+
+    @BeforeEach
+    void thisReplicaGetsTheLease() {
+        when(clusterOnce.run(any(), any(), any())).thenAnswer(call -> {
+            call.<Runnable>getArgument(2).run();
+            return true;
+        });
+    }
+
+    IdentityStoreDepartureReader reader(Optional<AccountDepartureFeed> feed) {
+        return new IdentityStoreDepartureReader(feed, watch, clusterOnce);
+    }
 
     void feedHands(List<AccountDeparture> departures) {
         doAnswer(call -> {
@@ -33,7 +51,7 @@ class IdentityStoreDepartureReaderTest {
     void aNamedDepartureIsCheckedAsTheHolderItNames() {
         feedHands(List.of(new AccountDeparture("erin", false), new AccountDeparture("bob", true)));
 
-        new IdentityStoreDepartureReader(Optional.of(feed), watch).readNow();
+        reader(Optional.of(feed)).readNow();
 
         verify(watch).checkHolder("erin");
         verify(watch).checkHolder("bob");
@@ -44,7 +62,7 @@ class IdentityStoreDepartureReaderTest {
     void aDeletionWithoutANameMakesThePollRunAtOnce() {
         feedHands(List.of(new AccountDeparture(null, true), new AccountDeparture(null, true)));
 
-        new IdentityStoreDepartureReader(Optional.of(feed), watch).readNow();
+        reader(Optional.of(feed)).readNow();
 
         verify(watch).checkNow();
     }
@@ -53,15 +71,25 @@ class IdentityStoreDepartureReaderTest {
     void aFeedThatCannotBeReadReportsNothing() {
         doThrow(new IllegalStateException("Keycloak is down")).when(feed).readNew(any());
 
-        new IdentityStoreDepartureReader(Optional.of(feed), watch).readNow();
+        reader(Optional.of(feed)).readNow();
 
         verifyNoInteractions(watch);
     }
 
     @Test
     void withoutAFeedOnlyThePollNoticesDepartures() {
-        new IdentityStoreDepartureReader(Optional.empty(), watch).readNow();
+        reader(Optional.empty()).readNow();
 
         verifyNoInteractions(watch);
+    }
+
+    @Test
+    void whileAnotherReplicaReadsOrPollsNothingIsRead() {
+        doReturn(false).when(clusterOnce).run(any(), any(), any());
+
+        reader(Optional.of(feed)).readNow();
+
+        verify(clusterOnce).run(eq(DepartedHolderWatch.LEASE), eq(IdentityStoreDepartureReader.READ_LEASE), any());
+        verifyNoInteractions(feed, watch);
     }
 }

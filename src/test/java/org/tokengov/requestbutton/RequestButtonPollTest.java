@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -17,7 +18,9 @@ import java.net.URI;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,6 +30,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.tokengov.audit.AuditTrail;
+import org.tokengov.clusterlock.ClusterOnce;
 import org.tokengov.redcap.RedcapProperties;
 import org.tokengov.redcap.RedcapProperties.Server;
 import org.tokengov.redcap.RedcapTodoList;
@@ -41,6 +45,7 @@ class RequestButtonPollTest {
     TakenRows rows = mock(TakenRows.class);
     RuntimeService runtime = mock(RuntimeService.class);
     ProcessInstance started = mock(ProcessInstance.class);
+    ClusterOnce clusterOnce = mock(ClusterOnce.class);
     RequestButtonPoll poll;
 
     @BeforeEach
@@ -52,8 +57,10 @@ class RequestButtonPollTest {
         when(todoList.readable(QA)).thenReturn(false);
         when(started.getId()).thenReturn("process-1");
         when(runtime.startProcessInstanceByKey(anyString(), anyString(), anyMap())).thenReturn(started);
+        when(clusterOnce.call(any(), any(), any()))
+                .thenAnswer(call -> Optional.ofNullable(call.<Supplier<?>>getArgument(2).get()));
         poll = new RequestButtonPoll(redcap, todoList, rows, runtime, mock(IdentityService.class), mock(AuditTrail.class),
-                mock(PlatformTransactionManager.class));
+                mock(PlatformTransactionManager.class), clusterOnce);
     }
 
     static Server server(TokenAdministrationMode mode, Set<Long> enrolled) {
@@ -94,6 +101,16 @@ class RequestButtonPollTest {
         when(todoList.pendingTokenRequests(PROD)).thenThrow(new RedcapUnavailableException("down"));
 
         assertThat(poll.poll()).isZero();
+    }
+
+    @Test
+    void whileAnotherReplicaPollsThisOneSkipsTheRound() {
+        doReturn(Optional.empty()).when(clusterOnce).call(any(), any(), any());
+
+        assertThat(poll.poll()).isZero();
+
+        verify(clusterOnce).call(eq(RequestButtonPoll.LEASE), eq(RequestButtonPoll.POLL_LEASE), any());
+        verify(todoList, never()).pendingTokenRequests(any());
     }
 
     @Test
