@@ -3,6 +3,7 @@ package org.tokengov.request;
 import static org.tokengov.request.TokenRequestVariables.*;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,20 +55,18 @@ class ApproveAsPiListener extends UserTaskListener {
     @Override
     protected void assigned(DelegateTask task) {
         if (task.getAssignee() != null) {
-            refuseUnlessApprover(task, task.getAssignee());
+            refuseUnlessApprover(task, List.of(task.getAssignee()));
         }
     }
 
     @Override
     protected void updated(DelegateTask task) {
-        for (String candidate : tasks.candidates.offeredTo(task)) {
-            refuseUnlessApprover(task, candidate);
-        }
+        refuseUnlessApprover(task, tasks.candidates.offeredTo(task));
     }
 
     @Override
     protected void mayComplete(DelegateTask task, String actor) {
-        refuseUnlessApprover(task, actor);
+        refuseUnlessApprover(task, List.of(actor));
         String assignee = task.getAssignee();
         boolean theirs = assignee == null ? tasks.candidates.offeredTo(task).contains(actor) : assignee.equals(actor);
         if (!theirs) {
@@ -77,13 +76,21 @@ class ApproveAsPiListener extends UserTaskListener {
         }
     }
 
-    private void refuseUnlessApprover(DelegateTask task, String person) {
+    /** Asks REDCap once for the PIs, however many people are checked (a task's candidates change together). */
+    private void refuseUnlessApprover(DelegateTask task, Collection<String> people) {
+        if (people.isEmpty()) {
+            return;
+        }
         TokenRequestRecord request = submission(task).orElse(null);
-        if (request == null || person.equalsIgnoreCase(request.requester())) {
-            tasks.fourEyes.refuse(task, person, person + " may not consent to their own API access.", RequestTasks.about(task));
-        } else if (!approvers.of(request, true).contains(person)) {
-            tasks.fourEyes.refuse(task, person, person + " may not act on '" + task.getName() + "': only the project's PIs "
-                    + "(full User Rights in REDCap) consent to a user's API access.", RequestTasks.about(task));
+        Set<String> allowed = request == null ? Set.of() : approvers.of(request, true);
+        for (String person : people) {
+            if (request == null || person.equalsIgnoreCase(request.requester())) {
+                tasks.fourEyes.refuse(task, person, person + " may not consent to their own API access.",
+                        RequestTasks.about(task));
+            } else if (!allowed.contains(person)) {
+                tasks.fourEyes.refuse(task, person, person + " may not act on '" + task.getName() + "': only the "
+                        + "project's PIs (full User Rights in REDCap) consent to a user's API access.", RequestTasks.about(task));
+            }
         }
     }
 
