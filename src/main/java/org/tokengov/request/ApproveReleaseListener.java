@@ -78,7 +78,7 @@ class ApproveReleaseListener extends GroupDecisionTaskListener {
         if (decision == AdminDecision.APPROVED) {
             tasks.caseOf(task).submission().ifPresent(submission -> tasks.notifier.send(Notification.toUser(
                     submission.requester(), MailKind.RELEASE_APPROVED, Map.of("project", submission.productionProjectId(),
-                            "comments", comments == null ? "" : comments))));
+                            "comments", comments == null ? "" : comments)).aboutRequest(submission.number())));
         }
     }
 }

@@ -87,6 +87,7 @@ class ReviewCodeListener extends GroupDecisionTaskListener {
 
     private void tell(RequestCase request, MailKind kind, String comments) {
         request.submission().ifPresent(submission -> tasks.notifier.send(Notification.toUser(submission.requester(), kind,
-                Map.of("project", submission.productionProjectId(), "comments", comments == null ? "" : comments))));
+                Map.of("project", submission.productionProjectId(), "comments", comments == null ? "" : comments))
+                .aboutRequest(submission.number())));
     }
 }
