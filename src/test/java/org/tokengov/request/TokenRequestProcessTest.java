@@ -1,5 +1,6 @@
 package org.tokengov.request;
 
+import org.tokengov.usertask.DueDates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -142,6 +143,7 @@ class TokenRequestProcessTest {
                 new CamundaIdentityDirectory(identityService())), new RightsInRedcap(redcap)));
         Mocks.register("remindPisDelegate", remindPis);
         Mocks.register("requestTimeouts", new RequestTimeouts(POLICY, piConsent));
+        Mocks.register("dueDates", new DueDates());
         Mocks.register("tokenAdministrationModes", new AlwaysDatabaseMode());
         Mocks.register("checkIssuanceGatesDelegate", IssuanceBeans.checkIssuanceGates(ledger.cases));
         Mocks.register("refuseIssuanceDelegate", IssuanceBeans.refuseIssuance(ledger.ledger, ledger.cases, audit,
@@ -709,6 +711,7 @@ class TokenRequestProcessTest {
         assertThat(timer(request, "Timer_QaTestingReminder").getDuedate())
                 .isEqualTo(Date.from(START.plus(Duration.ofDays(28))));
 
+        assertDueWhenItsDeadlineFires(request, "Task_DevelopAndTestInQa", "Timer_QaTestingDeadline");
         fire(request, "Timer_QaTestingDeadline", Duration.ofDays(90));
         assertThat(request).isEnded().hasPassed("Task_CloseTimedOutRequest", "EndEvent_RequestTimedOut");
         assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "TIMED_OUT");
@@ -723,6 +726,7 @@ class TokenRequestProcessTest {
         fire(request, "Timer_SponsorshipReminder", Duration.ofDays(3));
         assertThat(remindSponsor.calls()).hasSize(1);
         assertThat(request).isWaitingAt("Task_ConfirmSponsorship");
+        assertDueWhenItsDeadlineFires(request, "Task_ConfirmSponsorship", "Timer_SponsorshipDeadline");
         fire(request, "Timer_SponsorshipDeadline", Duration.ofDays(14));
         assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_IssueQaToken");
     }
@@ -736,6 +740,7 @@ class TokenRequestProcessTest {
         assertThat(remindReviewers.calls()).hasSize(1);
         assertThat(request).isWaitingAt("Task_ReviewCode");
 
+        assertDueWhenItsDeadlineFires(request, "Task_ReviewCode", "Timer_ReviewDeadline");
         fire(request, "Timer_ReviewDeadline", Duration.ofDays(14));
         assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_ApproveRelease");
     }
@@ -749,6 +754,7 @@ class TokenRequestProcessTest {
         fire(request, "Timer_ApprovalReminder", Duration.ofDays(3));
         assertThat(remindApprovers.calls()).hasSize(1);
 
+        assertDueWhenItsDeadlineFires(request, "Task_ApproveRelease", "Timer_ApprovalDeadline");
         fire(request, "Timer_ApprovalDeadline", Duration.ofDays(14));
         assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_IssueProductionToken");
     }
@@ -810,6 +816,13 @@ class TokenRequestProcessTest {
     }
 
     /** Checks when the timer is due, moves the engine's clock there and fires it. */
+    /** Tasklist shows the step's real deadline: the task is due when its deadline timer fires. */
+    private void assertDueWhenItsDeadlineFires(ProcessInstance request, String taskKey, String deadlineTimerId) {
+        Task task = taskService().createTaskQuery().processInstanceId(request.getId()).taskDefinitionKey(taskKey)
+                .singleResult();
+        assertThat(task.getDueDate()).as("due date of " + taskKey).isEqualTo(timer(request, deadlineTimerId).getDuedate());
+    }
+
     private void fire(ProcessInstance request, String timerId, Duration dueAfterStart) {
         Job timer = timer(request, timerId);
         assertThat(timer.getDuedate()).isEqualTo(Date.from(START.plus(dueAfterStart)));
@@ -977,6 +990,7 @@ class TokenRequestProcessTest {
         fire(request, "Timer_PiApprovalReminder", Duration.ofDays(3));
         assertThat(remindPis.calls()).hasSize(1);
         assertThat(request).isWaitingAt("Task_ApproveAsPi");
+        assertDueWhenItsDeadlineFires(request, "Task_ApproveAsPi", "Timer_PiApprovalDeadline");
         ClockUtil.setCurrentTime(Date.from(START.plus(Duration.ofDays(14))));
         execute(timer(request, "Timer_PiApprovalDeadline"));
         assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_IssueQaToken");
