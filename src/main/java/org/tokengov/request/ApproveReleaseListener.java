@@ -58,7 +58,7 @@ class ApproveReleaseListener extends GroupDecisionTaskListener {
         RequestFacts.showSubmission(task, request);
         request.submission().ifPresent(submission -> task.setVariableLocal(REDCAP_RIGHTS, rightsInRedcap.describe(submission)));
         RequestFacts.showQaTest(task, request);
-        RequestFacts.showLastReviewComments(task, request);
+        RequestFacts.showLastReview(task, request);
         task.setVariableLocal(SUCCESSION_NOTE, tasks.successionOf(task).map(Succession::reviewNote).orElse(null));
     }
 

@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.RequestStatus;
 import org.tokengov.registry.TokenRequests;
@@ -101,7 +102,7 @@ class EngineOverheadBenchmark {
         complete(people, requester, "api-requesters", request, "Task_DevelopAndTestInQa", Map.of(
                 "codeRepositoryUrl", "https://git.example.org/lab/sync", "codeCommit", "9c1e2d7",
                 "testSummary", "Ran the export nightly in QA for a week with a date filter."));
-        complete(people, "sam", "api-specialists", request, "Task_ReviewCode", Map.of("codeReviewOutcome", "APPROVED"));
+        complete(people, "sam", "api-specialists", request, "Task_ReviewCode", CodeReviews.approved());
         complete(people, "ada", "redcap-admins", request, "Task_ApproveRelease", Map.of("adminDecision", "APPROVED"));
         Jobs.runDue(management);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(request.getId()).count()).isZero();

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.notification.MailCatcher.Mail;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.RealServers;
@@ -66,7 +67,7 @@ class MailIT extends MailITBase {
 
         testedInQa("bob", request);
         people.complete("sam", List.of("api-specialists"), task(request, "Task_ReviewCode"),
-                Map.of("codeReviewOutcome", "APPROVED", "codeReviewComments", "Looks good."));
+                CodeReviews.approved("Looks good."));
         Task approval = task(request, "Task_ApproveRelease");
         smtp.purge();
         sendAll();

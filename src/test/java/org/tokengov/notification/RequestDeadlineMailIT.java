@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.notification.MailCatcher.Mail;
 import org.tokengov.testsupport.RealServers;
 
@@ -69,8 +70,7 @@ class RequestDeadlineMailIT extends MailITBase {
                 "testSummary", "Nightly filtered export in QA for a week."));
         Task review = task(request, "Task_ReviewCode");
         sent();
-        people.complete("sam", List.of("api-specialists"), review, Map.of(
-                "codeReviewOutcome", "APPROVED", "codeReviewComments", "Good use of filters " + HTML));
+        people.complete("sam", List.of("api-specialists"), review, CodeReviews.approved("Good use of filters " + HTML));
         Task approval = task(request, "Task_ApproveRelease");
         List<Mail> reviewed = sent();
         assertThat(reviewed).extracting(Mail::subject).containsExactlyInAnyOrder(

@@ -61,6 +61,7 @@ import org.tokengov.redcap.RedcapUnavailableException;
 import org.tokengov.redcap.TokenAdministration;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.TokenRights;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.testsupport.BpmnTestEngine;
 import org.tokengov.testsupport.InMemoryLedger;
 import org.tokengov.testsupport.RecordingDelegate;
@@ -266,6 +267,9 @@ class TokenRequestProcessTest {
         Map<String, Object> variables = new HashMap<>();
         variables.put("codeReviewOutcome", outcome);
         variables.put("codeReviewComments", comments);
+        if ("APPROVED".equals(outcome)) {
+            variables.putAll(CodeReviews.CHECKLIST_TICKED);
+        }
         completeAs(reviewer, task(request), variables);
         if ("APPROVED".equals(outcome)) {
             reach(request, "Task_ApproveRelease");
@@ -688,6 +692,58 @@ class TokenRequestProcessTest {
         issueInChild(request);
 
         verify(administration).create(RedcapEnvironment.PROD, 101L, "alice", new TokenRights(true, false, false), "system");
+    }
+
+    @Test
+    void anApprovalNeedsEveryPointOfThePolicysChecklist() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+        taskService().claim(task(request).getId(), "sam");
+        Map<String, Object> threeOfFour = new HashMap<>(CodeReviews.approved());
+        threeOfFour.put("checkNoTokenInCode", false);
+
+        assertThatThrownBy(() -> completeAs("sam", task(request), threeOfFour))
+                .hasMessageContaining("Before approving, confirm every point of the checklist; not yet confirmed: "
+                        + "the token appears nowhere in the code, its history or its logs.");
+        assertThat(request).isWaitingAt("Task_ReviewCode");
+        completeAs("sam", task(request), CodeReviews.approved());
+        assertThat(request).isWaitingAt("Task_ApproveRelease");
+    }
+
+    @Test
+    void theTicksOfAnEarlierReviewDoNotCountForTheNext() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+        taskService().claim(task(request).getId(), "sam");
+        Map<String, Object> changes = new HashMap<>(CodeReviews.CHECKLIST_TICKED);
+        changes.put("codeReviewOutcome", "CHANGES_REQUESTED");
+        changes.put("codeReviewComments", "Page the export.");
+        completeAs("sam", task(request), changes);
+        submitQaResults(request);
+
+        assertThat(runtimeService().getVariable(request.getId(), "checkNoTokenInCode")).as("the earlier tick").isNull();
+        taskService().claim(task(request).getId(), "sam");
+        assertThatThrownBy(() -> completeAs("sam", task(request), Map.of("codeReviewOutcome", "APPROVED")))
+                .hasMessageContaining("not yet confirmed: heavy calls run off peak");
+        assertThat(request).isWaitingAt("Task_ReviewCode");
+    }
+
+    @Test
+    void theReviewShowsTheRightsInWordsAndLinksToTheCodeAndTheApprovalShowsTheReview() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+
+        Map<String, Object> review = taskService().getVariablesLocal(task(request).getId());
+        assertThat(review).containsEntry("requestedRights", RightsInWords.EXPORT)
+                .containsEntry("codeRepositoryLink", "https://git.example.org/lab/export")
+                .containsEntry("codeCommitLink", "https://git.example.org/lab/export/commit/3f2a9c1");
+        review(request, "sam", "APPROVED", "Filters by date, runs at 02:00.");
+
+        Map<String, Object> approval = taskService().getVariablesLocal(task(request).getId());
+        assertThat(approval).containsEntry("codeReviewer", "sam")
+                .hasEntrySatisfying("codeReviewedOn", day -> assertThat(day.toString()).matches("\\d{4}-\\d{2}-\\d{2}"))
+                .containsEntry("codeReviewComments", "Filters by date, runs at 02:00.")
+                .containsEntry("requestedRights", RightsInWords.EXPORT);
     }
 
     @Test
