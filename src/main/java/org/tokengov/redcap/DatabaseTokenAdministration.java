@@ -169,7 +169,8 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
                 connection -> {
                     Optional<ProjectUser> row = lockProjectUser(connection, environment, projectId, user);
                     if (row.isEmpty() || !row.get().hasToken()) {
-                        return new Deletion(false, newestTokenRow(environment, connection, projectId, user)
+                        String spelled = row.map(ProjectUser::username).orElse(user);
+                        return new Deletion(false, newestTokenRow(environment, connection, projectId, spelled)
                                 .filter(TokenLogRow::deletion).map(TokenLogRow::at));
                     }
                     try (PreparedStatement update = connection.prepareStatement("UPDATE redcap_user_rights"
@@ -212,13 +213,14 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
 
     /**
      * The newest row of the project's log about the user's token (anyone's creation, regeneration or deletion, in the
-     * Control Center, on the API page or by this system), if the log has one.
+     * Control Center, on the API page or by this system), if the log has one. {@code pk} is compared as is, so that
+     * REDCap's index on it serves the look-up in a log of millions of rows (MySQL compares ignoring case anyway).
      */
     private Optional<TokenLogRow> newestTokenRow(RedcapEnvironment environment, Connection connection, long projectId,
             String username) throws SQLException {
         // Columns qualified: H2 (the embedded default's REDCap) reads a bare "user" as its session user.
         try (PreparedStatement select = connection.prepareStatement("SELECT e.ts, e.user, e.description FROM "
-                + RedcapLogTables.of(connection, projectId) + " e WHERE e.project_id = ? AND LOWER(e.pk) = LOWER(?)"
+                + RedcapLogTables.of(connection, projectId) + " e WHERE e.project_id = ? AND e.pk = ?"
                 + " AND LOWER(e.description) LIKE '%api token%' AND LOWER(e.description) NOT LIKE 'request api token%'"
                 + " ORDER BY e.log_event_id DESC LIMIT 1")) {
             select.setLong(1, projectId);
