@@ -37,7 +37,7 @@ import org.tokengov.testsupport.RealServers;
 
 /**
  * Issue 14, item 9, on the real parts (PostgreSQL, the REDCap simulator over HTTP on MariaDB, database mode), with a
- * threshold of 2 terminations per hour: the third termination is held in a wave, REDCap refuses every token of the
+ * threshold of 2 terminations per hour (QA in the API mode): the third termination is held in a wave, REDCap refuses every token of the
  * person at once (a call with each answers 403), role members' included, while the values stay; only a redcap-admins
  * member can decide the wave through Camunda's REST API; confirmed, the values are deleted; rejected, every token works
  * again. Below the threshold nothing changes.
@@ -53,7 +53,9 @@ class MassTerminationIT {
             super.initialize(context);
             TestPropertyValues.of("tokengov.offboarding.mass-termination.enabled=true",
                     "tokengov.offboarding.mass-termination.threshold=2",
-                    "tokengov.offboarding.mass-termination.window=PT1H").applyTo(context);
+                    "tokengov.offboarding.mass-termination.window=PT1H",
+                    // QA in the API (manual) mode: its lever is the API rights, the PI's setting recorded and restored.
+                    "tokengov.redcap.environments.qa.token-administration=manual").applyTo(context);
         }
     }
 
@@ -103,7 +105,7 @@ class MassTerminationIT {
 
         List<Held> wave = new ArrayList<>();
         wave.add(tokenOf("mtA3", PROD, 101));
-        wave.add(tokenOf("mtA3", QA, 201));
+        wave.add(tokenOf("mtA3", PROD, 103));
         wave.add(tokenOf("mtA4", PROD, 101));
         wave.add(roleMembersToken("mtA4", PROD, 102));
         for (Held held : wave) {
@@ -161,12 +163,15 @@ class MassTerminationIT {
         terminate("mtB1");
         terminate("mtB2");
         Held prod = tokenOf("mtB3", PROD, 101);
-        Held qa = tokenOf("mtB3", QA, 201);
+        Held qa = tokenByHand("mtB3", QA, 201);
+        assertThat(call(QA, qa.value()).statusCode()).isEqualTo(200);
         String held = terminate("mtB3");
         Jobs.runDue(management);
-        assertThat(call(PROD, prod.value()).statusCode()).isEqualTo(403);
-        assertThat(call(QA, qa.value()).statusCode()).isEqualTo(403);
-        assertThat(suspendedTime(PROD, "mtB3")).as("REDCap's own suspension").isNotNull();
+        assertThat(call(PROD, prod.value()).body()).as("database mode: REDCap's own suspension").contains(REFUSED);
+        assertThat(suspendedTime(PROD, "mtB3")).isNotNull();
+        HttpResponse<String> rightsOff = call(QA, qa.value());
+        assertThat(rightsOff.statusCode()).isEqualTo(403);
+        assertThat(rightsOff.body()).as("API mode: the API rights are off").contains("You do not have API Export privileges");
 
         Task decision = waveTask();
         assertThat(rest.post("/task/" + decision.getId() + "/complete", "ada", "demo",
@@ -185,6 +190,8 @@ class MassTerminationIT {
         assertThat(suspendedTime(PROD, "mtB3")).isNull();
         assertThat(suspendedTime(QA, "mtB3")).isNull();
         assertThat(outcome(held)).isEqualTo("REJECTED");
+        assertThat(issue.redcap(QA).queryForObject("SELECT api_export FROM redcap_user_rights WHERE project_id = 201"
+                + " AND username = 'mtB3'", Integer.class)).as("the PI's setting, restored exactly").isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'TERMINATION_REJECTED'"
                 + " and details like ?", Long.class, "mtB3 (event " + held + ")%")).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox where subject = ?", Long.class,
@@ -192,13 +199,24 @@ class MassTerminationIT {
     }
 
     private Held tokenOf(String person, RedcapEnvironment environment, long projectId) {
+        person(person);
+        IssuedToken token = issue.issue(person, environment, projectId);
+        return new Held(token, valueInRedcap(environment, projectId, person));
+    }
+
+    /** The manual mode: an administrator made the token in the Control Center. */
+    private Held tokenByHand(String person, RedcapEnvironment environment, long projectId) {
+        person(person);
+        IssuedToken token = issue.issueByHand(person, environment, projectId);
+        return new Held(token, valueInRedcap(environment, projectId, person));
+    }
+
+    private void person(String person) {
         if (identity.createUserQuery().userId(person).count() == 0) {
             User user = identity.newUser(person); // entitlement groups need the person in the identity store
             user.setEmail(person + "@example.org");
             identity.saveUser(user);
         }
-        IssuedToken token = issue.issue(person, environment, projectId);
-        return new Held(token, valueInRedcap(environment, projectId, person));
     }
 
     /** A member of a REDCap user role: REDCap's API could not change their rights, the account suspension still works. */
@@ -238,7 +256,7 @@ class MassTerminationIT {
         return http.send(HttpRequest.newBuilder(URI.create(RealServers.baseUrl(context) + "/redcap-sim/"
                         + environment.name().toLowerCase() + "/api/"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&content=version&format=json")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&content=record&format=json")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }
