@@ -76,8 +76,9 @@ public class MassTerminationGuard {
             wave = open.get();
         } else {
             TerminationWindow rule = new TerminationWindow(properties.threshold(), properties.window());
-            Optional<Instant> lastDecision = Optional.ofNullable(jdbc.sql("select max(decided_at) from termination_wave")
-                    .query(Timestamp.class).single()).map(Timestamp::toInstant);
+            Optional<Instant> lastDecision = jdbc.sql("""
+                    select decided_at from termination_wave where decided_at is not null order by decided_at desc""")
+                    .query(Timestamp.class).list().stream().findFirst().map(Timestamp::toInstant);
             long counted = jdbc.sql("select count(*) from termination_count where counted_at >= ?")
                     .param(Timestamp.from(rule.countsFrom(now, lastDecision))).query(Long.class).single();
             if (!rule.isWave(counted)) {
