@@ -123,5 +123,15 @@ public enum AuditAction {
     /** A rehire: a REDCap account suspension this system set is lifted, or an administrator is asked to. */
     REDCAP_ACCOUNT_UNSUSPENDED,
     /** An access review reduced a holder's API rights in REDCap to those their work uses. */
-    API_RIGHTS_REDUCED
+    API_RIGHTS_REDUCED,
+    /** More terminations than the mass-termination threshold within its window: a wave awaits an administrator. */
+    TERMINATION_WAVE_OPENED,
+    /** A termination joined a wave: REDCap refuses the person's tokens, the irreversible rest waits for the decision. */
+    TERMINATION_HELD_FOR_WAVE,
+    /** An administrator (or the decision deadline) confirmed a wave: its held departures continue. */
+    TERMINATION_WAVE_CONFIRMED,
+    /** An administrator rejected a wave: its held departures give the tokens back. */
+    TERMINATION_WAVE_REJECTED,
+    /** A held departure of a rejected wave: what REDCap was made to refuse is given back. */
+    TERMINATION_REJECTED
 }

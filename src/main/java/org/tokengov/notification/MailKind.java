@@ -44,6 +44,12 @@ public enum MailKind {
             "details", "eventId", "account"),
     /** A rehire: the REDCap account suspensions this system set at the termination, lifted or asked of them. */
     REDCAP_ACCOUNT_UNSUSPENDED("redcap-account-unsuspended", "username", "lines"),
+    /** The mass-termination guard: a wave waits for a redcap-admins decision; and what became of it. */
+    TERMINATION_WAVE_REMINDER("termination-wave-reminder", "held", "openedAt"),
+    TERMINATION_WAVE_DECIDED("termination-wave-decided", "decision", "held", "decidedBy", "comments"),
+    /** A held termination of a rejected wave: the tokens work again. */
+    TERMINATION_REJECTED_TO_PI("termination-rejected-to-pi", "username", "projects"),
+    TERMINATION_REJECTED_TO_ADMINS("termination-rejected-to-admins", "username", "eventId", "lines"),
     /** A person left a project: what was done to their REDCap access, to the project's PIs and the administrators. */
     PROJECT_ACCESS_ENDED("project-access-ended", "username", "project", "expiration", "lines"),
     // Successors of leavers

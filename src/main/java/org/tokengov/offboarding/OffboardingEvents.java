@@ -139,6 +139,12 @@ public class OffboardingEvents {
                 .update();
     }
 
+    /** Where a running offboarding stands, before it ends. */
+    void mark(String id, OffboardingOutcome outcome, String details) {
+        jdbc.sql("update offboarding_event set outcome = ?, outcome_details = ? where id = ?")
+                .params(outcome.name(), details, id).update();
+    }
+
     /** Whether the person was already reported gone at or after the given moment. */
     public boolean reportedSince(String username, Instant since) {
         return jdbc.sql("select count(*) from offboarding_event where username = ? and received_at >= ? and event_type <> ?")

@@ -15,6 +15,10 @@ public enum OffboardingOutcome {
     AWAITING_REDCAP,
     /** A later-dated event about the same person made it moot; recorded, nothing revoked. */
     IGNORED,
+    /** Part of a termination wave: REDCap refuses the tokens, the irreversible rest waits for an administrator. */
+    HELD_FOR_WAVE,
+    /** Part of a termination wave an administrator rejected: the tokens were given back. */
+    REJECTED,
     /** A rehire: nothing to revoke, kept so earlier-dated terminations arriving late are ignored. */
     RECORDED
 }

@@ -27,6 +27,9 @@ public final class OffboardingVariables {
     public static final String TOKEN_ID = "tokenId";
     public static final String TOKEN_COUNT = "tokenCount";
 
+    /** Message: the termination wave a held departure belongs to was decided (the decision is in the database). */
+    public static final String WAVE_DECIDED = "Msg_TerminationWaveDecided";
+
     /** What a due event does. */
     public enum EventAction { REVOKE, IGNORE, RECORD_REHIRE }
 

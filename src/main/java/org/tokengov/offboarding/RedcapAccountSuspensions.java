@@ -86,33 +86,48 @@ public class RedcapAccountSuspensions {
      * holds the value written); what was done, one line per server.
      */
     List<String> lift(OffboardingEvent rehire) {
-        List<String> lines = new ArrayList<>();
-        List<Recorded> open = jdbc.sql("""
+        return lift(rehire, jdbc.sql("""
                 select event_id, environment, suspended_time from redcap_account_suspension
                 where lower(username) = lower(?) and lifted_at is null order by recorded_at, environment""")
-                .param(rehire.username())
+                .param(rehire.username()), "rehired");
+    }
+
+    /**
+     * A rejected termination wave gives back what its hold of this event suspended, and nothing else; what was done,
+     * one line per server.
+     */
+    List<String> liftFor(OffboardingEvent rejected) {
+        return lift(rejected, jdbc.sql("""
+                select event_id, environment, suspended_time from redcap_account_suspension
+                where event_id = ? and lifted_at is null order by environment""")
+                .param(rejected.id()), "termination rejected");
+    }
+
+    private List<String> lift(OffboardingEvent by, JdbcClient.StatementSpec open, String why) {
+        List<String> lines = new ArrayList<>();
+        List<Recorded> rows = open
                 .query((rs, row) -> new Recorded(rs.getString(1), RedcapEnvironment.valueOf(rs.getString(2)),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toLocalDateTime()))
                 .list();
-        for (Recorded row : open) {
-            String line = row.environment() + ": " + lift(rehire, row);
+        for (Recorded row : rows) {
+            String line = row.environment() + ": " + lift(by, row);
             jdbc.sql("update redcap_account_suspension set lifted_by_event = ?, lifted_at = ? where event_id = ? and environment = ?")
-                    .params(rehire.id(), Timestamp.from(clock.instant()), row.eventId(), row.environment().name())
+                    .params(by.id(), Timestamp.from(clock.instant()), row.eventId(), row.environment().name())
                     .update();
             auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.REDCAP_ACCOUNT_UNSUSPENDED, null, null,
-                    rehire.username() + " rehired (event " + rehire.id() + "), suspended for event " + row.eventId()
+                    by.username() + " " + why + " (event " + by.id() + "), suspended for event " + row.eventId()
                             + ": " + line);
             lines.add(line);
         }
         return lines;
     }
 
-    private String lift(OffboardingEvent rehire, Recorded row) {
+    private String lift(OffboardingEvent by, Recorded row) {
         if (row.suspendedTime() == null) {
-            return "BY HAND: lift the suspension of " + rehire.username() + "'s REDCap account asked for at their"
+            return "BY HAND: lift the suspension of " + by.username() + "'s REDCap account asked for at their"
                     + " termination, unless it is suspended for another reason";
         }
-        return switch (accounts.lift(row.environment(), rehire.username(), row.suspendedTime())) {
+        return switch (accounts.lift(row.environment(), by.username(), row.suspendedTime())) {
             case DONE -> "suspension of " + row.suspendedTime() + " lifted";
             case NOTHING_TO_DO -> "not lifted: REDCap no longer holds the suspension this system set (lifted or"
                     + " changed by an administrator since)";

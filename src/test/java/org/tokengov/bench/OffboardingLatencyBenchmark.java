@@ -5,113 +5,241 @@ import static org.tokengov.redcap.RedcapEnvironment.PROD;
 import static org.tokengov.redcap.RedcapEnvironment.QA;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.offboarding.OffboardingEvent;
+import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.testsupport.HrWebhookClient;
 import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.RealServers;
 
 /**
- * Benchmark, not a test (skipped by {@code ./mvnw verify}). On PostgreSQL and the REDCap simulator on MariaDB, with
- * the job executor running: {@code -Dbench.events} people (default 200) each hold 5 tokens (PROD 101-103, QA
- * 201-202); one signed {@code person.terminated} webhook per person is sent at {@code -Dbench.rate} events per second
- * (default 5). Latency = from sending the webhook to the last of the person's tokens confirmed revoked in REDCap.
+ * Benchmark, not a test (skipped by {@code ./mvnw verify}). Database mode, one node, PostgreSQL and the REDCap
+ * simulator on MariaDB, job executor running, the mass-termination guard on with its defaults (more than 20 per hour
+ * open a wave). {@code -Dbench.events} people (default 600) each hold 5 tokens (PROD 101-103, QA 201-202); one signed
+ * {@code person.terminated} webhook per person is sent at {@code -Dbench.rate} per second (default 10).
  *
- * <pre>./mvnw -o test -Dtest=OffboardingLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <p>Latency is measured at REDCap, not from the app's records: from sending the webhook until a call with each of
+ * the person's 5 tokens answers 403. Each leaver's tokens are probed every {@value #PROBE_MILLIS} ms until all are
+ * refused (the probes' address is in the simulator's {@code rate_limiter_ip_range}, as a monitoring host would be).
+ * The first 20 departures in the hour take the normal path (values deleted); the rest form a wave (REDCap refuses
+ * them by the account suspension, the values wait for an administrator): both are printed. Afterwards an
+ * administrator confirms the wave, and every value must be gone from REDCap.
+ *
+ * <pre>./mvnw -o test -Dtest=OffboardingLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.events=600] [-Dbench.rate=10]</pre>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ContextConfiguration(initializers = OffboardingBench.Servers.class)
+@ContextConfiguration(initializers = OffboardingLatencyBenchmark.Servers.class)
 class OffboardingLatencyBenchmark {
 
-    static final int EVENTS = Integer.getInteger("bench.events", 200);
-    static final int RATE = Integer.getInteger("bench.rate", 5);
-    static final int WARM_UP = 10;
+    static final int EVENTS = Integer.getInteger("bench.events", 600);
+    static final int RATE = Integer.getInteger("bench.rate", 10);
+    static final int WARM_UP = 5;
+    static final long PROBE_MILLIS = 50;
+    static final String PROBE_ADDRESS = "10.99.0.1";
+
+    /** The benchmark servers, with the mass-termination guard on as in production. */
+    static class Servers extends OffboardingBench.Servers {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            super.initialize(context);
+            TestPropertyValues.of("tokengov.offboarding.mass-termination.enabled=true").applyTo(context);
+        }
+    }
+
+    /** A leaver's tokens as the probes call them: the values, read from REDCap's table by this benchmark only. */
+    record Leaver(String username, Map<String, RedcapEnvironment> tokens) {
+    }
 
     @Autowired ConfigurableApplicationContext context;
     @Autowired IdentityService identity;
+    @Autowired TaskService tasks;
     @Autowired JdbcClient jdbc;
 
+    final HttpClient http = HttpClient.newHttpClient();
+    final AtomicLong probes = new AtomicLong();
+
     @Test
-    void latencyFromWebhookToLastTokenRevoked() throws Exception {
+    void timeUntilRedcapRefusesEveryTokenOfALeaver() throws Exception {
         List<String> people = OffboardingBench.people("lat", WARM_UP + EVENTS);
         OffboardingBench.createPeople(identity, people);
         IssuedTokens issue = new IssuedTokens(context);
         long seeding = System.nanoTime();
+        Map<String, Leaver> leavers = new ConcurrentHashMap<>();
         for (String person : people) {
+            Map<String, RedcapEnvironment> values = new java.util.HashMap<>();
             for (long project : List.of(101L, 102L, 103L)) {
                 issue.issue(person, PROD, project);
+                values.put(valueOf(issue, PROD, project, person), PROD);
             }
             for (long project : List.of(201L, 202L)) {
                 issue.issue(person, QA, project);
+                values.put(valueOf(issue, QA, project, person), QA);
             }
+            leavers.put(person, new Leaver(person, values));
+        }
+        for (RedcapEnvironment environment : RedcapEnvironment.values()) {
+            issue.redcap(environment).update("REPLACE INTO redcap_config (field_name, value) VALUES"
+                    + " ('rate_limiter_ip_range', ?)", PROBE_ADDRESS);
         }
         System.out.printf("seeded %d tokens in %.0f s%n", people.size() * 5, (System.nanoTime() - seeding) / 1e9);
 
         HrWebhookClient hr = new HrWebhookClient(RealServers.baseUrl(context), OffboardingBench.SECRET);
-        Map<String, Instant> sentAt = new ConcurrentHashMap<>();
-        send(hr, people.subList(0, WARM_UP), new ConcurrentHashMap<>());
-        awaitCompleted(WARM_UP);
+        Map<String, Duration> refusedAfter = new ConcurrentHashMap<>();
+        Map<String, String> eventOf = new ConcurrentHashMap<>();
+        send(hr, people.subList(0, WARM_UP), leavers, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         Instant start = Instant.now();
-        send(hr, people.subList(WARM_UP, people.size()), sentAt);
-        awaitCompleted(WARM_UP + EVENTS);
+        send(hr, people.subList(WARM_UP, people.size()), leavers, refusedAfter, eventOf);
         Duration total = Duration.between(start, Instant.now());
 
-        Map<String, Instant> last = OffboardingBench.lastRevocations(jdbc, List.copyOf(sentAt.keySet()));
-        List<Long> latencies = new ArrayList<>();
-        sentAt.forEach((event, sent) -> latencies.add(Duration.between(sent, last.get(event)).toMillis()));
-        latencies.sort(Long::compare);
-        long stillValid = new IssuedTokens(context).redcap(PROD).queryForObject(
-                "SELECT COUNT(*) FROM redcap_user_rights WHERE username LIKE 'lat%' AND api_token IS NOT NULL", Long.class)
-                + new IssuedTokens(context).redcap(QA).queryForObject(
-                "SELECT COUNT(*) FROM redcap_user_rights WHERE username LIKE 'lat%' AND api_token IS NOT NULL", Long.class);
+        Set<String> held = Set.copyOf(jdbc.sql("select event_id from termination_wave_member").query(String.class).list());
+        List<Long> all = new ArrayList<>();
+        List<Long> normal = new ArrayList<>();
+        List<Long> guarded = new ArrayList<>();
+        refusedAfter.forEach((person, latency) -> {
+            all.add(latency.toMillis());
+            (held.contains(eventOf.get(person)) ? guarded : normal).add(latency.toMillis());
+        });
+        all.sort(Long::compare);
+        normal.sort(Long::compare);
+        guarded.sort(Long::compare);
 
-        System.out.printf("%n=== OffboardingLatencyBenchmark (%d events at %d/s, 5 tokens each, PostgreSQL) ===%n", EVENTS, RATE);
-        System.out.printf("webhook sent -> last token revoked in REDCap: median %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
-                OffboardingBench.percentile(latencies, 50), OffboardingBench.percentile(latencies, 95),
-                OffboardingBench.percentile(latencies, 99), latencies.get(latencies.size() - 1));
-        System.out.printf("all %d offboardings completed %.1f s after the first was sent; tokens still valid in REDCap: %d%n",
-                EVENTS, total.toMillis() / 1000.0, stillValid);
-        assertThat(latencies).hasSize(EVENTS);
-        assertThat(stillValid).isZero();
+        confirmTheWave();
+        awaitCompleted(WARM_UP + EVENTS);
+        long stillInRedcap = 0;
+        for (RedcapEnvironment environment : RedcapEnvironment.values()) {
+            stillInRedcap += issue.redcap(environment).queryForObject("SELECT COUNT(*) FROM redcap_user_rights"
+                    + " WHERE username LIKE 'lat%' AND api_token IS NOT NULL", Long.class);
+        }
+
+        System.out.printf("%n=== OffboardingLatencyBenchmark (database mode, %d departures at %d/s, 5 tokens each,"
+                + " 1 node, PostgreSQL, guard threshold 20/h) ===%n", EVENTS, RATE);
+        System.out.printf("webhook sent -> REDCap refuses all 5 tokens (a call with each answers 403, probed every %d ms):%n",
+                PROBE_MILLIS);
+        print("all", all);
+        print("normal path (values deleted)", normal);
+        print("guard's path (account suspended, values kept until confirmed)", guarded);
+        System.out.printf("sending took %.1f s; %d probe calls; values left in REDCap after the wave was confirmed: %d%n",
+                total.toMillis() / 1000.0, probes.get(), stillInRedcap);
+        assertThat(all).hasSize(EVENTS);
+        assertThat(guarded).as("the benchmark measures the guard's path too").isNotEmpty();
+        assertThat(stillInRedcap).isZero();
     }
 
-    private static void send(HrWebhookClient hr, List<String> people, Map<String, Instant> sentAt) throws Exception {
+    private static void print(String path, List<Long> latencies) {
+        if (latencies.isEmpty()) {
+            System.out.printf("  %-62s none%n", path);
+            return;
+        }
+        System.out.printf("  %-62s n=%d median %d ms, p95 %d ms, p99 %d ms, max %d ms%n", path, latencies.size(),
+                OffboardingBench.percentile(latencies, 50), OffboardingBench.percentile(latencies, 95),
+                OffboardingBench.percentile(latencies, 99), latencies.get(latencies.size() - 1));
+    }
+
+    /** Sends each person's termination on schedule and probes their tokens at REDCap until every one is refused. */
+    private void send(HrWebhookClient hr, List<String> people, Map<String, Leaver> leavers,
+            Map<String, Duration> refusedAfter, Map<String, String> eventOf) throws Exception {
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
+        ExecutorService probing = Executors.newCachedThreadPool();
         long periodMicros = 1_000_000L / RATE;
         for (int i = 0; i < people.size(); i++) {
-            String person = people.get(i);
+            Leaver leaver = leavers.get(people.get(i));
             clock.schedule(() -> {
                 Instant sent = Instant.now();
-                HttpResponse<String> answer = hr.deliver(HrWebhookClient.event(OffboardingEvent.TERMINATED, person, null, sent));
+                HttpResponse<String> answer = hr.deliver(HrWebhookClient.event(OffboardingEvent.TERMINATED,
+                        leaver.username(), null, sent));
                 if (answer.statusCode() != 202) {
                     throw new IllegalStateException(answer.statusCode() + " " + answer.body());
                 }
                 try {
-                    sentAt.put(new ObjectMapper().readTree(answer.body()).get("offboardingId").asText(), sent);
+                    eventOf.put(leaver.username(), new ObjectMapper().readTree(answer.body()).get("offboardingId").asText());
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException(e);
                 }
+                probing.submit(() -> refusedAfter.put(leaver.username(), Duration.between(sent, allRefused(leaver))));
             }, i * periodMicros, TimeUnit.MICROSECONDS);
         }
         clock.shutdown();
         assertThat(clock.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(sentAt).hasSize(people.size());
+        probing.shutdown();
+        assertThat(probing.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+    }
+
+    /** When the last of the leaver's tokens was seen refused by REDCap. */
+    private Instant allRefused(Leaver leaver) throws Exception {
+        Map<String, RedcapEnvironment> pending = new java.util.HashMap<>(leaver.tokens());
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (true) {
+            for (Map.Entry<String, RedcapEnvironment> token : List.copyOf(pending.entrySet())) {
+                if (call(token.getValue(), token.getKey()) == 403) {
+                    pending.remove(token.getKey());
+                }
+            }
+            if (pending.isEmpty()) {
+                return Instant.now();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(pending.size() + " token(s) of " + leaver.username() + " still work after 120 s");
+            }
+            Thread.sleep(PROBE_MILLIS);
+        }
+    }
+
+    private int call(RedcapEnvironment environment, String token) throws Exception {
+        probes.incrementAndGet();
+        return http.send(HttpRequest.newBuilder(URI.create(RealServers.baseUrl(context) + "/redcap-sim/"
+                        + environment.name().toLowerCase() + "/api/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", PROBE_ADDRESS)
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&content=version&format=json")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** An administrator confirms the wave, as in Tasklist (the decision task checks who completes it). */
+    private void confirmTheWave() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        Task decision;
+        while ((decision = tasks.createTaskQuery().taskDefinitionKey("Task_ConfirmTerminationWave").singleResult()) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No wave to confirm");
+            }
+            Thread.sleep(100);
+        }
+        identity.setAuthentication("ada", List.of("redcap-admins"));
+        try {
+            tasks.complete(decision.getId(), Map.of("waveDecision", "CONFIRM"));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private static String valueOf(IssuedTokens issue, RedcapEnvironment environment, long project, String person) {
+        return issue.redcap(environment).queryForObject("SELECT api_token FROM redcap_user_rights WHERE project_id = ?"
+                + " AND username = ?", String.class, project, person);
     }
 
     private void awaitCompleted(int events) throws InterruptedException {
@@ -120,7 +248,7 @@ class OffboardingLatencyBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Offboardings did not complete within 10 minutes");
             }
-            Thread.sleep(100);
+            Thread.sleep(200);
         }
     }
 }

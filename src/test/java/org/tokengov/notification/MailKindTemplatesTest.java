@@ -83,6 +83,12 @@ class MailKindTemplatesTest {
                 "lines", "alice: API rights reduced in REDCap to export"));
         samples.put(MailKind.REDCAP_ACCOUNT_UNSUSPENDED, Map.of("username", "bob",
                 "lines", "PROD: suspension of 2026-12-06T10:00 lifted"));
+        samples.put(MailKind.TERMINATION_WAVE_REMINDER, Map.of("held", 37, "openedAt", "2026-12-06T09:12Z"));
+        samples.put(MailKind.TERMINATION_WAVE_DECIDED, Map.of("decision", "REJECT", "held", 37, "decidedBy", "ada",
+                "comments", "wrong HR export"));
+        samples.put(MailKind.TERMINATION_REJECTED_TO_PI, Map.of("username", "bob", "projects", List.of("PROD project 101")));
+        samples.put(MailKind.TERMINATION_REJECTED_TO_ADMINS, Map.of("username", "bob", "eventId", "e-1",
+                "lines", "PROD: suspension of 2026-12-06T10:00 lifted"));
         samples.put(MailKind.PROJECT_ACCESS_ENDED, Map.of("username", "bob", "project", 101L, "expiration", "2026-12-06",
                 "lines", "PROD project 101: access ends on 2026-12-06 (User Rights expiration set)"));
         samples.put(MailKind.ATTESTATION_REQUESTED, Map.of("due", "2026-05-01"));

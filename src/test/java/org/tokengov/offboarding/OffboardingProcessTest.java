@@ -66,7 +66,30 @@ class OffboardingProcessTest {
         }
     }
 
+    /** Stands in for the mass-termination guard: the wave's state as the database would hold it. */
+    public static class Guard {
+        boolean held;
+        String state = "OPEN";
+
+        public boolean holds(String eventId) {
+            return held;
+        }
+
+        public boolean awaitsDecision(String eventId) {
+            return "OPEN".equals(state);
+        }
+
+        public boolean confirmed(String eventId) {
+            return "CONFIRMED".equals(state);
+        }
+
+        public boolean rejected(String eventId) {
+            return "REJECTED".equals(state);
+        }
+    }
+
     final Scope scope = new Scope();
+    final Guard guard = new Guard();
     final Suspensions suspensions = new Suspensions();
     String eventType = OffboardingEvent.TERMINATED;
     Instant effectiveAt = NOW;
@@ -101,6 +124,9 @@ class OffboardingProcessTest {
     final RecordingDelegate sponsorCascade = new RecordingDelegate();
     final RecordingDelegate endProjectAccess = new RecordingDelegate();
     final RecordingDelegate suspendAccount = new RecordingDelegate();
+    final RecordingDelegate countTermination = new RecordingDelegate();
+    final RecordingDelegate refuseReversibly = new RecordingDelegate();
+    final RecordingDelegate giveBack = new RecordingDelegate();
 
     @BeforeEach
     void mocks() {
@@ -122,6 +148,10 @@ class OffboardingProcessTest {
         Mocks.register("endProjectAccessDelegate", endProjectAccess);
         Mocks.register("redcapAccountSuspensions", suspensions);
         Mocks.register("suspendRedcapAccountDelegate", suspendAccount);
+        Mocks.register("massTerminationGuard", guard);
+        Mocks.register("countTerminationDelegate", countTermination);
+        Mocks.register("refuseTokensReversiblyDelegate", refuseReversibly);
+        Mocks.register("giveTokensBackDelegate", giveBack);
     }
 
     @AfterEach
@@ -162,7 +192,9 @@ class OffboardingProcessTest {
 
         assertThat(offboarding).hasPassedInOrder("StartEvent_OffboardingReported", "Task_RegisterOffboardingEvent",
                 "Gateway_EffectiveYet", "Gateway_EventDue", "Task_DecideEventAction", "Gateway_EventAction",
-                "Task_FindTokensInScope");
+                "Task_FindTokensInScope", "Task_CountTermination", "Gateway_TerminationWave", "Gateway_RevokeNow");
+        assertThat(offboarding).as("below the threshold: no hold").hasNotPassed("Task_RefuseTokensReversibly");
+        assertThat(countTermination.calls()).as("counted in the event's own transaction, no job").hasSize(1);
         List<Job> revocations = jobsAt(offboarding, "Task_RevokeTokenInRedcap");
         assertThat(revocations).as("one job per token").hasSize(3);
         assertThat(revocations).allSatisfy(job -> assertThat(((JobEntity) job).isExclusive())
@@ -336,5 +368,85 @@ class OffboardingProcessTest {
 
         assertThat(revoked).containsExactly("token-a");
         assertThat(offboarding).hasPassed("Boundary_RateBudgetExhausted", "Timer_NextBudgetWindow").isEnded();
+    }
+
+    @Test
+    void aTerminationHeldInAWaveIsRefusedAtOnceAndRevokedOnlyOnceTheWaveIsConfirmed() {
+        guard.held = true;
+        scope.tokens = List.of("token-qa", "token-prod");
+
+        ProcessInstance offboarding = start();
+
+        assertThat(offboarding).hasPassed("Task_CountTermination", "Gateway_TerminationWave")
+                .isWaitingAt("Task_RefuseTokensReversibly");
+        Job refusal = jobsAt(offboarding, "Task_RefuseTokensReversibly").get(0);
+        assertThat(refusal.getPriority()).as("as urgent as a revocation").isEqualTo(100);
+        execute(refusal);
+        assertThat(refuseReversibly.calls()).hasSize(1);
+        assertThat(offboarding).isWaitingAt("Event_WaveDecided");
+        assertThat(jobsAt(offboarding, "Task_RevokeTokenInRedcap")).as("nothing irreversible yet").isEmpty();
+
+        guard.state = "CONFIRMED";
+        runtimeService().createMessageCorrelation(WAVE_DECIDED).processInstanceBusinessKey("event-1").correlate();
+
+        assertThat(jobsAt(offboarding, "Task_RevokeTokenInRedcap")).hasSize(2);
+        revokeAllAndFinish(offboarding);
+        assertThat(revoked).containsExactlyInAnyOrder("token-qa", "token-prod");
+        assertThat(offboarding).hasPassedInOrder("Task_RefuseTokensReversibly", "Gateway_WaveDecidedYet",
+                "Event_WaveDecided", "Gateway_WaveOutcome", "Gateway_RevokeNow", "Task_RecordOffboardingResult",
+                "Task_EndTokenLifecycles", "Task_RemoveEntitlements", "Task_NotifyPisAndAdmins",
+                "EndEvent_PersonOffboarded").isEnded();
+        assertThat(giveBack.calls()).isEmpty();
+    }
+
+    @Test
+    void aRejectedWaveGivesTheTokensBackAndEndsNothing() {
+        guard.held = true;
+        scope.tokens = List.of("token-prod");
+        ProcessInstance offboarding = start();
+        execute(jobsAt(offboarding, "Task_RefuseTokensReversibly").get(0));
+
+        guard.state = "REJECTED";
+        runtimeService().createMessageCorrelation(WAVE_DECIDED).processInstanceBusinessKey("event-1").correlate();
+
+        assertThat(offboarding).as("its own job: REDCap down is retried there").isWaitingAt("Task_GiveTokensBack");
+        execute(jobsAt(offboarding, "Task_GiveTokensBack").get(0));
+        assertThat(offboarding).hasPassedInOrder("Gateway_WaveOutcome", "Task_GiveTokensBack",
+                "EndEvent_TerminationRejected").isEnded();
+        assertThat(giveBack.calls()).hasSize(1);
+        assertThat(revoked).isEmpty();
+        assertThat(recordResult.calls()).isEmpty();
+        assertThat(endLifecycles.calls()).isEmpty();
+        assertThat(notifyPis.calls()).as("the give-back step tells people itself").isEmpty();
+    }
+
+    @Test
+    void aWaveDecidedBeforeTheHeldDepartureWaitsGoesOnWithoutAMessage() {
+        guard.held = true;
+        scope.tokens = List.of("token-prod");
+        ProcessInstance offboarding = start();
+        guard.state = "CONFIRMED";
+
+        execute(jobsAt(offboarding, "Task_RefuseTokensReversibly").get(0));
+
+        assertThat(offboarding).hasNotPassed("Event_WaveDecided").hasPassed("Gateway_WaveOutcome");
+        assertThat(jobsAt(offboarding, "Task_RevokeTokenInRedcap")).hasSize(1);
+        revokeAllAndFinish(offboarding);
+        assertThat(offboarding).isEnded();
+    }
+
+    @Test
+    void aMessageWhileTheWaveIsStillOpenChangesNothing() {
+        guard.held = true;
+        scope.tokens = List.of("token-prod");
+        ProcessInstance offboarding = start();
+        execute(jobsAt(offboarding, "Task_RefuseTokensReversibly").get(0));
+
+        runtimeService().createMessageCorrelation(WAVE_DECIDED).processInstanceBusinessKey("event-1").correlate();
+
+        assertThat(offboarding).as("the decision is read from the database, not from the message")
+                .isWaitingAt("Event_WaveDecided");
+        assertThat(jobsAt(offboarding, "Task_RevokeTokenInRedcap")).isEmpty();
+        assertThat(giveBack.calls()).isEmpty();
     }
 }

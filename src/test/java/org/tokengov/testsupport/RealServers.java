@@ -54,6 +54,9 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 "tokengov.redcap.environments.prod.database.username=" + TestDatabases.MARIADB_USER,
                 "tokengov.redcap.environments.prod.request-timeout=PT2S",
                 "tokengov.offboarding.identity-poll-interval=PT24H",
+                // Test classes sharing a context share its database: the mass-termination guard would count their
+                // terminations together and hold some at random. MassTerminationIT turns it on with a threshold of its own.
+                "tokengov.offboarding.mass-termination.enabled=false",
                 // Tests move the engine's clock by days and run what is due: reconciliation runs where a test starts it.
                 "tokengov.reconciliation.cycle=R/P3650D",
                 // ...and polls REDCap's to-do lists where a test presses the request button.
