@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tokengov.testsupport.BpmnTestEngine;
 import org.tokengov.testsupport.RecordingDelegate;
+import org.tokengov.usertask.DueDates;
 
 /** Every path of TerminationWaveProcess: decided by an administrator, reminders while waiting, the deadline. */
 @Deployment(resources = "bpmn/TerminationWaveProcess.bpmn")
@@ -54,6 +56,7 @@ class TerminationWaveProcessTest {
     void mocks() {
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register("massTerminationTimes", new Times());
+        Mocks.register("dueDates", new DueDates());
         Mocks.register("confirmTerminationWaveListener", (TaskListener) task -> { });
         Mocks.register("remindAdminsOfWaveDelegate", remind);
         Mocks.register("confirmWaveAtDeadlineDelegate", confirmAtDeadline);
@@ -116,6 +119,8 @@ class TerminationWaveProcessTest {
         Job deadline = managementService().createJobQuery().processInstanceId(wave.getId())
                 .activityId("Timer_WaveDeadline").singleResult();
         assertThat(deadline.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(3))));
+        assertThat(taskService().createTaskQuery().processInstanceId(wave.getId()).singleResult().getDueDate())
+                .as("Tasklist shows the deadline").isEqualTo(deadline.getDuedate());
 
         ClockUtil.setCurrentTime(deadline.getDuedate());
         execute(deadline);
