@@ -72,16 +72,25 @@ final class OffboardingBench {
 
     /** Epoch seconds of every API call REDCap logged between the two moments. */
     static List<Long> apiCalls(JdbcTemplate redcap, Instant from, Instant to) {
+        return apiCalls(redcap, from, to, ZoneId.systemDefault());
+    }
+
+    /** As above, for a REDCap that logs the wall-clock time of {@code redcapZone} (as REDCap does: its server's). */
+    static List<Long> apiCalls(JdbcTemplate redcap, Instant from, Instant to, ZoneId redcapZone) {
         return redcap.queryForList("SELECT ts FROM redcap_log_event WHERE page = 'api/index.php'"
                         + " AND description LIKE '%(API)' AND ts BETWEEN ? AND ? ORDER BY ts", Long.class,
-                        redcapTs(from), redcapTs(to))
+                        redcapTs(from, redcapZone), redcapTs(to, redcapZone))
                 .stream()
-                .map(ts -> LocalDateTime.parse(Long.toString(ts), REDCAP_TS).atZone(ZoneId.systemDefault()).toEpochSecond())
+                .map(ts -> LocalDateTime.parse(Long.toString(ts), REDCAP_TS).atZone(redcapZone).toEpochSecond())
                 .toList();
     }
 
     static long redcapTs(Instant at) {
-        return Long.parseLong(REDCAP_TS.format(LocalDateTime.ofInstant(at, ZoneId.systemDefault())));
+        return redcapTs(at, ZoneId.systemDefault());
+    }
+
+    static long redcapTs(Instant at, ZoneId redcapZone) {
+        return Long.parseLong(REDCAP_TS.format(LocalDateTime.ofInstant(at, redcapZone)));
     }
 
     static long percentile(List<Long> sorted, double p) {
