@@ -69,6 +69,11 @@ class OffboardingBurstBenchmark {
                     "tokengov.redcap.shared-budget=on",
                     // The wave would wait for an administrator's confirmation; REDCap's refusal is what is measured.
                     "tokengov.offboarding.mass-termination.enabled=false",
+                    // Production's retries and REDCap time-outs, not the tests' quick ones: a slow answer under load
+                    // is retried as in production, and only what production would make an incident counts.
+                    "camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R5/PT1M",
+                    "tokengov.redcap.environments.prod.request-timeout=PT30S",
+                    "tokengov.redcap.environments.qa.request-timeout=PT30S",
                     "logging.level.org.tokengov.budgetwait=WARN").applyTo(context);
         }
     }
