@@ -27,7 +27,7 @@ class ArchitectureTest {
             "org.tokengov.offboarding..", "org.tokengov.sponsorship..", "org.tokengov.accessreview..", "org.tokengov.reconciliation..", "org.tokengov.requestbutton..",
             "org.tokengov.controlcenter..", "org.tokengov.succession.."};
     static final String[] EDGES = {"org.tokengov.web..", "org.tokengov.dashboard..", "org.tokengov.monitoring..", "org.tokengov.tasklist..", "org.tokengov.demo..", "org.tokengov.upgrade..", "org.tokengov.engineaccess..",
-            "org.tokengov.requeststate.."};
+            "org.tokengov.requeststate..", "org.tokengov.budgetwait.."};
 
     static JavaClasses app;
 

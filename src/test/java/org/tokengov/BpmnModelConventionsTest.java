@@ -87,6 +87,33 @@ class BpmnModelConventionsTest {
         }
     }
 
+    /** The steps that take access away: with the job executor acquiring by priority they run before follow-up work. */
+    static final Set<String> REVOKING_STEPS = Set.of("Task_RevokeTokenInRedcap", "Task_ExpireToken",
+            "Task_RevokeNoLongerNeeded", "Task_RevokeOnRequest", "Task_RevokeForMisuse", "Task_BanHolder",
+            "Task_SuspendToken", "Task_WithdrawRightsUntilRegenerated", "Task_RegenerateToken", "Task_RevokeFoundToken",
+            "Task_RevokeFoundTokenOnRequest", "Task_RevokeUnattestedTokens", "Task_HoldSponsoredTokens",
+            "Task_RevokeSponsoredTokens", "Task_ApplyAccessDecisions", "Task_ReduceApiRights");
+    static final int REVOCATION_PRIORITY = 100;
+
+    @Test
+    void revokingStepsOutrankEveryOtherJob() throws IOException {
+        Set<String> found = new java.util.TreeSet<>();
+        for (Path diagram : diagrams()) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                String priority = node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "jobPriority");
+                int value = priority == null ? 0 : Integer.parseInt(priority);
+                if (REVOKING_STEPS.contains(node.getId())) {
+                    found.add(node.getId());
+                    assertThat(value).as(diagram + " " + node.getId()).isGreaterThanOrEqualTo(REVOCATION_PRIORITY);
+                } else {
+                    assertThat(value).as(diagram + " " + node.getId()).isLessThan(REVOCATION_PRIORITY);
+                }
+            }
+        }
+        assertThat(found).as("every revoking step still exists").containsExactlyInAnyOrderElementsOf(REVOKING_STEPS);
+    }
+
     private static List<Path> diagrams() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
             List<Path> bpmn = files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();

@@ -1,21 +1,17 @@
 package org.tokengov.offboarding;
 
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
+import org.tokengov.redcap.RateBudget;
 
 /**
- * How long a revocation waits when the REDCap rate budget is spent: about half a budget window, spread at random
- * so that hundreds of waiting revocations do not all come back in the same second.
+ * How long a revocation waits at {@code Timer_NextBudgetWindow} when the REDCap rate budget is spent: the same wait as
+ * every other step refused by a spent budget ({@link RateBudget#laterWindowWait()}).
  */
 @Component("budgetWindowWait")
 public class BudgetWindowWait {
 
-    static final Duration SHORTEST = Duration.ofSeconds(15);
-    static final Duration SPREAD = Duration.ofSeconds(30);
-
     /** An ISO 8601 duration for the timer. */
     public String next() {
-        return SHORTEST.plusMillis(ThreadLocalRandom.current().nextLong(SPREAD.toMillis())).toString();
+        return RateBudget.laterWindowWait().toString();
     }
 }

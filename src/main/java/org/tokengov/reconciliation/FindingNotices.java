@@ -10,6 +10,7 @@ import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.ProjectPis;
+import org.tokengov.redcap.RateBudgetExhaustedException;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapException;
 import org.tokengov.redcap.TokenInRedcap;
@@ -42,7 +43,7 @@ class FindingNotices {
     /** The administrators, and with {@code toPis} the project's PIs (if REDCap answers: the administrators hear anyway). */
     void tellAdministrators(String holder, RedcapEnvironment environment, long projectId, String finding, String action,
             String changedBy, boolean toPis) {
-        notifier.send(new Notification(toPis ? pisOf(holder, environment, projectId) : List.of(),
+        notifier.send(new Notification(toPis ? pisOf(holder, environment, projectId, false) : List.of(),
                 List.of(ContractGroups.ADMINS), MailKind.RECONCILIATION_FINDING,
                 Map.of("token", tokenWords(environment, projectId), "holder", holder, "finding", finding, "action", action,
                         "changedBy", changedBy)));
@@ -50,18 +51,26 @@ class FindingNotices {
 
     /** A service account's found token: its project's PIs and the administrators hear when it will stop working. */
     void tellCutover(String holder, RedcapEnvironment environment, long projectId, String cutoverOn) {
-        notifier.send(new Notification(pisOf(holder, environment, projectId), List.of(ContractGroups.ADMINS),
+        // A step of its own that only tells: with the budget spent it waits for a later window, the PIs not left out.
+        notifier.send(new Notification(pisOf(holder, environment, projectId, true), List.of(ContractGroups.ADMINS),
                 MailKind.SERVICE_ACCOUNT_TOKEN_CUTOVER, Map.of("token", tokenWords(environment, projectId), "holder", holder,
                         "cutoverOn", cutoverOn)));
     }
 
-    private List<String> pisOf(String holder, RedcapEnvironment environment, long projectId) {
+    /**
+     * The project's PIs but the holder. If REDCap cannot say, only the administrators are told, as after an action the
+     * notice must not undo; with {@code waitForBudget} a spent budget is thrown instead, for the step to wait.
+     */
+    private List<String> pisOf(String holder, RedcapEnvironment environment, long projectId, boolean waitForBudget) {
         if (projectId == TokenInRedcap.SUPER_TOKEN_PROJECT) {
             return List.of();
         }
         try {
             return pis.of(environment, projectId).stream().filter(pi -> !pi.equalsIgnoreCase(holder)).toList();
         } catch (RedcapException e) {
+            if (waitForBudget && e instanceof RateBudgetExhaustedException) {
+                throw e;
+            }
             log.warn("Could not ask REDCap {} for the PIs of project {} ({}): only the administrators are told",
                     environment, projectId, e.getMessage());
             return List.of();

@@ -2,6 +2,7 @@ package org.tokengov.redcap;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The client-side call budget for one REDCap server: no more than {@code permits} calls start in any
@@ -18,6 +19,10 @@ public final class RateBudget {
      * to the second), and under load arrivals bunch up by up to a second or so.
      */
     public static final Duration WINDOW = Duration.ofMinutes(1).plusSeconds(2);
+
+    /** The shortest wait of work refused by a spent budget, and how far beyond it the waits are spread. */
+    static final Duration LATER_WINDOW_SHORTEST = Duration.ofSeconds(15);
+    static final Duration LATER_WINDOW_SPREAD = Duration.ofSeconds(30);
 
     private final CallStartLog starts;
 
@@ -67,6 +72,14 @@ public final class RateBudget {
      */
     public int freeNow() {
         return starts.freeNow();
+    }
+
+    /**
+     * How long work refused by a spent budget waits before it tries again: about half a window, spread at random so
+     * that hundreds of waiting steps do not all come back in the same second (15 to 45 s).
+     */
+    public static Duration laterWindowWait() {
+        return LATER_WINDOW_SHORTEST.plusMillis(ThreadLocalRandom.current().nextLong(LATER_WINDOW_SPREAD.toMillis()));
     }
 
     public int permitsPerWindow() {

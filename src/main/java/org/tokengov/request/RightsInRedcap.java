@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.tokengov.redcap.RateBudgetExhaustedException;
 import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapException;
@@ -36,6 +37,9 @@ class RightsInRedcap {
         Optional<RedcapProjectUser> user;
         try {
             user = redcap.findProjectUser(environment, projectId, requester);
+        } catch (RateBudgetExhaustedException spent) {
+            // Not unreadable, only later: the task's creation is a job, which waits for a later budget window.
+            throw spent;
         } catch (RedcapException | IllegalStateException unreadable) {
             // The review goes on; the issuance checks REDCap again when it writes the token.
             return where + "could not be read from REDCap just now (" + unreadable.getMessage() + ")";

@@ -72,16 +72,38 @@ final class OffboardingBench {
 
     /** Epoch seconds of every API call REDCap logged between the two moments. */
     static List<Long> apiCalls(JdbcTemplate redcap, Instant from, Instant to) {
-        return redcap.queryForList("SELECT ts FROM redcap_log_event WHERE page = 'api/index.php'"
-                        + " AND description LIKE '%(API)' AND ts BETWEEN ? AND ? ORDER BY ts", Long.class,
-                        redcapTs(from), redcapTs(to))
+        return apiCalls(redcap, from, to, ZoneId.systemDefault());
+    }
+
+    /**
+     * As above, for a REDCap that logs the wall-clock time of {@code redcapZone} (as REDCap does: its server's), in
+     * every log table (a project logs to the one it names, e.g. the demo's PROD 101 to {@code redcap_log_event5}).
+     */
+    static List<Long> apiCalls(JdbcTemplate redcap, Instant from, Instant to, ZoneId redcapZone) {
+        List<String> tables = new ArrayList<>(List.of("redcap_log_event"));
+        for (int table = 2; table <= 12; table++) {
+            tables.add("redcap_log_event" + table);
+        }
+        String sql = tables.stream().map(table -> "SELECT ts FROM " + table + " WHERE page = 'api/index.php'"
+                + " AND description LIKE '%(API)' AND ts BETWEEN ? AND ?").collect(java.util.stream.Collectors.joining(
+                " UNION ALL ")) + " ORDER BY ts";
+        Object[] window = new Object[tables.size() * 2];
+        for (int i = 0; i < window.length; i += 2) {
+            window[i] = redcapTs(from, redcapZone);
+            window[i + 1] = redcapTs(to, redcapZone);
+        }
+        return redcap.queryForList(sql, Long.class, window)
                 .stream()
-                .map(ts -> LocalDateTime.parse(Long.toString(ts), REDCAP_TS).atZone(ZoneId.systemDefault()).toEpochSecond())
+                .map(ts -> LocalDateTime.parse(Long.toString(ts), REDCAP_TS).atZone(redcapZone).toEpochSecond())
                 .toList();
     }
 
     static long redcapTs(Instant at) {
-        return Long.parseLong(REDCAP_TS.format(LocalDateTime.ofInstant(at, ZoneId.systemDefault())));
+        return redcapTs(at, ZoneId.systemDefault());
+    }
+
+    static long redcapTs(Instant at, ZoneId redcapZone) {
+        return Long.parseLong(REDCAP_TS.format(LocalDateTime.ofInstant(at, redcapZone)));
     }
 
     static long percentile(List<Long> sorted, double p) {

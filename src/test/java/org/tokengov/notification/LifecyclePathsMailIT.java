@@ -1,14 +1,18 @@
 package org.tokengov.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tokengov.notification.MailCatcher.withSubject;
 import static org.tokengov.redcap.RedcapEnvironment.PROD;
 import static org.tokengov.redcap.RedcapEnvironment.QA;
 
 import java.security.SecureRandom;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.notification.MailCatcher.Mail;
+import org.tokengov.redcap.RateBudget;
+import org.tokengov.redcap.RateBudgetExhaustedException;
+import org.tokengov.redcap.RateBudgets;
+import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenState;
 import org.tokengov.testsupport.RealServers;
@@ -42,6 +50,7 @@ class LifecyclePathsMailIT extends MailITBase {
     }
 
     @Autowired TokenLifecycles lifecycles;
+    @Autowired RateBudgets budgets;
 
     @AfterEach
     void noTokenAndNoUnescapedHtml() {
@@ -230,6 +239,58 @@ class LifecyclePathsMailIT extends MailITBase {
             assertThat(mail.to()).containsExactly("rita@example.org");
             assertThat(mail.html()).contains(HTML_ESCAPED);
         });
+    }
+
+    @Test
+    void aSuspensionThatFindsTheBudgetSpentWaitsForALaterWindowWithoutAnIncidentAndRunsOnceAPermitIsFree() {
+        IssuedToken token = issueByHand("carol", QA, 201);
+        lifecycles.suspend(token.id(), "Exports every second", "ada");
+        String lifecycle = lifecycleOf(token).getId();
+        Job suspend = management.createJobQuery().processInstanceId(lifecycle).activityId("Task_SuspendToken")
+                .singleResult();
+        Job waiting;
+        try {
+            spend(QA);
+            // QA is in manual mode: the suspension turns the rights off through REDCap's API, which needs a permit.
+            assertThatThrownBy(() -> management.executeJob(suspend.getId())).satisfiesAnyOf(
+                    thrown -> assertThat(thrown).isInstanceOf(RateBudgetExhaustedException.class),
+                    thrown -> assertThat(thrown).hasRootCauseInstanceOf(RateBudgetExhaustedException.class));
+
+            waiting = management.createJobQuery().jobId(suspend.getId()).singleResult();
+            assertThat(waiting.getDuedate()).as("a later budget window")
+                    .isAfter(Date.from(ClockUtil.now().toInstant().plusSeconds(14)));
+            assertThat(waiting.getRetries()).as("retries kept").isEqualTo(suspend.getRetries());
+            assertThat(runtime.createIncidentQuery().processInstanceId(lifecycle).count()).isZero();
+            assertThat(management.createJobQuery().processInstanceId(lifecycle).executable().count())
+                    .as("nothing due before that window").isZero();
+            assertThat(registry.find(token.id()).orElseThrow().state()).isEqualTo(TokenState.QA_ACTIVE);
+            assertThat(sent()).isEmpty();
+        } finally {
+            free(QA);
+        }
+
+        ClockUtil.setCurrentTime(Date.from(waiting.getDuedate().toInstant().plusSeconds(1)));
+        runLifecycleJobs(token);
+        assertThat(registry.find(token.id()).orElseThrow().state()).isEqualTo(TokenState.SUSPENDED);
+        assertThat(sent()).extracting(Mail::subject).containsExactlyInAnyOrder(
+                "Suspended: your QA API token on REDCap project 201",
+                "Suspended: an API token on your REDCap project 201");
+        assertThat(runtime.createIncidentQuery().processInstanceId(lifecycle).count()).isZero();
+    }
+
+    /** Takes every permit of the environment's budget, shared through the database, as a burst elsewhere would. */
+    private void spend(RedcapEnvironment environment) {
+        RateBudget budget = budgets.of(environment);
+        while (budget.tryAcquire()) {
+            // until none is left in this window
+        }
+        assertThat(budget.freeNow()).isZero();
+    }
+
+    /** Frees the permits again without waiting out the window (the other tests of this context use the budget too). */
+    private void free(RedcapEnvironment environment) {
+        jdbc.update("update redcap_rate_slot set started_at = timestamp with time zone '1970-01-01 00:00:00+00'"
+                + " where environment = ?", environment.name());
     }
 
     private void submitChange(Task retest) {
