@@ -92,7 +92,8 @@ class BpmnModelConventionsTest {
             "Task_RevokeNoLongerNeeded", "Task_RevokeOnRequest", "Task_RevokeForMisuse", "Task_BanHolder",
             "Task_SuspendToken", "Task_WithdrawRightsUntilRegenerated", "Task_RegenerateToken", "Task_RevokeFoundToken",
             "Task_RevokeFoundTokenOnRequest", "Task_RevokeUnattestedTokens", "Task_HoldSponsoredTokens",
-            "Task_RevokeSponsoredTokens", "Task_ApplyAccessDecisions", "Task_ReduceApiRights");
+            "Task_RevokeSponsoredTokens", "Task_ApplyAccessDecisions", "Task_ReduceApiRights",
+            "Task_RefuseTokensReversibly", "Task_SuspendRedcapAccount", "Task_EndProjectAccess");
     static final int REVOCATION_PRIORITY = 100;
 
     @Test

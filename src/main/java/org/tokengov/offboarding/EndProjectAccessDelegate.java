@@ -18,6 +18,7 @@ import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.ProjectAccess;
 import org.tokengov.redcap.ProjectPis;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.RateBudgetExhaustedException;
 import org.tokengov.redcap.RedcapException;
 import org.tokengov.redcap.RedcapProperties;
 import org.tokengov.redcap.RedcapRoleMemberException;
@@ -69,6 +70,9 @@ class EndProjectAccessDelegate extends OffboardingStepDelegate {
         if (!OffboardingEvent.LEFT_PROJECT.equals(event.type())) {
             return;
         }
+        // The PIs first: a spent budget makes the step wait before anything is written in REDCap.
+        List<String> projectPis = pisOf(RedcapEnvironment.PROD, event.projectId()).stream()
+                .filter(pi -> !pi.equalsIgnoreCase(event.username())).toList();
         List<String> lines = new ArrayList<>();
         for (Project project : projectsOf(event)) {
             String line = end(event, project);
@@ -76,8 +80,6 @@ class EndProjectAccessDelegate extends OffboardingStepDelegate {
             auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.PROJECT_ACCESS_ENDED, null, null,
                     event.username() + " left project " + event.projectId() + " (event " + event.id() + "): " + line);
         }
-        List<String> projectPis = pisOf(RedcapEnvironment.PROD, event.projectId()).stream()
-                .filter(pi -> !pi.equalsIgnoreCase(event.username())).toList();
         notifier.send(new Notification(projectPis, List.of(ContractGroups.ADMINS), MailKind.PROJECT_ACCESS_ENDED,
                 Map.of("username", event.username(), "project", event.projectId(),
                         "expiration", lastDay(event, RedcapEnvironment.PROD).toString(),
@@ -124,6 +126,8 @@ class EndProjectAccessDelegate extends OffboardingStepDelegate {
     private List<String> pisOf(RedcapEnvironment environment, long projectId) {
         try {
             return pis.of(environment, projectId);
+        } catch (RateBudgetExhaustedException spent) {
+            throw spent;
         } catch (RedcapException e) {
             // The administrators hear of it anyway.
             return List.of();
