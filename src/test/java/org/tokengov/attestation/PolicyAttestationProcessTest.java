@@ -1,6 +1,5 @@
 package org.tokengov.attestation;
 
-import org.tokengov.usertask.DueDates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -66,7 +65,6 @@ class PolicyAttestationProcessTest {
     void deployWithMocks() {
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register("attestationTimes", new AttestationTimes(PROPERTIES));
-        Mocks.register("dueDates", new DueDates());
         Mocks.register("attestationCampaignHolders", new AttestationCampaignHolders());
         Mocks.register("findHoldersToAttestDelegate", finder);
         Mocks.register("remindHoldersToAttestDelegate", reminders);

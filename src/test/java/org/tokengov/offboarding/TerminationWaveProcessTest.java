@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tokengov.testsupport.BpmnTestEngine;
 import org.tokengov.testsupport.RecordingDelegate;
-import org.tokengov.usertask.DueDates;
 
 /** Every path of TerminationWaveProcess: decided by an administrator, reminders while waiting, the deadline. */
 @Deployment(resources = "bpmn/TerminationWaveProcess.bpmn")
@@ -56,7 +55,6 @@ class TerminationWaveProcessTest {
     void mocks() {
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register("massTerminationTimes", new Times());
-        Mocks.register("dueDates", new DueDates());
         Mocks.register("confirmTerminationWaveListener", (TaskListener) task -> { });
         Mocks.register("remindAdminsOfWaveDelegate", remind);
         Mocks.register("confirmWaveAtDeadlineDelegate", confirmAtDeadline);

@@ -1,6 +1,5 @@
 package org.tokengov.request;
 
-import org.tokengov.usertask.DueDates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -144,7 +143,6 @@ class TokenRequestProcessTest {
                 new CamundaIdentityDirectory(identityService())), new RightsInRedcap(redcap)));
         Mocks.register("remindPisDelegate", remindPis);
         Mocks.register("requestTimeouts", new RequestTimeouts(POLICY, piConsent));
-        Mocks.register("dueDates", new DueDates());
         Mocks.register("tokenAdministrationModes", new AlwaysDatabaseMode());
         Mocks.register("checkIssuanceGatesDelegate", IssuanceBeans.checkIssuanceGates(ledger.cases));
         Mocks.register("refuseIssuanceDelegate", IssuanceBeans.refuseIssuance(ledger.ledger, ledger.cases, audit,
