@@ -77,6 +77,11 @@ class TwoNodesIT {
                 // A job made by the test's thread on one node is found by the other node's idle job executor within
                 // 2 s instead of production's 10 s.
                 "camunda.bpm.job-execution.max-wait=2000",
+                // A job calling REDCap's API holds its connection and takes a second one for the shared rate budget:
+                // the pool must exceed twice the job threads (production's 16 threads starved a 12-connection pool).
+                // Smaller here, as two nodes share the machine's PostgreSQL with other tests.
+                "camunda.bpm.job-execution.core-pool-size=4", "camunda.bpm.job-execution.max-pool-size=6",
+                "spring.datasource.hikari.maximum-pool-size=16",
                 "tokengov.hr.webhook-secret=" + HR_SECRET,
                 // A burst of offboardings would wait for an administrator to confirm the wave.
                 "tokengov.offboarding.mass-termination.enabled=false",
