@@ -358,10 +358,12 @@ class TwoNodesIT {
         Integer rows = jdbc.queryForObject("select count(*) from mail_outbox where status = 'SENT'", Integer.class);
         Map<String, Integer> copies = new HashMap<>();
         List<String> messageIds = new ArrayList<>();
+        // GreenMail keeps a copy of a message in each recipient's mailbox: each message is counted once.
         for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (!messageIds.contains(message.getMessageID())) {
-                messageIds.add(message.getMessageID());
+            if (messageIds.contains(message.getMessageID())) {
+                continue;
             }
+            messageIds.add(message.getMessageID());
             for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
                 copies.merge(recipient + " | " + message.getSubject() + " | " + text(message), 1, Integer::sum);
             }
@@ -373,7 +375,11 @@ class TwoNodesIT {
         System.out.printf("TwoNodesIT: %d mails, each sent once%n", rows);
     }
 
-    /** REDCap's own record of API calls: in any minute, both nodes together stayed within each server's budget. */
+    /**
+     * REDCap's own record of API calls: in any minute, both nodes together stayed within each server's budget. In the
+     * database mode this load makes no API call at all (REDCap's log and users are read from its database), so this
+     * holds trivially here; the budget shared under saturation is SharedRateBudgetIT's.
+     */
     private void budgetKept() {
         for (RedcapEnvironment environment : RedcapEnvironment.values()) {
             JdbcTemplate redcap = new IssuedTokens(nodes.node(0)).redcap(environment);
@@ -395,8 +401,6 @@ class TwoNodesIT {
             }
             System.out.printf("TwoNodesIT: REDCap %s logged %d API calls, at most %d in any minute (budget %d)%n",
                     environment, seconds.size(), most, BUDGET_PER_MINUTE);
-            assertThat(seconds).as("%s: API calls in REDCap's log (renewal notices read it)", environment)
-                    .hasSizeGreaterThanOrEqualTo(RENEWALS / 2);
             assertThat(most).as("%s: API calls in any minute", environment).isLessThanOrEqualTo(BUDGET_PER_MINUTE);
         }
     }
