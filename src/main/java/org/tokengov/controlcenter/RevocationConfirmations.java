@@ -104,14 +104,26 @@ public class RevocationConfirmations {
                 : deletion == null ? "done, says " + by
                 : "confirmed by " + by + "; REDCap's log shows a deletion on the project at " + deletion.at();
         if (line.kind() == WorkKind.DELETE_TOKEN) {
-            IssuedToken token = registry.confirmRevocation(line.tokenId());
+            Instant deletedAt = deletedAt(line, deletion);
+            IssuedToken token = registry.confirmRevocation(line.tokenId(), deletedAt);
             auditTrail.record(by, AuditAction.TOKEN_REVOCATION_CONFIRMED, token.requestId(), token.id(),
                     about(line) + " deleted in REDCap (" + line.reason() + "): " + how);
-            publisher.publishEvent(new TokenRevocationConfirmed(token.id(), clock.instant()));
+            publisher.publishEvent(new TokenRevocationConfirmed(token.id(), deletedAt));
         } else {
             auditTrail.record(by, AuditAction.CONTROL_CENTER_WORK_DONE, null, line.tokenId(), line.text() + " " + how);
         }
         return true;
+    }
+
+    /**
+     * When REDCap deleted the token: its log's time, which the API gives to the minute, so never before the deletion was
+     * asked; now if no log row is known.
+     */
+    private Instant deletedAt(WorklistLine line, TokenEventInRedcap deletion) {
+        if (deletion == null) {
+            return clock.instant();
+        }
+        return deletion.at().isBefore(line.askedAt()) ? line.askedAt() : deletion.at();
     }
 
     /**

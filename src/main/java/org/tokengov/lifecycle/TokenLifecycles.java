@@ -41,6 +41,8 @@ public class TokenLifecycles {
         SystemAuthority.run(identity, correlation);
     }
 
+    /** Starts the token's lifecycle and audits it in one transaction (the caller's, when a step enrols it). */
+    @Transactional
     public void enrol(IssuedToken token) {
         if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(token.id()).count() > 0) {
             return;

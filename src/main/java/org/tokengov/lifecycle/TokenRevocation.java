@@ -1,7 +1,10 @@
 package org.tokengov.lifecycle;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
@@ -27,7 +30,8 @@ import org.tokengov.registry.TokenState;
 
 /**
  * Ends or renews a token's value in REDCap and records it. Every step is safe to repeat, because a failed job is
- * retried: deleting a deleted token and revoking a revoked one change nothing.
+ * retried, and a job whose node died is run again: deleting a deleted token and revoking a revoked one change nothing,
+ * and the time recorded is REDCap's (its log's deletion), whichever attempt deleted it.
  */
 @Service
 public class TokenRevocation {
@@ -78,8 +82,9 @@ public class TokenRevocation {
         } else if (isManual(token)) {
             how = askControlCenter(token, reason);
         } else {
-            administration.delete(token.environment(), token.projectId(), token.holder(), AuditTrail.SYSTEM_ACTOR);
-            markEnded(token, reason);
+            Optional<Instant> deletedAt = administration.delete(token.environment(), token.projectId(), token.holder(),
+                    AuditTrail.SYSTEM_ACTOR).filter(at -> !at.isBefore(token.issuedAt().truncatedTo(ChronoUnit.SECONDS)));
+            deletedAt.ifPresentOrElse(at -> markEnded(token, reason, at), () -> markEnded(token, reason));
         }
         entitlements.withdrawIfLastToken(token.holder(), token.environment(), token.requestId());
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, reason == RevocationReason.EXPIRED ? AuditAction.TOKEN_EXPIRED
@@ -103,6 +108,18 @@ public class TokenRevocation {
             registry.markExpired(token.id());
         } else {
             registry.markRevoked(token.id(), reason.name());
+        }
+    }
+
+    /**
+     * Ended when REDCap deleted it: by this call, or by an earlier attempt of this step that crashed before recording it
+     * (REDCap's log names the time), so a retry after a restart records REDCap's time, not the retry's.
+     */
+    private void markEnded(IssuedToken token, RevocationReason reason, Instant deletedAt) {
+        if (reason == RevocationReason.EXPIRED) {
+            registry.markExpired(token.id(), deletedAt);
+        } else {
+            registry.markRevoked(token.id(), reason.name(), deletedAt);
         }
     }
 

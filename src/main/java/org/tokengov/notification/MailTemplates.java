@@ -43,6 +43,11 @@ class MailTemplates {
 
     /** A notice: its kind's template with the notice's model, linked to {@code taskId} when set. */
     RenderedMail render(MailKind kind, Map<String, Object> model, String taskId) {
+        return render(kind, model, taskId, null);
+    }
+
+    /** As {@link #render(MailKind, Map, String)}; the subject ends with {@code requestNumber} when set. */
+    RenderedMail render(MailKind kind, Map<String, Object> model, String taskId, String requestNumber) {
         Context context = new Context();
         context.setVariables(kind.check(model));
         String rendered = engine.process(kind.template(), context).stripLeading();
@@ -55,6 +60,9 @@ class MailTemplates {
         String subject = first.substring(SUBJECT.length()).strip();
         if (subject.isEmpty()) {
             throw new IllegalStateException("Mail template " + kind.template() + " renders an empty subject");
+        }
+        if (requestNumber != null && !requestNumber.isBlank() && !subject.contains(requestNumber)) {
+            subject = subject + " [" + requestNumber + "]";
         }
         return layout(subject, endOfLine < 0 ? "" : rendered.substring(endOfLine + 1), taskId);
     }

@@ -7,10 +7,11 @@ import java.util.Map;
  * A message to people (by username) and/or to every active member of groups: its {@link MailKind} names the template
  * that words it, {@code model} holds the plain values the template shows (names, project ids, days, comments, counts,
  * lists; never a token value). {@code taskId}, when set, names the Tasklist task the message is about, so the mail
- * links straight to it.
+ * links straight to it; {@code requestNumber}, when set, the token request it is about (REQ-2026-0042), which the
+ * subject then ends with, so that people can quote it and mail clients can thread it.
  */
 public record Notification(List<String> usernames, List<String> groups, MailKind kind, Map<String, Object> model,
-        String taskId) {
+        String taskId, String requestNumber) {
 
     public Notification {
         usernames = List.copyOf(usernames);
@@ -19,7 +20,7 @@ public record Notification(List<String> usernames, List<String> groups, MailKind
     }
 
     public Notification(List<String> usernames, List<String> groups, MailKind kind, Map<String, Object> model) {
-        this(usernames, groups, kind, model, null);
+        this(usernames, groups, kind, model, null, null);
     }
 
     public static Notification toUser(String username, MailKind kind, Map<String, Object> model) {
@@ -31,6 +32,11 @@ public record Notification(List<String> usernames, List<String> groups, MailKind
     }
 
     public Notification aboutTask(String taskId) {
-        return new Notification(usernames, groups, kind, model, taskId);
+        return new Notification(usernames, groups, kind, model, taskId, requestNumber);
+    }
+
+    /** The mail is about the token request numbered {@code number} (null for a request that has none). */
+    public Notification aboutRequest(String number) {
+        return new Notification(usernames, groups, kind, model, taskId, number);
     }
 }

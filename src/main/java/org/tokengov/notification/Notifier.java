@@ -70,7 +70,8 @@ public class Notifier {
         StepMails.Outgoing outgoing = mails.outgoing();
         for (Notification notice : outgoing.notices()) {
             queue(new Recipients(notice.usernames(), notice.groups()),
-                    templates.render(notice.kind(), notice.model(), notice.taskId()), notice.taskId());
+                    templates.render(notice.kind(), notice.model(), notice.taskId(), notice.requestNumber()),
+                    notice.taskId());
         }
         for (StepMails.TaskMail task : outgoing.tasks()) {
             queue(task.waitingFor(), templates.taskWaiting(task.task()), task.task().id());

@@ -10,11 +10,14 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -37,7 +40,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code regenerate}: a new value, the same rights; refused if the user has no token.</li>
  *   <li>{@code delete}: {@code api_token = NULL}; the API rights stay as the PI set them. Idempotent: if the user
  *       has no token (or is no longer a project user) nothing is written, not even a log row, because nothing
- *       changed.</li>
+ *       changed; the time returned is then that of the newest deletion in the project's log.</li>
+ *   <li>{@code tokenWrittenBy}: reads only; the user's value if the newest token row of the log is the actor's own
+ *       creation or regeneration (what an attempt that crashed after REDCap committed leaves).</li>
  *   <li>{@code issueValue}: a new value whether or not the user has one, the rights untouched.</li>
  * </ul>
  * The token value is made by a {@link TokenValueGenerator}, checked unique, written, and then forgotten: only its
@@ -155,15 +160,18 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
     }
 
     @Override
-    public void delete(RedcapEnvironment environment, long projectId, String username, String actor) {
+    public Optional<Instant> delete(RedcapEnvironment environment, long projectId, String username, String actor) {
         String user = requireName(username, "username");
         String by = requireName(actor, "actor");
         requireProject(projectId);
-        boolean deleted = inTransaction(environment, "delete", "delete the API token of " + user + " on project " + projectId,
+        Instant now = clock.instant();
+        Deletion deletion = inTransaction(environment, "delete", "delete the API token of " + user + " on project " + projectId,
                 connection -> {
                     Optional<ProjectUser> row = lockProjectUser(connection, environment, projectId, user);
                     if (row.isEmpty() || !row.get().hasToken()) {
-                        return false;
+                        String spelled = row.map(ProjectUser::username).orElse(user);
+                        return new Deletion(false, newestTokenRow(environment, connection, projectId, spelled)
+                                .filter(TokenLogRow::deletion).map(TokenLogRow::at));
                     }
                     try (PreparedStatement update = connection.prepareStatement("UPDATE redcap_user_rights"
                             + " SET api_token = NULL WHERE project_id = ? AND username = ?")) {
@@ -171,14 +179,60 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
                         update.setString(2, row.get().username());
                         requireOneRow(update.executeUpdate());
                     }
-                    writeLogEvent(environment, connection, projectId, by, row.get().username(), DELETED);
-                    return true;
+                    writeLogEvent(environment, connection, projectId, by, row.get().username(), DELETED, LOG_OBJECT_TYPE,
+                            now);
+                    return new Deletion(true, Optional.of(now.truncatedTo(ChronoUnit.SECONDS)));
                 });
-        if (deleted) {
+        if (deletion.now()) {
             log.info("REDCap {} project {}: {} {}, by {}", environment, projectId, DELETED, user, by);
         } else {
             log.info("REDCap {} project {}: {} has no API token (already deleted or not a project user); nothing"
                     + " written", environment, projectId, user);
+        }
+        return deletion.at();
+    }
+
+    @Override
+    public Optional<TokenFingerprint> tokenWrittenBy(RedcapEnvironment environment, long projectId, String username,
+            String actor) {
+        String user = requireName(username, "username");
+        String by = requireName(actor, "actor");
+        requireProject(projectId);
+        // A read: not counted among the writes.
+        return transaction(environment, "read the API token of " + user + " on project " + projectId,
+                connection -> {
+                    Optional<ProjectUser> row = lockProjectUser(connection, environment, projectId, user);
+                    if (row.isEmpty() || !row.get().hasToken()) {
+                        return Optional.empty();
+                    }
+                    return newestTokenRow(environment, connection, projectId, row.get().username())
+                            .filter(newest -> newest.writtenBy(by))
+                            .map(newest -> TokenFingerprint.of(row.get().apiToken()));
+                });
+    }
+
+    /**
+     * The newest row of the project's log about the user's token (anyone's creation, regeneration or deletion, in the
+     * Control Center, on the API page or by this system), if the log has one. {@code pk} is compared as is, so that
+     * REDCap's index on it serves the look-up in a log of millions of rows (MySQL compares ignoring case anyway).
+     */
+    private Optional<TokenLogRow> newestTokenRow(RedcapEnvironment environment, Connection connection, long projectId,
+            String username) throws SQLException {
+        // Columns qualified: H2 (the embedded default's REDCap) reads a bare "user" as its session user.
+        try (PreparedStatement select = connection.prepareStatement("SELECT e.ts, e.user, e.description FROM "
+                + RedcapLogTables.of(connection, projectId) + " e WHERE e.project_id = ? AND e.pk = ?"
+                + " AND LOWER(e.description) LIKE '%api token%' AND LOWER(e.description) NOT LIKE 'request api token%'"
+                + " ORDER BY e.log_event_id DESC LIMIT 1")) {
+            select.setLong(1, projectId);
+            select.setString(2, username);
+            try (ResultSet result = select.executeQuery()) {
+                if (!result.next()) {
+                    return Optional.empty();
+                }
+                Instant at = LocalDateTime.parse(Long.toString(result.getLong(1)), LOG_TS)
+                        .atZone(properties.server(environment).timeZone()).toInstant();
+                return Optional.of(new TokenLogRow(at, result.getString(2), result.getString(3)));
+            }
         }
     }
 
@@ -412,12 +466,17 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
 
     private void writeLogEvent(RedcapEnvironment environment, Connection connection, long projectId, String actor,
             String username, String description, String objectType) throws SQLException {
+        writeLogEvent(environment, connection, projectId, actor, username, description, objectType, clock.instant());
+    }
+
+    private void writeLogEvent(RedcapEnvironment environment, Connection connection, long projectId, String actor,
+            String username, String description, String objectType, Instant at) throws SQLException {
         // The table name is REDCap's own, checked against its pattern.
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + RedcapLogTables.of(connection, projectId)
                 + " (project_id, ts, user, page, event, object_type, pk, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, projectId);
             // REDCap's NOW: its server's wall-clock time, which the log reader converts back with the same setting.
-            insert.setLong(2, Long.parseLong(LocalDateTime.now(clock.withZone(properties.server(environment).timeZone()))
+            insert.setLong(2, Long.parseLong(LocalDateTime.ofInstant(at, properties.server(environment).timeZone())
                     .format(LOG_TS)));
             insert.setString(3, actor);
             insert.setString(4, LOG_PAGE);
@@ -561,6 +620,21 @@ public class DatabaseTokenAdministration implements TokenAdministration, AutoClo
     }
 
     private record Written(String username, TokenFingerprint fingerprint, String description) {
+    }
+
+    /** Whether this call deleted the token, and when REDCap's token was deleted (its log's time), if known. */
+    private record Deletion(boolean now, Optional<Instant> at) {
+    }
+
+    /** A row of REDCap's log about a user's token: when, by whom, what (REDCap's wording, perhaps with more after ';'). */
+    private record TokenLogRow(Instant at, String user, String description) {
+        boolean deletion() {
+            return description.toLowerCase(Locale.ROOT).contains("delete");
+        }
+
+        boolean writtenBy(String actor) {
+            return actor.equals(user) && (description.equals(CREATED) || description.equals(REGENERATED));
+        }
     }
 
     /** Stands in for a database exception whose message might have quoted a token value. */

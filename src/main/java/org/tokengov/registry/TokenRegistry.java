@@ -119,12 +119,21 @@ public class TokenRegistry {
                 .anyMatch(token -> token.environment() == environment && token.state().isLive());
     }
 
-    /** Records that the token was revoked in REDCap; revoking twice keeps the first revocation. */
+    /** Records that the token was revoked in REDCap now; revoking twice keeps the first revocation. */
     @Transactional
     public IssuedToken markRevoked(String tokenId, String reason) {
+        return markRevoked(tokenId, reason, clock.instant());
+    }
+
+    /**
+     * Records that REDCap revoked the token at {@code revokedAt} (its own time for it, e.g. its log's: a step retried
+     * after a crash records when REDCap acted, not when the retry ran); revoking twice keeps the first revocation.
+     */
+    @Transactional
+    public IssuedToken markRevoked(String tokenId, String reason, Instant revokedAt) {
         IssuedToken token = tokens.findById(tokenId).orElseThrow(() -> unknown(tokenId));
         return token.state().inRedcap() ? tokens.save(with(token, TokenState.REVOKED, token.expiresAt(), token.fingerprint(),
-                clock.instant(), reason)) : token;
+                revokedAt, reason)) : token;
     }
 
     /**
@@ -145,12 +154,18 @@ public class TokenRegistry {
      */
     @Transactional
     public IssuedToken confirmRevocation(String tokenId) {
+        return confirmRevocation(tokenId, clock.instant());
+    }
+
+    /** {@link #confirmRevocation(String)}, REDCap having deleted the token at {@code deletedAt} (its log's time). */
+    @Transactional
+    public IssuedToken confirmRevocation(String tokenId, Instant deletedAt) {
         IssuedToken token = tokens.findById(tokenId).orElseThrow(() -> unknown(tokenId));
         if (token.state() != TokenState.REVOCATION_PENDING) {
             return token;
         }
         TokenState ended = "EXPIRED".equals(token.revocationReason()) ? TokenState.EXPIRED : TokenState.REVOKED;
-        return tokens.save(with(token, ended, token.expiresAt(), token.fingerprint(), clock.instant(),
+        return tokens.save(with(token, ended, token.expiresAt(), token.fingerprint(), deletedAt,
                 token.revocationReason()));
     }
 
@@ -180,9 +195,15 @@ public class TokenRegistry {
     /** Nobody confirmed the renewal in time; the token was removed from REDCap. */
     @Transactional
     public IssuedToken markExpired(String tokenId) {
+        return markExpired(tokenId, clock.instant());
+    }
+
+    /** {@link #markExpired(String)}, REDCap having removed the token at {@code removedAt}. */
+    @Transactional
+    public IssuedToken markExpired(String tokenId, Instant removedAt) {
         IssuedToken token = tokens.findById(tokenId).orElseThrow(() -> unknown(tokenId));
         return token.state().isLive() ? tokens.save(with(token, TokenState.EXPIRED, token.expiresAt(), token.fingerprint(),
-                clock.instant(), "EXPIRED")) : token;
+                removedAt, "EXPIRED")) : token;
     }
 
     /** A token made by hand (registered without a fingerprint) now has one, read from REDCap's database. */

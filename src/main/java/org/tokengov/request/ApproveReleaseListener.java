@@ -58,7 +58,7 @@ class ApproveReleaseListener extends GroupDecisionTaskListener {
         RequestFacts.showSubmission(task, request);
         request.submission().ifPresent(submission -> task.setVariableLocal(REDCAP_RIGHTS, rightsInRedcap.describe(submission)));
         RequestFacts.showQaTest(task, request);
-        RequestFacts.showLastReviewComments(task, request);
+        RequestFacts.showLastReview(task, request);
         task.setVariableLocal(SUCCESSION_NOTE, tasks.successionOf(task).map(Succession::reviewNote).orElse(null));
     }
 
@@ -78,7 +78,7 @@ class ApproveReleaseListener extends GroupDecisionTaskListener {
         if (decision == AdminDecision.APPROVED) {
             tasks.caseOf(task).submission().ifPresent(submission -> tasks.notifier.send(Notification.toUser(
                     submission.requester(), MailKind.RELEASE_APPROVED, Map.of("project", submission.productionProjectId(),
-                            "comments", comments == null ? "" : comments))));
+                            "comments", comments == null ? "" : comments)).aboutRequest(submission.number())));
         }
     }
 }

@@ -58,10 +58,11 @@ class CloseRequestDelegate implements JavaDelegate {
         String number = request.number();
         notifier.send(Notification.toUser(request.requester(), kind, kind == MailKind.PRODUCTION_TOKEN_READY
                 ? Map.of("number", number, "project", project)
-                : Map.of("number", number, "project", project, "reason", reason == null ? "" : reason)));
+                : Map.of("number", number, "project", project, "reason", reason == null ? "" : reason)).aboutRequest(number));
         if (outcome == RequestStatus.TIMED_OUT) {
             notifier.send(Notification.toGroup(ContractGroups.ADMINS, MailKind.REQUEST_TIMED_OUT_TO_ADMINS,
-                    Map.of("number", number, "project", project, "requestId", request.id(), "requester", request.requester())));
+                    Map.of("number", number, "project", project, "requestId", request.id(), "requester", request.requester()))
+                    .aboutRequest(number));
         }
     }
 }

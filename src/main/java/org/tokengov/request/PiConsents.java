@@ -60,7 +60,7 @@ class PiConsents {
         String sentences = String.join("\n", missing);
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.PI_APPROVAL_REQUESTED, request.id(), null, sentences);
         notifier.send(Notification.toUser(request.requester(), MailKind.REQUEST_WAITING_FOR_PI,
-                Map.of("project", request.productionProjectId(), "missing", sentences)));
+                Map.of("project", request.productionProjectId(), "missing", sentences)).aboutRequest(request.number()));
         return new Look(missing);
     }
 

@@ -47,7 +47,8 @@ class RegisterRequestDelegate implements JavaDelegate {
                             + ", intended use " + request.intendedUse());
             // Only for display (Tasklist's task names); nothing reads it back.
             execution.setVariable(REQUEST_NUMBER, Variables.stringValue(request.number()));
-            notifier.send(Notification.toUser(request.requester(), MailKind.REQUEST_RECEIVED, receipt(request)));
+            notifier.send(Notification.toUser(request.requester(), MailKind.REQUEST_RECEIVED, receipt(request))
+                    .aboutRequest(request.number()));
             successions.claim(request.requester(), request.productionProjectId(), request.id())
                     .ifPresent(succession -> takeOver(execution, succession));
         });

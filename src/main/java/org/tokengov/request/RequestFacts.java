@@ -26,11 +26,23 @@ final class RequestFacts {
             show(task, CODE_REPOSITORY_URL, result.repository());
             show(task, CODE_COMMIT, result.commit());
             show(task, TEST_SUMMARY, result.summary());
+            CodeLinks links = CodeLinks.of(result.repository(), result.commit());
+            show(task, CODE_REPOSITORY_LINK, links.repository());
+            show(task, CODE_COMMIT_LINK, links.commit());
         });
     }
 
     static void showLastReviewComments(DelegateTask task, RequestCase request) {
         request.latest(LedgerKind.CODE_REVIEW).ifPresent(review -> show(task, CODE_REVIEW_COMMENTS, review.details()));
+    }
+
+    /** The code review that let the request on to the approval: who, on which day, and their comments. */
+    static void showLastReview(DelegateTask task, RequestCase request) {
+        request.latest(LedgerKind.CODE_REVIEW).ifPresent(review -> {
+            show(task, CODE_REVIEWER, review.actor());
+            show(task, CODE_REVIEWED_ON, review.recordedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+            show(task, CODE_REVIEW_COMMENTS, review.details());
+        });
     }
 
     private static void showSubmission(DelegateTask task, TokenRequestRecord submission) {
@@ -44,6 +56,8 @@ final class RequestFacts {
         show(task, RIGHT_EXPORT, submission.rightExport());
         show(task, RIGHT_IMPORT, submission.rightImport());
         show(task, RIGHT_MOBILE_APP, submission.rightMobileApp());
+        show(task, REQUESTED_RIGHTS, RightsInWords.of(submission.rightExport(), submission.rightImport(),
+                submission.rightMobileApp()));
     }
 
     private static void show(DelegateTask task, String name, Object value) {

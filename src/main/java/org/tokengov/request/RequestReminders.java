@@ -55,7 +55,8 @@ class RequestReminders {
     }
 
     void send(DelegateExecution execution, Notification reminder, Optional<TaskEntity> task, String step) {
-        notifier.send(task.map(open -> reminder.aboutTask(open.getId())).orElse(reminder));
+        Notification aboutRequest = reminder.aboutRequest(request(execution).map(TokenRequestRecord::number).orElse(null));
+        notifier.send(task.map(open -> aboutRequest.aboutTask(open.getId())).orElse(aboutRequest));
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.REMINDER_SENT, execution.getProcessInstanceId(), null,
                 "Reminder for " + step);
     }

@@ -57,14 +57,21 @@ class ReviewCodeListener extends GroupDecisionTaskListener {
         RequestFacts.showSubmission(task, request);
         request.submission().ifPresent(submission -> task.setVariableLocal(REDCAP_RIGHTS, rightsInRedcap.describe(submission)));
         RequestFacts.showQaTest(task, request);
+        ReviewChecklist.startFresh(task);
         // Set even when empty: a process variable of that name, which a caller can write, never poses as a naming.
         task.setVariableLocal(SUCCESSION_NOTE, tasks.successionOf(task).map(Succession::reviewNote).orElse(null));
     }
 
     @Override
     protected List<String> problems(DelegateTask task) {
-        return DecisionForm.problems(task, CODE_REVIEW_OUTCOME, "Outcome", ReviewOutcome.class, ReviewOutcome.APPROVED,
-                CODE_REVIEW_COMMENTS);
+        List<String> problems = DecisionForm.problems(task, CODE_REVIEW_OUTCOME, "Outcome", ReviewOutcome.class,
+                ReviewOutcome.APPROVED, CODE_REVIEW_COMMENTS);
+        List<ReviewChecklist> unticked = ReviewChecklist.unticked(task);
+        if (problems.isEmpty() && DecisionForm.decision(task, CODE_REVIEW_OUTCOME, ReviewOutcome.class) == ReviewOutcome.APPROVED
+                && !unticked.isEmpty()) {
+            problems.add(ReviewChecklist.uncheckedProblem(unticked));
+        }
+        return problems;
     }
 
     @Override
@@ -73,7 +80,7 @@ class ReviewCodeListener extends GroupDecisionTaskListener {
         String comments = DecisionForm.comments(task, CODE_REVIEW_COMMENTS);
         tasks.record(task, LedgerKind.CODE_REVIEW, outcome.name(), reviewer, comments);
         tasks.auditTrail.record(reviewer, AuditAction.CODE_REVIEWED, task.getProcessInstanceId(), null,
-                outcome + (comments == null ? "" : ": " + comments));
+                outcome + " (" + ReviewChecklist.summary(task) + ")" + (comments == null ? "" : ": " + comments));
         RequestCase request = tasks.caseOf(task);
         switch (outcome) {
             case APPROVED -> tell(request, MailKind.CODE_REVIEW_PASSED, comments);
@@ -87,6 +94,7 @@ class ReviewCodeListener extends GroupDecisionTaskListener {
 
     private void tell(RequestCase request, MailKind kind, String comments) {
         request.submission().ifPresent(submission -> tasks.notifier.send(Notification.toUser(submission.requester(), kind,
-                Map.of("project", submission.productionProjectId(), "comments", comments == null ? "" : comments))));
+                Map.of("project", submission.productionProjectId(), "comments", comments == null ? "" : comments))
+                .aboutRequest(submission.number())));
     }
 }

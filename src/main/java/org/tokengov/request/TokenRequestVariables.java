@@ -52,6 +52,14 @@ public final class TokenRequestVariables {
     public static final String CODE_REPOSITORY_URL = QaResultForm.CODE_REPOSITORY_URL;
     public static final String CODE_COMMIT = QaResultForm.CODE_COMMIT;
     public static final String TEST_SUMMARY = QaResultForm.TEST_SUMMARY;
+    /** Read-only on the review and the approval: links to the code (made from the QA result, safe for a form's text). */
+    public static final String CODE_REPOSITORY_LINK = "codeRepositoryLink";
+    public static final String CODE_COMMIT_LINK = "codeCommitLink";
+    /** Read-only on the review and the approval: what the requested rights allow, in words. */
+    public static final String REQUESTED_RIGHTS = "requestedRights";
+    /** Read-only on the approval: who reviewed the code, and on which day (UTC). */
+    public static final String CODE_REVIEWER = "codeReviewer";
+    public static final String CODE_REVIEWED_ON = "codeReviewedOn";
     /** Read-only on the review and the approval: the requester's API rights in REDCap as REDCap applies them. */
     public static final String REDCAP_RIGHTS = "redcapRights";
     /** Read-only on the QA test and the review of a successor request: whose reviewed code it takes over. */

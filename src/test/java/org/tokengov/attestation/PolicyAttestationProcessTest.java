@@ -1,5 +1,6 @@
 package org.tokengov.attestation;
 
+import org.tokengov.usertask.DueDates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -65,6 +66,7 @@ class PolicyAttestationProcessTest {
     void deployWithMocks() {
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register("attestationTimes", new AttestationTimes(PROPERTIES));
+        Mocks.register("dueDates", new DueDates());
         Mocks.register("attestationCampaignHolders", new AttestationCampaignHolders());
         Mocks.register("findHoldersToAttestDelegate", finder);
         Mocks.register("remindHoldersToAttestDelegate", reminders);
@@ -178,6 +180,11 @@ class PolicyAttestationProcessTest {
     void theDeadlineRevokesTheTokensOfHoldersWhoDidNotAttest() {
         ProcessInstance campaign = runCampaignStart();
         attest(campaign, "alice");
+        Date deadline = managementService().createJobQuery().processInstanceId(campaign.getId())
+                .activityId("Timer_AttestationDeadline").singleResult().getDuedate();
+        assertThat(taskService().createTaskQuery().processInstanceId(campaign.getId()).list())
+                .as("Tasklist shows each holder the campaign's deadline").isNotEmpty()
+                .allSatisfy(task -> assertThat(task.getDueDate()).isEqualTo(deadline));
 
         fire(campaign, "Timer_AttestationDeadline", Duration.ofDays(30));
         assertThat(campaign).isWaitingAt("Task_RevokeUnattestedTokens");

@@ -37,6 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tokengov.offboarding.OffboardingEvent;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.testsupport.HrWebhookClient;
 import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.PipelineDriver;
@@ -181,7 +182,7 @@ class TwoNodesIT {
         Map<String, Map<String, Object>> answers = Map.of(
                 "Task_DevelopAndTestInQa", Map.of("codeRepositoryUrl", "https://git.example.org/lab/sync",
                         "codeCommit", "9c1e2d7", "testSummary", "Ran the export nightly in QA for a week with a date filter."),
-                "Task_ReviewCode", Map.of("codeReviewOutcome", "APPROVED"),
+                "Task_ReviewCode", CodeReviews.approved(),
                 "Task_ApproveRelease", Map.of("adminDecision", "APPROVED"));
         Map<String, String> workers = Map.of("Task_ReviewCode", "sam", "Task_ApproveRelease", "ada");
         Map<String, List<String>> groups = Map.of("Task_DevelopAndTestInQa", List.of("api-requesters"),

@@ -58,7 +58,7 @@ class RevocationConfirmationsTest {
         confirmations = confirmations(log);
         when(lines.open(PROD)).thenReturn(List.of(deletion));
         when(lines.markDone(anyLong(), any(), anyString(), any())).thenReturn(true);
-        when(registry.confirmRevocation("token-17")).thenReturn(new IssuedToken("token-17", "req-1", "bob", PROD, 101, true,
+        when(registry.confirmRevocation(eq("token-17"), any(Instant.class))).thenReturn(new IssuedToken("token-17", "req-1", "bob", PROD, 101, true,
                 false, false, TokenState.REVOKED, ASKED, ASKED, null, null, ASKED, "OFFBOARDING", 2L));
     }
 
@@ -82,10 +82,10 @@ class RevocationConfirmationsTest {
         assertThat(confirmations.confirmFromRedcapLog(PROD)).isEqualTo(1);
 
         verify(lines).markDone(17, Confirmation.REDCAP_LOG, AuditTrail.SYSTEM_ACTOR, event.id());
-        verify(registry).confirmRevocation("token-17");
+        verify(registry).confirmRevocation("token-17", ASKED.plusSeconds(600));
         verify(auditTrail).record(eq(AuditTrail.SYSTEM_ACTOR), eq(AuditAction.TOKEN_REVOCATION_CONFIRMED), eq("req-1"),
                 eq("token-17"), contains("REDCap's log names the deletion"));
-        verify(publisher).publishEvent(new TokenRevocationConfirmed("token-17", ASKED.plusSeconds(3600)));
+        verify(publisher).publishEvent(new TokenRevocationConfirmed("token-17", ASKED.plusSeconds(600)));
         verify(view).refresh("wave-1");
     }
 
@@ -94,6 +94,7 @@ class RevocationConfirmationsTest {
         deleted("bob", Instant.parse("2026-12-06T10:00:00Z"));
 
         assertThat(confirmations.confirmFromRedcapLog(PROD)).isEqualTo(1);
+        verify(registry).confirmRevocation("token-17", ASKED);
     }
 
     @Test
@@ -108,7 +109,7 @@ class RevocationConfirmationsTest {
         assertThat(confirmations.confirmFromRedcapLog(PROD)).isZero();
 
         verify(lines, never()).markDone(anyLong(), any(), anyString(), any());
-        verify(registry, never()).confirmRevocation(anyString());
+        verify(registry, never()).confirmRevocation(anyString(), any());
         verify(publisher, never()).publishEvent(any());
     }
 
@@ -128,7 +129,7 @@ class RevocationConfirmationsTest {
         confirmations.tick(deletion, "ada");
 
         verify(lines).markDone(17, Confirmation.ADMINISTRATOR, "ada", event.id());
-        verify(registry).confirmRevocation("token-17");
+        verify(registry).confirmRevocation("token-17", ASKED.plusSeconds(600));
         verify(auditTrail).record(eq("ada"), eq(AuditAction.TOKEN_REVOCATION_CONFIRMED), eq("req-1"), eq("token-17"),
                 contains("confirmed by ada"));
     }
@@ -154,7 +155,7 @@ class RevocationConfirmationsTest {
         confirmations.tick(hold, "ada");
         verify(lines).markDone(19, Confirmation.ADMINISTRATOR, "ada", null);
         verify(auditTrail).record(eq("ada"), eq(AuditAction.CONTROL_CENTER_WORK_DONE), eq(null), eq("token-19"), anyString());
-        verify(registry, never()).confirmRevocation(anyString());
+        verify(registry, never()).confirmRevocation(anyString(), any());
     }
 
     static RedcapProjectUser user(boolean export) {

@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.registry.TokenRequestRecord;
 import org.tokengov.registry.TokenRequests;
 import org.tokengov.testsupport.EngineRest;
@@ -250,9 +251,15 @@ class RequestsIT {
         Jobs.runDue(management);
     }
 
+    private static Map<String, Object> withChecklistTicked(Map<String, Object> review) {
+        Map<String, Object> all = new java.util.HashMap<>(review);
+        all.putAll(CodeReviews.CHECKLIST_TICKED);
+        return all;
+    }
+
     private void review(ProcessInstance request, String outcome, String comments) {
         people.complete("sam", List.of("api-specialists"), task(request),
-                Map.of("codeReviewOutcome", outcome, "codeReviewComments", comments));
+                withChecklistTicked(Map.of("codeReviewOutcome", outcome, "codeReviewComments", comments)));
         Jobs.runDue(management);
     }
 

@@ -32,6 +32,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.engineaccess.EngineApiClient.Api;
 import org.tokengov.identity.ContractGroups;
 import org.tokengov.testsupport.EngineRest;
@@ -412,7 +413,7 @@ class EngineAccessIT {
         assertThat(tasks.createTaskQuery().taskId(review).singleResult().getAssignee()).isNull();
         ok(sam.post("/task/" + review + "/claim", "{\"userId\": \"sam\"}"));
         ok(sam.post("/task/" + review + "/submit-form",
-                "{\"variables\": {\"codeReviewOutcome\": {\"value\": \"APPROVED\"}, \"codeReviewComments\": {\"value\": \"Date filter, fine.\"}}}"));
+                "{\"variables\": {" + CodeReviews.approvedJson() + ", \"codeReviewComments\": {\"value\": \"Date filter, fine.\"}}}"));
         Jobs.runDue(management);
 
         EngineApiClient ada = client(Api.ENGINE_REST, "ada");

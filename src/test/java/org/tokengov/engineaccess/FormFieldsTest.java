@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 class FormFieldsTest {
 
     @Test
-    void aReviewFormLetsTheReviewerFillInOnlyTheDecisionAndComments() throws IOException {
+    void aReviewFormLetsTheReviewerFillInOnlyTheDecisionTheChecklistAndComments() throws IOException {
         FormFields review = FormFields.parse(Files.readAllBytes(Path.of("forms/code-review.form")));
 
-        assertThat(review.writable()).containsExactlyInAnyOrder("codeReviewOutcome", "codeReviewComments");
+        assertThat(review.writable()).containsExactlyInAnyOrder("codeReviewOutcome", "codeReviewComments",
+                "checkOffPeakSchedule", "checkIncrementalExports", "checkNoTokenInCode", "checkTokenInSecretStore");
+        assertThat(review.allows("requestedRights")).as("shown in words, never submitted").isFalse();
         assertThat(review.allows("requester")).as("a disabled display field").isFalse();
         assertThat(review.allows("testSummary")).isFalse();
     }

@@ -2,12 +2,14 @@ package org.tokengov.issuance;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.mockito.Mockito;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.ledger.Ledger;
 import org.tokengov.ledger.LedgerCases;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.TokenAdministration;
+import org.tokengov.registry.TokenRegistry;
 import org.tokengov.usertask.FourEyes;
 import org.tokengov.usertask.TaskCandidates;
 
@@ -31,8 +33,13 @@ public final class IssuanceBeans {
 
     public static JavaDelegate writeTokenToRedcap(LedgerCases cases, Ledger ledger, RedcapApi redcap,
             TokenAdministration administration) {
+        return writeTokenToRedcap(cases, ledger, redcap, administration, Mockito.mock(TokenRegistry.class));
+    }
+
+    public static JavaDelegate writeTokenToRedcap(LedgerCases cases, Ledger ledger, RedcapApi redcap,
+            TokenAdministration administration, TokenRegistry registry) {
         return new WriteTokenToRedcapDelegate(new IssuanceGate(cases), new PiConsentStillInRedcap(cases, ledger, redcap),
-                administration);
+                administration, registry);
     }
 
     public static TaskListener createTokenInControlCenter(LedgerCases cases, AuditTrail audit, TaskCandidates candidates) {

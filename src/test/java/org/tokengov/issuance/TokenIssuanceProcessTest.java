@@ -20,7 +20,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -41,7 +43,9 @@ import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.TokenAdministration;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.TokenRights;
+import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.NewTokenRequest;
+import org.tokengov.registry.TokenRegistry;
 import org.tokengov.testsupport.BpmnTestEngine;
 import org.tokengov.testsupport.InMemoryLedger;
 import org.tokengov.testsupport.RecordingDelegate;
@@ -72,6 +76,7 @@ class TokenIssuanceProcessTest {
     InMemoryLedger ledger = new InMemoryLedger();
     AuditTrail audit = mock(AuditTrail.class);
     TokenAdministration administration = mock(TokenAdministration.class);
+    TokenRegistry registry = mock(TokenRegistry.class);
     boolean manual;
     String liveTokenId;
     boolean rightsMatch = true;
@@ -101,7 +106,7 @@ class TokenIssuanceProcessTest {
         Mocks.register("refuseIssuanceDelegate", IssuanceBeans.refuseIssuance(ledger.ledger, ledger.cases, audit,
                 mock(Notifier.class)));
         Mocks.register("writeTokenToRedcapDelegate", IssuanceBeans.writeTokenToRedcap(ledger.cases, ledger.ledger,
-                mock(org.tokengov.redcap.RedcapApi.class), administration));
+                mock(org.tokengov.redcap.RedcapApi.class), administration, registry));
         Mocks.register("verifyTokenRightsDelegate", verifyRights);
         Mocks.register("recordIssuedTokenDelegate", recordToken);
         Mocks.register("grantEntitlementDelegate", grantEntitlement);
@@ -165,6 +170,33 @@ class TokenIssuanceProcessTest {
                 .hasNotPassed("Task_CreateTokenInControlCenter", "Task_RefuseIssuance");
         assertThat(recordToken.lastCall()).containsEntry("tokenFingerprint", "a".repeat(64));
         assertThat(caller).isEnded().hasPassed("EndEvent_Issued");
+    }
+
+    @Test
+    void aTokenAnEarlierAttemptWroteBeforeItsNodeDiedIsKeptAndRecordedNotWrittenTwice() {
+        TokenFingerprint left = new TokenFingerprint("b".repeat(64));
+        when(administration.tokenWrittenBy(RedcapEnvironment.PROD, 101L, "alice", "system")).thenReturn(Optional.of(left));
+        when(registry.withFingerprint(left)).thenReturn(List.of());
+        ProcessInstance issuance = calledProcessInstance(issue("PROD"));
+
+        execute(job(issuance));
+
+        verify(administration, never()).create(any(), anyLong(), anyString(), any(), anyString());
+        assertThat(recordToken.lastCall()).containsEntry("tokenFingerprint", "b".repeat(64));
+        assertThat(issuance).isWaitingAt("Task_GrantEntitlement");
+    }
+
+    @Test
+    void aTokenOfOursTheRegistryKnowsIsReplacedNotTakenOverByANewRequest() {
+        TokenFingerprint known = new TokenFingerprint("b".repeat(64));
+        when(administration.tokenWrittenBy(RedcapEnvironment.PROD, 101L, "alice", "system")).thenReturn(Optional.of(known));
+        when(registry.withFingerprint(known)).thenReturn(List.of(mock(IssuedToken.class)));
+        ProcessInstance issuance = calledProcessInstance(issue("PROD"));
+
+        execute(job(issuance));
+
+        verify(administration).create(RedcapEnvironment.PROD, 101L, "alice", new TokenRights(true, false, false), "system");
+        assertThat(recordToken.lastCall()).containsEntry("tokenFingerprint", "a".repeat(64));
     }
 
     @Test

@@ -126,6 +126,14 @@ class TokenRequestJourneyBrowserIT {
         browser.chooseFilter("Code reviews");
         browser.openTask("Review API code of alice");
         browser.visible(By.xpath("//button[contains(normalize-space(), 'Claim')]")).click();
+        assertThat(browser.visible(By.linkText("open the repository")).getAttribute("href"))
+                .isEqualTo("https://git.example.org/alice/visit-export");
+        assertThat(browser.visible(By.linkText("open commit 3f2a9c1")).getAttribute("href"))
+                .isEqualTo("https://git.example.org/alice/visit-export/commit/3f2a9c1");
+        browser.tick("Heavy calls run off peak (evenings, weekends) and nothing polls every few seconds");
+        browser.tick("Exports are limited by records, fields, filters or a date range, not repeated full exports");
+        browser.tick("The token appears nowhere in the code, its history or its logs");
+        browser.tick("The code reads the token from an environment variable or a secret store");
         browser.choose("Outcome", "Approve: ready for release approval");
         browser.type("Comments to the requester", "Filters by event and runs off-peak: fine.");
         browser.screenshot("sam-code-review");
@@ -137,6 +145,8 @@ class TokenRequestJourneyBrowserIT {
         browser.chooseFilter("Approvals");
         browser.openTask("Approve production release for alice");
         browser.visible(By.xpath("//button[contains(normalize-space(), 'Claim')]")).click();
+        assertThat(browser.visible(By.xpath("//label[normalize-space()='Code reviewed by']/following::input[1]"))
+                .getAttribute("value")).as("the approver sees who reviewed the code").isEqualTo("sam");
         browser.choose("Decision", "Approve release to production");
         browser.screenshot("ada-release-approval");
         browser.press("Complete");

@@ -211,6 +211,9 @@ class TokenLifecycleProcessTest {
     @Test
     void anUnconfirmedTokenExpiresAtItsExpiryDate() {
         ProcessInstance lifecycle = waitingForRenewal();
+        assertThat(taskService().createTaskQuery().processInstanceId(lifecycle.getId()).singleResult().getDueDate())
+                .as("the renewal is due when the token expires")
+                .isEqualTo(managementService().createJobQuery().activityId("Timer_TokenExpires").singleResult().getDuedate());
 
         fire(lifecycle, "Timer_TokenExpires", EXPIRES);
         execute(job("Task_ExpireToken", lifecycle));

@@ -108,6 +108,42 @@ class TokenRevocationTest {
     }
 
     @Test
+    void aRevocationRetriedAfterACrashRecordsWhenRedcapDeletedTheTokenNotWhenTheRetryRan() {
+        token(TokenState.ACTIVE, TokenAdministrationMode.DATABASE);
+        Instant deletedByTheCrashedAttempt = NOW.plusSeconds(60);
+        when(administration.delete(RedcapEnvironment.PROD, 101, "bob", AuditTrail.SYSTEM_ACTOR))
+                .thenReturn(Optional.of(deletedByTheCrashedAttempt));
+
+        revocation.revoke("token-1", RevocationReason.OFFBOARDING);
+
+        verify(registry).markRevoked("token-1", "OFFBOARDING", deletedByTheCrashedAttempt);
+        verify(registry, never()).markRevoked(anyString(), anyString());
+    }
+
+    @Test
+    void anExpiryRecordsRedcapsTimeOfTheDeletionToo() {
+        token(TokenState.ACTIVE, TokenAdministrationMode.DATABASE);
+        when(administration.delete(RedcapEnvironment.PROD, 101, "bob", AuditTrail.SYSTEM_ACTOR))
+                .thenReturn(Optional.of(NOW.plusSeconds(5)));
+
+        revocation.revoke("token-1", RevocationReason.EXPIRED);
+
+        verify(registry).markExpired("token-1", NOW.plusSeconds(5));
+    }
+
+    @Test
+    void aDeletionInRedcapsLogFromBeforeTheTokenWasIssuedIsAnEarlierTokensAndRecordsNow() {
+        token(TokenState.ACTIVE, TokenAdministrationMode.DATABASE);
+        when(administration.delete(RedcapEnvironment.PROD, 101, "bob", AuditTrail.SYSTEM_ACTOR))
+                .thenReturn(Optional.of(NOW.minusSeconds(86_400)));
+
+        revocation.revoke("token-1", RevocationReason.OFFBOARDING);
+
+        verify(registry).markRevoked("token-1", "OFFBOARDING");
+        verify(registry, never()).markRevoked(anyString(), anyString(), any(Instant.class));
+    }
+
+    @Test
     void theDatabaseModeDeletesAtOnceWithoutTheWorklist() {
         token(TokenState.ACTIVE, TokenAdministrationMode.DATABASE);
 

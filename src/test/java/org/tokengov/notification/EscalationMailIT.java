@@ -43,7 +43,7 @@ class EscalationMailIT extends MailITBase {
 
         fire(request, "Timer_ReviewReminder");
         assertThat(sent()).singleElement().satisfies(mail -> {
-            assertThat(mail.subject()).isEqualTo("Reminder: API code review waiting for alice (project 101)");
+            assertThat(mail.subject()).isEqualTo(tagged(request, "Reminder: API code review waiting for alice (project 101)"));
             assertThat(mail.to()).containsExactlyInAnyOrder("sam@example.org", "rita@example.org");
             assertThat(mail.linksTo(review.getId())).isTrue();
         });
@@ -52,11 +52,11 @@ class EscalationMailIT extends MailITBase {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(request.getId()).count()).isZero();
         List<Mail> closed = sent();
         assertThat(closed).extracting(Mail::subject).containsExactlyInAnyOrder(
-                "Your API token request for REDCap project 101 was closed",
-                "Escalation: Your API token request for REDCap project 101 was closed");
-        assertThat(withSubject(closed, "Your API token request for REDCap project 101 was closed").to())
+                tagged(request, "Your API token request for REDCap project 101 was closed"),
+                tagged(request, "Escalation: Your API token request for REDCap project 101 was closed"));
+        assertThat(withSubject(closed, tagged(request, "Your API token request for REDCap project 101 was closed")).to())
                 .containsExactly("alice@example.org");
-        Mail escalation = withSubject(closed, "Escalation: Your API token request for REDCap project 101 was closed");
+        Mail escalation = withSubject(closed, tagged(request, "Escalation: Your API token request for REDCap project 101 was closed"));
         assertThat(escalation.to()).containsExactlyInAnyOrder("ada@example.org", "rita@example.org");
         assertThat(escalation.text()).contains(request.getId(), "of alice", "Check the review and approval queues");
     }

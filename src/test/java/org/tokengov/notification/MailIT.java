@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.notification.MailCatcher.Mail;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.RealServers;
@@ -33,7 +34,7 @@ class MailIT extends MailITBase {
         sendAll();
         Task qaTesting = task(request, "Task_DevelopAndTestInQa");
         assertThat(smtp.mailsTo("bob@example.org")).extracting(Mail::subject).containsExactly(
-                "We received your API token request for REDCap project 101",
+                tagged(request, "We received your API token request for REDCap project 101"),
                 "Your QA API token is ready: " + numbered(request, "Develop and test in QA (project 201)"));
         Mail receipt = smtp.mailsTo("bob@example.org").get(0);
         assertThat(receipt.text()).contains("<script>alert(1)</script>");
@@ -58,7 +59,7 @@ class MailIT extends MailITBase {
         Task retest = task(request, "Task_DevelopAndTestInQa");
         // One mail for the new QA task: the review outcome, with the comments and the task's link.
         assertThat(smtp.mailsTo("bob@example.org")).singleElement().satisfies(mail -> {
-            assertThat(mail.subject()).isEqualTo("Changes requested: your API code for REDCap project 101");
+            assertThat(mail.subject()).isEqualTo(tagged(request, "Changes requested: your API code for REDCap project 101"));
             assertThat(mail.text()).contains("Please <b>filter</b> by date & page the export.", "?task=" + retest.getId());
             assertThat(mail.html()).contains("Please &lt;b&gt;filter&lt;/b&gt; by date &amp; page the export.")
                     .doesNotContain("<b>filter");
@@ -66,12 +67,12 @@ class MailIT extends MailITBase {
 
         testedInQa("bob", request);
         people.complete("sam", List.of("api-specialists"), task(request, "Task_ReviewCode"),
-                Map.of("codeReviewOutcome", "APPROVED", "codeReviewComments", "Looks good."));
+                CodeReviews.approved("Looks good."));
         Task approval = task(request, "Task_ApproveRelease");
         smtp.purge();
         sendAll();
         assertThat(smtp.mailsTo("bob@example.org")).extracting(Mail::subject)
-                .containsExactly("Code review passed: your API token request for REDCap project 101");
+                .containsExactly(tagged(request, "Code review passed: your API token request for REDCap project 101"));
         assertThat(smtp.mailsTo("ada@example.org")).extracting(Mail::subject)
                 .containsExactly("Waiting for you: " + numbered(request, "Approve production release for bob on project 101"));
 
@@ -81,8 +82,8 @@ class MailIT extends MailITBase {
         Jobs.runDue(management);
         sendAll();
         assertThat(smtp.mailsTo("bob@example.org")).extracting(Mail::subject).containsExactly(
-                "Release approved: your API token request for REDCap project 101",
-                "Your production API token for REDCap project 101 is ready");
+                tagged(request, "Release approved: your API token request for REDCap project 101"),
+                tagged(request, "Your production API token for REDCap project 101 is ready"));
 
         SimulatorHttp simulator = new SimulatorHttp(RealServers.baseUrl(context));
         List<String> secrets = List.of(simulator.tokenOf("qa", "bob", 201), simulator.tokenOf("prod", "bob", 101),
@@ -121,7 +122,7 @@ class MailIT extends MailITBase {
         jdbc.update("update mail_outbox set next_attempt_at = next_attempt_at - interval '1 hour' where status = 'PENDING'");
         sendAll();
         assertThat(smtp.mailsTo("alice@example.org")).extracting(Mail::subject).containsExactly(
-                "We received your API token request for REDCap project 101",
+                tagged(request, "We received your API token request for REDCap project 101"),
                 "Your QA API token is ready: " + numbered(request, "Develop and test in QA (project 201)"));
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox where status = 'PENDING'", Integer.class)).isZero();
     }

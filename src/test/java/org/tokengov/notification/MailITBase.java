@@ -129,6 +129,11 @@ abstract class MailITBase {
         return requests.find(request.getId()).orElseThrow().number() + ": " + taskName;
     }
 
+    /** The subject of a mail about a request: it ends with the request's number. */
+    String tagged(ProcessInstance request, String subject) {
+        return subject + " [" + requests.find(request.getId()).orElseThrow().number() + "]";
+    }
+
     Task task(ProcessInstance instance, String key) {
         Jobs.enter(management, instance.getId(), key);
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();

@@ -27,6 +27,18 @@ class MailTemplatesTest {
     }
 
     @Test
+    void aMailAboutARequestEndsItsSubjectWithTheRequestNumberOnce() {
+        Map<String, Object> model = Map.of("project", 101L, "comments", "");
+
+        assertThat(templates.render(MailKind.CHANGES_REQUESTED, model, null, "REQ-2026-0042").subject())
+                .isEqualTo("Changes requested: your API code for REDCap project 101 [REQ-2026-0042]");
+        assertThat(templates.render(MailKind.CHANGES_REQUESTED, model, null, null).subject())
+                .isEqualTo("Changes requested: your API code for REDCap project 101");
+        assertThat(templates.render(MailKind.REQUEST_REJECTED, Map.of("number", "REQ-2026-0042", "project", 101L,
+                "reason", "no"), null, "REQ-2026-0042").subject()).endsWith("[REQ-2026-0042]").doesNotContain("] [");
+    }
+
+    @Test
     void aSubjectLineOfUserTextIsEscapedInTheHtmlTitle() {
         RenderedMail mail = templates.render(MailKind.TOKEN_REGENERATED_TO_ADMINS, Map.of("environment", "PROD",
                 "project", 101L, "holder", "<b>erin</b>", "reportedBy", "sam"), null);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.notification.MailCatcher.Mail;
 import org.tokengov.testsupport.RealServers;
 
@@ -51,7 +52,7 @@ class RequestDeadlineMailIT extends MailITBase {
 
         fire(request, "Timer_QaTestingReminder");
         assertThat(sent()).singleElement().satisfies(mail -> {
-            assertThat(mail.subject()).isEqualTo("Reminder: finish QA testing for REDCap project 101");
+            assertThat(mail.subject()).isEqualTo(tagged(request, "Reminder: finish QA testing for REDCap project 101"));
             assertThat(mail.to()).containsExactly("alice@example.org");
             assertThat(mail.linksTo(testing.getId())).isTrue();
         });
@@ -69,14 +70,13 @@ class RequestDeadlineMailIT extends MailITBase {
                 "testSummary", "Nightly filtered export in QA for a week."));
         Task review = task(request, "Task_ReviewCode");
         sent();
-        people.complete("sam", List.of("api-specialists"), review, Map.of(
-                "codeReviewOutcome", "APPROVED", "codeReviewComments", "Good use of filters " + HTML));
+        people.complete("sam", List.of("api-specialists"), review, CodeReviews.approved("Good use of filters " + HTML));
         Task approval = task(request, "Task_ApproveRelease");
         List<Mail> reviewed = sent();
         assertThat(reviewed).extracting(Mail::subject).containsExactlyInAnyOrder(
-                "Code review passed: your API token request for REDCap project 101",
+                tagged(request, "Code review passed: your API token request for REDCap project 101"),
                 "Waiting for you: " + numbered(request, "Approve production release for bob on project 101"));
-        assertThat(withSubject(reviewed, "Code review passed: your API token request for REDCap project 101").html())
+        assertThat(withSubject(reviewed, tagged(request, "Code review passed: your API token request for REDCap project 101")).html())
                 .contains(HTML_ESCAPED);
         Mail toAdmins = withSubject(reviewed, "Waiting for you: " + numbered(request, "Approve production release for bob on project 101"));
         assertThat(toAdmins.to()).containsExactlyInAnyOrder("ada@example.org", "rita@example.org");
@@ -84,7 +84,7 @@ class RequestDeadlineMailIT extends MailITBase {
 
         fire(request, "Timer_ApprovalReminder");
         assertThat(sent()).singleElement().satisfies(mail -> {
-            assertThat(mail.subject()).isEqualTo("Reminder: production release approval waiting for bob (project 101)");
+            assertThat(mail.subject()).isEqualTo(tagged(request, "Reminder: production release approval waiting for bob (project 101)"));
             assertThat(mail.to()).containsExactlyInAnyOrder("ada@example.org", "rita@example.org");
             assertThat(mail.linksTo(approval.getId())).isTrue();
         });
@@ -99,9 +99,9 @@ class RequestDeadlineMailIT extends MailITBase {
         Task confirmation = task(request, "Task_ConfirmSponsorship");
         List<Mail> asked = sent();
         assertThat(asked).extracting(Mail::subject).containsExactlyInAnyOrder(
-                "We received your API token request for REDCap project 101",
+                tagged(request, "We received your API token request for REDCap project 101"),
                 "Waiting for you: " + numbered(request, "Confirm sponsorship of erin for project 101"));
-        assertThat(withSubject(asked, "We received your API token request for REDCap project 101").to())
+        assertThat(withSubject(asked, tagged(request, "We received your API token request for REDCap project 101")).to())
                 .containsExactly("erin@example.org");
         Mail toSponsor = withSubject(asked, "Waiting for you: " + numbered(request, "Confirm sponsorship of erin for project 101"));
         assertThat(toSponsor.to()).as("the sponsor named in the identity store, nobody else").containsExactly("pat@example.org");
@@ -109,7 +109,7 @@ class RequestDeadlineMailIT extends MailITBase {
 
         fire(request, "Timer_SponsorshipReminder");
         assertThat(sent()).singleElement().satisfies(mail -> {
-            assertThat(mail.subject()).isEqualTo("Reminder: confirm that you sponsor erin's API token (project 101)");
+            assertThat(mail.subject()).isEqualTo(tagged(request, "Reminder: confirm that you sponsor erin's API token (project 101)"));
             assertThat(mail.to()).containsExactly("pat@example.org");
             assertThat(mail.linksTo(confirmation.getId())).isTrue();
         });
@@ -118,7 +118,7 @@ class RequestDeadlineMailIT extends MailITBase {
                 "sponsorComments", "Erin's contract ended " + HTML));
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(request.getId()).count()).isZero();
         assertThat(sent()).singleElement().satisfies(mail -> {
-            assertThat(mail.subject()).isEqualTo("Your API token request for REDCap project 101 was rejected");
+            assertThat(mail.subject()).isEqualTo(tagged(request, "Your API token request for REDCap project 101 was rejected"));
             assertThat(mail.to()).containsExactly("erin@example.org");
             assertThat(mail.text()).contains("Sponsor pat did not confirm the sponsorship", "Erin's contract ended");
             assertThat(mail.html()).contains(HTML_ESCAPED);
@@ -139,12 +139,12 @@ class RequestDeadlineMailIT extends MailITBase {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(request.getId()).count()).isZero();
         List<Mail> closed = sent();
         assertThat(closed).extracting(Mail::subject).containsExactlyInAnyOrder(
-                "Your API token request for REDCap project 101 was closed",
-                "Escalation: Your API token request for REDCap project 101 was closed");
-        Mail toRequester = withSubject(closed, "Your API token request for REDCap project 101 was closed");
+                tagged(request, "Your API token request for REDCap project 101 was closed"),
+                tagged(request, "Escalation: Your API token request for REDCap project 101 was closed"));
+        Mail toRequester = withSubject(closed, tagged(request, "Your API token request for REDCap project 101 was closed"));
         assertThat(toRequester.to()).containsExactly(requester + "@example.org");
         assertThat(toRequester.text()).contains("Nobody completed the step in time");
-        Mail escalation = withSubject(closed, "Escalation: Your API token request for REDCap project 101 was closed");
+        Mail escalation = withSubject(closed, tagged(request, "Escalation: Your API token request for REDCap project 101 was closed"));
         assertThat(escalation.to()).containsExactlyInAnyOrder("ada@example.org", "rita@example.org");
         assertThat(escalation.text()).contains(request.getId(), "of " + requester);
     }

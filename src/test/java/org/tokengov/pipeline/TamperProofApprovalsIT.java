@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditEntry;
 import org.tokengov.audit.AuditTrail;
@@ -185,7 +186,7 @@ class TamperProofApprovalsIT {
         assertThat(audit.ofRequest(request)).filteredOn(entry -> entry.action() == AuditAction.FOUR_EYES_VIOLATION_REFUSED)
                 .isNotEmpty();
 
-        complete("sam", unchanged, "{\"codeReviewOutcome\": {\"value\": \"APPROVED\"}}");
+        complete("sam", unchanged, "{" + CodeReviews.approvedJson() + "}");
         Task approval = task(request, "Task_ApproveRelease");
         assertThat(rest.post("/task/" + approval.getId() + "/claim", "rita", PASSWORD, "{\"userId\": \"rita\"}").statusCode())
                 .as("nor approve her own release").isEqualTo(403);
@@ -286,7 +287,7 @@ class TamperProofApprovalsIT {
 
     private void passEveryGate(String request, String requester, String reviewer, String approver) {
         testInQa(request, requester);
-        complete(reviewer, task(request, "Task_ReviewCode"), "{\"codeReviewOutcome\": {\"value\": \"APPROVED\"}}");
+        complete(reviewer, task(request, "Task_ReviewCode"), "{" + CodeReviews.approvedJson() + "}");
         complete(approver, task(request, "Task_ApproveRelease"), "{\"adminDecision\": {\"value\": \"APPROVED\"}}");
         Jobs.runDue(management);
     }

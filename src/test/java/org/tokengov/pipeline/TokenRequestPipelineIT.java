@@ -26,6 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditEntry;
 import org.tokengov.audit.AuditTrail;
@@ -93,7 +94,7 @@ class TokenRequestPipelineIT {
 
         complete("bob", "Task_DevelopAndTestInQa", requestId, Map.of("codeRepositoryUrl", "https://git.example.org/lab/sync",
                 "codeCommit", "9c1e2d7", "testSummary", "Ran the export nightly in QA for a week with a date filter."));
-        complete("sam", "Task_ReviewCode", requestId, Map.of("codeReviewOutcome", "APPROVED"));
+        complete("sam", "Task_ReviewCode", requestId, CodeReviews.approved());
         complete("ada", "Task_ApproveRelease", requestId, Map.of("adminDecision", "APPROVED"));
         Jobs.runDue(management);
 

@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -374,6 +375,41 @@ abstract class DatabaseTokenAdministrationContract {
 
         assertThat(logEvents()).extracting(LogEvent::description)
                 .containsExactly("Create API token for user", "Delete API token for user");
+    }
+
+    @Test
+    void deleteAnswersWhenRedcapDeletedTheTokenAndARetryAnswersTheFirstDeletionsTime() throws SQLException {
+        administration.create(RedcapEnvironment.PROD, PROD_PROJECT, "alice", new TokenRights(true, false, false), ACTOR);
+
+        assertThat(administration.delete(RedcapEnvironment.PROD, PROD_PROJECT, "alice", ACTOR))
+                .contains(CLOCK.instant());
+        try (DatabaseTokenAdministration restarted = new DatabaseTokenAdministration(properties(jdbcUrl()), planted,
+                Clock.offset(CLOCK, Duration.ofMinutes(7)), meters)) {
+            assertThat(restarted.delete(RedcapEnvironment.PROD, PROD_PROJECT, "alice", ACTOR))
+                    .as("a retry after a crash: REDCap's time of the deletion, read from its log")
+                    .contains(CLOCK.instant());
+        }
+        assertThat(logEvents()).extracting(LogEvent::description)
+                .containsExactly("Create API token for user", "Delete API token for user");
+        assertThat(administration.delete(RedcapEnvironment.PROD, PROD_PROJECT, "bob", ACTOR))
+                .as("never had a token: REDCap's log shows no deletion").isEmpty();
+    }
+
+    @Test
+    void theTokenAnActorWroteLastIsFoundWithoutWritingAndNobodyElses() throws SQLException {
+        TokenFingerprint created = administration.create(RedcapEnvironment.PROD, PROD_PROJECT, "alice",
+                new TokenRights(true, false, false), ACTOR);
+
+        assertThat(administration.tokenWrittenBy(RedcapEnvironment.PROD, PROD_PROJECT, "ALICE", ACTOR)).contains(created);
+        assertThat(administration.tokenWrittenBy(RedcapEnvironment.PROD, PROD_PROJECT, "alice", "someone-else")).isEmpty();
+        assertThat(administration.tokenWrittenBy(RedcapEnvironment.PROD, PROD_PROJECT, "bob", ACTOR))
+                .as("no token").isEmpty();
+        administration.regenerate(RedcapEnvironment.PROD, PROD_PROJECT, "alice", "someone-else");
+        assertThat(administration.tokenWrittenBy(RedcapEnvironment.PROD, PROD_PROJECT, "alice", ACTOR))
+                .as("changed by someone else since").isEmpty();
+        administration.delete(RedcapEnvironment.PROD, PROD_PROJECT, "alice", ACTOR);
+        assertThat(administration.tokenWrittenBy(RedcapEnvironment.PROD, PROD_PROJECT, "alice", ACTOR)).isEmpty();
+        assertThat(logEvents()).as("reading writes nothing").hasSize(3);
     }
 
     @Test

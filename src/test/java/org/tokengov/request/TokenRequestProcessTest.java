@@ -1,5 +1,6 @@
 package org.tokengov.request;
 
+import org.tokengov.usertask.DueDates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -60,6 +61,7 @@ import org.tokengov.redcap.RedcapUnavailableException;
 import org.tokengov.redcap.TokenAdministration;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.TokenRights;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.testsupport.BpmnTestEngine;
 import org.tokengov.testsupport.InMemoryLedger;
 import org.tokengov.testsupport.RecordingDelegate;
@@ -142,6 +144,7 @@ class TokenRequestProcessTest {
                 new CamundaIdentityDirectory(identityService())), new RightsInRedcap(redcap)));
         Mocks.register("remindPisDelegate", remindPis);
         Mocks.register("requestTimeouts", new RequestTimeouts(POLICY, piConsent));
+        Mocks.register("dueDates", new DueDates());
         Mocks.register("tokenAdministrationModes", new AlwaysDatabaseMode());
         Mocks.register("checkIssuanceGatesDelegate", IssuanceBeans.checkIssuanceGates(ledger.cases));
         Mocks.register("refuseIssuanceDelegate", IssuanceBeans.refuseIssuance(ledger.ledger, ledger.cases, audit,
@@ -264,6 +267,9 @@ class TokenRequestProcessTest {
         Map<String, Object> variables = new HashMap<>();
         variables.put("codeReviewOutcome", outcome);
         variables.put("codeReviewComments", comments);
+        if ("APPROVED".equals(outcome)) {
+            variables.putAll(CodeReviews.CHECKLIST_TICKED);
+        }
         completeAs(reviewer, task(request), variables);
         if ("APPROVED".equals(outcome)) {
             reach(request, "Task_ApproveRelease");
@@ -689,6 +695,58 @@ class TokenRequestProcessTest {
     }
 
     @Test
+    void anApprovalNeedsEveryPointOfThePolicysChecklist() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+        taskService().claim(task(request).getId(), "sam");
+        Map<String, Object> threeOfFour = new HashMap<>(CodeReviews.approved());
+        threeOfFour.put("checkNoTokenInCode", false);
+
+        assertThatThrownBy(() -> completeAs("sam", task(request), threeOfFour))
+                .hasMessageContaining("Before approving, confirm every point of the checklist; not yet confirmed: "
+                        + "the token appears nowhere in the code, its history or its logs.");
+        assertThat(request).isWaitingAt("Task_ReviewCode");
+        completeAs("sam", task(request), CodeReviews.approved());
+        assertThat(request).isWaitingAt("Task_ApproveRelease");
+    }
+
+    @Test
+    void theTicksOfAnEarlierReviewDoNotCountForTheNext() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+        taskService().claim(task(request).getId(), "sam");
+        Map<String, Object> changes = new HashMap<>(CodeReviews.CHECKLIST_TICKED);
+        changes.put("codeReviewOutcome", "CHANGES_REQUESTED");
+        changes.put("codeReviewComments", "Page the export.");
+        completeAs("sam", task(request), changes);
+        submitQaResults(request);
+
+        assertThat(runtimeService().getVariable(request.getId(), "checkNoTokenInCode")).as("the earlier tick").isNull();
+        taskService().claim(task(request).getId(), "sam");
+        assertThatThrownBy(() -> completeAs("sam", task(request), Map.of("codeReviewOutcome", "APPROVED")))
+                .hasMessageContaining("not yet confirmed: heavy calls run off peak");
+        assertThat(request).isWaitingAt("Task_ReviewCode");
+    }
+
+    @Test
+    void theReviewShowsTheRightsInWordsAndLinksToTheCodeAndTheApprovalShowsTheReview() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+
+        Map<String, Object> review = taskService().getVariablesLocal(task(request).getId());
+        assertThat(review).containsEntry("requestedRights", RightsInWords.EXPORT)
+                .containsEntry("codeRepositoryLink", "https://git.example.org/lab/export")
+                .containsEntry("codeCommitLink", "https://git.example.org/lab/export/commit/3f2a9c1");
+        review(request, "sam", "APPROVED", "Filters by date, runs at 02:00.");
+
+        Map<String, Object> approval = taskService().getVariablesLocal(task(request).getId());
+        assertThat(approval).containsEntry("codeReviewer", "sam")
+                .hasEntrySatisfying("codeReviewedOn", day -> assertThat(day.toString()).matches("\\d{4}-\\d{2}-\\d{2}"))
+                .containsEntry("codeReviewComments", "Filters by date, runs at 02:00.")
+                .containsEntry("requestedRights", RightsInWords.EXPORT);
+    }
+
+    @Test
     void aReviewerSeesTheRequestAsSubmittedNotAsAVariableWasChangedSince() {
         ProcessInstance request = startAndIssueQaToken();
         runtimeService().setVariable(request.getId(), "rightImport", true);
@@ -709,6 +767,7 @@ class TokenRequestProcessTest {
         assertThat(timer(request, "Timer_QaTestingReminder").getDuedate())
                 .isEqualTo(Date.from(START.plus(Duration.ofDays(28))));
 
+        assertDueWhenItsDeadlineFires(request, "Task_DevelopAndTestInQa", "Timer_QaTestingDeadline");
         fire(request, "Timer_QaTestingDeadline", Duration.ofDays(90));
         assertThat(request).isEnded().hasPassed("Task_CloseTimedOutRequest", "EndEvent_RequestTimedOut");
         assertThat(closeRequest.lastCall()).containsEntry("requestOutcome", "TIMED_OUT");
@@ -723,6 +782,7 @@ class TokenRequestProcessTest {
         fire(request, "Timer_SponsorshipReminder", Duration.ofDays(3));
         assertThat(remindSponsor.calls()).hasSize(1);
         assertThat(request).isWaitingAt("Task_ConfirmSponsorship");
+        assertDueWhenItsDeadlineFires(request, "Task_ConfirmSponsorship", "Timer_SponsorshipDeadline");
         fire(request, "Timer_SponsorshipDeadline", Duration.ofDays(14));
         assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_IssueQaToken");
     }
@@ -736,6 +796,7 @@ class TokenRequestProcessTest {
         assertThat(remindReviewers.calls()).hasSize(1);
         assertThat(request).isWaitingAt("Task_ReviewCode");
 
+        assertDueWhenItsDeadlineFires(request, "Task_ReviewCode", "Timer_ReviewDeadline");
         fire(request, "Timer_ReviewDeadline", Duration.ofDays(14));
         assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_ApproveRelease");
     }
@@ -749,6 +810,7 @@ class TokenRequestProcessTest {
         fire(request, "Timer_ApprovalReminder", Duration.ofDays(3));
         assertThat(remindApprovers.calls()).hasSize(1);
 
+        assertDueWhenItsDeadlineFires(request, "Task_ApproveRelease", "Timer_ApprovalDeadline");
         fire(request, "Timer_ApprovalDeadline", Duration.ofDays(14));
         assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_IssueProductionToken");
     }
@@ -810,6 +872,13 @@ class TokenRequestProcessTest {
     }
 
     /** Checks when the timer is due, moves the engine's clock there and fires it. */
+    /** Tasklist shows the step's real deadline: the task is due when its deadline timer fires. */
+    private void assertDueWhenItsDeadlineFires(ProcessInstance request, String taskKey, String deadlineTimerId) {
+        Task task = taskService().createTaskQuery().processInstanceId(request.getId()).taskDefinitionKey(taskKey)
+                .singleResult();
+        assertThat(task.getDueDate()).as("due date of " + taskKey).isEqualTo(timer(request, deadlineTimerId).getDuedate());
+    }
+
     private void fire(ProcessInstance request, String timerId, Duration dueAfterStart) {
         Job timer = timer(request, timerId);
         assertThat(timer.getDuedate()).isEqualTo(Date.from(START.plus(dueAfterStart)));
@@ -977,6 +1046,7 @@ class TokenRequestProcessTest {
         fire(request, "Timer_PiApprovalReminder", Duration.ofDays(3));
         assertThat(remindPis.calls()).hasSize(1);
         assertThat(request).isWaitingAt("Task_ApproveAsPi");
+        assertDueWhenItsDeadlineFires(request, "Task_ApproveAsPi", "Timer_PiApprovalDeadline");
         ClockUtil.setCurrentTime(Date.from(START.plus(Duration.ofDays(14))));
         execute(timer(request, "Timer_PiApprovalDeadline"));
         assertThat(request).isEnded().hasPassed("EndEvent_RequestTimedOut").hasNotPassed("Task_IssueQaToken");

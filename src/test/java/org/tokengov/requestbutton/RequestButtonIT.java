@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditEntry;
 import org.tokengov.audit.AuditTrail;
@@ -206,7 +207,7 @@ class RequestButtonIT {
         complete(requester, "Task_DevelopAndTestInQa", request.id(), Map.of("codeRepositoryUrl",
                 "https://git.example.org/lab/sync", "codeCommit", "9c1e2d7", "testSummary",
                 "Ran the export nightly in QA for a week with a date filter."));
-        complete("sam", "Task_ReviewCode", request.id(), Map.of("codeReviewOutcome", "APPROVED"));
+        complete("sam", "Task_ReviewCode", request.id(), CodeReviews.approved());
         complete("ada", "Task_ApproveRelease", request.id(), Map.of("adminDecision", "APPROVED"));
         Jobs.runDue(management);
 

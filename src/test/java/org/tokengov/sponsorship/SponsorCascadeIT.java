@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.identity.CamundaIdentityDirectory;
 import org.tokengov.identity.PeopleDirectory;
@@ -154,7 +155,7 @@ class SponsorCascadeIT {
                 "codeRepositoryUrl", "https://git.example.org/erin/export", "codeCommit", "5ca1ab1e",
                 "testSummary", "Ran the filtered export nightly in QA for a week."));
         pipeline.complete("sam", List.of("api-specialists"), requestTask(request, "Task_ReviewCode"),
-                Map.of("codeReviewOutcome", "APPROVED"));
+                CodeReviews.approved());
         pipeline.complete("ada", List.of("redcap-admins"), requestTask(request, "Task_ApproveRelease"),
                 Map.of("adminDecision", "APPROVED"));
         Jobs.runDue(management);

@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.identity.ContractGroups;
 import org.tokengov.offboarding.OffboardingEvent;
@@ -152,7 +153,7 @@ class SuccessorIT {
                 .startsWith("Successor of olga (named by pat; olga leaves on " + leaves.toString().substring(0, 10)
                         + "): confirm this is the same reviewed code: repository " + REPOSITORY + ", commit " + COMMIT
                         + ", reviewed by sam on ");
-        complete("sam", review, "{\"codeReviewOutcome\": {\"value\": \"APPROVED\"}}");
+        complete("sam", review, "{" + CodeReviews.approvedJson() + "}");
         complete("ada", task(svensRequest, "Task_ApproveRelease"), "{\"adminDecision\": {\"value\": \"APPROVED\"}}");
 
         IssuedToken svens = productionToken("sven");
@@ -207,7 +208,7 @@ class SuccessorIT {
     private IssuedToken reviewedProductionToken(String holder) {
         String request = submit(holder);
         testInQa(request, holder, COMMIT, 204);
-        complete("sam", task(request, "Task_ReviewCode"), "{\"codeReviewOutcome\": {\"value\": \"APPROVED\"}}");
+        complete("sam", task(request, "Task_ReviewCode"), "{" + CodeReviews.approvedJson() + "}");
         complete("ada", task(request, "Task_ApproveRelease"), "{\"adminDecision\": {\"value\": \"APPROVED\"}}");
         return productionToken(holder);
     }

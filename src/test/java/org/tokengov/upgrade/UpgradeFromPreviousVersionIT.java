@@ -29,6 +29,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditEntry;
 import org.tokengov.audit.AuditTrail;
@@ -127,7 +128,7 @@ class UpgradeFromPreviousVersionIT {
         management.executeJob(reminder.getId());
         assertThat(audit.ofRequest(awaitingReview)).extracting(AuditEntry::action).contains(AuditAction.REMINDER_SENT);
 
-        complete("sam", review, Map.of("codeReviewOutcome", "APPROVED"));
+        complete("sam", review, CodeReviews.approved());
         complete("ada", waitingTask(awaitingReview, "Task_ApproveRelease"), Map.of("adminDecision", "APPROVED"));
         Task approval = waitingTask(awaitingApproval, "Task_ApproveRelease");
         assertThat(tasks.getIdentityLinksForTask(approval.getId())).extracting(IdentityLink::getUserId)
