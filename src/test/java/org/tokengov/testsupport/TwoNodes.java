@@ -87,6 +87,8 @@ public final class TwoNodes implements AutoCloseable {
             String simulator = "http://127.0.0.1:" + firstPort + "/redcap-sim/";
             List<String> properties = new ArrayList<>(List.of(
                     "camunda.bpm.job-execution.enabled=true",
+                    // Job logs name the node that ran the job (by default both would name this machine).
+                    "camunda.bpm.generic-properties.properties.hostname=node-" + index,
                     "spring.datasource.hikari.maximum-pool-size=12",
                     "tokengov.redcap.environments.qa.api-url=" + simulator + "qa/api/",
                     "tokengov.redcap.environments.prod.api-url=" + simulator + "prod/api/"));
