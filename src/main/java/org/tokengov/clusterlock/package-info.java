@@ -1,5 +1,6 @@
 /**
- * Scheduled work that runs on one replica at a time: a lease per piece of work in the app's database, taken with one
- * conditional statement, skipped by the replicas that do not get it. Imports no process package.
+ * Work that runs on one replica at a time: scheduled work holds a lease per piece of work in the app's database, taken
+ * with one conditional statement, skipped by the replicas that do not get it; start-up work waits its turn behind a
+ * PostgreSQL advisory lock. Imports no process package.
  */
 package org.tokengov.clusterlock;

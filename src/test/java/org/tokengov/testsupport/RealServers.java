@@ -26,11 +26,11 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         int port = freePort();
-        String qaDatabase = TestDatabases.newMariaDbDatabase("redcap_qa");
-        String prodDatabase = TestDatabases.newMariaDbDatabase("redcap_prod");
+        String qaDatabase = redcapDatabase("redcap_qa");
+        String prodDatabase = redcapDatabase("redcap_prod");
         TestPropertyValues.of(
                 "server.port=" + port,
-                "spring.datasource.url=" + TestDatabases.newPostgresDatabase("tokengov"),
+                "spring.datasource.url=" + engineDatabase(),
                 "spring.datasource.username=" + TestDatabases.POSTGRES_USER,
                 "spring.datasource.password=",
                 // Spring keeps every test context alive, each with its pool on the machine's PostgreSQL (100
@@ -82,6 +82,16 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
         }
     }
 
+    /** The engine's and the app's database: a new one for each context, unless a subclass shares one. */
+    protected String engineDatabase() {
+        return TestDatabases.newPostgresDatabase("tokengov");
+    }
+
+    /** A REDCap server's schema for the simulator: a new one for each context, unless a subclass shares one. */
+    protected String redcapDatabase(String prefix) {
+        return TestDatabases.newMariaDbDatabase(prefix);
+    }
+
     /** Whether requests need the PI's consent (the product's default; see the property above). */
     protected boolean requirePiConsent() {
         return false;
@@ -116,7 +126,7 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("server.port");
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,0 +1,114 @@
+package org.tokengov.testsupport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tokengov.TokenGovernanceApplication;
+
+/**
+ * Two replicas of the app in this JVM, as Kubernetes runs them: each its own Spring context on a port of its own, both
+ * with the job executor on, on one PostgreSQL database and one REDCap (the simulator runs in the first node, on two
+ * MariaDB schemas; both nodes call its API and write its schema, as two replicas reach one real REDCap). Demo people
+ * are seeded by the first node only, as the embedded default's seeder is not meant for replicas. Close it to stop both.
+ */
+public final class TwoNodes implements AutoCloseable {
+
+    private final String engineDatabase = TestDatabases.newPostgresDatabase("twonodes");
+    private final String qaDatabase = TestDatabases.newMariaDbDatabase("redcap_qa");
+    private final String prodDatabase = TestDatabases.newMariaDbDatabase("redcap_prod");
+    private final int firstPort = RealServers.freePort();
+    private final List<String> extraProperties;
+    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+
+    /** Properties ({@code name=value}) both nodes get on top of {@link RealServers}'. */
+    public TwoNodes(String... extraProperties) {
+        this.extraProperties = List.of(extraProperties);
+    }
+
+    /** The PostgreSQL database both nodes share (JDBC URL). */
+    public String engineDatabase() {
+        return engineDatabase;
+    }
+
+    /** Starts both nodes one after the other (the first seeds REDCap's schema and the demo people). */
+    public TwoNodes startOneAfterTheOther() {
+        nodes.add(start(0));
+        nodes.add(start(1));
+        return this;
+    }
+
+    /** Starts both nodes at the same time, as two replicas of a new installation start. */
+    public TwoNodes startTogether() {
+        CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(() -> start(0));
+        CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(() -> start(1));
+        CompletableFuture.allOf(first, second).handle((ignored, failure) -> null).join();
+        first.thenAccept(nodes::add).exceptionally(failure -> null).join();
+        second.thenAccept(nodes::add).exceptionally(failure -> null).join();
+        if (nodes.size() < 2) {
+            close();
+            first.join();
+            second.join();
+        }
+        return this;
+    }
+
+    /** Node 0 or 1. */
+    public ConfigurableApplicationContext node(int index) {
+        return nodes.get(index);
+    }
+
+    private ConfigurableApplicationContext start(int index) {
+        return new SpringApplicationBuilder(TokenGovernanceApplication.class).initializers(new Node(index)).run();
+    }
+
+    @Override
+    public void close() {
+        for (ConfigurableApplicationContext node : nodes) {
+            node.close();
+        }
+        nodes.clear();
+    }
+
+    /** One node's settings: RealServers' on the shared databases, REDCap's API at the first node's simulator. */
+    private final class Node extends RealServers {
+
+        private final int index;
+
+        Node(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            super.initialize(context);
+            String simulator = "http://127.0.0.1:" + firstPort + "/redcap-sim/";
+            List<String> properties = new ArrayList<>(List.of(
+                    "camunda.bpm.job-execution.enabled=true",
+                    // Job logs name the node that ran the job (by default both would name this machine).
+                    "camunda.bpm.generic-properties.properties.hostname=node-" + index,
+                    "spring.datasource.hikari.maximum-pool-size=12",
+                    "tokengov.redcap.environments.qa.api-url=" + simulator + "qa/api/",
+                    "tokengov.redcap.environments.prod.api-url=" + simulator + "prod/api/"));
+            if (index == 0) {
+                properties.add("server.port=" + firstPort);
+            } else {
+                properties.addAll(List.of("redcap-sim.enabled=false", "tokengov.demo.enabled=false"));
+            }
+            properties.addAll(extraProperties);
+            TestPropertyValues.of(properties).applyTo(context);
+        }
+
+        @Override
+        protected String engineDatabase() {
+            return engineDatabase;
+        }
+
+        @Override
+        protected String redcapDatabase(String prefix) {
+            return prefix.contains("qa") ? qaDatabase : prodDatabase;
+        }
+    }
+}
