@@ -95,10 +95,10 @@ class RollingUpgradeIT {
         AppNode a = start("node-a-" + PreviousRelease.COMMIT, previousJar);
         a.awaitReady(Duration.ofMinutes(8));
         live.add(a);
-        List<String> people = provisionPeople(90);
+        List<String> people = provisionPeople(300);
         AtomicInteger next = new AtomicInteger();
         ScheduledExecutorService load = Executors.newScheduledThreadPool(2);
-        load.scheduleWithFixedDelay(guarded(() -> fileRequest(people, next)), 0, 1200, TimeUnit.MILLISECONDS);
+        load.scheduleWithFixedDelay(guarded(() -> fileRequest(people, next)), 0, 2, TimeUnit.SECONDS);
         load.scheduleWithFixedDelay(guarded(this::terminateEveryThirdHolder), 1, 1, TimeUnit.SECONDS);
         awaitCondition("A accepts requests and a termination", Duration.ofMinutes(1),
                 () -> acceptedBy(a) >= 5 && terminatedBy(a) >= 1);
@@ -262,8 +262,10 @@ class RollingUpgradeIT {
             if (Integer.parseInt(person.substring("mover".length())) % 3 != 0 || terminations.containsKey(person)) {
                 continue;
             }
+            // Once the issuance is committed (registry), not as soon as REDCap has the token: a termination between
+            // the two finds no token to revoke (README, Known limits), a race of its own, not of the upgrade.
             Optional<String> token = qaToken(person);
-            if (token.isEmpty()) {
+            if (token.isEmpty() || liveTokens(person) == 0) {
                 continue;
             }
             tokensBeforeTermination.put(person, token.get());

@@ -194,6 +194,7 @@ class UpgradeFromPreviousVersionIT {
         Job notice = management.createJobQuery().processInstanceId(lifecycleOf(waiting).getId())
                 .activityId("Timer_RenewalNoticeDue").singleResult();
         management.executeJob(notice.getId());
+        Jobs.runDue(management);
         complete("alice", waitingTask(lifecycleOf(waiting).getId(), "Task_ConfirmRenewal"), Map.of("stillNeeded", false,
                 "usageUnchanged", true, "fairUseReattested", true));
         complete("bob", waitingTask(lifecycleOf(renewing).getId(), "Task_ConfirmRenewal"), Map.of("stillNeeded", true,
