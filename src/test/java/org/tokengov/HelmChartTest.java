@@ -84,6 +84,10 @@ class HelmChartTest {
         assertThat(at(app, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
         assertThat(Stream.of("livenessProbe", "readinessProbe", "startupProbe").map(probe -> at(app, probe + ".httpGet.port")))
                 .containsOnly("management");
+        assertThat(at(app, "lifecycle.preStop.exec.command")).as("a stopping pod serves while Services drop it")
+                .isEqualTo(List.of("sleep", "10"));
+        assertThat((Integer) at(deployment, "spec.template.spec.terminationGracePeriodSeconds"))
+                .as("the drain and Spring's graceful shutdown (30 s) fit in the grace period").isGreaterThan(10 + 30);
         assertThat(only(render(PRODUCTION), "PodDisruptionBudget")).isNotNull();
     }
 

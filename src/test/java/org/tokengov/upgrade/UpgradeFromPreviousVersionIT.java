@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -37,13 +38,16 @@ import org.tokengov.ledger.CaseRef;
 import org.tokengov.ledger.Ledger;
 import org.tokengov.ledger.LedgerEntry;
 import org.tokengov.ledger.LedgerKind;
+import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.TokenRights;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.NewIssuedToken;
 import org.tokengov.registry.RequestStatus;
 import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenState;
 import org.tokengov.registry.TokenRequests;
+import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.RealServers;
 import org.tokengov.testsupport.SimulatorHttp;
@@ -76,6 +80,7 @@ class UpgradeFromPreviousVersionIT {
     @Autowired TokenRequests requests;
     @Autowired TokenRegistry registry;
     @Autowired InstanceUpgrade upgrade;
+    @Autowired TokenLifecycles lifecycles;
 
     SimulatorHttp simulator;
 
@@ -153,6 +158,77 @@ class UpgradeFromPreviousVersionIT {
     }
 
     /**
+     * Token lifecycles the previous version left at three different points: waiting for the renewal notice, in the
+     * renewal task, and suspended with the fix to re-test. After the upgrade each runs on the new version and ends as
+     * the holder and the reviewers decide: revoked as no longer needed, extended, reinstated with a new value.
+     */
+    @Test
+    void lifecyclesUnderWayOnThePreviousVersionFinishOnTheNewOne() throws Exception {
+        deploy("previous version of the lifecycles", "classpath:previous-version/*.bpmn");
+        IssuedTokens issued = new IssuedTokens(context);
+        IssuedToken waiting = issued.issue("alice", RedcapEnvironment.QA, 201);
+        IssuedToken renewing = issued.issue("bob", RedcapEnvironment.QA, 201);
+        IssuedToken suspended = issued.issue("pat", RedcapEnvironment.QA, 201);
+        String waitingValue = simulator.tokenOf("qa", "alice", 201);
+        String renewingValue = simulator.tokenOf("qa", "bob", 201);
+        String suspendedValue = simulator.tokenOf("qa", "pat", 201);
+        String previousLifecycle = previous("TokenLifecycleProcess", "previous version of the lifecycles").getId();
+        for (IssuedToken token : List.of(waiting, renewing, suspended)) {
+            assertThat(lifecycleOf(token).getProcessDefinitionId()).as("started on the previous version")
+                    .isEqualTo(previousLifecycle);
+        }
+        management.executeJob(management.createJobQuery().processInstanceId(lifecycleOf(renewing).getId())
+                .activityId("Timer_RenewalNoticeDue").singleResult().getId());
+        lifecycles.suspend(suspended.id(), "Full exports every 5 seconds at noon", "ada");
+        Jobs.runDue(management);
+        assertThat(tasks.createTaskQuery().processInstanceId(lifecycleOf(renewing).getId())
+                .taskDefinitionKey("Task_ConfirmRenewal").count()).as("bob's renewal waits for him").isEqualTo(1);
+        assertThat(simulator.versionStatus("qa", suspendedValue)).as("pat's token suspended").isEqualTo(403);
+
+        deploy("new version of the lifecycles", "classpath*:bpmn/*.bpmn");
+        upgrade.run(null);
+
+        for (IssuedToken token : List.of(waiting, renewing, suspended)) {
+            assertThat(lifecycleOf(token).getProcessDefinitionId()).as("migrated to the latest lifecycle")
+                    .isEqualTo(latest("TokenLifecycleProcess").getId());
+        }
+        Job notice = management.createJobQuery().processInstanceId(lifecycleOf(waiting).getId())
+                .activityId("Timer_RenewalNoticeDue").singleResult();
+        management.executeJob(notice.getId());
+        Jobs.runDue(management);
+        complete("alice", waitingTask(lifecycleOf(waiting).getId(), "Task_ConfirmRenewal"), Map.of("stillNeeded", false,
+                "usageUnchanged", true, "fairUseReattested", true));
+        complete("bob", waitingTask(lifecycleOf(renewing).getId(), "Task_ConfirmRenewal"), Map.of("stillNeeded", true,
+                "usageUnchanged", true, "fairUseReattested", true));
+        String suspendedLifecycle = lifecycleOf(suspended).getId();
+        complete("pat", waitingTask(suspendedLifecycle, "Task_RetestFixInQa"), Map.of(
+                "codeRepositoryUrl", "https://git.example.org/pat/export", "codeCommit", "0badc0de",
+                "testSummary", "Incremental export with dateRangeBegin, tested in QA for a week."));
+        complete("sam", waitingTask(suspendedLifecycle, "Task_ReviewFix"), Map.of("fixReviewOutcome", "APPROVED"));
+        complete("ada", waitingTask(suspendedLifecycle, "Task_ApproveReinstatement"),
+                Map.of("reinstatementDecision", "APPROVED"));
+        Jobs.runDue(management);
+
+        assertThat(simulator.versionStatus("qa", waitingValue)).as("alice's token no longer needed: revoked")
+                .isEqualTo(403);
+        assertThat(registry.find(waiting.id()).orElseThrow().state()).isEqualTo(TokenState.REVOKED);
+        assertThat(lifecycleOf(waiting)).as("alice's lifecycle ended").isNull();
+        assertThat(simulator.versionStatus("qa", renewingValue)).as("bob's token renewed").isEqualTo(200);
+        assertThat(registry.find(renewing.id()).orElseThrow().expiresAt()).isAfter(renewing.expiresAt());
+        assertThat(management.createJobQuery().processInstanceId(lifecycleOf(renewing).getId())
+                .activityId("Timer_RenewalNoticeDue").count()).as("bob's next renewal notice is set").isEqualTo(1);
+        String reinstated = simulator.tokenOf("qa", "pat", 201);
+        assertThat(simulator.versionStatus("qa", reinstated)).as("pat's token reinstated").isEqualTo(200);
+        assertThat(registry.find(suspended.id()).orElseThrow().state()).isEqualTo(TokenState.QA_ACTIVE);
+        assertThat(lifecycleOf(suspended)).as("pat's lifecycle goes on").isNotNull();
+    }
+
+    private ProcessInstance lifecycleOf(IssuedToken token) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("TokenLifecycleProcess")
+                .processInstanceBusinessKey(token.id()).singleResult();
+    }
+
+    /**
      * A request as the previous version left it at {@code step}: started by {@code startedBy} (filed for {@code
      * requester}: before the ledger, a {@code requester} variable could differ), with the registry row and the audit
      * trail of the steps before, and a code review by each of {@code reviewers}.
@@ -206,8 +282,12 @@ class UpgradeFromPreviousVersionIT {
     }
 
     private ProcessDefinition previous(String key) {
+        return previous(key, "previous version");
+    }
+
+    private ProcessDefinition previous(String key, String deploymentName) {
         return repository.createProcessDefinitionQuery().processDefinitionKey(key).list().stream()
-                .filter(definition -> "previous version".equals(
+                .filter(definition -> deploymentName.equals(
                         repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult().getName()))
                 .findFirst().orElseThrow();
     }
