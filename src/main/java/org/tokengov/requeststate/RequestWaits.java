@@ -67,18 +67,12 @@ public class RequestWaits {
     }
 
     /**
-     * Empty when the request's process is no longer running. Read as the system: whose requests a person may see was
-     * decided by the caller, and a requester holds no engine permission on their request's instance.
-     */
-    public Optional<WaitingPoint> of(String requestId) {
-        return SystemAuthority.call(identity, () -> find(requestId));
-    }
-
-    /**
      * Where each of a page of requests waits, in a bounded number of engine queries whatever the page's size: the
      * running instances, those with an incident, their user tasks, the tasks' candidates and the deadline timers, one
      * query each. A request whose instance has no user task (the system is working on it, or it is in a called
-     * instance) is looked at alone, as {@link #of(String)} does: that is brief and rare.
+     * instance) is looked at alone: that is brief and rare. Empty for a request whose process is no longer running.
+     * Read as the system: whose requests a person may see was decided by the caller, and a requester holds no engine
+     * permission on their request's instance.
      */
     public Map<String, Optional<WaitingPoint>> of(Collection<String> requestIds) {
         return SystemAuthority.call(identity, () -> findAll(requestIds));

@@ -3,12 +3,12 @@ package org.tokengov.requeststate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
@@ -122,7 +122,8 @@ class RequestProgressesTest {
         assertThat(progress.waitingFor()).isEmpty();
         assertThat(progress.since()).isEqualTo(CLOSED_AT);
         assertThat(progress.deadline()).isNull();
-        verify(waits, never()).of(anyString());
+        verify(waits).of(List.of());
+        verifyNoMoreInteractions(waits);
     }
 
     @Test
@@ -179,7 +180,7 @@ class RequestProgressesTest {
         assertThat(second.hasNext()).isFalse();
         assertThat(beyond.requests()).isEmpty();
         verify(waits, times(3)).of(List.of("r-a", "r-b", "r-c"));
-        verify(waits, never()).of(anyString());
+        verifyNoMoreInteractions(waits);
         verify(requests, never()).open(null);
     }
 
