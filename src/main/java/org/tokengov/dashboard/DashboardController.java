@@ -23,11 +23,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.tokengov.reconciliation.ReconciliationRuns;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.TokenState;
+import org.tokengov.requeststate.PageAsked;
 
 /**
  * {@code GET /dashboard}: the token dashboard page (for administrators with the last reconciliation and a button that
  * starts one, {@code POST /dashboard/reconciliation}); {@code GET /dashboard/tokens.csv}: its token list as CSV, with the
- * same filter parameters ({@code environment}, {@code state}, {@code project}, {@code holder}). A visitor without a
+ * same filter parameters ({@code environment}, {@code state}, {@code project}, {@code holder}), complete; the page's
+ * token table shows one page ({@code tokenPage}, from 0) with links to the next and previous. A visitor without a
  * login is sent to Camunda's login page (the page) or refused with 401 (the CSV, for programs). A filter value that
  * does not parse, or another person's holder name asked for by someone who is not an administrator, gives 400 with
  * the reason: shown on the page, or as the CSV response's text. Neither response is cached: both show who holds what.
@@ -59,7 +61,8 @@ class DashboardController {
     @GetMapping({"/dashboard", "/dashboard/"})
     String page(HttpServletRequest request, HttpServletResponse response, Model model,
             @RequestParam(required = false) String environment, @RequestParam(required = false) String state,
-            @RequestParam(required = false) String project, @RequestParam(required = false) String holder) {
+            @RequestParam(required = false) String project, @RequestParam(required = false) String holder,
+            @RequestParam(required = false) String tokenPage) {
         Optional<Viewer> viewer = viewers.current(request);
         if (viewer.isEmpty()) {
             return "redirect:" + loginPage;
@@ -79,9 +82,12 @@ class DashboardController {
         }
         try {
             DashboardFilter filter = DashboardFilter.parse(environment, state, project, holder);
-            model.addAttribute("dashboard", dashboards.of(viewer.get(), filter));
+            int page = PageAsked.parse(tokenPage, null).page();
+            model.addAttribute("dashboard", dashboards.of(viewer.get(), filter, page));
             model.addAttribute("csvLink", csvLink(filter));
-        } catch (DashboardFilter.Invalid e) {
+            model.addAttribute("previousTokens", pageLink(filter, page - 1));
+            model.addAttribute("nextTokens", pageLink(filter, page + 1));
+        } catch (DashboardFilter.Invalid | PageAsked.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", e.getMessage());
         }
@@ -131,6 +137,13 @@ class DashboardController {
         // The message may echo the visitor's own input: plain text, and browsers must not sniff it into HTML.
         return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).contentType(TEXT)
                 .header("X-Content-Type-Options", "nosniff");
+    }
+
+    /** The dashboard with the same filter, at another page of the token table. */
+    private static String pageLink(DashboardFilter filter, int tokenPage) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/dashboard");
+        filter.parameters().forEach(link::queryParam);
+        return link.queryParam("tokenPage", tokenPage).encode().build().toUriString() + "#tokens";
     }
 
     private static String csvLink(DashboardFilter filter) {

@@ -7,6 +7,7 @@ import org.tokengov.dashboard.TokenFigures.StateCount;
 /**
  * Everything the page shows, ready to print. {@code offboardings} and {@code revocationChart} are null for people who
  * are not administrators: departures are about other people. The charts are SVG markup built by {@link BarChartSvg}.
+ * {@code tokens} is one page ({@code tokenPage}, from 0) of the {@code tokenTotal} tokens that match.
  */
 record DashboardView(
         List<StateCount> byState,
@@ -19,5 +20,16 @@ record DashboardView(
         String requestsChart,
         List<OffboardingRow> offboardings,
         String revocationChart,
-        List<TokenRow> tokens) {
+        List<TokenRow> tokens,
+        long tokenTotal,
+        int tokenPage,
+        int tokenPageSize) {
+
+    public boolean hasNextTokens() {
+        return (long) (tokenPage + 1) * tokenPageSize < tokenTotal;
+    }
+
+    public boolean hasPreviousTokens() {
+        return tokenPage > 0;
+    }
 }

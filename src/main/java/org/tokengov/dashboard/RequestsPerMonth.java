@@ -17,6 +17,11 @@ final class RequestsPerMonth {
     private RequestsPerMonth() {
     }
 
+    /** The first instant the chart counts: the start of its first month. */
+    static Instant firstMonthStart(Instant now) {
+        return YearMonth.from(now.atZone(ZoneOffset.UTC)).minusMonths(MONTHS - 1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
     static List<Bar> of(List<Instant> submissions, Instant now) {
         YearMonth current = YearMonth.from(now.atZone(ZoneOffset.UTC));
         Map<YearMonth, Long> counts = submissions.stream()

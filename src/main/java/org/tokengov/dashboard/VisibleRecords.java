@@ -1,5 +1,6 @@
 package org.tokengov.dashboard;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -33,11 +34,14 @@ class VisibleRecords {
                 .toList();
     }
 
-    /** Newest submission first. */
-    List<TokenRequestRecord> requests(Viewer viewer, DashboardFilter filter) {
-        String person = scope(viewer, filter);
-        List<TokenRequestRecord> candidates = person == null ? requests.all() : requests.ofRequester(person);
-        return candidates.stream().filter(filter::admits).toList();
+    /** The open requests (few, whatever the history's length), newest submission first. */
+    List<TokenRequestRecord> openRequests(Viewer viewer, DashboardFilter filter) {
+        return requests.open(scope(viewer, filter)).stream().filter(filter::admits).toList();
+    }
+
+    /** The requests submitted at {@code from} or later, for the per-month chart: not the whole history. */
+    List<TokenRequestRecord> requestsSince(Viewer viewer, DashboardFilter filter, Instant from) {
+        return requests.submittedSince(scope(viewer, filter), from).stream().filter(filter::admits).toList();
     }
 
     /** The one person whose records to read, or null for everyone's (administrators without a holder filter). */

@@ -82,8 +82,11 @@ public class TokenRevocation {
         } else if (isManual(token)) {
             how = askControlCenter(token, reason);
         } else {
+            // A suspended token's value may have left REDCap with the suspension: its revocation is a later decision,
+            // recorded when it is taken, not at that earlier deletion.
             Optional<Instant> deletedAt = administration.delete(token.environment(), token.projectId(), token.holder(),
-                    AuditTrail.SYSTEM_ACTOR).filter(at -> !at.isBefore(token.issuedAt().truncatedTo(ChronoUnit.SECONDS)));
+                    AuditTrail.SYSTEM_ACTOR).filter(at -> !at.isBefore(token.issuedAt().truncatedTo(ChronoUnit.SECONDS)))
+                    .filter(at -> token.state() != TokenState.SUSPENDED);
             deletedAt.ifPresentOrElse(at -> markEnded(token, reason, at), () -> markEnded(token, reason));
         }
         entitlements.withdrawIfLastToken(token.holder(), token.environment(), token.requestId());

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,8 +67,28 @@ public class TokenRequests {
         return repository.findByRequesterOrderBySubmittedAtDesc(requester);
     }
 
-    /** Every request, newest first: for administrators' overviews. */
-    public List<TokenRequestRecord> all() {
-        return repository.findAllByOrderBySubmittedAtDesc();
+    /**
+     * One page of requests, newest submission first (then by id, so pages never overlap): {@code requester} null for
+     * everyone's, {@code statuses} empty for any status. Paged and counted by the database.
+     */
+    public Page<TokenRequestRecord> page(String requester, Set<RequestStatus> statuses, int page, int size) {
+        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id")));
+        if (requester == null) {
+            return statuses.isEmpty() ? repository.findAll(request) : repository.findByStatusIn(statuses, request);
+        }
+        return statuses.isEmpty() ? repository.findByRequester(requester, request)
+                : repository.findByRequesterAndStatusIn(requester, statuses, request);
+    }
+
+    /** The requests still open (registry status SUBMITTED), newest first; {@code requester} null for everyone's. */
+    public List<TokenRequestRecord> open(String requester) {
+        return requester == null ? repository.findByStatusOrderBySubmittedAtDesc(RequestStatus.SUBMITTED)
+                : repository.findByRequesterAndStatusOrderBySubmittedAtDesc(requester, RequestStatus.SUBMITTED);
+    }
+
+    /** The requests submitted at {@code from} or later; {@code requester} null for everyone's. */
+    public List<TokenRequestRecord> submittedSince(String requester, Instant from) {
+        return requester == null ? repository.findBySubmittedAtGreaterThanEqual(from)
+                : repository.findByRequesterAndSubmittedAtGreaterThanEqual(requester, from);
     }
 }

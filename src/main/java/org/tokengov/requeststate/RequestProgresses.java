@@ -2,7 +2,10 @@ package org.tokengov.requeststate;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.tokengov.ledger.CaseRef;
 import org.tokengov.ledger.Ledger;
@@ -29,18 +32,38 @@ public class RequestProgresses {
         this.ledger = ledger;
     }
 
-    /** Newest submission first; {@code only}: just the requests in that state. */
-    public List<RequestProgress> visibleTo(String username, boolean admin, Optional<RequestState> only) {
-        List<TokenRequestRecord> visible = admin ? requests.all() : requests.ofRequester(username);
-        return visible.stream().map(this::of).filter(progress -> only.map(progress.state()::equals).orElse(true)).toList();
+    /**
+     * One page, newest submission first; {@code only}: just the requests in that state. The database pages and counts;
+     * the engine is asked about the page's open requests only. An open state ({@code IN_REVIEW}, ...) is the engine's
+     * to say, so for one of those every open request the person may see is resolved (open requests are few: the
+     * registry's SUBMITTED ones) and the page cut from them. An ended state is the registry's: a request still SUBMITTED
+     * in the registry whose instance was cancelled in Cockpit shows as CLOSED, but only in the unfiltered list.
+     */
+    public RequestProgressPage visibleTo(String username, boolean admin, Optional<RequestState> only, int page, int size) {
+        String requester = admin ? null : username;
+        if (only.isPresent() && only.get().isOpen()) {
+            List<RequestProgress> matching = resolve(requests.open(requester)).stream()
+                    .filter(progress -> progress.state() == only.get()).toList();
+            long from = Math.min((long) page * size, matching.size());
+            return new RequestProgressPage(matching.subList((int) from, (int) Math.min(from + size, matching.size())), page,
+                    size, matching.size());
+        }
+        Page<TokenRequestRecord> rows = requests.page(requester, only.map(RequestState::registryStatuses).orElse(Set.of()), page, size);
+        return new RequestProgressPage(resolve(rows.getContent()), page, size, rows.getTotalElements());
     }
 
-    RequestProgress of(TokenRequestRecord request) {
+    /** In the given order; the open ones' waiting points in one batch. */
+    private List<RequestProgress> resolve(List<TokenRequestRecord> page) {
+        Map<String, Optional<WaitingPoint>> waiting = waits.of(page.stream()
+                .filter(request -> RequestState.ofClosed(request.status()).isEmpty()).map(TokenRequestRecord::id).toList());
+        return page.stream().map(request -> of(request, waiting.getOrDefault(request.id(), Optional.empty()))).toList();
+    }
+
+    private RequestProgress of(TokenRequestRecord request, Optional<WaitingPoint> waiting) {
         Optional<RequestState> closed = RequestState.ofClosed(request.status());
         if (closed.isPresent()) {
             return ended(request, closed.get(), request.outcomeReason());
         }
-        Optional<WaitingPoint> waiting = waits.of(request.id());
         if (waiting.isEmpty()) {
             // Open in the registry but no instance runs (cancelled in Cockpit): nothing will happen to it any more.
             return ended(request, RequestState.CLOSED, null);

@@ -1,7 +1,9 @@
 package org.tokengov.requeststate;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.tokengov.registry.RequestStatus;
 
 /** Where a request stands, as the requester and the administrators follow it; {@code words} is what a page shows. */
@@ -42,6 +44,24 @@ public enum RequestState {
             case REJECTED -> REJECTED;
             case TIMED_OUT, CLOSED -> CLOSED;
         });
+    }
+
+    /**
+     * The registry statuses a request in this state has: an ended request's is how the registry recorded its end, so a
+     * page of them is found by SQL; every open state is SUBMITTED in the registry, the step being the engine's.
+     */
+    Set<RequestStatus> registryStatuses() {
+        return switch (this) {
+            case ISSUED -> EnumSet.of(RequestStatus.APPROVED);
+            case REFUSED -> EnumSet.of(RequestStatus.INELIGIBLE, RequestStatus.REFUSED);
+            case REJECTED -> EnumSet.of(RequestStatus.REJECTED);
+            case CLOSED -> EnumSet.of(RequestStatus.TIMED_OUT, RequestStatus.CLOSED);
+            default -> EnumSet.of(RequestStatus.SUBMITTED);
+        };
+    }
+
+    boolean isOpen() {
+        return registryStatuses().contains(RequestStatus.SUBMITTED);
     }
 
     /** Whether the sentence the requester was sent about the end belongs with this state. */

@@ -6,9 +6,15 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,6 +23,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -26,6 +34,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.tokengov.identity.SystemAuthority;
 
@@ -44,23 +53,114 @@ public class RequestWaits {
     private final ManagementService management;
     private final RepositoryService repository;
     private final IdentityService identity;
+    private final NamedParameterJdbcTemplate jdbc;
 
     RequestWaits(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management,
-            RepositoryService repository, IdentityService identity) {
+            RepositoryService repository, IdentityService identity, NamedParameterJdbcTemplate jdbc) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
         this.management = management;
         this.repository = repository;
         this.identity = identity;
+        this.jdbc = jdbc;
     }
 
     /**
-     * Empty when the request's process is no longer running. Read as the system: whose requests a person may see was
-     * decided by the caller, and a requester holds no engine permission on their request's instance.
+     * Where each of a page of requests waits, in a bounded number of engine queries whatever the page's size: the
+     * running instances, those with an incident, their user tasks, the tasks' candidates and the deadline timers, one
+     * query each. A request whose instance has no user task (the system is working on it, or it is in a called
+     * instance) is looked at alone: that is brief and rare. Empty for a request whose process is no longer running.
+     * Read as the system: whose requests a person may see was decided by the caller, and a requester holds no engine
+     * permission on their request's instance.
      */
-    public Optional<WaitingPoint> of(String requestId) {
-        return SystemAuthority.call(identity, () -> find(requestId));
+    public Map<String, Optional<WaitingPoint>> of(Collection<String> requestIds) {
+        return SystemAuthority.call(identity, () -> findAll(requestIds));
+    }
+
+    private Map<String, Optional<WaitingPoint>> findAll(Collection<String> requestIds) {
+        Map<String, Optional<WaitingPoint>> points = new LinkedHashMap<>();
+        requestIds.forEach(id -> points.put(id, Optional.empty()));
+        if (requestIds.isEmpty()) {
+            return points;
+        }
+        Set<String> running = runtime.createProcessInstanceQuery().processInstanceIds(new HashSet<>(requestIds)).list().stream()
+                .map(ProcessInstance::getId).collect(Collectors.toSet());
+        if (running.isEmpty()) {
+            return points;
+        }
+        Set<String> failing = runtime.createProcessInstanceQuery().processInstanceIds(running).withIncident().list().stream()
+                .map(ProcessInstance::getId).collect(Collectors.toSet());
+        Map<String, Task> newestTask = new HashMap<>();
+        for (Task task : tasks.createTaskQuery().processInstanceIdIn(running.toArray(String[]::new)).list()) {
+            newestTask.merge(task.getProcessInstanceId(), task,
+                    (one, other) -> one.getCreateTime().after(other.getCreateTime()) ? one : other);
+        }
+        Map<String, List<String>> candidates = candidates(newestTask.values());
+        Map<String, List<Job>> timers = newestTask.isEmpty() ? Map.of()
+                : management.createJobQuery().processInstanceIds(newestTask.keySet()).timers().list().stream()
+                        .collect(Collectors.groupingBy(Job::getProcessInstanceId));
+        Map<String, Set<String>> deadlineTimers = new HashMap<>();
+        newestTask.values().forEach(task -> deadlineTimers.put(task.getId(),
+                deadlineTimerIds(task.getProcessDefinitionId(), task.getTaskDefinitionKey())));
+        Map<String, String> activityOf = activityOfJobDefinitions(deadlineTimers.values().stream()
+                .flatMap(Set::stream).collect(Collectors.toSet()));
+        for (String id : running) {
+            Task task = newestTask.get(id);
+            if (task == null) {
+                points.put(id, find(id));
+                continue;
+            }
+            Instant deadline = task.getDueDate() != null ? task.getDueDate().toInstant()
+                    : earliest(timers.getOrDefault(id, List.of()), deadlineTimers.get(task.getId()), activityOf);
+            List<String> actors = task.getAssignee() != null ? List.of(task.getAssignee()) : candidates.getOrDefault(task.getId(), List.of());
+            points.put(id, Optional.of(new WaitingPoint(task.getTaskDefinitionKey(), task.getName(), true, actors,
+                    task.getCreateTime().toInstant(), deadline, failing.contains(id))));
+        }
+        return points;
+    }
+
+    /**
+     * The candidate users, then groups, of unassigned tasks, in one read of the engine's identity links (TaskService
+     * reads them one task at a time).
+     */
+    private Map<String, List<String>> candidates(Collection<Task> open) {
+        List<String> unassigned = open.stream().filter(task -> task.getAssignee() == null).map(Task::getId).toList();
+        if (unassigned.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> users = new HashMap<>();
+        Map<String, List<String>> groups = new HashMap<>();
+        jdbc.query("select TASK_ID_, USER_ID_, GROUP_ID_ from " + management.getTableName(IdentityLinkEntity.class)
+                + " where TYPE_ = :type and TASK_ID_ in (:tasks)", Map.of("type", IdentityLinkType.CANDIDATE, "tasks", unassigned),
+                row -> {
+                    String task = row.getString("TASK_ID_");
+                    if (row.getString("USER_ID_") != null) {
+                        users.computeIfAbsent(task, key -> new ArrayList<>()).add(row.getString("USER_ID_"));
+                    }
+                    if (row.getString("GROUP_ID_") != null) {
+                        groups.computeIfAbsent(task, key -> new ArrayList<>()).add("group " + row.getString("GROUP_ID_"));
+                    }
+                });
+        Map<String, List<String>> actors = new HashMap<>();
+        for (String task : unassigned) {
+            actors.put(task, Stream.concat(users.getOrDefault(task, List.of()).stream().sorted(),
+                    groups.getOrDefault(task, List.of()).stream().sorted()).toList());
+        }
+        return actors;
+    }
+
+    /** The earliest due date among the timers of those boundary events; {@code activityOf}: job definition → activity. */
+    private static Instant earliest(List<Job> timers, Set<String> activityIds, Map<String, String> activityOf) {
+        return timers.stream().filter(job -> activityIds.contains(activityOf.get(job.getJobDefinitionId()))).map(Job::getDuedate)
+                .filter(Objects::nonNull).map(Date::toInstant).min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** A job names its activity by its job definition: the definitions of those activities, in one query. */
+    private Map<String, String> activityOfJobDefinitions(Set<String> activityIds) {
+        return activityIds.isEmpty() ? Map.of()
+                : management.createJobDefinitionQuery().activityIdIn(activityIds.toArray(String[]::new)).list().stream()
+                        .collect(Collectors.toMap(JobDefinition::getId, JobDefinition::getActivityId));
     }
 
     private Optional<WaitingPoint> find(String requestId) {
@@ -110,18 +210,21 @@ public class RequestWaits {
      * reminders, which leave the step waiting.
      */
     private Instant deadlineTimer(String instanceId, String definitionId, String activityId) {
+        Set<String> timerIds = deadlineTimerIds(definitionId, activityId);
+        return timerIds.isEmpty() ? null
+                : earliest(management.createJobQuery().processInstanceId(instanceId).timers().list(), timerIds,
+                        activityOfJobDefinitions(timerIds));
+    }
+
+    /** The interrupting timer boundary events on the step (the engine caches the model). */
+    private Set<String> deadlineTimerIds(String definitionId, String activityId) {
         Collection<BoundaryEvent> boundaries = repository.getBpmnModelInstance(definitionId).getModelElementsByType(BoundaryEvent.class);
         return boundaries.stream()
                 .filter(boundary -> boundary.cancelActivity() && boundary.getAttachedTo() != null
                         && boundary.getAttachedTo().getId().equals(activityId)
                         && boundary.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance))
-                .flatMap(boundary -> management.createJobQuery().processInstanceId(instanceId).activityId(boundary.getId())
-                        .timers().list().stream())
-                .map(Job::getDuedate)
-                .filter(Objects::nonNull)
-                .map(Date::toInstant)
-                .min(Comparator.naturalOrder())
-                .orElse(null);
+                .map(BoundaryEvent::getId)
+                .collect(Collectors.toSet());
     }
 
     /**

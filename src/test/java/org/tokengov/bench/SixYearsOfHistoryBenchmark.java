@@ -41,6 +41,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.offboarding.OffboardingEvent;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.testsupport.EngineRest;
 import org.tokengov.testsupport.HrWebhookClient;
 import org.tokengov.testsupport.IssuedTokens;
@@ -206,8 +207,9 @@ class SixYearsOfHistoryBenchmark {
     }
 
     private void review(ProcessInstance request, String outcome, String comments) {
-        people.complete("sam", List.of("api-specialists"), task(request),
-                Map.of("codeReviewOutcome", outcome, "codeReviewComments", comments));
+        Map<String, Object> review = new java.util.HashMap<>(Map.of("codeReviewOutcome", outcome, "codeReviewComments", comments));
+        review.putAll(CodeReviews.CHECKLIST_TICKED);
+        people.complete("sam", List.of("api-specialists"), task(request), review);
         Jobs.runDue(management);
     }
 

@@ -167,6 +167,33 @@ class DashboardIT {
     }
 
     @Test
+    void theTokenTableShowsFiftyAtATimeNewestFirstWithLinksKeepingTheFilterWhileFiguresAndCsvCountThemAll() {
+        long project = 7201;
+        Instant now = Instant.now();
+        for (int i = 0; i < 52; i++) {
+            token(String.format("p-%02d", i), "page-holder", "PROD", project, "ACTIVE", now.plus(days(200)), null,
+                    now.minus(days(100 - i)));
+        }
+        WebappSession ada = WebappSession.loggedIn(app, "ada");
+
+        String first = ada.get("/dashboard?project=" + project).body();
+        String second = ada.get("/dashboard?project=" + project + "&tokenPage=1").body();
+
+        assertThat(section(first, "id=\"tokens\"")).contains("p-51").contains("p-02").doesNotContain("p-01").doesNotContain("p-00");
+        assertThat(section(first, "id=\"tokens\"").split("data-token=", -1)).hasSize(51);
+        assertThat(first).contains("Tokens 1 to 50 of 52")
+                .contains("id=\"next-tokens\" href=\"/dashboard?project=7201&amp;tokenPage=1#tokens\"").doesNotContain("previous-tokens");
+        assertThat(numbers(row(first, "data-state=\"All\""))).as("the figures count every token").containsExactly(0L, 52L, 52L);
+        assertThat(section(second, "id=\"tokens\"")).contains("p-01").contains("p-00").doesNotContain("p-02");
+        assertThat(second).contains("Tokens 51 to 52 of 52")
+                .contains("id=\"previous-tokens\" href=\"/dashboard?project=7201&amp;tokenPage=0#tokens\"").doesNotContain("next-tokens");
+        assertThat(ada.get("/dashboard/tokens.csv?project=" + project).body().split("\r\n")).as("header and every token").hasSize(53);
+        HttpResponse<String> bad = ada.get("/dashboard?tokenPage=-1");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("page must be a whole number from 0 to");
+    }
+
+    @Test
     void theCsvExportIsRfc4180WithFormulasNeutralised() {
         long project = 7101;
         Instant issued = Instant.parse("2026-01-05T10:00:00Z");

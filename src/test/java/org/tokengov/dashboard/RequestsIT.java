@@ -214,6 +214,109 @@ class RequestsIT {
         assertThat(WebappSession.anonymous(app).get("/requests").statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void theListComesAPageAtATimeNewestFirstWithTheTotalAndLinksToTheNextAndPreviousPages() {
+        List<String> closed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            closed.add(rejectedInTheRegistry("alice"));
+        }
+        String bobs = rejectedInTheRegistry("bob");
+        ProcessInstance firstInQa = people.requestUntilQaToken("alice");
+        ProcessInstance secondInQa = people.requestUntilQaToken("alice");
+        Set<String> alices = idsOf("alice");
+
+        HttpResponse<String> first = session().getWithBasic("/api/requests?size=2", "alice", "demo");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.headers().firstValue("X-Total-Count")).hasValue(Integer.toString(alices.size()));
+        assertThat(ids(EngineRest.json(first))).as("newest first").containsExactly(secondInQa.getId(), firstInQa.getId());
+        assertThat(link(first, "prev")).isNull();
+        assertThat(link(first, "next")).isEqualTo("/api/requests?page=1&size=2");
+        List<String> walked = new ArrayList<>();
+        String next = "/api/requests?size=2";
+        int pages = 0;
+        while (next != null) {
+            HttpResponse<String> page = session().getWithBasic(next, "alice", "demo");
+            walked.addAll(ids(EngineRest.json(page)));
+            assertThat(link(page, "prev")).as(next).isEqualTo(pages == 0 ? null : "/api/requests?page=" + (pages - 1) + "&size=2");
+            next = link(page, "next");
+            pages++;
+        }
+        assertThat(walked).as("every one of alice's requests once, hers only").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(alices).doesNotContain(bobs);
+        assertThat(pages).isEqualTo((alices.size() + 1) / 2);
+        assertThat(ids(get("/api/requests?size=500&page=0", "bob"))).contains(bobs).doesNotContainAnyElementsOf(alices);
+        assertThat(ids(get("/api/requests?size=500&page=1000000", "alice"))).isEmpty();
+
+        HttpResponse<String> rejected = session().getWithBasic("/api/requests?state=REJECTED&size=1&page=1", "alice", "demo");
+        long alicesRejected = requests.ofRequester("alice").stream().filter(request -> request.status().name().equals("REJECTED")).count();
+        assertThat(rejected.headers().firstValue("X-Total-Count")).hasValue(Long.toString(alicesRejected));
+        assertThat(link(rejected, "prev")).isEqualTo("/api/requests?state=REJECTED&page=0&size=1");
+        assertThat(EngineRest.json(rejected)).hasSize(1).allSatisfy(request -> {
+            assertThat(request.get("state").asText()).isEqualTo("REJECTED");
+            assertThat(request.get("requester").asText()).isEqualTo("alice");
+        });
+        List<String> inQa = new ArrayList<>();
+        for (String path = "/api/requests?state=QA_TESTING&size=1"; path != null; ) {
+            HttpResponse<String> page = session().getWithBasic(path, "alice", "demo");
+            assertThat(EngineRest.json(page)).hasSizeLessThanOrEqualTo(1)
+                    .allSatisfy(request -> assertThat(request.get("state").asText()).isEqualTo("QA_TESTING"));
+            inQa.addAll(ids(EngineRest.json(page)));
+            assertThat(page.headers().firstValue("X-Total-Count").map(Integer::parseInt)).hasValueSatisfying(total ->
+                    assertThat(total).isGreaterThanOrEqualTo(2));
+            path = link(page, "next");
+        }
+        assertThat(inQa).doesNotHaveDuplicates().contains(firstInQa.getId(), secondInQa.getId()).doesNotContainAnyElementsOf(closed);
+        assertThat(ids(get("/api/requests?state=QA_TESTING&size=500", "bob"))).doesNotContain(firstInQa.getId(), secondInQa.getId());
+        assertThat(ids(get("/api/requests?state=QA_TESTING&size=500", "ada"))).contains(firstInQa.getId(), secondInQa.getId());
+
+        for (String bad : List.of("page=-1", "page=two", "size=0", "size=501", "size=1e3", "page=99999999999")) {
+            HttpResponse<String> refused = session().getWithBasic("/api/requests?" + bad, "alice", "demo");
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(EngineRest.json(refused).get("error").asText()).as(bad).containsPattern("^(page|size) must be a whole number from \\d+ to \\d+");
+        }
+    }
+
+    @Test
+    void thePageShowsFiftyRequestsAtATimeWithLinksToOlderAndNewerOnes() {
+        while (idsOf("eve").size() < 51) {
+            rejectedInTheRegistry("eve");
+        }
+        WebappSession eve = WebappSession.loggedIn(app, "eve");
+
+        HttpResponse<String> first = eve.get("/requests");
+        HttpResponse<String> second = eve.get("/requests?page=1");
+
+        assertThat(first.body().split("data-request=", -1)).hasSize(51);
+        assertThat(first.body()).contains("id=\"next-page\" href=\"/requests?page=1\"").doesNotContain("previous-page");
+        assertThat(second.body()).contains("id=\"previous-page\" href=\"/requests?page=0\"");
+        assertThat(second.body().split("data-request=", -1).length - 1).isEqualTo(idsOf("eve").size() - 50);
+        HttpResponse<String> bad = eve.get("/requests?page=last");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("page must be a whole number from 0 to");
+    }
+
+    /** A request filed and ended in the registry alone: history, without an instance. */
+    private String rejectedInTheRegistry(String requester) {
+        String id = "closed-" + java.util.UUID.randomUUID();
+        requests.register(new org.tokengov.registry.NewTokenRequest(id, requester, 101, 201, true, false, false,
+                "SCHEDULED_EXPORT", "Nightly export of new visits.", "Nightly", 10, true));
+        requests.changeStatus(id, org.tokengov.registry.RequestStatus.REJECTED, "Code review: no.");
+        return id;
+    }
+
+    /** The link of that relation in the RFC 8288 Link header, as a path on the app; null without one. */
+    private String link(HttpResponse<String> response, String relation) {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"" + relation + "\"")
+                .matcher(response.headers().firstValue("Link").orElse(""));
+        return link.find() ? link.group(1).substring(app.length()) : null;
+    }
+
+    private static List<String> ids(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        list.forEach(request -> ids.add(request.get("id").asText()));
+        return ids;
+    }
+
     /** Every request the registry files under the requester, this test's and others'. */
     private Set<String> idsOf(String requester) {
         return requests.ofRequester(requester).stream().map(TokenRequestRecord::id).collect(Collectors.toSet());

@@ -1,20 +1,28 @@
 package org.tokengov.requeststate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.tokengov.ledger.CaseRef;
 import org.tokengov.ledger.Ledger;
 import org.tokengov.ledger.LedgerEntry;
@@ -105,7 +113,7 @@ class RequestProgressesTest {
             "CLOSED, CLOSED, true"})
     void aClosedRequestIsInTheStateOfHowItEndedWithTheSentenceTheRequesterWasSent(RequestStatus status,
             RequestState expected, boolean withReason) {
-        when(requests.ofRequester("alice")).thenReturn(List.of(request("r-1", status, "What the requester was told.")));
+        alicesPage(request("r-1", status, "What the requester was told."));
 
         RequestProgress progress = only();
 
@@ -114,29 +122,66 @@ class RequestProgressesTest {
         assertThat(progress.waitingFor()).isEmpty();
         assertThat(progress.since()).isEqualTo(CLOSED_AT);
         assertThat(progress.deadline()).isNull();
-        verify(waits, never()).of(anyString());
+        verify(waits).of(List.of());
+        verifyNoMoreInteractions(waits);
     }
 
     @Test
     void anOpenRequestWhoseProcessNoLongerRunsIsClosed() {
-        when(requests.ofRequester("alice")).thenReturn(List.of(request("r-1", RequestStatus.SUBMITTED, null)));
-        when(waits.of("r-1")).thenReturn(Optional.empty());
+        alicesPage(request("r-1", RequestStatus.SUBMITTED, null));
+        when(waits.of(List.of("r-1"))).thenReturn(Map.of("r-1", Optional.empty()));
 
         assertThat(only().state()).isEqualTo(RequestState.CLOSED);
     }
 
     @Test
-    void administratorsSeeEveryRequestAndOthersOnlyTheirOwnFilteredByStateWhenAsked() {
+    void administratorsSeeEveryRequestAndOthersOnlyTheirOwnAPageAtATimeFilteredByStateInTheRegistry() {
         TokenRequestRecord issued = request("r-2", RequestStatus.APPROVED, "Production token issued");
         TokenRequestRecord rejected = request("r-3", RequestStatus.REJECTED, "Code review: no.");
-        when(requests.all()).thenReturn(List.of(issued, rejected));
-        when(requests.ofRequester("bob")).thenReturn(List.of());
+        when(requests.page(null, Set.of(), 1, 2)).thenReturn(new PageImpl<>(List.of(issued, rejected), PageRequest.of(1, 2), 5));
+        when(requests.page(null, Set.of(RequestStatus.REJECTED), 0, 50)).thenReturn(new PageImpl<>(List.of(rejected), PageRequest.of(0, 50), 1));
+        when(requests.page(null, Set.of(RequestStatus.TIMED_OUT, RequestStatus.CLOSED), 0, 50))
+                .thenReturn(new PageImpl<>(List.of(), PageRequest.of(0, 50), 0));
+        when(requests.page("bob", Set.of(), 0, 50)).thenReturn(new PageImpl<>(List.of(), PageRequest.of(0, 50), 0));
 
-        assertThat(progresses.visibleTo("ada", true, Optional.empty())).extracting(RequestProgress::id).containsExactly("r-2", "r-3");
-        assertThat(progresses.visibleTo("ada", true, Optional.of(RequestState.REJECTED))).extracting(RequestProgress::id)
-                .containsExactly("r-3");
-        assertThat(progresses.visibleTo("bob", false, Optional.empty())).isEmpty();
-        verify(requests, never()).ofRequester("ada");
+        RequestProgressPage second = progresses.visibleTo("ada", true, Optional.empty(), 1, 2);
+        assertThat(second.requests()).extracting(RequestProgress::id).containsExactly("r-2", "r-3");
+        assertThat(second.total()).isEqualTo(5);
+        assertThat(second.hasNext()).isTrue();
+        assertThat(second.hasPrevious()).isTrue();
+        assertThat(progresses.visibleTo("ada", true, Optional.of(RequestState.REJECTED), 0, 50).requests())
+                .extracting(RequestProgress::id).containsExactly("r-3");
+        assertThat(progresses.visibleTo("ada", true, Optional.of(RequestState.CLOSED), 0, 50).requests()).isEmpty();
+        RequestProgressPage bobs = progresses.visibleTo("bob", false, Optional.empty(), 0, 50);
+        assertThat(bobs.requests()).isEmpty();
+        assertThat(bobs.hasNext()).isFalse();
+        assertThat(bobs.hasPrevious()).isFalse();
+        verify(requests, never()).page(eq("ada"), any(), anyInt(), anyInt());
+    }
+
+    @Test
+    void anOpenStateIsFilteredOverTheOpenRequestsWhoseStepsTheEngineGivesInOneBatchThenPaged() {
+        List<TokenRequestRecord> open = List.of(request("r-a", RequestStatus.SUBMITTED, null),
+                request("r-b", RequestStatus.SUBMITTED, null), request("r-c", RequestStatus.SUBMITTED, null));
+        when(requests.open("alice")).thenReturn(open);
+        when(waits.of(List.of("r-a", "r-b", "r-c"))).thenReturn(Map.of(
+                "r-a", Optional.of(new WaitingPoint("Task_ReviewCode", "Review", true, List.of(), TASK_CREATED, null, false)),
+                "r-b", Optional.of(new WaitingPoint("Task_DevelopAndTestInQa", "Test", true, List.of(), TASK_CREATED, null, false)),
+                "r-c", Optional.of(new WaitingPoint("Task_ReviewCode", "Review", true, List.of(), TASK_CREATED, null, false))));
+
+        RequestProgressPage first = progresses.visibleTo("alice", false, Optional.of(RequestState.IN_REVIEW), 0, 1);
+        RequestProgressPage second = progresses.visibleTo("alice", false, Optional.of(RequestState.IN_REVIEW), 1, 1);
+        RequestProgressPage beyond = progresses.visibleTo("alice", false, Optional.of(RequestState.IN_REVIEW), 7, 1);
+
+        assertThat(first.requests()).extracting(RequestProgress::id).containsExactly("r-a");
+        assertThat(first.total()).isEqualTo(2);
+        assertThat(first.hasNext()).isTrue();
+        assertThat(second.requests()).extracting(RequestProgress::id).containsExactly("r-c");
+        assertThat(second.hasNext()).isFalse();
+        assertThat(beyond.requests()).isEmpty();
+        verify(waits, times(3)).of(List.of("r-a", "r-b", "r-c"));
+        verifyNoMoreInteractions(waits);
+        verify(requests, never()).open(null);
     }
 
     @Test
@@ -149,14 +194,18 @@ class RequestProgressesTest {
     }
 
     private RequestProgress only() {
-        List<RequestProgress> visible = progresses.visibleTo("alice", false, Optional.empty());
+        List<RequestProgress> visible = progresses.visibleTo("alice", false, Optional.empty(), 0, 50).requests();
         assertThat(visible).hasSize(1);
         return visible.get(0);
     }
 
     private void open(String id, WaitingPoint point) {
-        when(requests.ofRequester("alice")).thenReturn(List.of(request(id, RequestStatus.SUBMITTED, null)));
-        when(waits.of(id)).thenReturn(Optional.of(point));
+        alicesPage(request(id, RequestStatus.SUBMITTED, null));
+        when(waits.of(List.of(id))).thenReturn(Map.of(id, Optional.of(point)));
+    }
+
+    private void alicesPage(TokenRequestRecord request) {
+        when(requests.page("alice", Set.of(), 0, 50)).thenReturn(new PageImpl<>(List.of(request), PageRequest.of(0, 50), 1));
     }
 
     private void review(long id, String outcome) {
