@@ -144,6 +144,18 @@ class TokenRevocationTest {
     }
 
     @Test
+    void aSuspendedTokenWhoseValueLeftWithTheSuspensionIsRecordedRevokedWhenDecidedNotAtTheSuspension() {
+        token(TokenState.SUSPENDED, TokenAdministrationMode.DATABASE);
+        when(administration.delete(RedcapEnvironment.PROD, 101, "bob", AuditTrail.SYSTEM_ACTOR))
+                .thenReturn(Optional.of(NOW.plusSeconds(30)));
+
+        revocation.revoke("token-1", RevocationReason.LEFT_PROJECT);
+
+        verify(registry).markRevoked("token-1", "LEFT_PROJECT");
+        verify(registry, never()).markRevoked(anyString(), anyString(), any(Instant.class));
+    }
+
+    @Test
     void theDatabaseModeDeletesAtOnceWithoutTheWorklist() {
         token(TokenState.ACTIVE, TokenAdministrationMode.DATABASE);
 
