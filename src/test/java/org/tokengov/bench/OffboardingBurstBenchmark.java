@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tokengov.redcap.RedcapEnvironment.PROD;
 import static org.tokengov.redcap.RedcapEnvironment.QA;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -164,7 +162,7 @@ class OffboardingBurstBenchmark {
         for (String name : first.getPropertyNames()) {
             settings.put(name, first.getProperty(name));
         }
-        settings.put("server.port", freePort());
+        settings.put("server.port", RealServers.freePort());
         settings.put("redcap-sim.enabled", false);
         settings.put("tokengov.demo.enabled", false);
         return new SpringApplicationBuilder(TokenGovernanceApplication.class)
@@ -211,13 +209,5 @@ class OffboardingBurstBenchmark {
             return Double.NaN;
         }
         return minutes.subList(0, full).stream().mapToInt(Integer::intValue).sum() / (double) (BUDGET * full);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,8 +8,6 @@ import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +67,7 @@ class TwoNodesIT {
 
     @BeforeAll
     static void startTwoNodes() {
-        int smtpPort = freePort();
+        int smtpPort = RealServers.freePort();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         nodes = new TwoNodes(
@@ -454,13 +452,5 @@ class TwoNodesIT {
             }
         }
         return null;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

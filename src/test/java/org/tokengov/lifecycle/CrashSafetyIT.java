@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -211,7 +210,7 @@ class CrashSafetyIT {
 
     /** Starts the application as its own JVM on this test's databases and REDCap, with its job executor on. */
     private Process startChild(String name) throws Exception {
-        int port = freePort();
+        int port = RealServers.freePort();
         Map<String, Object> properties = new LinkedHashMap<>();
         EnumerablePropertySource<?> realServers = (EnumerablePropertySource<?>) context.getEnvironment()
                 .getPropertySources().get("test");
@@ -354,12 +353,6 @@ class CrashSafetyIT {
                 throw new AssertionError("Not within " + within + ": " + what);
             }
             Thread.sleep(250);
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

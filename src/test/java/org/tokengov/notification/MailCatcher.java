@@ -12,7 +12,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -66,7 +65,7 @@ final class MailCatcher {
             "a", "hr");
     private static final Pattern TAG = Pattern.compile("<\\s*/?\\s*([A-Za-z][A-Za-z0-9:-]*)");
 
-    private final int port = freePort();
+    private final int port = RealServers.freePort();
     private GreenMail server;
 
     private MailCatcher() {
@@ -181,14 +180,6 @@ final class MailCatcher {
             }
         }
         return null;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** One received (or queued) mail: its To addresses, subject, and the text and HTML parts. */

@@ -1,7 +1,5 @@
 package org.tokengov.testsupport;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.UUID;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -17,18 +15,10 @@ public class EmbeddedDefault implements ApplicationContextInitializer<Configurab
     public void initialize(ConfigurableApplicationContext context) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         TestPropertyValues.of(
-                "server.port=" + freePort(),
+                "server.port=" + RealServers.freePort(),
                 "spring.datasource.url=jdbc:h2:mem:tokengov-" + run + ";DB_CLOSE_DELAY=-1;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
                 "redcap-sim.environments.qa.jdbc-url=jdbc:h2:mem:redcap-qa-" + run + ";MODE=MySQL;NON_KEYWORDS=USER;DB_CLOSE_DELAY=-1",
                 "redcap-sim.environments.prod.jdbc-url=jdbc:h2:mem:redcap-prod-" + run + ";MODE=MySQL;NON_KEYWORDS=USER;DB_CLOSE_DELAY=-1")
                 .applyTo(context);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -126,7 +126,8 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("server.port");
     }
 
-    static int freePort() {
+    /** A port nothing listens on now, for a server the test starts. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
