@@ -3,8 +3,14 @@ package org.tokengov.testsupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tokengov.TokenGovernanceApplication;
 
@@ -40,10 +46,26 @@ public final class TwoNodes implements AutoCloseable {
         return this;
     }
 
-    /** Starts both nodes at the same time, as two replicas of a new installation start. */
+    /**
+     * Starts both nodes at the same time, as two replicas of a new installation start: the second begins once the first
+     * is prepared (before any database work), as two contexts in one JVM must not set up the shared logging at once.
+     */
     public TwoNodes startTogether() {
-        CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(() -> start(0));
-        CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(() -> start(1));
+        CountDownLatch firstPrepared = new CountDownLatch(1);
+        CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(() -> start(0,
+                event -> {
+                    if (event instanceof ApplicationPreparedEvent || event instanceof ApplicationFailedEvent) {
+                        firstPrepared.countDown();
+                    }
+                }));
+        CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(() -> {
+            try {
+                firstPrepared.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return start(1);
+        });
         CompletableFuture.allOf(first, second).handle((ignored, failure) -> null).join();
         first.thenAccept(nodes::add).exceptionally(failure -> null).join();
         second.thenAccept(nodes::add).exceptionally(failure -> null).join();
@@ -61,7 +83,12 @@ public final class TwoNodes implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext start(int index) {
-        return new SpringApplicationBuilder(TokenGovernanceApplication.class).initializers(new Node(index)).run();
+        return start(index, event -> { });
+    }
+
+    private ConfigurableApplicationContext start(int index, ApplicationListener<ApplicationEvent> listener) {
+        return new SpringApplicationBuilder(TokenGovernanceApplication.class).initializers(new Node(index))
+                .listeners(listener).run();
     }
 
     @Override
