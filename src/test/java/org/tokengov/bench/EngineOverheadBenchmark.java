@@ -30,6 +30,7 @@ import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.PipelineDriver;
 import org.tokengov.testsupport.RealServers;
+import org.tokengov.testsupport.ResidentMemory;
 
 /**
  * Benchmark, not a test (skipped by {@code ./mvnw verify}). The engine's share of a request's cost: {@code
@@ -95,6 +96,7 @@ class EngineOverheadBenchmark {
                 requestSeconds, requestRate);
         System.out.printf("bare process of the same shape: %.1f s, %.2f a second%n", bareSeconds, bareRate);
         System.out.printf("ratio: a request costs %.1f times the bare engine%n", bareRate / requestRate);
+        System.out.println(ResidentMemory.summary() + " (this JVM: the node and the simulator)");
     }
 
     private String runRequest(PipelineDriver people, String requester) {

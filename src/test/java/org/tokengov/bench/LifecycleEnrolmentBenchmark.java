@@ -22,6 +22,7 @@ import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.NewIssuedToken;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.testsupport.RealServers;
+import org.tokengov.testsupport.ResidentMemory;
 
 /**
  * Benchmark, not a test (skipped by {@code ./mvnw verify}). Bulk enrolment: {@code -Dbench.tokens} live tokens
@@ -72,6 +73,7 @@ class LifecycleEnrolmentBenchmark {
         System.out.printf("one after another, one thread: %.1f s (%.2f ms each)%n", sequential, sequential * 1000 / TOKENS);
         System.out.printf("a transaction each on %d threads, as the job executor enrols them: %.1f s (%.0f a second)%n",
                 THREADS, parallel, TOKENS / parallel);
+        System.out.println(ResidentMemory.summary() + " (this JVM: the node and the simulator)");
         assertThat(enrolled).isEqualTo(2L * TOKENS);
     }
 

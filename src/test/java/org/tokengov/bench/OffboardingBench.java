@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tokengov.TokenGovernanceApplication;
 import org.tokengov.testsupport.RealServers;
 
 /** What the offboarding benchmarks share: the servers with the job executor on, people, and reading the results. */
@@ -35,6 +39,26 @@ final class OffboardingBench {
                     "logging.level.org.tokengov.notification=WARN",
                     "logging.level.org.tokengov.redcap=WARN").applyTo(context);
         }
+    }
+
+    /**
+     * A second replica of the benchmark's node: the same settings (the test's property source) on the same databases and
+     * REDCap, its own port, no simulator (the first node serves it) and no demo data. The caller closes it.
+     */
+    static ConfigurableApplicationContext secondReplica(ConfigurableApplicationContext first) {
+        EnumerablePropertySource<?> testProperties = (EnumerablePropertySource<?>) first.getEnvironment()
+                .getPropertySources().get("test");
+        Map<String, Object> settings = new java.util.HashMap<>();
+        for (String name : testProperties.getPropertyNames()) {
+            settings.put(name, testProperties.getProperty(name));
+        }
+        settings.put("server.port", RealServers.freePort());
+        settings.put("redcap-sim.enabled", false);
+        settings.put("tokengov.demo.enabled", false);
+        return new SpringApplicationBuilder(TokenGovernanceApplication.class)
+                .initializers(replica -> replica.getEnvironment().getPropertySources()
+                        .addFirst(new MapPropertySource("replica-b", settings)))
+                .run();
     }
 
     /** People exist in the identity store before they leave (entitlement groups need them). */

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.offboarding.OffboardingEvent;
@@ -36,21 +38,26 @@ import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.testsupport.HrWebhookClient;
 import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.RealServers;
+import org.tokengov.testsupport.ResidentMemory;
 
 /**
- * Benchmark, not a test (skipped by {@code ./mvnw verify}). Database mode, one node, PostgreSQL and the REDCap
- * simulator on MariaDB, job executor running, the mass-termination guard on with its defaults (more than 20 per hour
+ * Benchmark, not a test (skipped by {@code ./mvnw verify}). Database mode, {@code -Dbench.nodes} nodes (default 2, each
+ * its own Spring context and port in this JVM, job executors on one PostgreSQL database), the REDCap simulator on
+ * MariaDB, the mass-termination guard on with its defaults (more than 20 per hour
  * open a wave). {@code -Dbench.events} people (default 600) each hold 5 tokens (PROD 101-103, QA 201-202); one signed
- * {@code person.terminated} webhook per person is sent at {@code -Dbench.rate} per second (default 10).
+ * {@code person.terminated} webhook per person is sent at {@code -Dbench.rate} per second (default 10), to the nodes
+ * in turn.
  *
  * <p>Latency is measured at REDCap, not from the app's records: from sending the webhook until a call with each of
- * the person's 5 tokens answers 403. Each leaver's tokens are probed every {@value #PROBE_MILLIS} ms until all are
- * refused (the probes' address is in the simulator's {@code rate_limiter_ip_range}, as a monitoring host would be).
+ * the person's 5 tokens answers 403. REDCap's tables are read every {@value #WATCH_MILLIS} ms for the values it would
+ * still accept; once a leaver has none, a call with each token confirms the 403 (calls every {@value #PROBE_MILLIS} ms
+ * only where the tables misled). Watching by calls alone cost more CPU than the offboardings it measured. The calls'
+ * address is in the simulator's {@code rate_limiter_ip_range}, as a monitoring host's would be.
  * The first 20 departures in the hour take the normal path (values deleted); the rest form a wave (REDCap refuses
  * them by the account suspension, the values wait for an administrator): both are printed. Afterwards an
  * administrator confirms the wave, and every value must be gone from REDCap.
  *
- * <pre>./mvnw -o test -Dtest=OffboardingLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.events=600] [-Dbench.rate=10]</pre>
+ * <pre>./mvnw -o test -Dtest=OffboardingLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.events=600] [-Dbench.rate=10] [-Dbench.nodes=2]</pre>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = OffboardingLatencyBenchmark.Servers.class)
@@ -58,6 +65,8 @@ class OffboardingLatencyBenchmark {
 
     static final int EVENTS = Integer.getInteger("bench.events", 600);
     static final int RATE = Integer.getInteger("bench.rate", 10);
+    static final int NODES = Integer.getInteger("bench.nodes", 2);
+    static final long WATCH_MILLIS = 20;
     static final int WARM_UP = 5;
     static final long PROBE_MILLIS = 50;
     static final String PROBE_ADDRESS = "10.99.0.1";
@@ -82,6 +91,9 @@ class OffboardingLatencyBenchmark {
 
     final HttpClient http = HttpClient.newHttpClient();
     final AtomicLong probes = new AtomicLong();
+    final AtomicLong unconfirmed = new AtomicLong();
+    final Map<Integer, AtomicLong> unconfirmedAnswers = new ConcurrentHashMap<>();
+    final Map<RedcapEnvironment, JdbcTemplate> redcap = new java.util.EnumMap<>(RedcapEnvironment.class);
 
     @Test
     void timeUntilRedcapRefusesEveryTokenOfALeaver() throws Exception {
@@ -108,12 +120,21 @@ class OffboardingLatencyBenchmark {
         }
         System.out.printf("seeded %d tokens in %.0f s%n", people.size() * 5, (System.nanoTime() - seeding) / 1e9);
 
-        HrWebhookClient hr = new HrWebhookClient(RealServers.baseUrl(context), OffboardingBench.SECRET);
+        for (RedcapEnvironment environment : RedcapEnvironment.values()) {
+            redcap.put(environment, issue.redcap(environment));
+        }
+        List<ConfigurableApplicationContext> replicas = new ArrayList<>();
+        for (int node = 1; node < NODES; node++) {
+            replicas.add(OffboardingBench.secondReplica(context));
+        }
+        List<HrWebhookClient> nodes = new ArrayList<>(List.of(new HrWebhookClient(RealServers.baseUrl(context),
+                OffboardingBench.SECRET)));
+        replicas.forEach(replica -> nodes.add(new HrWebhookClient(RealServers.baseUrl(replica), OffboardingBench.SECRET)));
         Map<String, Duration> refusedAfter = new ConcurrentHashMap<>();
         Map<String, String> eventOf = new ConcurrentHashMap<>();
-        send(hr, people.subList(0, WARM_UP), leavers, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        send(nodes, people.subList(0, WARM_UP), leavers, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         Instant start = Instant.now();
-        send(hr, people.subList(WARM_UP, people.size()), leavers, refusedAfter, eventOf);
+        send(nodes, people.subList(WARM_UP, people.size()), leavers, refusedAfter, eventOf);
         Duration total = Duration.between(start, Instant.now());
 
         Set<String> held = Set.copyOf(jdbc.sql("select event_id from termination_wave_member").query(String.class).list());
@@ -136,15 +157,20 @@ class OffboardingLatencyBenchmark {
                     + " WHERE username LIKE 'lat%' AND api_token IS NOT NULL", Long.class);
         }
 
+        String memory = ResidentMemory.summary();
+        replicas.forEach(ConfigurableApplicationContext::close);
+
         System.out.printf("%n=== OffboardingLatencyBenchmark (database mode, %d departures at %d/s, 5 tokens each,"
-                + " 1 node, PostgreSQL, guard threshold 20/h) ===%n", EVENTS, RATE);
-        System.out.printf("webhook sent -> REDCap refuses all 5 tokens (a call with each answers 403, probed every %d ms):%n",
-                PROBE_MILLIS);
+                + " %d node(s), PostgreSQL, guard threshold 20/h) ===%n", EVENTS, RATE, NODES);
+        System.out.printf("webhook sent -> REDCap refuses all 5 tokens (its tables read every %d ms, then a call with"
+                + " each token answers 403):%n", WATCH_MILLIS);
         print("all", all);
         print("normal path (values deleted)", normal);
         print("guard's path (account suspended, values kept until confirmed)", guarded);
-        System.out.printf("sending took %.1f s; %d probe calls; values left in REDCap after the wave was confirmed: %d%n",
-                total.toMillis() / 1000.0, probes.get(), stillInRedcap);
+        System.out.printf("sending took %.1f s; %d confirming calls; %d leaver(s) whose tables said refused before the"
+                + " calls did (answers %s); values left in REDCap after the wave was confirmed: %d%n",
+                total.toMillis() / 1000.0, probes.get(), unconfirmed.get(), unconfirmedAnswers, stillInRedcap);
+        System.out.println(memory + " (this JVM: " + NODES + " node(s) and the simulator)");
         assertThat(all).hasSize(EVENTS);
         assertThat(guarded).as("the benchmark measures the guard's path too").isNotEmpty();
         assertThat(stillInRedcap).isZero();
@@ -160,14 +186,25 @@ class OffboardingLatencyBenchmark {
                 OffboardingBench.percentile(latencies, 99), latencies.get(latencies.size() - 1));
     }
 
-    /** Sends each person's termination on schedule and probes their tokens at REDCap until every one is refused. */
-    private void send(HrWebhookClient hr, List<String> people, Map<String, Leaver> leavers,
+    /**
+     * Sends each person's termination on schedule, to the nodes in turn, and watches REDCap until it refuses every one
+     * of their tokens: one thread reads REDCap's tables every {@value #WATCH_MILLIS} ms for the tokens REDCap would
+     * still accept (the value still held by a user not suspended), as that is what its API answers from; the moment
+     * none is left is then confirmed by a call with each token, which must answer 403 (if one does not, that leaver is
+     * probed by calls until refused, and counted).
+     */
+    private void send(List<HrWebhookClient> nodes, List<String> people, Map<String, Leaver> leavers,
             Map<String, Duration> refusedAfter, Map<String, String> eventOf) throws Exception {
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
-        ExecutorService probing = Executors.newCachedThreadPool();
+        ExecutorService confirming = Executors.newFixedThreadPool(4);
+        Map<String, Instant> watched = new ConcurrentHashMap<>();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        Thread watch = new Thread(() -> watch(leavers, watched, refusedAfter, confirming, sending), "refusal-watch");
+        watch.start();
         long periodMicros = 1_000_000L / RATE;
         for (int i = 0; i < people.size(); i++) {
             Leaver leaver = leavers.get(people.get(i));
+            HrWebhookClient hr = nodes.get(i % nodes.size());
             clock.schedule(() -> {
                 Instant sent = Instant.now();
                 HttpResponse<String> answer = hr.deliver(HrWebhookClient.event(OffboardingEvent.TERMINATED,
@@ -180,16 +217,81 @@ class OffboardingLatencyBenchmark {
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException(e);
                 }
-                probing.submit(() -> refusedAfter.put(leaver.username(), Duration.between(sent, allRefused(leaver))));
+                watched.put(leaver.username(), sent);
             }, i * periodMicros, TimeUnit.MICROSECONDS);
         }
         clock.shutdown();
         assertThat(clock.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
-        probing.shutdown();
-        assertThat(probing.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+        sending.set(false);
+        watch.join(TimeUnit.MINUTES.toMillis(3));
+        confirming.shutdown();
+        assertThat(confirming.awaitTermination(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(watched).as("leavers whose tokens REDCap still accepted after the watch ended").isEmpty();
     }
 
-    /** When the last of the leaver's tokens was seen refused by REDCap. */
+    private void watch(Map<String, Leaver> leavers, Map<String, Instant> watched, Map<String, Duration> refusedAfter,
+            ExecutorService confirming, AtomicBoolean sending) {
+        Instant deadline = null;
+        while (!watched.isEmpty() || sending.get()) {
+            if (!sending.get() && deadline == null) {
+                deadline = Instant.now().plusSeconds(120);
+            }
+            if (deadline != null && Instant.now().isAfter(deadline)) {
+                return;
+            }
+            Set<String> accepted = stillAccepted(watched.keySet().stream().map(leavers::get).toList());
+            Instant now = Instant.now();
+            for (String person : List.copyOf(watched.keySet())) {
+                Leaver leaver = leavers.get(person);
+                if (leaver.tokens().keySet().stream().noneMatch(accepted::contains)) {
+                    Instant sent = watched.remove(person);
+                    confirming.submit(() -> refusedAfter.put(person, Duration.between(sent, confirmed(leaver, now))));
+                }
+            }
+            try {
+                Thread.sleep(WATCH_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The leavers' token values REDCap would still accept: held by a user who is not suspended. */
+    private Set<String> stillAccepted(List<Leaver> watchedLeavers) {
+        Set<String> accepted = new java.util.HashSet<>();
+        for (RedcapEnvironment environment : RedcapEnvironment.values()) {
+            List<String> values = watchedLeavers.stream().flatMap(leaver -> leaver.tokens().entrySet().stream())
+                    .filter(token -> token.getValue() == environment).map(Map.Entry::getKey).toList();
+            if (values.isEmpty()) {
+                continue;
+            }
+            String marks = String.join(",", java.util.Collections.nCopies(values.size(), "?"));
+            accepted.addAll(redcap.get(environment).queryForList("SELECT ur.api_token FROM redcap_user_rights ur"
+                    + " JOIN redcap_user_information ui ON ui.username = ur.username WHERE ur.api_token IN (" + marks + ")"
+                    + " AND ui.user_suspended_time IS NULL", String.class, values.toArray()));
+        }
+        return accepted;
+    }
+
+    /** When REDCap's tables showed every token refused, if a call with each answers 403; else when calls found it. */
+    private Instant confirmed(Leaver leaver, Instant seenInTables) {
+        try {
+            for (Map.Entry<String, RedcapEnvironment> token : leaver.tokens().entrySet()) {
+                int status = call(token.getValue(), token.getKey());
+                if (status != 403) {
+                    unconfirmed.incrementAndGet();
+                    unconfirmedAnswers.computeIfAbsent(status, any -> new AtomicLong()).incrementAndGet();
+                    return allRefused(leaver);
+                }
+            }
+            return seenInTables;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** When the last of the leaver's tokens was seen refused by calls (the fallback when the tables misled). */
     private Instant allRefused(Leaver leaver) throws Exception {
         Map<String, RedcapEnvironment> pending = new java.util.HashMap<>(leaver.tokens());
         Instant deadline = Instant.now().plusSeconds(120);
