@@ -104,6 +104,10 @@ public enum AuditAction {
      * to the token's lifecycle as a compromise. Details: where in the log; never the value.
      */
     TOKEN_VALUE_IN_REDCAP_LOG,
+    /** Someone uploaded a text or repository to the leak scan. Details: files read, live tokens found; never values. */
+    LEAK_SCANNED,
+    /** A live token's value was in an upload to the leak scan. Details: the file and line, and what was done. */
+    TOKEN_FOUND_IN_UPLOAD,
     /** A person left a project: their REDCap access to it ends (User Rights expiration), or an administrator sets it. */
     PROJECT_ACCESS_ENDED,
     /** The requested API rights were enabled in REDCap by the project's PI: the consent gate passed. */

@@ -95,6 +95,8 @@ public enum MailKind {
     RECONCILIATION_FINDING_TO_HOLDER("reconciliation-finding-to-holder", "token", "finding", "action"),
     SERVICE_ACCOUNT_TOKEN_CUTOVER("service-account-token-cutover", "token", "holder", "cutoverOn"),
     TOKEN_ADOPTED("token-adopted", "environment", "project", "expiresOn"),
+    /** A live token's value was in an upload to the leak scan: to its holder, with the file and line. */
+    TOKEN_FOUND_IN_UPLOAD("token-found-in-upload", "environment", "project", "where", "scannedBy", "scannedAt"),
     EXTENSION_REFUSED("extension-refused", "environment", "project", "expiresOn", "reason"),
     /** Once per wave of the Control Center worklist (manual mode), to the administrators it is offered to. */
     CONTROL_CENTER_WORKLIST("control-center-worklist", "environment", "count", "lines"),

@@ -37,6 +37,16 @@ public final class TokenValuesInText {
     private TokenValuesInText() {
     }
 
+    /** The fingerprints of the token values in the text (upper-case form and as written), without copying the text. */
+    public static Set<TokenFingerprint> fingerprintsIn(CharSequence text) {
+        Set<TokenFingerprint> found = new LinkedHashSet<>();
+        Matcher runs = HEX_RUN.matcher(text);
+        while (runs.find()) {
+            addIfToken(runs.group(), found);
+        }
+        return found;
+    }
+
     public static Scrubbed scrub(String text) {
         if (text == null || text.isEmpty()) {
             return new Scrubbed(text, Set.of());
@@ -45,15 +55,17 @@ public final class TokenValuesInText {
         Matcher runs = HEX_RUN.matcher(text);
         StringBuilder scrubbed = new StringBuilder(text.length());
         while (runs.find()) {
-            String run = runs.group();
-            if (run.length() == 32 || run.length() == 64) {
-                String upper = run.toUpperCase(Locale.ROOT);
-                found.add(TokenFingerprint.of(upper));
-                found.add(TokenFingerprint.of(run));
-            }
+            addIfToken(runs.group(), found);
             runs.appendReplacement(scrubbed, Matcher.quoteReplacement(PLACEHOLDER));
         }
         runs.appendTail(scrubbed);
         return new Scrubbed(scrubbed.toString(), found);
+    }
+
+    private static void addIfToken(String run, Set<TokenFingerprint> found) {
+        if (run.length() == 32 || run.length() == 64) {
+            found.add(TokenFingerprint.of(run.toUpperCase(Locale.ROOT)));
+            found.add(TokenFingerprint.of(run));
+        }
     }
 }

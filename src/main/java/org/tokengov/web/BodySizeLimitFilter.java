@@ -23,21 +23,34 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * limit in application.yml). A chunked form is parsed here and refused with 413 if Tomcat found it too large; a
  * chunked multipart body read as a stream (Camunda's deployments) stops at the limit ({@link CountedBodyRequest}).</li>
  * </ul>
+ * The leak scan ({@value #LEAK_SCAN}) takes a repository's archive as its body, up to
+ * {@code tokengov.web.max-scan-upload-size}; it takes no form or multipart body.
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    static final String LEAK_SCAN = "/api/leaks/scan";
 
-    BodySizeLimitFilter(long limit) {
-        this.limit = limit;
+    private final long defaultLimit;
+    private final long scanUploadLimit;
+
+    BodySizeLimitFilter(long defaultLimit, long scanUploadLimit) {
+        this.defaultLimit = defaultLimit;
+        this.scanUploadLimit = scanUploadLimit;
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        boolean leakScan = (request.getContextPath() + LEAK_SCAN).equals(request.getRequestURI())
+                && !isType(request, MediaType.APPLICATION_FORM_URLENCODED) && !isType(request, MediaType.MULTIPART_FORM_DATA);
+        return leakScan ? scanUploadLimit : defaultLimit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitFor(request);
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            tooLarge(request, response);
+            tooLarge(request, response, limit);
             return;
         }
         // The container never hands out more than Content-Length bytes; an HTTP/1.1 request with neither that nor
@@ -50,7 +63,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         if ("POST".equals(request.getMethod()) && isType(request, MediaType.APPLICATION_FORM_URLENCODED)) {
             request.getParameterMap();
             if (request.getAttribute(Globals.PARAMETER_PARSE_FAILED_REASON_ATTR) == Parameters.FailReason.POST_TOO_LARGE) {
-                tooLarge(request, response);
+                tooLarge(request, response, limit);
                 return;
             }
             chain.doFilter(request, response);
@@ -62,15 +75,16 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         }
         byte[] body = readAtMost(request.getInputStream(), limit + 1);
         if (body.length > limit) {
-            tooLarge(request, response);
+            tooLarge(request, response, limit);
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+        String setting = limit == defaultLimit ? "tokengov.web.max-body-size" : "tokengov.web.max-scan-upload-size";
         Refusals.refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                "The request body is larger than " + limit + " bytes (tokengov.web.max-body-size).");
+                "The request body is larger than " + limit + " bytes (" + setting + ").");
     }
 
     private static boolean isType(HttpServletRequest request, MediaType type) {

@@ -23,8 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>from a foreign {@code Origin} (not the request's own scheme, host and port, nor one of
  * {@code tokengov.web.allowed-origins}) is refused with 403. Without an {@code Origin} (scripts, servers) it goes on.</li>
  * <li>with a body or a {@code Content-Type} must carry one of the types the endpoints declare (415 otherwise): JSON
- * ({@code text/csv} on the onboarding import), SCIM's JSON on {@code /scim}, and on {@code /engine-rest} multipart, which Camunda's deployment and binary-variable
- * endpoints take (Camunda refuses it elsewhere). A body-less request without a type goes on.</li>
+ * ({@code text/csv} on the onboarding import, a file or archive on the leak scan), SCIM's JSON on {@code /scim}, and on
+ * {@code /engine-rest} multipart, which Camunda's deployment and binary-variable endpoints take (Camunda refuses it
+ * elsewhere). A body-less request without a type goes on.</li>
  * </ul>
  * Camunda's webapps ({@code /camunda/api}) keep their own CSRF protection and are not touched.
  */
@@ -36,6 +37,10 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
     private static final List<Map.Entry<String, List<MediaType>>> DECLARED_TYPES = List.of(
             // text/csv is not one of the types a browser sends to another site without asking (CORS preflight).
             Map.entry("/api/onboarding/csv", List.of(MediaType.parseMediaType("text/csv"))),
+            // A text is sent as octet-stream: text/plain is one of the types a browser sends anywhere without asking.
+            Map.entry(BodySizeLimitFilter.LEAK_SCAN, List.of(MediaType.APPLICATION_OCTET_STREAM,
+                    MediaType.parseMediaType("application/zip"), MediaType.parseMediaType("application/gzip"),
+                    MediaType.parseMediaType("application/x-gzip"), MediaType.parseMediaType("application/x-tar"))),
             Map.entry("/api/", List.of(MediaType.APPLICATION_JSON)),
             Map.entry("/scim/", List.of(MediaType.parseMediaType("application/scim+json"), MediaType.APPLICATION_JSON)),
             Map.entry("/engine-rest/", List.of(MediaType.APPLICATION_JSON, MediaType.MULTIPART_FORM_DATA)),

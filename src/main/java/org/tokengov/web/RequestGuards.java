@@ -29,7 +29,8 @@ class RequestGuards {
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebRequestProperties properties) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize().toBytes()));
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize().toBytes(),
+                        properties.maxScanUploadSize().toBytes()));
         registration.setName("body-size-limit-filter");
         registration.addUrlPatterns("/*");
         registration.setOrder(FIRST + 1);

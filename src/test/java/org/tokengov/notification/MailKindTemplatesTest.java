@@ -135,6 +135,8 @@ class MailKindTemplatesTest {
         samples.put(MailKind.SERVICE_ACCOUNT_TOKEN_CUTOVER, Map.of("token", "the PROD API token on REDCap project 101",
                 "holder", "svc-etl", "cutoverOn", "2027-01-31"));
         samples.put(MailKind.TOKEN_ADOPTED, expiry);
+        samples.put(MailKind.TOKEN_FOUND_IN_UPLOAD, Map.of("environment", "QA", "project", 201L, "where",
+                "src/export.py:4", "scannedBy", "alice", "scannedAt", "2026-12-06T10:15:00Z"));
         samples.put(MailKind.EXTENSION_REFUSED, Map.of("environment", "PROD", "project", 101L, "expiresOn", "2027-03-01",
                 "reason", "the adopted token's code has not been reviewed and approved since its adoption"));
         samples.put(MailKind.CONTROL_CENTER_WORKLIST, Map.of("environment", "PROD", "count", 1L, "lines",

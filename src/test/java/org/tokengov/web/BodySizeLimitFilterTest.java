@@ -15,8 +15,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class BodySizeLimitFilterTest {
 
     static final int LIMIT = 100;
+    static final int SCAN_LIMIT = 1000;
 
-    final BodySizeLimitFilter filter = new BodySizeLimitFilter(LIMIT);
+    final BodySizeLimitFilter filter = new BodySizeLimitFilter(LIMIT, SCAN_LIMIT);
     final MockHttpServletResponse response = new MockHttpServletResponse();
     final MockFilterChain chain = new MockFilterChain();
 
@@ -94,8 +95,34 @@ class BodySizeLimitFilterTest {
                 .hasMessageContaining("tokengov.web.max-body-size");
     }
 
+    @Test
+    void theLeakScanTakesARepositoryUpToItsOwnLimit() throws Exception {
+        MockHttpServletRequest within = post("/api/leaks/scan", "application/zip", new byte[SCAN_LIMIT]);
+        filter.doFilter(within, response, chain);
+        assertThat(chain.getRequest()).isSameAs(within);
+
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        MockFilterChain notReached = new MockFilterChain();
+        filter.doFilter(chunked("/api/leaks/scan", "application/gzip", new byte[SCAN_LIMIT + 1]), refused, notReached);
+        assertThat(refused.getStatus()).isEqualTo(413);
+        assertThat(refused.getContentAsString()).contains("larger than 1000 bytes", "tokengov.web.max-scan-upload-size");
+        assertThat(notReached.getRequest()).isNull();
+    }
+
+    @Test
+    void theScanLimitIsForTheScanAloneAndNotForItsForms() throws Exception {
+        filter.doFilter(post("/api/tokens/t1/code-change", "application/zip", new byte[LIMIT + 1]), response, chain);
+        assertThat(response.getStatus()).isEqualTo(413);
+
+        MockHttpServletResponse multipart = new MockHttpServletResponse();
+        filter.doFilter(post("/api/leaks/scan", "multipart/form-data; boundary=x", new byte[LIMIT + 1]), multipart,
+                new MockFilterChain());
+        assertThat(multipart.getStatus()).as("the container parses parts with the default limit").isEqualTo(413);
+    }
+
     static MockHttpServletRequest post(String path, String contentType, byte[] body) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+        request.setRequestURI(path);
         request.setServletPath(path);
         request.setContentType(contentType);
         request.setContent(body);
@@ -116,6 +143,7 @@ class BodySizeLimitFilterTest {
             }
         };
         request.setServletPath(path);
+        request.setRequestURI(path);
         request.setContentType(contentType);
         request.addHeader("Transfer-Encoding", "chunked");
         request.setContent(body);

@@ -73,7 +73,9 @@ class CrossSiteRequestFilterTest {
     @CsvSource({"/api/hr/events, application/x-www-form-urlencoded", "/api/tokens/t1/compromised, text/plain",
             "/api/tokens/t1/compromised, multipart/form-data; boundary=x", "/engine-rest/task/1/complete, text/plain",
             "/engine-rest/task/1/complete, application/x-www-form-urlencoded", "/scim/v2/Users/bob, application/xml",
-            "/api/tokens/t1/suspension, not a media type"})
+            "/api/tokens/t1/suspension, not a media type", "/api/leaks/scan, text/plain",
+            "/api/leaks/scan, multipart/form-data; boundary=x", "/api/leaks/scan, application/x-www-form-urlencoded",
+            "/api/tokens/t1/compromised, application/zip"})
     void aBodyOfATypeNoEndpointDeclaresIsRefused(String path, String contentType) throws Exception {
         filter.doFilter(request("POST", path, contentType, "x"), response, chain);
 
@@ -108,7 +110,8 @@ class CrossSiteRequestFilterTest {
     @ParameterizedTest
     @CsvSource({"/api/tokens/t1/code-change, application/json; charset=UTF-8", "/scim/v2/Users/bob, application/scim+json",
             "/scim/v2/Users/bob, application/json", "/engine-rest/deployment/create, multipart/form-data; boundary=x",
-            "/api/tokens/t1/compromised, ''"})
+            "/api/tokens/t1/compromised, ''", "/api/leaks/scan, application/zip", "/api/leaks/scan, application/gzip",
+            "/api/leaks/scan, application/x-tar", "/api/leaks/scan, application/octet-stream"})
     void declaredTypesAndBodilessRequestsGoOn(String path, String contentType) throws Exception {
         MockHttpServletRequest request = request("POST", path, contentType.isEmpty() ? null : contentType,
                 contentType.isEmpty() ? null : "{}");

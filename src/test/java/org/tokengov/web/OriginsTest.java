@@ -28,11 +28,12 @@ class OriginsTest {
 
     @Test
     void theAllowListTakesOnlyOrigins() {
-        assertThat(new WebRequestProperties(DataSize.ofMegabytes(1), List.of("https://Portal.example.org")).allowedOrigins())
+        assertThat(new WebRequestProperties(DataSize.ofMegabytes(1), DataSize.ofMegabytes(10),
+                List.of("https://Portal.example.org")).allowedOrigins())
                 .containsExactly("https://portal.example.org:443");
-        assertThatThrownBy(() -> new WebRequestProperties(DataSize.ofMegabytes(1), List.of("*")))
+        assertThatThrownBy(() -> new WebRequestProperties(DataSize.ofMegabytes(1), DataSize.ofMegabytes(10), List.of("*")))
                 .hasMessageContaining("tokengov.web.allowed-origins");
-        assertThatThrownBy(() -> new WebRequestProperties(DataSize.ofBytes(0), List.of()))
+        assertThatThrownBy(() -> new WebRequestProperties(DataSize.ofBytes(0), DataSize.ofMegabytes(10), List.of()))
                 .hasMessageContaining("tokengov.web.max-body-size");
     }
 }
