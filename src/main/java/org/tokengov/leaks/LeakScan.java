@@ -25,15 +25,17 @@ import org.tokengov.registry.TokenRegistry;
 public class LeakScan {
 
     private final LeakScanProperties limits;
+    private final LeakScans scans;
     private final TokenRegistry registry;
     private final FoundCompromises compromises;
     private final Notifier notifier;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    LeakScan(LeakScanProperties limits, TokenRegistry registry, FoundCompromises compromises, Notifier notifier,
-            AuditTrail auditTrail, Clock clock) {
+    LeakScan(LeakScanProperties limits, LeakScans scans, TokenRegistry registry, FoundCompromises compromises,
+            Notifier notifier, AuditTrail auditTrail, Clock clock) {
         this.limits = limits;
+        this.scans = scans;
         this.registry = registry;
         this.compromises = compromises;
         this.notifier = notifier;
@@ -44,10 +46,12 @@ public class LeakScan {
     /**
      * @param upload a text, a file, or a zip, tar or tar.gz of a repository
      * @param by the authenticated person who uploaded it
+     * @param reviewOf the request whose code review the upload is for (its gate reads the latest such scan), or null;
+     *        the caller has checked that {@code by} may review it
      * @throws UnreadableUpload if it cannot be read whole within the limits (nothing is reported then)
      */
     @Transactional
-    public LeakScanResult scan(byte[] upload, String by) {
+    public LeakScanResult scan(byte[] upload, String by, String reviewOf) {
         TokenSightings sightings = UploadedFiles.read(upload, limits);
         Map<IssuedToken, String> live = new LinkedHashMap<>();
         sightings.firstSeen().forEach((value, where) -> liveTokensWith(value).forEach(token -> live.putIfAbsent(token, where)));
@@ -74,8 +78,10 @@ public class LeakScan {
         }
         LeakScanResult result = new LeakScanResult(sightings.files(), live.size(), reported, alreadyBeingReplaced,
                 leftToAdministrators);
-        auditTrail.record(by, AuditAction.LEAK_SCANNED, null, null, result.filesScanned() + " file(s), "
-                + result.liveTokensFound() + " live token(s) found, " + reported + " being regenerated");
+        scans.record(reviewOf, by, Instant.now(clock), result);
+        auditTrail.record(by, AuditAction.LEAK_SCANNED, reviewOf, null, (reviewOf == null ? "" : "code under review: ")
+                + result.filesScanned() + " file(s), " + result.liveTokensFound() + " live token(s) found, " + reported
+                + " being regenerated");
         return result;
     }
 

@@ -3,6 +3,7 @@ package org.tokengov.registry;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.ListCrudRepository;
@@ -12,6 +13,8 @@ interface TokenRequestRepository extends ListCrudRepository<TokenRequestRecord, 
         ListPagingAndSortingRepository<TokenRequestRecord, String> {
 
     List<TokenRequestRecord> findByRequesterOrderBySubmittedAtDesc(String requester);
+
+    Optional<TokenRequestRecord> findByNumber(String number);
 
     Page<TokenRequestRecord> findByRequester(String requester, Pageable page);
 

@@ -59,6 +59,11 @@ public class TokenRequests {
         return changed;
     }
 
+    /** The request people quote by its number ({@code REQ-2026-0042}). */
+    public Optional<TokenRequestRecord> findByNumber(String number) {
+        return repository.findByNumber(number);
+    }
+
     public Optional<TokenRequestRecord> find(String requestId) {
         return repository.findById(requestId);
     }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.identity.ContractGroups;
+import org.tokengov.leaks.LeakScans;
 import org.tokengov.ledger.LedgerKind;
 import org.tokengov.ledger.RequestCase;
 import org.tokengov.notification.MailKind;
@@ -22,18 +23,21 @@ import org.tokengov.usertask.GroupDecisionTaskListener;
  * (offered to the other specialists only). Anything but an approval needs comments; the review is a gate in the
  * ledger, and the requester is told an approval or the changes asked for (a rejection is told by the closing step).
  * For a named successor's request the review confirms the code is the predecessor's reviewed code: the task shows
- * whose, which repository and commit, and who reviewed it when, from the naming record.
+ * whose, which repository and commit, and who reviewed it when, from the naming record. An approval is refused while
+ * the latest leak scan of the code under review ({@code POST /api/leaks/scan?request=}) held a live token.
  */
 @Component("reviewCodeListener")
 class ReviewCodeListener extends GroupDecisionTaskListener {
 
     private final RequestTasks tasks;
     private final RightsInRedcap rightsInRedcap;
+    private final LeakScans leakScans;
 
-    ReviewCodeListener(RequestTasks tasks, RightsInRedcap rightsInRedcap) {
+    ReviewCodeListener(RequestTasks tasks, RightsInRedcap rightsInRedcap, LeakScans leakScans) {
         super(tasks.fourEyes, tasks.candidates);
         this.tasks = tasks;
         this.rightsInRedcap = rightsInRedcap;
+        this.leakScans = leakScans;
     }
 
     @Override
@@ -67,11 +71,21 @@ class ReviewCodeListener extends GroupDecisionTaskListener {
         List<String> problems = DecisionForm.problems(task, CODE_REVIEW_OUTCOME, "Outcome", ReviewOutcome.class,
                 ReviewOutcome.APPROVED, CODE_REVIEW_COMMENTS);
         List<ReviewChecklist> unticked = ReviewChecklist.unticked(task);
-        if (problems.isEmpty() && DecisionForm.decision(task, CODE_REVIEW_OUTCOME, ReviewOutcome.class) == ReviewOutcome.APPROVED
-                && !unticked.isEmpty()) {
-            problems.add(ReviewChecklist.uncheckedProblem(unticked));
+        if (problems.isEmpty() && DecisionForm.decision(task, CODE_REVIEW_OUTCOME, ReviewOutcome.class) == ReviewOutcome.APPROVED) {
+            if (!unticked.isEmpty()) {
+                problems.add(ReviewChecklist.uncheckedProblem(unticked));
+            }
+            leakScans.latestFor(task.getProcessInstanceId()).filter(scan -> scan.liveTokensFound() > 0)
+                    .ifPresent(scan -> problems.add(leakFound(scan)));
         }
         return problems;
+    }
+
+    /** The app's record of the latest scan decides, never a variable: the code under review held a live token. */
+    private static String leakFound(LeakScans.ReviewScan scan) {
+        return "The latest scan of the code under review (by " + scan.scannedBy() + " at " + scan.scannedAt()
+                + " UTC) held " + scan.liveTokensFound() + " live token(s), now being replaced. The token must come out"
+                + " of the code: scan the cleaned code again (POST /api/leaks/scan?request=…) before approving.";
     }
 
     @Override

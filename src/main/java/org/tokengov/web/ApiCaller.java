@@ -1,15 +1,20 @@
 package org.tokengov.web;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import org.tokengov.identity.ContractGroups;
 import org.tokengov.identity.RedcapAdministrators;
 
-/** Who calls the app's API: the user the Basic-auth filter authenticated, and whether they administer REDCap. */
+/**
+ * Who calls the app's API: the user the Basic-auth filter authenticated, whether they administer REDCap, and whether
+ * they are an API specialist (who reviews code).
+ */
 @Component
 class ApiCaller {
 
-    record Caller(String userId, boolean admin) {
+    record Caller(String userId, boolean admin, boolean specialist) {
     }
 
     private final IdentityService identity;
@@ -23,6 +28,8 @@ class ApiCaller {
         if (authentication == null || authentication.getUserId() == null) {
             throw new ApiErrors.NotAuthenticated();
         }
-        return new Caller(authentication.getUserId(), RedcapAdministrators.includeAnyOf(authentication.getGroupIds()));
+        List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+        return new Caller(authentication.getUserId(), RedcapAdministrators.includeAnyOf(groups),
+                groups.contains(ContractGroups.SPECIALISTS));
     }
 }

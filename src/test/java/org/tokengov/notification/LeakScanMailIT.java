@@ -1,6 +1,7 @@
 package org.tokengov.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tokengov.notification.MailCatcher.withSubject;
 import static org.tokengov.redcap.RedcapEnvironment.QA;
 
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.notification.MailCatcher.Mail;
 import org.tokengov.registry.IssuedToken;
+import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.testsupport.RealServers;
 import org.tokengov.testsupport.SimulatorHttp;
 
@@ -176,6 +180,46 @@ class LeakScanMailIT extends MailITBase {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(simulator.versionStatus("qa", value)).as("nothing was reported").isEqualTo(200);
         assertThat(sent()).isEmpty();
+    }
+
+    @Test
+    void theCodeReviewIsNotApprovedWhileTheReviewersLatestScanHeldALiveToken() throws Exception {
+        ProcessInstance request = people.requestUntilQaToken("alice");
+        rememberTokensInRedcap();
+        testedInQa("alice", request);
+        String number = requests.find(request.getId()).orElseThrow().number();
+        IssuedToken qaToken = registry.liveToken("alice", QA, 201).orElseThrow();
+        byte[] repository = Archives.zip(Map.of("sync/config.ini", "[redcap]\ntoken = "
+                + simulator.tokenOf("qa", "alice", 201) + "\n"));
+
+        assertThat(scan("alice", "/api/leaks/scan?request=" + number, repository).statusCode())
+                .as("the requester scans her own code without linking it").isEqualTo(403);
+        assertThat(scan("bob", "/api/leaks/scan?request=" + number, repository).statusCode()).isEqualTo(403);
+        assertThat(scan("sam", "/api/leaks/scan?request=REQ-1999-0001", repository).statusCode()).isEqualTo(404);
+        assertThat(scan("sam", "/api/leaks/scan?request=REQ%3B1", repository).statusCode()).isEqualTo(400);
+        HttpResponse<String> dirty = scan("sam", "/api/leaks/scan?request=" + number, repository);
+        assertThat(new ObjectMapper().readTree(dirty.body()).get("liveTokensFound").asInt()).isEqualTo(1);
+
+        Task review = task(request, "Task_ReviewCode");
+        assertThatThrownBy(() -> people.complete("sam", List.of("api-specialists"), review, CodeReviews.approved()))
+                .hasMessageContaining("held 1 live token(s), now being replaced");
+        assertThat(task(request, "Task_ReviewCode").getId()).isEqualTo(review.getId());
+
+        runLifecycleJobs(qaToken);
+        rememberTokensInRedcap();
+        HttpResponse<String> again = scan("sam", "/api/leaks/scan?request=" + request.getId(), repository);
+        assertThat(new ObjectMapper().readTree(again.body()).get("liveTokensFound").asInt())
+                .as("the value in the code no longer works").isZero();
+        people.complete("sam", List.of("api-specialists"), review, CodeReviews.approved());
+        assertThat(task(request, "Task_ApproveRelease")).isNotNull();
+    }
+
+    private HttpResponse<String> scan(String user, String path, byte[] zip) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(RealServers.baseUrl(context) + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> scan(String user, byte[] body, String contentType) throws Exception {

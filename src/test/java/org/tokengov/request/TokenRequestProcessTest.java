@@ -58,6 +58,7 @@ import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapProjectUser;
 import org.tokengov.redcap.RedcapUnavailableException;
 import org.tokengov.redcap.TokenAdministration;
+import org.tokengov.leaks.LeakScans;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.TokenRights;
 import org.tokengov.testsupport.CodeReviews;
@@ -101,6 +102,7 @@ class TokenRequestProcessTest {
     RecordingDelegate remindPis = new RecordingDelegate();
     ProjectPis projectPis = mock(ProjectPis.class);
     Notifier notifier = mock(Notifier.class);
+    LeakScans leakScans = mock(LeakScans.class);
     List<String> pis = List.of("pat");
     final PiConsentProperties piConsent = new PiConsentProperties(true, Duration.ofHours(1), Duration.ofDays(3), Duration.ofDays(14));
     EligibilityDecision decision = EligibilityDecision.eligibleRequester();
@@ -128,7 +130,7 @@ class TokenRequestProcessTest {
                 new RedcapProjectUser("alice", null, null, true, false, false, false, "Data managers")));
         when(redcap.findProjectUser(RedcapEnvironment.QA, 201L, "alice")).thenReturn(Optional.of(
                 new RedcapProjectUser("alice", null, null, true, true, false, false)));
-        Mocks.register("reviewCodeListener", new ReviewCodeListener(tasks, new RightsInRedcap(redcap)));
+        Mocks.register("reviewCodeListener", new ReviewCodeListener(tasks, new RightsInRedcap(redcap), leakScans));
         Mocks.register("approveReleaseListener", new ApproveReleaseListener(tasks, new RightsInRedcap(redcap)));
         inRedcap("rita", RedcapEnvironment.PROD, 101L, new TokenRights(true, false, false));
         inRedcap("rita", RedcapEnvironment.QA, 201L, new TokenRights(true, false, false));
@@ -704,6 +706,26 @@ class TokenRequestProcessTest {
                 .hasMessageContaining("Before approving, confirm every point of the checklist; not yet confirmed: "
                         + "the token appears nowhere in the code, its history or its logs.");
         assertThat(request).isWaitingAt("Task_ReviewCode");
+        completeAs("sam", task(request), CodeReviews.approved());
+        assertThat(request).isWaitingAt("Task_ApproveRelease");
+    }
+
+    @Test
+    void noApprovalWhileTheLatestLeakScanOfTheCodeHeldALiveToken() {
+        ProcessInstance request = startAndIssueQaToken();
+        submitQaResults(request);
+        taskService().claim(task(request).getId(), "sam");
+        Instant scannedAt = START.plusSeconds(600);
+        when(leakScans.latestFor(request.getId()))
+                .thenReturn(Optional.of(new LeakScans.ReviewScan("sam", scannedAt, 12, 1)));
+        runtimeService().setVariable(request.getId(), "leakScanClean", true); // a forged variable counts for nothing
+
+        assertThatThrownBy(() -> completeAs("sam", task(request), CodeReviews.approved()))
+                .hasMessageContaining("The latest scan of the code under review (by sam at " + scannedAt
+                        + " UTC) held 1 live token(s)");
+        assertThat(request).isWaitingAt("Task_ReviewCode");
+        when(leakScans.latestFor(request.getId()))
+                .thenReturn(Optional.of(new LeakScans.ReviewScan("sam", scannedAt.plusSeconds(60), 12, 0)));
         completeAs("sam", task(request), CodeReviews.approved());
         assertThat(request).isWaitingAt("Task_ApproveRelease");
     }
