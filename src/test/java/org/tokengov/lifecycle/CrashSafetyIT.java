@@ -212,8 +212,9 @@ class CrashSafetyIT {
         assertThat(first.exitValue()).as("killed (137 = SIGKILL)").isEqualTo(137);
 
         release(bobsRow);
+        // rita's import still waits (or gave up on MariaDB's lock wait time-out, which loses it just the same).
         awaitTrue("REDCap finishes bob's import without its client", () -> apiExport(prod, "bob") == 0
-                && redcapLockWaits() == 1, Duration.ofSeconds(30));
+                && redcapLockWaits() <= 1, Duration.ofSeconds(30));
         killRedcapLockWaiters();
         releaseLocks();
         assertThat(apiExport(prod, "rita")).as("rita's import was lost: her rights are on").isEqualTo(1);
