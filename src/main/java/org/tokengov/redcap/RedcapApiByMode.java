@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * The {@link RedcapApi} every capability uses: in the database mode, project users are read from REDCap's database
  * (no API token of this system needed, no rate-budget permit spent); everything else, and every manual-mode server, goes
- * over REDCap's API.
+ * over REDCap's API. Writes of API rights are safe to repeat after a crash ({@link #setApiRights}).
  */
 @Primary
 @Component
@@ -18,11 +18,14 @@ public class RedcapApiByMode implements RedcapApi {
     private final RedcapProperties properties;
     private final RedcapApiClient api;
     private final DatabaseProjectUsers database;
+    private final RightsWrites rightsWrites;
 
-    RedcapApiByMode(RedcapProperties properties, RedcapApiClient api, DatabaseProjectUsers database) {
+    RedcapApiByMode(RedcapProperties properties, RedcapApiClient api, DatabaseProjectUsers database,
+            RightsWrites rightsWrites) {
         this.properties = properties;
         this.api = api;
         this.database = database;
+        this.rightsWrites = rightsWrites;
     }
 
     @Override
@@ -41,9 +44,21 @@ public class RedcapApiByMode implements RedcapApi {
         return inDatabaseMode(environment) ? database.of(environment, projectId) : api.projectUsers(environment, projectId);
     }
 
+    /**
+     * Idempotent across a crash: the write is recorded as asked before the call (see {@link RightsWrites}); a retry of
+     * an attempt whose step never committed reads the user's rights first (one more permit in the manual mode, none in
+     * the database mode) and writes only if REDCap does not hold them yet.
+     */
     @Override
     public void setApiRights(RedcapEnvironment environment, long projectId, String username, TokenRights rights) {
-        api.setApiRights(environment, projectId, username, rights);
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("A username is needed to set API rights");
+        }
+        boolean unfinished = rightsWrites.ask(environment, projectId, username);
+        if (RightsReplay.mustWrite(unfinished, () -> findProjectUser(environment, projectId, username)
+                .map(RedcapProjectUser::apiRights), rights)) {
+            api.setApiRights(environment, projectId, username, rights);
+        }
     }
 
     @Override

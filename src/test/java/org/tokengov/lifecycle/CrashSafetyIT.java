@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,7 +121,7 @@ class CrashSafetyIT {
         holdRedcapRowsOfProject(RedcapEnvironment.PROD, 102);
         holdRegistryWrites();
 
-        Process first = startChild("first");
+        Process first = startChild("first", Map.of());
         awaitTrue("the child's jobs wait on the test's locks (2 before REDCap's commit, 3 after)",
                 () -> redcapLockWaits() == 2 && registryLockWaits() == 3, STARTUP);
         assertThat(prod.queryForObject("SELECT COUNT(*) FROM redcap_user_rights WHERE project_id = 103"
@@ -133,7 +134,7 @@ class CrashSafetyIT {
         Instant killedAt = Instant.now();
         releaseLocks();
 
-        startChild("restarted");
+        startChild("restarted", Map.of());
         awaitTrue("the restarted child runs the dead node's jobs once their lock expired",
                 () -> revoked.stream().allMatch(token -> registry.find(token.id()).orElseThrow().state() == TokenState.REVOKED)
                         && registry.liveToken("bob", RedcapEnvironment.QA, 201).isPresent(),
@@ -175,6 +176,70 @@ class CrashSafetyIT {
                 .count()).as("the lifecycle of a revoked token ended").isZero());
     }
 
+    /**
+     * The manual mode (PROD for the child: REDCap reached through its API) turns the rights off with a user import.
+     * Three revocations are inside that call when the child is killed: rita's and bob's imports wait on REDCap's rows
+     * (before REDCap commits), alice's was committed and her job waits on the registry (before the engine commits).
+     * After the kill REDCap finishes bob's import on its own (its client is gone) and loses rita's (its database
+     * connection dies). The restarted child retries all three: it reads REDCap's rights first, writes rita's only,
+     * and each revocation is asked of the Control Center once.
+     */
+    @Test
+    void manualModeRevocationsInsideRedcapUserImportsSurviveAKillMinus9() throws Exception {
+        IssuedTokens issued = new IssuedTokens(context);
+        IssuedToken lost = issued.issueByHand("rita", RedcapEnvironment.PROD, 101);
+        IssuedToken lateInRedcap = issued.issueByHand("bob", RedcapEnvironment.PROD, 101);
+        IssuedToken doneInRedcap = issued.issueByHand("alice", RedcapEnvironment.PROD, 101);
+        List<IssuedToken> revoked = List.of(lost, lateInRedcap, doneInRedcap);
+        runJobsExcept("Task_RevokeOnRequest");
+        revoked.forEach(token -> lifecycles.revoke(token.id(), RevocationReason.NO_LONGER_NEEDED, "ada"));
+        assertThat(management.createJobQuery().activityId("Task_RevokeOnRequest").count()).isEqualTo(3);
+
+        JdbcTemplate prod = issued.redcap(RedcapEnvironment.PROD);
+        Connection ritasRow = holdRedcapRow(RedcapEnvironment.PROD, 101, "rita");
+        Connection bobsRow = holdRedcapRow(RedcapEnvironment.PROD, 101, "bob");
+        holdRegistryWrites();
+        Map<String, Object> manualProd = Map.of("tokengov.redcap.environments.prod.token-administration", "manual",
+                // The test holds REDCap's answer until the kill: longer than the test configuration's 2 s.
+                "tokengov.redcap.environments.prod.request-timeout", "PT60S");
+
+        Process first = startChild("manual-first", manualProd);
+        awaitTrue("the child's jobs wait on the test's locks (2 user imports in REDCap, 1 after REDCap's commit)",
+                () -> redcapLockWaits() == 2 && registryLockWaits() == 1, STARTUP);
+        assertThat(apiExport(prod, "alice")).as("REDCap committed alice's rights off").isZero();
+        first.destroyForcibly();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).as("killed (137 = SIGKILL)").isEqualTo(137);
+
+        release(bobsRow);
+        // rita's import still waits (or gave up on MariaDB's lock wait time-out, which loses it just the same).
+        awaitTrue("REDCap finishes bob's import without its client", () -> apiExport(prod, "bob") == 0
+                && redcapLockWaits() <= 1, Duration.ofSeconds(30));
+        killRedcapLockWaiters();
+        releaseLocks();
+        assertThat(apiExport(prod, "rita")).as("rita's import was lost: her rights are on").isEqualTo(1);
+        assertThat(rightsChanges(prod, "rita")).isZero();
+
+        startChild("manual-restarted", manualProd);
+        awaitTrue("the restarted child runs the dead node's revocations once their lock expired",
+                () -> revoked.stream().allMatch(token -> registry.find(token.id()).orElseThrow().state()
+                        == TokenState.REVOCATION_PENDING), LOCK_TIME.plus(STARTUP));
+
+        for (IssuedToken token : revoked) {
+            assertThat(apiExport(prod, token.holder())).as("%s's rights are off", token.holder()).isZero();
+            assertThat(rightsChanges(prod, token.holder())).as("%s's rights changed once in REDCap's log, not twice",
+                    token.holder()).isEqualTo(1);
+            assertThat(appDatabase.queryForObject("select count(*) from control_center_line where token_id = ?",
+                    Integer.class, token.id())).as("asked of the Control Center once").isEqualTo(1);
+            assertThat(registry.find(token.id()).orElseThrow().revokedAt())
+                    .as("no time until REDCap's log shows the deletion").isNull();
+        }
+        assertThat(appDatabase.queryForObject("select count(*) from redcap_rights_write", Integer.class))
+                .as("every write's step committed: nothing left to check").isZero();
+        assertThat(runtime.createIncidentQuery().count()).as("incidents").isZero();
+        assertThat(stuckProcessInstances()).isEmpty();
+    }
+
     /** Runs due jobs in this JVM (the child is not running yet), leaving those entering {@code activityId}. */
     private void runJobsExcept(String activityId) {
         for (int round = 0; round < 50; round++) {
@@ -209,7 +274,7 @@ class CrashSafetyIT {
     }
 
     /** Starts the application as its own JVM on this test's databases and REDCap, with its job executor on. */
-    private Process startChild(String name) throws Exception {
+    private Process startChild(String name, Map<String, Object> overrides) throws Exception {
         int port = RealServers.freePort();
         Map<String, Object> properties = new LinkedHashMap<>();
         EnumerablePropertySource<?> realServers = (EnumerablePropertySource<?>) context.getEnvironment()
@@ -224,6 +289,7 @@ class CrashSafetyIT {
         properties.put("spring.datasource.hikari.maximum-pool-size", 16);
         // REDCap (the simulator) is this test's: its API on this JVM's port, its database on MariaDB.
         properties.put("redcap-sim.enabled", false);
+        properties.putAll(overrides);
         Path log = Paths.get("target", "crash-safety-" + name + ".log");
         ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp", classPath(),
@@ -277,6 +343,48 @@ class CrashSafetyIT {
             statement.executeQuery("SELECT username FROM redcap_user_rights WHERE project_id = " + projectId + " FOR UPDATE")
                     .close();
         }
+    }
+
+    /** One user's REDCap row locked as a user-rights edit would: REDCap's user import for them waits. */
+    private Connection holdRedcapRow(RedcapEnvironment environment, long projectId, String username) throws Exception {
+        Connection connection = DriverManager.getConnection(context.getEnvironment().getRequiredProperty(
+                "redcap-sim.environments." + environment.name().toLowerCase() + ".jdbc-url"), TestDatabases.MARIADB_USER, "");
+        locks.add(connection);
+        connection.setAutoCommit(false);
+        try (PreparedStatement select = connection.prepareStatement("SELECT username FROM redcap_user_rights"
+                + " WHERE project_id = ? AND username = ? FOR UPDATE")) {
+            select.setLong(1, projectId);
+            select.setString(2, username);
+            select.executeQuery().close();
+        }
+        return connection;
+    }
+
+    private void release(Connection lock) throws Exception {
+        lock.rollback();
+        lock.close();
+        locks.remove(lock);
+    }
+
+    /** REDCap's database connections waiting on the test's locks die, as when REDCap's server goes down mid-request. */
+    private void killRedcapLockWaiters() {
+        JdbcTemplate prod = new IssuedTokens(context).redcap(RedcapEnvironment.PROD);
+        prod.queryForList("SELECT t.trx_mysql_thread_id FROM information_schema.innodb_trx t"
+                + " JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id"
+                + " WHERE t.trx_state = 'LOCK WAIT' AND p.db IN (?, ?)", Long.class,
+                databaseName("redcap-sim.environments.qa.jdbc-url"), databaseName("redcap-sim.environments.prod.jdbc-url"))
+                .forEach(thread -> prod.execute("KILL " + thread));
+    }
+
+    private static int apiExport(JdbcTemplate redcap, String username) {
+        return redcap.queryForObject("SELECT api_export FROM redcap_user_rights WHERE project_id = 101 AND username = ?",
+                Integer.class, username);
+    }
+
+    /** The user's rights changes on project 101 in REDCap's log ("Edit user", one per user of an import). */
+    private static int rightsChanges(JdbcTemplate redcap, String username) {
+        return redcap.queryForObject("SELECT COUNT(*) FROM " + logTable(redcap, 101) + " e WHERE e.project_id = 101"
+                + " AND e.pk = ? AND e.description = 'Edit user'", Integer.class, username);
     }
 
     /** The registry's table locked against writes: a job that wrote to REDCap waits before the engine commits. */
