@@ -3,6 +3,7 @@ package org.tokengov.upgrade;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.DeploymentQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DeployCmd;
@@ -82,6 +83,6 @@ final class DiagramDeployment {
     }
 
     private static List<String> append(List<String> ids, String id) {
-        return java.util.stream.Stream.concat(ids.stream(), java.util.stream.Stream.of(id)).toList();
+        return Stream.concat(ids.stream(), Stream.of(id)).toList();
     }
 }
