@@ -19,8 +19,8 @@ import org.tokengov.upgrade.RunnableDeployments.Kind;
 
 /**
  * Deploys a node's diagrams as {@link RunnableDeployments} decides, and registers the deployments whose jobs the node
- * runs with its deployment-aware job executor (jobs of no deployment, such as the history cleanup and batch jobs, are
- * run by every node). Deciding and deploying hold Camunda's deployment lock, so that a node of an older release
+ * runs with its deployment-aware job executor (jobs of no deployment, such as the history cleanup's, are taken by
+ * every node). Deciding and deploying hold Camunda's deployment lock, so that a node of an older release
  * starting while a newer one deploys never sees its own diagrams as the latest and deploys them again.
  */
 final class DiagramDeployment {
