@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * At every start: migrates the instances still running on an earlier version of a diagram to the latest version, so
  * that no instance calls a bean the app no longer has; then rebuilds the ledger of cases from before it, and offers
  * waiting reviews and approvals anew. An instance that cannot be migrated (a diagram changed beyond mapping) is
- * left where it is and logged as a warning, to be moved in Cockpit.
+ * left where it is and logged as a warning, to be moved in Cockpit. A node of an older release started while a newer
+ * one runs (see {@link RunnableDeployments}) does none of this: the newer release did it.
  */
 @Component
 @Order(0)
@@ -27,15 +28,23 @@ class InstanceUpgrade implements ApplicationRunner {
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final InFlightCases inFlight;
+    private final DiagramsOnStart diagrams;
 
-    InstanceUpgrade(RepositoryService repository, RuntimeService runtime, InFlightCases inFlight) {
+    InstanceUpgrade(RepositoryService repository, RuntimeService runtime, InFlightCases inFlight, DiagramsOnStart diagrams) {
         this.repository = repository;
         this.runtime = runtime;
         this.inFlight = inFlight;
+        this.diagrams = diagrams;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        if (diagrams.olderThanLatest()) {
+            // The latest diagrams are a newer release's, which migrated the instances at its start; this node would
+            // only move instances to diagrams it does not run.
+            log.warn("Migrating no instance: this node's release is older than the latest deployment");
+            return;
+        }
         int migrated = 0;
         for (ProcessDefinition latest : repository.createProcessDefinitionQuery().latestVersion().list()) {
             for (ProcessDefinition earlier : repository.createProcessDefinitionQuery().processDefinitionKey(latest.getKey())

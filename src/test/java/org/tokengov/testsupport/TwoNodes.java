@@ -1,10 +1,13 @@
 package org.tokengov.testsupport;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
@@ -28,10 +31,39 @@ public final class TwoNodes implements AutoCloseable {
     private final int firstPort = RealServers.freePort();
     private final List<String> extraProperties;
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    private final Map<Integer, List<String>> nodeProperties = new HashMap<>();
+    private final Map<Integer, Consumer<ConfigurableApplicationContext>> nodeSetups = new HashMap<>();
 
     /** Properties ({@code name=value}) both nodes get on top of {@link RealServers}'. */
     public TwoNodes(String... extraProperties) {
         this.extraProperties = List.of(extraProperties);
+    }
+
+    /**
+     * Properties and a setup (such as beans of its own) of one node only, as two releases of the app differ: applied
+     * after the properties both nodes get.
+     */
+    public TwoNodes onNode(int index, Consumer<ConfigurableApplicationContext> setup, String... properties) {
+        nodeSetups.put(index, setup);
+        nodeProperties.put(index, List.of(properties));
+        return this;
+    }
+
+    /**
+     * Starts one node alone (node 0 hosts the REDCap simulator, which the other reaches only once node 0 runs); {@link
+     * #node} then finds it by its index.
+     */
+    public TwoNodes startNode(int index) {
+        while (nodes.size() <= index) {
+            nodes.add(null);
+        }
+        nodes.set(index, start(index));
+        return this;
+    }
+
+    /** Stops one node, as a replica is stopped (the other keeps running). */
+    public void stopNode(int index) {
+        nodes.get(index).close();
     }
 
     /** The PostgreSQL database both nodes share (JDBC URL). */
@@ -94,7 +126,9 @@ public final class TwoNodes implements AutoCloseable {
     @Override
     public void close() {
         for (ConfigurableApplicationContext node : nodes) {
-            node.close();
+            if (node != null) {
+                node.close();
+            }
         }
         nodes.clear();
     }
@@ -125,7 +159,9 @@ public final class TwoNodes implements AutoCloseable {
                 properties.addAll(List.of("redcap-sim.enabled=false", "tokengov.demo.enabled=false"));
             }
             properties.addAll(extraProperties);
+            properties.addAll(nodeProperties.getOrDefault(index, List.of()));
             TestPropertyValues.of(properties).applyTo(context);
+            nodeSetups.getOrDefault(index, ignored -> { }).accept(context);
         }
 
         @Override
