@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.tokengov.ledger.LedgerCases;
 import org.tokengov.ledger.RequestCase;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.registry.TokenHolders;
 import org.tokengov.registry.TokenRequestRecord;
 
 /**
@@ -14,15 +15,19 @@ import org.tokengov.registry.TokenRequestRecord;
  * needs the requester's QA test, an approving code review after it and an approving release decision after that, by
  * two different people, neither of them the requester. Both need the PI's consent, and the rights are those requested
  * within what the PI consented to. Projects, rights and holder are the ledger's too. The request
- * is the issuance's calling process, never a variable.
+ * is the issuance's calling process, never a variable. Last, the holder must not have left the organisation: the
+ * holder is locked for that read until the step's transaction ends (see {@link TokenHolders}), so a termination
+ * arriving meanwhile waits until the token is in the registry, and one committed before is seen here.
  */
 @Service
 class IssuanceGate {
 
     private final LedgerCases cases;
+    private final TokenHolders holders;
 
-    IssuanceGate(LedgerCases cases) {
+    IssuanceGate(LedgerCases cases, TokenHolders holders) {
         this.cases = cases;
+        this.holders = holders;
     }
 
     /** The order to carry out, or the gate that is missing. */
@@ -37,6 +42,9 @@ class IssuanceGate {
         if (missing.isEmpty() && request.issued(environment)) {
             missing = Optional.of("a " + environment + " token was already issued for this request");
         }
+        if (missing.isEmpty()) {
+            missing = departureOf(request.submission().orElseThrow().requester());
+        }
         return missing.map(gate -> Decision.refused(request, gate))
                 .orElseGet(() -> Decision.allowed(order(request, environment)));
     }
@@ -46,6 +54,15 @@ class IssuanceGate {
         RequestCase request = cases.request(CallingRequest.idOf(issuance)
                 .orElseThrow(() -> new IllegalStateException("The issuance was not started by a token request")));
         return order(request, environment);
+    }
+
+    /**
+     * Locks the holder until the caller's transaction ends and returns the gate their departure closes, if they left
+     * the organisation (a termination in effect that no later-dated rehire reversed).
+     */
+    Optional<String> departureOf(String holder) {
+        return holders.lock(holder).map(departure -> "the holder left the organisation (offboarding event "
+                + departure.eventId() + ", effective " + departure.effectiveAt() + ")");
     }
 
     private static IssuanceOrder order(RequestCase request, RedcapEnvironment environment) {

@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.offboarding.OffboardingVariables.EventAction;
+import org.tokengov.registry.TokenHolders;
 
 /**
  * Events about a person follow their effective dates, not their order of arrival: a termination dated before a
@@ -17,11 +18,13 @@ class EffectiveDates {
     private final OffboardingEvents events;
     private final AuditTrail auditTrail;
     private final Clock clock;
+    private final TokenHolders holders;
 
-    EffectiveDates(OffboardingEvents events, AuditTrail auditTrail, Clock clock) {
+    EffectiveDates(OffboardingEvents events, AuditTrail auditTrail, Clock clock, TokenHolders holders) {
         this.events = events;
         this.auditTrail = auditTrail;
         this.clock = clock;
+        this.holders = holders;
     }
 
     boolean inEffect(OffboardingEvent event) {
@@ -46,8 +49,10 @@ class EffectiveDates {
                         + ", " + event.source() + ") ignored: " + details);
     }
 
+    /** The rehire also ends the departure that kept the person from new tokens, if it was dated before the rehire. */
     @Transactional
     void recordRehire(OffboardingEvent event) {
+        holders.recordReturn(event.username(), event.effectiveAt());
         events.close(event.id(), OffboardingOutcome.RECORDED, "rehired; terminations dated before "
                 + event.effectiveAt() + " that arrive later are ignored");
         auditTrail.record(AuditTrail.SYSTEM_ACTOR, AuditAction.PERSON_REHIRED, null, null,

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenHolders;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenRequestRecord;
 import org.tokengov.registry.TokenRequests;
@@ -14,6 +15,10 @@ import org.tokengov.registry.TokenRequests;
  * Which tokens an offboarding revokes, fixed when the event takes effect and kept as evidence: every live token of
  * a person who left the organisation, in QA and PROD; for a person who left a project, the tokens on that project
  * and the QA tokens of requests made for it. The process revokes one token per element of {@link #tokenIds}.
+ *
+ * <p>The person is locked first (see {@link TokenHolders}), and a termination is recorded as their departure under
+ * that lock: an issuance of theirs that is writing makes this wait until its token is in the registry (and so in
+ * scope); one that comes after reads the departure and writes nothing.
  */
 @Service("offboardingScope")
 public class OffboardingScope {
@@ -21,16 +26,22 @@ public class OffboardingScope {
     private final JdbcClient jdbc;
     private final TokenRegistry registry;
     private final TokenRequests requests;
+    private final TokenHolders holders;
 
-    OffboardingScope(JdbcClient jdbc, TokenRegistry registry, TokenRequests requests) {
+    OffboardingScope(JdbcClient jdbc, TokenRegistry registry, TokenRequests requests, TokenHolders holders) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.requests = requests;
+        this.holders = holders;
     }
 
     /** Records the tokens in scope (once: a retried step finds them recorded) and returns how many there are. */
     @Transactional
     int collect(OffboardingEvent event) {
+        holders.lock(event.username());
+        if (OffboardingEvent.TERMINATED.equals(event.type())) {
+            holders.recordDeparture(event.username(), event.id(), event.effectiveAt());
+        }
         for (IssuedToken token : registry.ofHolder(event.username())) {
             if (token.state().inRedcap() && inScope(token, event) && !recorded(event.id(), token.id())) {
                 jdbc.sql("insert into offboarding_revocation (event_id, token_id, environment, project_id) values (?, ?, ?, ?)")

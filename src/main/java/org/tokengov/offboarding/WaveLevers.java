@@ -16,6 +16,7 @@ import org.tokengov.redcap.RedcapRoleMemberException;
 import org.tokengov.redcap.TokenAdministrationMode;
 import org.tokengov.redcap.TokenRights;
 import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenHolders;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
 
@@ -49,10 +50,11 @@ class WaveLevers {
     private final JdbcClient jdbc;
     private final AuditTrail auditTrail;
     private final TransactionTemplate independently;
+    private final TokenHolders holders;
 
     WaveLevers(RedcapAccountSuspensions suspensions, RedcapApi redcap, RedcapProperties servers, TokenRegistry registry,
             MassTerminationGuard guard, OffboardingEvents events, OffboardingNotices notices, JdbcClient jdbc,
-            AuditTrail auditTrail, PlatformTransactionManager transactions) {
+            AuditTrail auditTrail, PlatformTransactionManager transactions, TokenHolders holders) {
         this.suspensions = suspensions;
         this.redcap = redcap;
         this.servers = servers;
@@ -64,6 +66,7 @@ class WaveLevers {
         this.auditTrail = auditTrail;
         this.independently = new TransactionTemplate(transactions);
         this.independently.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.holders = holders;
     }
 
     /** {@code Task_RefuseTokensReversibly}: REDCap refuses the person's tokens from now on; what was done, per line. */
@@ -84,9 +87,10 @@ class WaveLevers {
     /**
      * {@code Task_GiveTokensBack}: the wave was rejected. Lifts the suspensions this hold set, restores the PI's API
      * rights it turned off, records the event as rejected and tells the PIs and administrators. The registry and the
-     * lifecycles were never changed by the hold: the tokens are as they were.
+     * lifecycles were never changed by the hold: the tokens are as they were. The person may be issued tokens again.
      */
     void giveBack(OffboardingEvent event) {
+        holders.withdrawDeparture(event.username(), event.id());
         List<String> lines = new ArrayList<>(suspensions.liftFor(event));
         for (Hold hold : holds(event)) {
             if (RIGHTS_OFF.equals(hold.outcome()) || PENDING.equals(hold.outcome())) {

@@ -9,6 +9,7 @@ import org.tokengov.ledger.LedgerCases;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.RedcapApi;
 import org.tokengov.redcap.TokenAdministration;
+import org.tokengov.registry.TokenHolders;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.usertask.FourEyes;
 import org.tokengov.usertask.TaskCandidates;
@@ -20,7 +21,12 @@ public final class IssuanceBeans {
     }
 
     public static JavaDelegate checkIssuanceGates(LedgerCases cases) {
-        return new CheckIssuanceGatesDelegate(new IssuanceGate(cases));
+        return checkIssuanceGates(cases, Mockito.mock(TokenHolders.class));
+    }
+
+    /** With the holders' lock and departures of the test (a mock's lock finds nobody who left). */
+    public static JavaDelegate checkIssuanceGates(LedgerCases cases, TokenHolders holders) {
+        return new CheckIssuanceGatesDelegate(new IssuanceGate(cases, holders));
     }
 
     public static JavaDelegate refuseIssuance(Ledger ledger, LedgerCases cases, AuditTrail audit, Notifier notifier) {
@@ -38,7 +44,12 @@ public final class IssuanceBeans {
 
     public static JavaDelegate writeTokenToRedcap(LedgerCases cases, Ledger ledger, RedcapApi redcap,
             TokenAdministration administration, TokenRegistry registry) {
-        return new WriteTokenToRedcapDelegate(new IssuanceGate(cases), new PiConsentStillInRedcap(cases, ledger, redcap),
+        return writeTokenToRedcap(cases, ledger, redcap, administration, registry, Mockito.mock(TokenHolders.class));
+    }
+
+    public static JavaDelegate writeTokenToRedcap(LedgerCases cases, Ledger ledger, RedcapApi redcap,
+            TokenAdministration administration, TokenRegistry registry, TokenHolders holders) {
+        return new WriteTokenToRedcapDelegate(new IssuanceGate(cases, holders), new PiConsentStillInRedcap(cases, ledger, redcap),
                 administration, registry);
     }
 

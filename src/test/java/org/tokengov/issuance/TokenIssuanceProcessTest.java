@@ -20,6 +20,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +44,10 @@ import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.TokenAdministration;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.TokenRights;
+import org.tokengov.registry.HolderDeparture;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.NewTokenRequest;
+import org.tokengov.registry.TokenHolders;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.testsupport.BpmnTestEngine;
 import org.tokengov.testsupport.InMemoryLedger;
@@ -77,6 +80,9 @@ class TokenIssuanceProcessTest {
     AuditTrail audit = mock(AuditTrail.class);
     TokenAdministration administration = mock(TokenAdministration.class);
     TokenRegistry registry = mock(TokenRegistry.class);
+    TokenHolders holders = mock(TokenHolders.class);
+    static final HolderDeparture LEFT = new HolderDeparture("event-1", Instant.parse("2026-12-01T00:00:00Z"));
+    static final String LEFT_GATE = "the holder left the organisation (offboarding event event-1, effective 2026-12-01T00:00:00Z)";
     boolean manual;
     String liveTokenId;
     boolean rightsMatch = true;
@@ -102,11 +108,11 @@ class TokenIssuanceProcessTest {
         when(administration.create(any(), anyLong(), anyString(), any(), anyString()))
                 .thenReturn(new TokenFingerprint("a".repeat(64)));
         Mocks.register("tokenAdministrationModes", new Modes());
-        Mocks.register("checkIssuanceGatesDelegate", IssuanceBeans.checkIssuanceGates(ledger.cases));
+        Mocks.register("checkIssuanceGatesDelegate", IssuanceBeans.checkIssuanceGates(ledger.cases, holders));
         Mocks.register("refuseIssuanceDelegate", IssuanceBeans.refuseIssuance(ledger.ledger, ledger.cases, audit,
                 mock(Notifier.class)));
         Mocks.register("writeTokenToRedcapDelegate", IssuanceBeans.writeTokenToRedcap(ledger.cases, ledger.ledger,
-                mock(org.tokengov.redcap.RedcapApi.class), administration, registry));
+                mock(org.tokengov.redcap.RedcapApi.class), administration, registry, holders));
         Mocks.register("verifyTokenRightsDelegate", verifyRights);
         Mocks.register("recordIssuedTokenDelegate", recordToken);
         Mocks.register("grantEntitlementDelegate", grantEntitlement);
@@ -326,6 +332,84 @@ class TokenIssuanceProcessTest {
         assertThatThrownBy(() -> taskService().claim(task(issuance).getId(), "alice"))
                 .hasRootCauseInstanceOf(FourEyesViolationException.class)
                 .hasMessageContaining("it concerns their own request");
+    }
+
+    @Test
+    void aHolderWhoHasLeftIsRefusedAtTheCheckAndNothingIsWritten() {
+        when(holders.lock("alice")).thenReturn(Optional.of(LEFT));
+
+        assertRefused(issue("PROD"), LEFT_GATE);
+        verify(administration, never()).create(any(), anyLong(), anyString(), any(), anyString());
+    }
+
+    @Test
+    void aTerminationCommittedWhileTheWriteWaitedRefusesAtWritingAndNothingIsWritten() {
+        when(holders.lock("alice")).thenReturn(Optional.empty(), Optional.of(LEFT));
+        ProcessInstance caller = issue("PROD");
+        ProcessInstance issuance = calledProcessInstance(caller);
+
+        execute(job(issuance));
+
+        assertThat(issuance).isEnded().hasPassed("Boundary_WriteRefused", "Task_RefuseIssuance", "EndEvent_IssuanceRefused")
+                .hasNotPassed("Task_RecordIssuedToken");
+        assertRefused(caller, LEFT_GATE);
+        verify(administration, never()).create(any(), anyLong(), anyString(), any(), anyString());
+        verify(administration, never()).delete(any(), anyLong(), anyString(), anyString());
+    }
+
+    @Test
+    void aTokenAnEarlierAttemptLeftIsDeletedWhenTheHolderHasLeftSince() {
+        TokenFingerprint left = new TokenFingerprint("b".repeat(64));
+        when(administration.tokenWrittenBy(RedcapEnvironment.PROD, 101L, "alice", "system")).thenReturn(Optional.of(left));
+        when(registry.withFingerprint(left)).thenReturn(List.of());
+        when(holders.lock("alice")).thenReturn(Optional.empty(), Optional.of(LEFT));
+        ProcessInstance caller = issue("PROD");
+
+        execute(job(calledProcessInstance(caller)));
+
+        verify(administration).delete(RedcapEnvironment.PROD, 101L, "alice", "system");
+        verify(administration, never()).create(any(), anyLong(), anyString(), any(), anyString());
+        assertRefused(caller, LEFT_GATE);
+    }
+
+    @Test
+    void manualModeRefusesToRecordATokenForAHolderWhoLeftAndAsksTheAdminsToDeleteIt() {
+        manual = true;
+        RightsVerification verification = mock(RightsVerification.class);
+        Mocks.register("verifyTokenRightsDelegate", new VerifyTokenRightsDelegate(new IssuanceGate(ledger.cases, holders),
+                verification));
+        when(holders.lock("alice")).thenReturn(Optional.empty(), Optional.of(LEFT));
+        ProcessInstance caller = issue("QA");
+        ProcessInstance issuance = atManualTask(calledProcessInstance(caller));
+        taskService().claim(task(issuance).getId(), "ada");
+        taskService().complete(task(issuance).getId(), Map.of("tokenCreatedConfirmed", true));
+
+        execute(job(issuance));
+
+        assertThat(issuance).isEnded().hasPassed("Boundary_VerifyRefused", "Task_RefuseIssuance", "EndEvent_IssuanceRefused")
+                .hasNotPassed("Task_RecordIssuedToken");
+        assertThat(caller).isEnded().hasPassed("EndEvent_Refused");
+        assertThat(ledger.entriesOf(CaseRef.request(caller.getId()))).filteredOn(entry -> entry.kind() == LedgerKind.ISSUANCE_REFUSED)
+                .extracting(LedgerEntry::details).containsExactly("a QA token: " + LEFT_GATE
+                        + "; delete the QA token made in REDCap's Control Center for alice on project 201");
+        verify(verification, never()).problem(any(), anyLong(), anyString(), any());
+    }
+
+    @Test
+    void manualModeRecordsTheTokenOfAHolderWhoIsStillHere() {
+        manual = true;
+        RightsVerification verification = mock(RightsVerification.class);
+        when(verification.problem(any(), anyLong(), anyString(), any())).thenReturn(Optional.empty());
+        Mocks.register("verifyTokenRightsDelegate", new VerifyTokenRightsDelegate(new IssuanceGate(ledger.cases, holders),
+                verification));
+        ProcessInstance issuance = atManualTask(calledProcessInstance(issue("QA")));
+        taskService().claim(task(issuance).getId(), "ada");
+        taskService().complete(task(issuance).getId(), Map.of("tokenCreatedConfirmed", true));
+
+        execute(job(issuance));
+
+        assertThat(issuance).hasPassed("Task_RecordIssuedToken").hasNotPassed("Boundary_VerifyRefused");
+        verify(holders, org.mockito.Mockito.times(2)).lock("alice");
     }
 
     /** The manual creation task is entered asynchronously (its offer reads the identity store): runs that job. */
