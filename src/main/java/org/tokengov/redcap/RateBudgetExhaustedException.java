@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The client-side budget has no free call soon enough: nothing was sent to REDCap; try again after a while. */
 public class RateBudgetExhaustedException extends RedcapUnavailableException {
 
-    private final transient Duration nextSlotIn;
+    private final Duration nextSlotIn;
 
     /** Refused without knowing when a call will be free (a health check's "not right now"). */
     public RateBudgetExhaustedException(String message) {
