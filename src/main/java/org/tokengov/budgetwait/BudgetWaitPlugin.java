@@ -9,8 +9,8 @@ import org.tokengov.redcap.RateBudget;
 
 /**
  * Lets every job that found the REDCap rate budget spent wait for a later budget window instead of spending its
- * retries: the engine's failed-job handling is wrapped, not replaced, so every other failure keeps Camunda's retry
- * cycle and ends in an incident.
+ * retries, due when the budget's next call frees (spread over a few seconds): the engine's failed-job handling is
+ * wrapped, not replaced, so every other failure keeps Camunda's retry cycle and ends in an incident.
  */
 @Component
 class BudgetWaitPlugin extends AbstractProcessEnginePlugin {
@@ -19,7 +19,9 @@ class BudgetWaitPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         FailedJobCommandFactory otherFailures = configuration.getFailedJobCommandFactory();
         configuration.setFailedJobCommandFactory(new BudgetWaitingFailedJobCommands(
-                otherFailures == null ? new DefaultFailedJobCommandFactory() : otherFailures, RateBudget::laterWindowWait));
+                otherFailures == null ? new DefaultFailedJobCommandFactory() : otherFailures,
+                failure -> SpentBudget.nextSlotIn(failure).map(RateBudget::laterWindowWait)
+                        .orElseGet(RateBudget::laterWindowWait)));
         QuietSpentBudget.install();
     }
 }

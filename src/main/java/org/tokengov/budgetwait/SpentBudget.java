@@ -1,5 +1,7 @@
 package org.tokengov.budgetwait;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.tokengov.redcap.RateBudgetExhaustedException;
 
 /** Whether a failure is a spent rate budget, however deep the engine or a delegate wrapped it. */
@@ -12,13 +14,22 @@ final class SpentBudget {
     }
 
     static boolean causedIt(Throwable failure) {
+        return find(failure).isPresent();
+    }
+
+    /** How far away the budget's next free call was when the failure's spent budget refused it, if known. */
+    static Optional<Duration> nextSlotIn(Throwable failure) {
+        return find(failure).flatMap(RateBudgetExhaustedException::nextSlotIn);
+    }
+
+    private static Optional<RateBudgetExhaustedException> find(Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < DEEPEST_CAUSE; depth++) {
-            if (cause instanceof RateBudgetExhaustedException) {
-                return true;
+            if (cause instanceof RateBudgetExhaustedException spent) {
+                return Optional.of(spent);
             }
             cause = cause.getCause();
         }
-        return false;
+        return Optional.empty();
     }
 }

@@ -2,7 +2,6 @@ package org.tokengov.budgetwait;
 
 import java.time.Duration;
 import java.util.Date;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -19,11 +18,11 @@ final class WaitForLaterBudgetWindowCmd implements Command<Object> {
     private static final Logger log = LoggerFactory.getLogger(WaitForLaterBudgetWindowCmd.class);
 
     private final String jobId;
-    private final Supplier<Duration> laterWindow;
+    private final Duration wait;
 
-    WaitForLaterBudgetWindowCmd(String jobId, Supplier<Duration> laterWindow) {
+    WaitForLaterBudgetWindowCmd(String jobId, Duration wait) {
         this.jobId = jobId;
-        this.laterWindow = laterWindow;
+        this.wait = wait;
     }
 
     @Override
@@ -32,7 +31,6 @@ final class WaitForLaterBudgetWindowCmd implements Command<Object> {
         if (job == null) {
             return null;
         }
-        Duration wait = laterWindow.get();
         job.unlock();
         job.setDuedate(Date.from(ClockUtil.now().toInstant().plus(wait)));
         log.info("REDCap rate budget spent: job {} ({} of process instance {}) waits {} s for a later budget window",

@@ -41,11 +41,14 @@ abstract class CallStartLog {
     /** How many calls could start right now without waiting. */
     abstract int freeNow();
 
+    /** How long until the next call may start: zero if one may start now. */
+    abstract long nanosUntilNextSlot();
+
     RateBudgetExhaustedException exhausted(long waitNanos) {
         return new RateBudgetExhaustedException("rate budget exhausted for REDCap " + name + ": " + permits
                 + " calls per " + Duration.ofNanos(windowNanos).toSeconds() + " s already used; the next slot is "
                 + Duration.ofNanos(waitNanos).toMillis() + " ms away, longer than the maximum wait of "
-                + Duration.ofNanos(maxWaitNanos).toMillis() + " ms; try again later");
+                + Duration.ofNanos(maxWaitNanos).toMillis() + " ms; try again later", Duration.ofNanos(waitNanos));
     }
 
     RedcapUnavailableException interrupted() {

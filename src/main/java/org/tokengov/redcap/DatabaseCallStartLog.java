@@ -38,6 +38,8 @@ final class DatabaseCallStartLog extends CallStartLog {
     private static final String RESTART = "update redcap_rate_slot set started_at = clock_timestamp()"
             + " where environment = ? and slot = ? and started_at <= clock_timestamp() - ? * interval '1 microsecond'"
             + " returning started_at";
+    private static final String READ_OLDEST = "select slot, started_at, clock_timestamp() from redcap_rate_slot"
+            + " where environment = ? order by started_at, slot limit 1";
     private static final String COUNT_FREE = "select count(*) from redcap_rate_slot"
             + " where environment = ? and started_at <= clock_timestamp() - ? * interval '1 microsecond'";
 
@@ -86,6 +88,24 @@ final class DatabaseCallStartLog extends CallStartLog {
                 try (ResultSet rows = count.executeQuery()) {
                     rows.next();
                     return Math.min(permits, rows.getInt(1));
+                }
+            }
+        });
+    }
+
+    /** Until the slot that started longest ago may start again, read without locking (a hint, not a permit). */
+    @Override
+    long nanosUntilNextSlot() {
+        sizeOnce();
+        return inTransaction("read the next free permit of", connection -> {
+            try (PreparedStatement read = connection.prepareStatement(READ_OLDEST)) {
+                read.setString(1, name);
+                try (ResultSet rows = read.executeQuery()) {
+                    if (!rows.next()) {
+                        return 0L;
+                    }
+                    return new OldestSlot(rows.getInt(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
+                            rows.getObject(3, OffsetDateTime.class).toInstant()).untilFree(window).toNanos();
                 }
             }
         });

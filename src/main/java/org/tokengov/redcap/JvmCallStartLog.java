@@ -106,6 +106,15 @@ final class JvmCallStartLog extends CallStartLog {
         }
     }
 
+    /** Until the oldest slot handed out (to a call or to a caller waiting for one) leaves the window. */
+    @Override
+    synchronized long nanosUntilNextSlot() {
+        if (reservations.size() < permits) {
+            return 0;
+        }
+        return Math.max(0, reservations.peekFirst() + windowNanos - time.nanoTime());
+    }
+
     /** The permits not taken by calls of the last window, nor reserved by callers waiting for a slot. */
     @Override
     synchronized int freeNow() {

@@ -20,9 +20,15 @@ public final class RateBudget {
      */
     public static final Duration WINDOW = Duration.ofMinutes(1).plusSeconds(2);
 
-    /** The shortest wait of work refused by a spent budget, and how far beyond it the waits are spread. */
+    /** When the next free call is not known: the shortest wait of refused work, and how far beyond it waits spread. */
     static final Duration LATER_WINDOW_SHORTEST = Duration.ofSeconds(15);
     static final Duration LATER_WINDOW_SPREAD = Duration.ofSeconds(30);
+    /**
+     * When it is known: how far beyond it the waiters are spread, one maximum wait, as each may wait that long in its
+     * thread for a slot; and the shortest wait, so refused work never comes straight back.
+     */
+    static final Duration NEXT_SLOT_SPREAD = RateBudgets.DEFAULT_MAX_WAIT;
+    static final Duration NEXT_SLOT_SHORTEST = Duration.ofSeconds(1);
 
     private final CallStartLog starts;
 
@@ -74,9 +80,26 @@ public final class RateBudget {
         return starts.freeNow();
     }
 
+    /** How long until the next call may start (zero if one may start now), however many replicas share the budget. */
+    public Duration untilNextSlot() {
+        return Duration.ofNanos(starts.nanosUntilNextSlot());
+    }
+
     /**
-     * How long work refused by a spent budget waits before it tries again: about half a window, spread at random so
-     * that hundreds of waiting steps do not all come back in the same second (15 to 45 s).
+     * How long work refused by a spent budget waits before it tries again, when the budget's next free call is
+     * {@code nextSlotIn} away: until that slot frees, spread at random over one maximum wait after it (at least 1 s),
+     * so the waiters come back while the slots free one after another instead of all at once, and no slot stays
+     * unused while work waits out a blind interval.
+     */
+    public static Duration laterWindowWait(Duration nextSlotIn) {
+        Duration wait = (nextSlotIn.isNegative() ? Duration.ZERO : nextSlotIn)
+                .plusMillis(ThreadLocalRandom.current().nextLong(NEXT_SLOT_SPREAD.toMillis()));
+        return wait.compareTo(NEXT_SLOT_SHORTEST) < 0 ? NEXT_SLOT_SHORTEST : wait;
+    }
+
+    /**
+     * As above when the next free call is not known: about half a window, spread at random so that hundreds of
+     * waiting steps do not all come back in the same second (15 to 45 s).
      */
     public static Duration laterWindowWait() {
         return LATER_WINDOW_SHORTEST.plusMillis(ThreadLocalRandom.current().nextLong(LATER_WINDOW_SPREAD.toMillis()));

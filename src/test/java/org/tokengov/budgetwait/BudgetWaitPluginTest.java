@@ -123,6 +123,36 @@ class BudgetWaitPluginTest {
     }
 
     @Test
+    void aBudgetThatKnowsWhenItsNextCallFreesIsWaitedForUntilThenNotForABlindInterval() {
+        failures.add(new ProcessEngineException("wrapped by the engine",
+                new RateBudgetExhaustedException("spent", Duration.ofSeconds(20))));
+        failures.add(new RateBudgetExhaustedException("spent", Duration.ofMillis(300)));
+        String instance = runtime.startProcessInstanceByKey("RedcapStep").getId();
+        int retries = job(instance).getRetries();
+
+        assertThatThrownBy(() -> management.executeJob(job(instance).getId())).isInstanceOf(RuntimeException.class);
+        Instant failedAt = ClockUtil.now().toInstant();
+        Job waiting = job(instance);
+        assertThat(waiting.getDuedate().toInstant()).as("when the next call frees, spread over one maximum wait")
+                .isBetween(failedAt.plusSeconds(20), failedAt.plusSeconds(25));
+        assertThat(waiting.getRetries()).isEqualTo(retries);
+        ClockUtil.setCurrentTime(Date.from(failedAt.plusSeconds(19)));
+        assertThat(management.createJobQuery().processInstanceId(instance).executable().count())
+                .as("not due before the slot frees").isZero();
+
+        ClockUtil.setCurrentTime(waiting.getDuedate());
+        assertThatThrownBy(() -> management.executeJob(job(instance).getId())).isInstanceOf(RuntimeException.class);
+        Instant refusedAgainAt = ClockUtil.now().toInstant();
+        assertThat(job(instance).getDuedate().toInstant()).as("a slot freeing at once still waits a moment")
+                .isBetween(refusedAgainAt.plusSeconds(1), refusedAgainAt.plusMillis(5_300));
+
+        ClockUtil.setCurrentTime(job(instance).getDuedate());
+        management.executeJob(job(instance).getId());
+        assertThat(calls).isEqualTo(3);
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+    }
+
+    @Test
     void everyOtherFailureSpendsARetryAndEndsInAnIncident() {
         failures.add(new RedcapUnavailableException("REDCap answered 503"));
         failures.add(new IllegalStateException("a bug"));

@@ -50,9 +50,12 @@ class OffboardingProcessTest {
         }
     }
 
-    /** A fixed wait for a later budget window, so the test knows the timer's due date. */
+    /** A fixed wait for a later budget window, so the test knows the timer's due date; remembers whose it was. */
     public static class BudgetWait {
-        public String next() {
+        final List<String> askedFor = new ArrayList<>();
+
+        public String next(String tokenId) {
+            askedFor.add(tokenId);
             return "PT20S";
         }
     }
@@ -89,6 +92,7 @@ class OffboardingProcessTest {
     }
 
     final Scope scope = new Scope();
+    final BudgetWait budgetWait = new BudgetWait();
     final Guard guard = new Guard();
     final Suspensions suspensions = new Suspensions();
     String eventType = OffboardingEvent.TERMINATED;
@@ -132,7 +136,7 @@ class OffboardingProcessTest {
     void mocks() {
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register("offboardingScope", scope);
-        Mocks.register("budgetWindowWait", new BudgetWait());
+        Mocks.register("budgetWindowWait", budgetWait);
         Mocks.register("registerOffboardingEventDelegate", register);
         Mocks.register("decideEventActionDelegate", decide);
         Mocks.register("recordIgnoredEventDelegate", recordIgnored);
@@ -359,7 +363,9 @@ class OffboardingProcessTest {
             execute(jobsAt(offboarding, "Task_RevokeTokenInRedcap").get(0));
             assertThat(offboarding).isWaitingAt("Timer_NextBudgetWindow");
             Job timer = jobsAt(offboarding, "Timer_NextBudgetWindow").get(0);
-            assertThat(timer.getDuedate()).isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 20_000));
+            assertThat(timer.getDuedate()).as("the wait computed for the token's budget")
+                    .isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 20_000));
+            assertThat(timer.getPriority()).as("a waiting revocation outranks follow-up work").isEqualTo(100);
             ClockUtil.setCurrentTime(timer.getDuedate());
             execute(timer);
         }
@@ -367,6 +373,7 @@ class OffboardingProcessTest {
         revokeAllAndFinish(offboarding);
 
         assertThat(revoked).containsExactly("token-a");
+        assertThat(budgetWait.askedFor).containsExactly("token-a", "token-a");
         assertThat(offboarding).hasPassed("Boundary_RateBudgetExhausted", "Timer_NextBudgetWindow").isEnded();
     }
 

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.redcap.RateBudget;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
@@ -56,7 +58,9 @@ class OffboardingWithinRateBudgetIT {
                     .statusCode()).isEqualTo(202);
         }
 
+        Instant before = Instant.now();
         runRevocations();
+        Instant after = Instant.now();
 
         // Manual mode: a revocation is the rights-off call, then a deletion by hand that REDCap's log confirms later.
         long revoked = tokens.stream()
@@ -65,6 +69,10 @@ class OffboardingWithinRateBudgetIT {
         assertThat(runtime.createIncidentQuery().count()).as("a spent budget is no incident").isZero();
         assertThat(management.createJobQuery().activityId("Timer_NextBudgetWindow").timers().count())
                 .as("the other waits for a later window").isEqualTo(1);
+        Job waiting = management.createJobQuery().activityId("Timer_NextBudgetWindow").timers().singleResult();
+        assertThat(waiting.getDuedate().toInstant())
+                .as("due when the one call a window frees (a window after the first call, within 5 s after), not sooner")
+                .isBetween(before.plus(RateBudget.WINDOW).minusSeconds(2), after.plus(RateBudget.WINDOW).plusSeconds(5));
     }
 
     /** Runs the due revocation jobs only (the rest of the offboarding, e.g. asking REDCap for PIs, would also need budget). */

@@ -7,9 +7,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -89,6 +91,37 @@ class RateBudgetTest {
         time.advance(Duration.ofSeconds(55));
         assertThat(budget.acquireStart()).isEqualTo(MINUTE_NANOS);
         assertThat(time.sleeps).containsExactly(Duration.ofSeconds(5).toNanos());
+    }
+
+    @Test
+    void untilNextSlotIsZeroWhileACallIsFreeThenUntilTheOldestStartLeavesTheWindow() {
+        FakeTime time = new FakeTime();
+        RateBudget budget = new RateBudget("PROD", 2, MINUTE, Duration.ofSeconds(10), time);
+        assertThat(budget.untilNextSlot()).isZero();
+        budget.acquire();
+        time.advance(Duration.ofSeconds(20));
+        budget.acquire();
+        time.advance(Duration.ofSeconds(15));
+
+        assertThat(budget.untilNextSlot()).isEqualTo(Duration.ofSeconds(25));
+        assertThatThrownBy(budget::acquire).isInstanceOfSatisfying(RateBudgetExhaustedException.class,
+                spent -> assertThat(spent.nextSlotIn()).contains(Duration.ofSeconds(25)));
+    }
+
+    @Test
+    void refusedWorkWaitsUntilTheNextSlotSpreadOverOneMaximumWaitAndAtLeastASecond() {
+        Set<Duration> waits = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            Duration wait = RateBudget.laterWindowWait(Duration.ofSeconds(30));
+            assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(30)).isLessThan(Duration.ofSeconds(35));
+            waits.add(wait);
+            assertThat(RateBudget.laterWindowWait(Duration.ZERO)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(5));
+            assertThat(RateBudget.laterWindowWait(Duration.ofSeconds(-3))).isBetween(Duration.ofSeconds(1),
+                    Duration.ofSeconds(5));
+        }
+        assertThat(waits).as("spread, so the waiters do not all come back in the same second").hasSizeGreaterThan(250);
+        assertThat(RateBudget.laterWindowWait()).as("unknown next slot: about half a window")
+                .isBetween(Duration.ofSeconds(15), Duration.ofSeconds(45));
     }
 
     @Test

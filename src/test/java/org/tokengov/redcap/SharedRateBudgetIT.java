@@ -59,6 +59,25 @@ class SharedRateBudgetIT {
     }
 
     @Test
+    void everyReplicaSeesWhenTheSharedBudgetsNextCallFrees() {
+        Duration minute = Duration.ofMinutes(1);
+        CallStartLog a = new DatabaseCallStartLog(replicas.a, "NEXT", 2, minute, Duration.ZERO);
+        CallStartLog b = new DatabaseCallStartLog(replicas.b, "NEXT", 2, minute, Duration.ZERO);
+        assertThat(b.nanosUntilNextSlot()).as("a call is free").isZero();
+
+        a.acquireStart();
+        assertThat(b.nanosUntilNextSlot()).as("one call still free").isZero();
+        a.acquireStart();
+
+        Duration next = new RateBudget(b).untilNextSlot();
+        assertThat(next).as("the first start leaves the window a minute after it began")
+                .isGreaterThan(Duration.ofSeconds(50)).isLessThanOrEqualTo(minute);
+        assertThatThrownBy(b::acquireStart).isInstanceOfSatisfying(RateBudgetExhaustedException.class,
+                spent -> assertThat(spent.nextSlotIn()).hasValueSatisfying(
+                        wait -> assertThat(wait).isGreaterThan(Duration.ofSeconds(50)).isLessThanOrEqualTo(next)));
+    }
+
+    @Test
     void aLoweredBudgetKeepsTheRecentStartsAndARaisedOneAddsFreeSlots() {
         Duration minute = Duration.ofMinutes(1);
         CallStartLog before = new DatabaseCallStartLog(replicas.a, "RESIZE", 4, minute, Duration.ZERO);
