@@ -46,6 +46,7 @@ final class OffboardingBench {
      * REDCap, its own port, no simulator (the first node serves it) and no demo data. The caller closes it.
      */
     static ConfigurableApplicationContext secondReplica(ConfigurableApplicationContext first) {
+        // "test": what TestPropertyValues calls the property source it adds.
         EnumerablePropertySource<?> testProperties = (EnumerablePropertySource<?>) first.getEnvironment()
                 .getPropertySources().get("test");
         Map<String, Object> settings = new java.util.HashMap<>();

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -21,16 +20,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.EnumerablePropertySource;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
-import org.tokengov.TokenGovernanceApplication;
 import org.tokengov.offboarding.OffboardingEvent;
 import org.tokengov.testsupport.HrWebhookClient;
 import org.tokengov.testsupport.IssuedTokens;
@@ -54,9 +49,6 @@ class OffboardingBurstBenchmark {
 
     static final int PEOPLE = Integer.getInteger("bench.people", 1_000);
     static final int BUDGET = Integer.getInteger("bench.budget", 300);
-    /** What {@link TestPropertyValues} calls the property source it adds. */
-    static final String TEST_PROPERTIES = "test";
-
     static class BurstServers extends OffboardingBench.Servers {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
@@ -83,7 +75,7 @@ class OffboardingBurstBenchmark {
 
     @Test
     void aLabOfAThousandPeopleClosesAtOnceOnTwoReplicas() throws Exception {
-        try (ConfigurableApplicationContext replicaB = secondReplica()) {
+        try (ConfigurableApplicationContext replicaB = OffboardingBench.secondReplica(context)) {
             burst(RealServers.baseUrl(context), RealServers.baseUrl(replicaB));
         }
     }
@@ -152,23 +144,6 @@ class OffboardingBurstBenchmark {
         assertThat(peak).isLessThanOrEqualTo(BUDGET);
         assertThat(lost).isZero();
         assertThat(incidents).isZero();
-    }
-
-    /** The second replica: the same settings on the same databases and REDCap, its own port; no simulator or demo data. */
-    private ConfigurableApplicationContext secondReplica() {
-        EnumerablePropertySource<?> first = (EnumerablePropertySource<?>) context.getEnvironment().getPropertySources()
-                .get(TEST_PROPERTIES);
-        Map<String, Object> settings = new HashMap<>();
-        for (String name : first.getPropertyNames()) {
-            settings.put(name, first.getProperty(name));
-        }
-        settings.put("server.port", RealServers.freePort());
-        settings.put("redcap-sim.enabled", false);
-        settings.put("tokengov.demo.enabled", false);
-        return new SpringApplicationBuilder(TokenGovernanceApplication.class)
-                .initializers(replica -> replica.getEnvironment().getPropertySources()
-                        .addFirst(new MapPropertySource("replica-b", settings)))
-                .run();
     }
 
     /** PROD tokens whose API rights are still on, and QA tokens still in REDCap: what REDCap would still accept. */
