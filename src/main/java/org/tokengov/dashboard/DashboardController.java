@@ -2,11 +2,15 @@ package org.tokengov.dashboard;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tokengov.reconciliation.ReconciliationRuns;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.registry.TokenSelection;
 import org.tokengov.registry.TokenState;
 import org.tokengov.requeststate.PageAsked;
 
@@ -29,7 +34,8 @@ import org.tokengov.requeststate.PageAsked;
  * {@code GET /dashboard}: the token dashboard page (for administrators with the last reconciliation and a button that
  * starts one, {@code POST /dashboard/reconciliation}); {@code GET /dashboard/tokens.csv}: its token list as CSV, with the
  * same filter parameters ({@code environment}, {@code state}, {@code project}, {@code holder}), complete; the page's
- * token table shows one page ({@code tokenPage}, from 0) with links to the next and previous. A visitor without a
+ * token lists show one page each ({@code tokenPage}, {@code expiringPage}, {@code unusedPage}, {@code suspendedPage},
+ * from 0) with links to the next and previous. A visitor without a
  * login is sent to Camunda's login page (the page) or refused with 401 (the CSV, for programs). A filter value that
  * does not parse, or another person's holder name asked for by someone who is not an administrator, gives 400 with
  * the reason: shown on the page, or as the CSV response's text. Neither response is cached: both show who holds what.
@@ -61,8 +67,7 @@ class DashboardController {
     @GetMapping({"/dashboard", "/dashboard/"})
     String page(HttpServletRequest request, HttpServletResponse response, Model model,
             @RequestParam(required = false) String environment, @RequestParam(required = false) String state,
-            @RequestParam(required = false) String project, @RequestParam(required = false) String holder,
-            @RequestParam(required = false) String tokenPage) {
+            @RequestParam(required = false) String project, @RequestParam(required = false) String holder) {
         Optional<Viewer> viewer = viewers.current(request);
         if (viewer.isEmpty()) {
             return "redirect:" + loginPage;
@@ -82,11 +87,8 @@ class DashboardController {
         }
         try {
             DashboardFilter filter = DashboardFilter.parse(environment, state, project, holder);
-            int page = PageAsked.parse(tokenPage, null).page();
-            model.addAttribute("dashboard", dashboards.of(viewer.get(), filter, page));
+            model.addAttribute("dashboard", dashboards.of(viewer.get(), filter, pages(request)));
             model.addAttribute("csvLink", csvLink(filter));
-            model.addAttribute("previousTokens", pageLink(filter, page - 1));
-            model.addAttribute("nextTokens", pageLink(filter, page + 1));
         } catch (DashboardFilter.Invalid | PageAsked.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", e.getMessage());
@@ -109,28 +111,31 @@ class DashboardController {
                 .header(HttpHeaders.LOCATION, request.getContextPath() + "/dashboard?reconciliation=started").build();
     }
 
+    /** Written as the registry reads the tokens, a batch at a time: never the whole list in memory. */
     @GetMapping("/dashboard/tokens.csv")
-    ResponseEntity<String> csv(HttpServletRequest request,
+    void csv(HttpServletRequest request, HttpServletResponse response,
             @RequestParam(required = false) String environment, @RequestParam(required = false) String state,
-            @RequestParam(required = false) String project, @RequestParam(required = false) String holder) {
+            @RequestParam(required = false) String project, @RequestParam(required = false) String holder) throws IOException {
         Optional<Viewer> viewer = viewers.current(request);
         if (viewer.isEmpty()) {
-            return plainText(HttpStatus.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"REDCap API token governance\", charset=\"UTF-8\"")
-                    .body("Log in to Tasklist first, or send HTTP Basic credentials.\n");
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"REDCap API token governance\", charset=\"UTF-8\"");
+            plainText(response, HttpStatus.UNAUTHORIZED, "Log in to Tasklist first, or send HTTP Basic credentials.\n");
+            return;
         }
-        String csv;
+        TokenSelection exported;
         try {
-            csv = TokenCsv.of(dashboards.tokens(viewer.get(), DashboardFilter.parse(environment, state, project, holder)));
+            exported = dashboards.exported(viewer.get(), DashboardFilter.parse(environment, state, project, holder));
         } catch (DashboardFilter.Invalid e) {
-            return plainText(HttpStatus.BAD_REQUEST).body(e.getMessage() + "\n");
+            plainText(response, HttpStatus.BAD_REQUEST, e.getMessage() + "\n");
+            return;
         }
         String fileName = "tokens-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".csv";
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
-                .contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(csv);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        response.setContentType(CSV.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString());
+        PrintWriter csv = response.getWriter();
+        csv.write(TokenCsv.headerLine());
+        dashboards.forEachToken(exported, token -> csv.write(TokenCsv.line(token)));
     }
 
     private static ResponseEntity.BodyBuilder plainText(HttpStatus status) {
@@ -139,11 +144,22 @@ class DashboardController {
                 .header("X-Content-Type-Options", "nosniff");
     }
 
-    /** The dashboard with the same filter, at another page of the token table. */
-    private static String pageLink(DashboardFilter filter, int tokenPage) {
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/dashboard");
-        filter.parameters().forEach(link::queryParam);
-        return link.queryParam("tokenPage", tokenPage).encode().build().toUriString() + "#tokens";
+    private static void plainText(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+        // As above, written straight to the response (the CSV's answer is written so, not returned).
+        response.setStatus(status.value());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        response.setContentType(TEXT.toString());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.getWriter().write(message);
+    }
+
+    /** Which page of each token list the query asks for; a number that does not parse is refused. */
+    private static Map<TokenListName, Integer> pages(HttpServletRequest request) {
+        Map<TokenListName, Integer> pages = new EnumMap<>(TokenListName.class);
+        for (TokenListName list : TokenListName.values()) {
+            pages.put(list, PageAsked.parse(request.getParameter(list.parameter), null).page());
+        }
+        return pages;
     }
 
     private static String csvLink(DashboardFilter filter) {

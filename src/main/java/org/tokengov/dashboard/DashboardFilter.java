@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.tokengov.redcap.RedcapEnvironment;
-import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRequestRecord;
 import org.tokengov.registry.TokenState;
 
@@ -32,13 +31,6 @@ record DashboardFilter(RedcapEnvironment environment, TokenState state, Long pro
         return new DashboardFilter(environment(environment), state(state), project(project), holder(holder));
     }
 
-    boolean admits(IssuedToken token) {
-        return (environment == null || token.environment() == environment)
-                && (state == null || token.state() == state)
-                && (projectId == null || token.projectId() == projectId)
-                && admitsPerson(token.holder());
-    }
-
     /** Environment and state belong to tokens; a request matches on its requester and either of its projects. */
     boolean admits(TokenRequestRecord request) {
         return (projectId == null || request.productionProjectId() == projectId || request.qaProjectId() == projectId)
@@ -49,7 +41,7 @@ record DashboardFilter(RedcapEnvironment environment, TokenState state, Long pro
         return holder == null || holder.equals(username);
     }
 
-    /** The filter as query parameters, for links that keep it (the CSV export). */
+    /** The filter as query parameters, for links that keep it (the CSV export, the lists' pages). */
     Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (environment != null) {

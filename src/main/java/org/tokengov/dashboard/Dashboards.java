@@ -6,14 +6,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.tokengov.offboarding.OffboardingReports;
 import org.tokengov.offboarding.OffboardingReports.Report;
 import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenReports;
 import org.tokengov.registry.TokenRequestRecord;
+import org.tokengov.registry.TokenSelection;
+import org.tokengov.registry.TokenState;
 import org.tokengov.requeststate.RequestWaits;
 import org.tokengov.requeststate.WaitingPoint;
 
@@ -25,26 +31,27 @@ class Dashboards {
     static final Duration OFFBOARDING_PERIOD = Duration.ofDays(365);
     /** The table lists the newest ones; the chart counts them all. */
     static final int OFFBOARDING_ROWS = 50;
-    /** The token table shows this many at a time, newest issue first; the figures and the CSV count them all. */
-    static final int TOKEN_ROWS = 50;
 
     private final VisibleRecords records;
+    private final TokenReports tokenReports;
     private final RequestWaits waits;
     private final OffboardingReports offboardings;
     private final Clock clock;
 
-    Dashboards(VisibleRecords records, RequestWaits waits, OffboardingReports offboardings, Clock clock) {
+    Dashboards(VisibleRecords records, TokenReports tokenReports, RequestWaits waits, OffboardingReports offboardings,
+            Clock clock) {
         this.records = records;
+        this.tokenReports = tokenReports;
         this.waits = waits;
         this.offboardings = offboardings;
         this.clock = clock;
     }
 
-    /** {@code tokenPage}: which page of the token table, from 0. */
-    DashboardView of(Viewer viewer, DashboardFilter filter, int tokenPage) {
+    /** {@code pages}: which page of each token list, from 0 (absent: the first). */
+    DashboardView of(Viewer viewer, DashboardFilter filter, Map<TokenListName, Integer> pages) {
         Instant now = clock.instant();
-        List<IssuedToken> tokens = records.tokens(viewer, filter);
-        TokenFigures figures = TokenFigures.of(tokens, now);
+        TokenSelection visible = records.tokens(viewer, filter);
+        TokenFigures figures = TokenFigures.read(tokenReports, visible, now);
         List<TokenRequestRecord> openRequests = records.openRequests(viewer, filter).stream()
                 .sorted(Comparator.comparing(TokenRequestRecord::submittedAt)).toList();
         Map<String, Optional<WaitingPoint>> waiting = waits.of(openRequests.stream().map(TokenRequestRecord::id).toList());
@@ -65,18 +72,36 @@ class Dashboards {
             offboardingRows = newestFirst.stream().limit(OFFBOARDING_ROWS).map(OffboardingRow::of).toList();
             revocationChart = BarChartSvg.render("Offboardings by time to full revocation", RevocationTimes.distribution(reports));
         }
-        return new DashboardView(figures.byState(), figures.total(), figures.expiryWindows(), rows(figures.expiringSoon(), now),
-                rows(figures.unused(), now), rows(figures.suspended(), now), open, requestsChart, offboardingRows,
-                revocationChart, rows(tokens.stream().skip((long) tokenPage * TOKEN_ROWS).limit(TOKEN_ROWS).toList(), now),
-                tokens.size(), tokenPage, TOKEN_ROWS);
+        TokenList expiringSoon = list(TokenListName.EXPIRING_SOON, pages, filter, figures.expiringSoon(), now,
+                (offset, limit) -> tokenReports.expiringBefore(visible.narrowedTo(TokenState.LIVE),
+                        TokenFigures.expiringSoonDeadline(now), offset, limit));
+        TokenList unused = list(TokenListName.UNUSED, pages, filter, figures.unused(), now,
+                (offset, limit) -> tokenReports.idleSince(visible.narrowedTo(TokenFigures.USABLE),
+                        TokenFigures.unusedBefore(now), offset, limit));
+        TokenList suspended = list(TokenListName.SUSPENDED, pages, filter, figures.suspended(), now,
+                (offset, limit) -> tokenReports.newestFirst(visible.narrowedTo(EnumSet.of(TokenState.SUSPENDED)), offset, limit));
+        TokenList tokens = list(TokenListName.TOKENS, pages, filter, figures.total().total(), now,
+                (offset, limit) -> tokenReports.newestFirst(visible, offset, limit));
+        return new DashboardView(figures.byState(), figures.total(), figures.expiryWindows(), expiringSoon, unused,
+                suspended, open, requestsChart, offboardingRows, revocationChart, tokens);
     }
 
-    /** The token list for the CSV export, with the same visibility and filter as the page. */
-    List<IssuedToken> tokens(Viewer viewer, DashboardFilter filter) {
+    /** The tokens of the CSV export: the same visibility and filter as the page; refused as the page refuses. */
+    TokenSelection exported(Viewer viewer, DashboardFilter filter) {
         return records.tokens(viewer, filter);
     }
 
-    private static List<TokenRow> rows(List<IssuedToken> tokens, Instant now) {
-        return tokens.stream().map(token -> TokenRow.of(token, now)).toList();
+    /** Every token of the export, newest issue first, handed over as the registry reads them. */
+    void forEachToken(TokenSelection exported, Consumer<IssuedToken> action) {
+        tokenReports.forEachNewestFirst(exported, action);
+    }
+
+    /** One page of a list of {@code total} tokens; {@code page} reads {@code limit} of them from {@code offset}. */
+    private static TokenList list(TokenListName name, Map<TokenListName, Integer> pages, DashboardFilter filter, long total,
+            Instant now, BiFunction<Integer, Integer, List<IssuedToken>> page) {
+        int number = pages.getOrDefault(name, 0);
+        List<TokenRow> rows = page.apply(number * name.pageSize, name.pageSize).stream()
+                .map(token -> TokenRow.of(token, now)).toList();
+        return TokenList.of(name, rows, total, number, filter);
     }
 }

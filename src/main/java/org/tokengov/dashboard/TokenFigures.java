@@ -4,28 +4,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.tokengov.redcap.RedcapEnvironment;
-import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenReports;
+import org.tokengov.registry.TokenSelection;
 import org.tokengov.registry.TokenState;
 
 /**
- * The dashboard's figures over a list of tokens at a moment: counts by state and environment, how many live tokens
- * expire within each window, and the tokens that need someone's attention. "Unused" means no API call for
+ * The dashboard's figures over the tokens a viewer may see, at a moment: counts by state and environment, how many
+ * live tokens expire within each window, and how many are unused or suspended. "Unused" means no API call for
  * {@value #UNUSED_MONTHS} months or more (the last use the inactivity sweep read from REDCap's log, else the issue
- * date): a month before the policy's six months of disuse revoke the token.
+ * date), among tokens that can be used (live, not suspended): a month before the policy's six months of disuse revoke
+ * the token. Counted by the database: three queries, whatever the number of tokens.
  */
 record TokenFigures(
         List<StateCount> byState,
         StateCount total,
         List<ExpiryWindow> expiryWindows,
-        List<IssuedToken> expiringSoon,
-        List<IssuedToken> unused,
-        List<IssuedToken> suspended) {
+        long unused,
+        long suspended) {
 
     static final List<Integer> EXPIRY_WINDOW_DAYS = List.of(30, 60, 90);
     static final int UNUSED_MONTHS = 5;
+    /** Live and not suspended: a suspended token cannot be used, and is listed as such. */
+    static final Set<TokenState> USABLE = EnumSet.of(TokenState.ACTIVE, TokenState.QA_ACTIVE);
 
     record StateCount(String label, long qa, long prod, long total) {
 
@@ -38,39 +44,43 @@ record TokenFigures(
     record ExpiryWindow(int days, long tokens) {
     }
 
-    static TokenFigures of(List<IssuedToken> tokens, Instant now) {
+    static TokenFigures read(TokenReports reports, TokenSelection visible, Instant now) {
+        return of(reports.countByEnvironmentAndState(visible),
+                reports.countExpiringBefore(visible.narrowedTo(TokenState.LIVE),
+                        EXPIRY_WINDOW_DAYS.stream().map(days -> expiryDeadline(now, days)).toList()),
+                reports.countIdleSince(visible.narrowedTo(USABLE), unusedBefore(now)));
+    }
+
+    /** {@code expiring}: the count of each window of {@link #EXPIRY_WINDOW_DAYS}, in order. */
+    static TokenFigures of(Map<RedcapEnvironment, Map<TokenState, Long>> counts, List<Long> expiring, long unused) {
         List<StateCount> byState = Arrays.stream(TokenState.values())
-                .map(state -> count(state.name(), tokens.stream().filter(token -> token.state() == state).toList()))
+                .map(state -> new StateCount(state.name(), counts.get(RedcapEnvironment.QA).get(state),
+                        counts.get(RedcapEnvironment.PROD).get(state)))
                 .toList();
-        List<ExpiryWindow> windows = EXPIRY_WINDOW_DAYS.stream()
-                .map(days -> new ExpiryWindow(days, tokens.stream().filter(token -> expiresWithin(token, now, days)).count()))
+        StateCount total = new StateCount("All", byState.stream().mapToLong(StateCount::qa).sum(),
+                byState.stream().mapToLong(StateCount::prod).sum());
+        List<ExpiryWindow> windows = IntStream.range(0, EXPIRY_WINDOW_DAYS.size())
+                .mapToObj(i -> new ExpiryWindow(EXPIRY_WINDOW_DAYS.get(i), expiring.get(i)))
                 .toList();
-        int longestWindow = EXPIRY_WINDOW_DAYS.get(EXPIRY_WINDOW_DAYS.size() - 1);
-        Instant unusedBefore = now.atZone(ZoneOffset.UTC).minusMonths(UNUSED_MONTHS).toInstant();
-        return new TokenFigures(byState, count("All", tokens), windows,
-                tokens.stream().filter(token -> expiresWithin(token, now, longestWindow))
-                        .sorted(Comparator.comparing(IssuedToken::expiresAt)).toList(),
-                tokens.stream().filter(token -> usable(token) && idleSince(token).isBefore(unusedBefore))
-                        .sorted(Comparator.comparing(TokenFigures::idleSince)).toList(),
-                tokens.stream().filter(token -> token.state() == TokenState.SUSPENDED).toList());
+        return new TokenFigures(byState, total, windows, unused, byState.get(TokenState.SUSPENDED.ordinal()).total());
     }
 
-    /** Since when the token has not been used: its last API call, or its issue if it was never used. */
-    static Instant idleSince(IssuedToken token) {
-        return token.lastUsedAt() != null ? token.lastUsedAt() : token.issuedAt();
+    /** Live tokens expiring before this are listed as expiring soon: the longest window's end. */
+    static Instant expiringSoonDeadline(Instant now) {
+        return expiryDeadline(now, EXPIRY_WINDOW_DAYS.get(EXPIRY_WINDOW_DAYS.size() - 1));
     }
 
-    private static boolean expiresWithin(IssuedToken token, Instant now, int days) {
-        return token.state().isLive() && token.expiresAt().isBefore(now.plus(Duration.ofDays(days)));
+    /** The number of tokens listed as expiring soon: the longest window's. */
+    long expiringSoon() {
+        return expiryWindows.get(expiryWindows.size() - 1).tokens();
     }
 
-    /** Live and not suspended: a suspended token cannot be used, and is listed as such. */
-    private static boolean usable(IssuedToken token) {
-        return token.state() == TokenState.ACTIVE || token.state() == TokenState.QA_ACTIVE;
+    /** Usable tokens idle since before this are unused. */
+    static Instant unusedBefore(Instant now) {
+        return now.atZone(ZoneOffset.UTC).minusMonths(UNUSED_MONTHS).toInstant();
     }
 
-    private static StateCount count(String label, List<IssuedToken> tokens) {
-        return new StateCount(label, tokens.stream().filter(token -> token.environment() == RedcapEnvironment.QA).count(),
-                tokens.stream().filter(token -> token.environment() == RedcapEnvironment.PROD).count());
+    private static Instant expiryDeadline(Instant now, int days) {
+        return now.plus(Duration.ofDays(days));
     }
 }

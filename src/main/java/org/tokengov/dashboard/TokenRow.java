@@ -13,8 +13,13 @@ record TokenRow(String id, String holder, String environment, long projectId, St
                 rights(token), Readable.day(token.issuedAt()), Readable.day(token.expiresAt()),
                 token.expiresAt().isAfter(now) ? Readable.duration(Duration.between(now, token.expiresAt())) : "past",
                 token.lastUsedAt() == null ? "never" : Readable.day(token.lastUsedAt()),
-                Readable.duration(Duration.between(TokenFigures.idleSince(token), now)),
+                Readable.duration(Duration.between(idleSince(token), now)),
                 token.revocationReason() == null ? "" : token.revocationReason());
+    }
+
+    /** Since when the token has not been used: its last API call, or its issue if it was never used. */
+    private static Instant idleSince(IssuedToken token) {
+        return token.lastUsedAt() != null ? token.lastUsedAt() : token.issuedAt();
     }
 
     private static String rights(IssuedToken token) {

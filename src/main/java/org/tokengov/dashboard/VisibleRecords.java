@@ -1,13 +1,11 @@
 package org.tokengov.dashboard;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import org.tokengov.registry.IssuedToken;
-import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenRequestRecord;
 import org.tokengov.registry.TokenRequests;
+import org.tokengov.registry.TokenSelection;
 
 /**
  * The one place that decides whose records a viewer gets: administrators everyone's, anyone else only their own, so
@@ -17,21 +15,15 @@ import org.tokengov.registry.TokenRequests;
 @Component
 class VisibleRecords {
 
-    private final TokenRegistry registry;
     private final TokenRequests requests;
 
-    VisibleRecords(TokenRegistry registry, TokenRequests requests) {
-        this.registry = registry;
+    VisibleRecords(TokenRequests requests) {
         this.requests = requests;
     }
 
-    /** Newest issue first. */
-    List<IssuedToken> tokens(Viewer viewer, DashboardFilter filter) {
-        String person = scope(viewer, filter);
-        List<IssuedToken> candidates = person == null ? registry.all() : registry.ofHolder(person);
-        return candidates.stream().filter(filter::admits)
-                .sorted(Comparator.comparing(IssuedToken::issuedAt).reversed().thenComparing(IssuedToken::id))
-                .toList();
+    /** The tokens the viewer may see that match the filter, for the registry to count and list. */
+    TokenSelection tokens(Viewer viewer, DashboardFilter filter) {
+        return TokenSelection.of(scope(viewer, filter), filter.environment(), filter.projectId(), filter.state());
     }
 
     /** The open requests (few, whatever the history's length), newest submission first. */

@@ -17,11 +17,19 @@ public final class SpreadsheetSafeCsv {
 
     /** The header line, then one line per row; null fields stay empty. */
     public static String of(String header, List<List<String>> rows) {
-        StringBuilder csv = new StringBuilder(header).append(CRLF);
-        for (List<String> row : rows) {
-            csv.append(String.join(",", row.stream().map(SpreadsheetSafeCsv::field).toList())).append(CRLF);
-        }
+        StringBuilder csv = new StringBuilder(headerLine(header));
+        rows.forEach(row -> csv.append(line(row)));
         return csv.toString();
+    }
+
+    /** The header, ended as a line: for exports written a line at a time. */
+    public static String headerLine(String header) {
+        return header + CRLF;
+    }
+
+    /** One row as a line, ended; null fields stay empty. */
+    public static String line(List<String> row) {
+        return String.join(",", row.stream().map(SpreadsheetSafeCsv::field).toList()) + CRLF;
     }
 
     static String field(String value) {

@@ -194,6 +194,76 @@ class DashboardIT {
     }
 
     @Test
+    void aHoldersFiguresAndListsNeverCountAnotherPersonsTokens() {
+        long project = 7301;
+        Instant now = Instant.now();
+        token("h-bob-expiring", "bob", "PROD", project, "ACTIVE", now.plus(days(10)), null, now.minus(days(200)));
+        token("h-bob-suspended", "bob", "QA", project, "SUSPENDED", now.plus(days(100)), null, now.minus(days(20)));
+        for (int i = 0; i < 3; i++) {
+            token("h-carol-expiring-" + i, "carol", "PROD", project, "ACTIVE", now.plus(days(10)), null, now.minus(days(200)));
+            token("h-carol-suspended-" + i, "carol", "QA", project, "SUSPENDED", now.plus(days(100)), null, now.minus(days(20)));
+        }
+
+        String bobs = WebappSession.loggedIn(app, "bob").get("/dashboard?project=" + project).body();
+
+        assertThat(numbers(row(bobs, "data-state=\"All\""))).containsExactly(1L, 1L, 2L);
+        assertThat(figure(bobs, "data-days=\"30\"")).isEqualTo(1);
+        assertThat(figure(bobs, "id=\"unused-count\"")).as("h-bob-expiring: never used, issued 200 days ago").isEqualTo(1);
+        assertThat(figure(bobs, "id=\"suspended-count\"")).isEqualTo(1);
+        assertThat(bobs).contains("h-bob-expiring").contains("h-bob-suspended").doesNotContain("h-carol");
+        String unfiltered = WebappSession.loggedIn(app, "bob").get("/dashboard").body();
+        assertThat(numbers(row(unfiltered, "data-state=\"All\"")).get(2)).as("all of bob's tokens, counted from the table")
+                .isEqualTo(jdbc.queryForObject("select count(*) from api_token where holder = 'bob'", Long.class));
+        assertThat(unfiltered).doesNotContain("h-carol");
+        assertThat(numbers(row(WebappSession.loggedIn(app, "ada").get("/dashboard?project=" + project).body(),
+                "data-state=\"All\""))).as("ada sees carol's too").containsExactly(4L, 4L, 8L);
+    }
+
+    @Test
+    void anAdministratorsFiguresEqualACountOfTheWholeRegistryTable() {
+        Instant now = Instant.now();
+        token("w-expiring", "whole-holder", "QA", 7501, "QA_ACTIVE", now.plus(days(45)), null, now.minus(days(300)));
+        token("w-found", "whole-holder", "PROD", 7501, "FOUND", now.plus(days(45)), null, now.minus(days(3)));
+
+        String page = WebappSession.loggedIn(app, "ada").get("/dashboard").body();
+
+        for (String state : List.of("QA_ACTIVE", "ACTIVE", "SUSPENDED", "REVOKED", "EXPIRED", "FOUND", "REVOCATION_PENDING")) {
+            assertThat(numbers(row(page, "data-state=\"" + state + "\""))).as(state).containsExactly(
+                    count("state = ? and environment = 'QA'", state), count("state = ? and environment = 'PROD'", state),
+                    count("state = ?", state));
+        }
+        assertThat(numbers(row(page, "data-state=\"All\"")).get(2)).isEqualTo(count("1 = ?", 1));
+        assertThat(figure(page, "data-days=\"90\"")).isEqualTo(count(
+                "state in ('QA_ACTIVE', 'ACTIVE', 'SUSPENDED') and expires_at < ?", Timestamp.from(now.plus(days(90)))));
+        assertThat(figure(page, "id=\"suspended-count\"")).isEqualTo(count("state = ?", "SUSPENDED"));
+    }
+
+    @Test
+    void attentionListsShowTwentyAtATimeWithTheirTotalAndLinksKeepingTheFilter() {
+        long project = 7401;
+        Instant now = Instant.now();
+        for (int i = 0; i < 25; i++) {
+            token(String.format("e-%02d", i), "expiring-holder", "PROD", project, "ACTIVE", now.plus(days(1 + i)),
+                    now.minus(days(1)), now.minus(days(300)));
+        }
+        WebappSession ada = WebappSession.loggedIn(app, "ada");
+
+        String first = ada.get("/dashboard?project=" + project).body();
+        String second = ada.get("/dashboard?project=" + project + "&expiringPage=1").body();
+
+        assertThat(figure(first, "data-days=\"90\"")).isEqualTo(25);
+        assertThat(section(first, "id=\"expiring-soon\"").split("data-token=", -1)).hasSize(21);
+        assertThat(section(first, "id=\"expiring-soon\"")).contains("e-00").contains("e-19").doesNotContain("e-20");
+        assertThat(first).contains("1 to 20 of 25, soonest first.")
+                .contains("id=\"next-expiring-soon\" href=\"/dashboard?project=7401&amp;expiringPage=1#expiring-soon\"")
+                .doesNotContain("previous-expiring-soon");
+        assertThat(section(second, "id=\"expiring-soon\"")).contains("e-20").contains("e-24").doesNotContain("e-19");
+        assertThat(second).contains("21 to 25 of 25, soonest first.")
+                .contains("id=\"previous-expiring-soon\" href=\"/dashboard?project=7401&amp;expiringPage=0#expiring-soon\"");
+        assertThat(ada.get("/dashboard?unusedPage=x").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void theCsvExportIsRfc4180WithFormulasNeutralised() {
         long project = 7101;
         Instant issued = Instant.parse("2026-01-05T10:00:00Z");
@@ -259,6 +329,10 @@ class DashboardIT {
                 values (?, null, ?, ?, ?, true, false, false, ?, ?, ?, ?, null, null, null, 0)""",
                 id, holder, environment, project, state, Timestamp.from(issuedAt), Timestamp.from(expiresAt),
                 lastUsedAt == null ? null : Timestamp.from(lastUsedAt));
+    }
+
+    private long count(String condition, Object value) {
+        return jdbc.queryForObject("select count(*) from api_token where " + condition, Long.class, value);
     }
 
     private static Duration days(long days) {

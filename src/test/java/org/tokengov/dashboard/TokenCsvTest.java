@@ -3,7 +3,6 @@ package org.tokengov.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
@@ -21,7 +20,7 @@ class TokenCsvTest {
                 TokenState.QA_ACTIVE, Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2027-02-01T00:00:00Z"), null, null,
                 null, null, 0L);
 
-        String csv = TokenCsv.of(List.of(revoked, byHand));
+        String csv = TokenCsv.headerLine() + TokenCsv.line(revoked) + TokenCsv.line(byHand);
 
         assertThat(csv).isEqualTo(TokenCsv.HEADER + "\r\n"
                 + "t-1,alice,PROD,101,REVOKED,true,false,true,2026-01-02T03:04:05Z,2027-01-02T03:04:05Z,2026-05-01T00:00:00Z,"
