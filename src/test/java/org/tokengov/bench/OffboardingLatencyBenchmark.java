@@ -239,9 +239,11 @@ class OffboardingLatencyBenchmark {
             if (deadline != null && Instant.now().isAfter(deadline)) {
                 return;
             }
-            Set<String> accepted = stillAccepted(watched.keySet().stream().map(leavers::get).toList());
+            // Only those watched before the read: a leaver added meanwhile was not asked about.
+            List<String> asked = List.copyOf(watched.keySet());
+            Set<String> accepted = stillAccepted(asked.stream().map(leavers::get).toList());
             Instant now = Instant.now();
-            for (String person : List.copyOf(watched.keySet())) {
+            for (String person : asked) {
                 Leaver leaver = leavers.get(person);
                 if (leaver.tokens().keySet().stream().noneMatch(accepted::contains)) {
                     Instant sent = watched.remove(person);
