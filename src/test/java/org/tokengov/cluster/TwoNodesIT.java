@@ -1,6 +1,10 @@
 package org.tokengov.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tokengov.testsupport.ClusterLoad.countByUser;
+import static org.tokengov.testsupport.ClusterLoad.incidents;
+import static org.tokengov.testsupport.ClusterLoad.quiet;
+import static org.tokengov.testsupport.ClusterLoad.waitUntil;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -8,7 +12,6 @@ import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,11 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -33,9 +33,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.tokengov.offboarding.OffboardingEvent;
 import org.tokengov.redcap.RedcapEnvironment;
-import org.tokengov.testsupport.CodeReviews;
+import org.tokengov.testsupport.ClusterLoad;
 import org.tokengov.testsupport.HrWebhookClient;
 import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.PipelineDriver;
@@ -115,7 +114,7 @@ class TwoNodesIT {
     @Test
     void twoNodesShareTheLoadAndDoEverythingExactlyOnce() throws Exception {
         long started = System.nanoTime();
-        List<String> requesters = requesters();
+        List<String> requesters = ClusterLoad.newRequesters(nodes.node(0), "twin", REQUESTS);
         List<String> renewing = requesters.subList(0, RENEWALS / 2);
         List<String> leaving = requesters.subList(RENEWALS / 2, RENEWALS / 2 + OFFBOARDINGS);
 
@@ -132,7 +131,7 @@ class TwoNodesIT {
         moveClock(Duration.ofDays(365 - 30 - 40).plusHours(1));
         renew(renewing);
         long renewalsDone = System.nanoTime();
-        waitUntil("everything done", () -> quiet());
+        waitUntil(jdbc, "everything done", PHASE_LIMIT, () -> quiet(jdbc));
 
         System.out.printf("TwoNodesIT: %d requests in %d s, %d offboardings in %d s, %d renewals in %d s, total %d s%n",
                 REQUESTS, (requestsDone - started) / 1_000_000_000, OFFBOARDINGS,
@@ -149,46 +148,16 @@ class TwoNodesIT {
 
     // --- the load ---------------------------------------------------------------------------------------------------
 
-    private List<String> requesters() {
-        List<String> requesters = new ArrayList<>();
-        IdentityService identity = nodes.node(0).getBean(IdentityService.class);
-        IssuedTokens redcap = new IssuedTokens(nodes.node(0));
-        for (int i = 0; i < REQUESTS; i++) {
-            String username = String.format("twin%03d", i);
-            User user = identity.newUser(username);
-            user.setEmail(username + "@example.org");
-            user.setFirstName("Twin");
-            user.setLastName(Integer.toString(i));
-            identity.saveUser(user);
-            identity.createMembership(username, "api-requesters");
-            for (RedcapEnvironment environment : RedcapEnvironment.values()) {
-                long project = environment == RedcapEnvironment.PROD ? 101 : 201;
-                redcap.addProjectUser(environment, project, username);
-                redcap.redcap(environment).update("UPDATE redcap_user_rights SET api_export = 1 WHERE project_id = ?"
-                        + " AND username = ?", project, username);
-            }
-            requesters.add(username);
-        }
-        return requesters;
-    }
-
     /** Submits each request on the next node, then works the steps as the people would until every one is issued. */
     private void requestTokens(List<String> requesters) throws Exception {
         for (int i = 0; i < requesters.size(); i++) {
             drivers.get(i % 2).submitRequest(requesters.get(i));
         }
-        Map<String, Map<String, Object>> answers = Map.of(
-                "Task_DevelopAndTestInQa", Map.of("codeRepositoryUrl", "https://git.example.org/lab/sync",
-                        "codeCommit", "9c1e2d7", "testSummary", "Ran the export nightly in QA for a week with a date filter."),
-                "Task_ReviewCode", CodeReviews.approved(),
-                "Task_ApproveRelease", Map.of("adminDecision", "APPROVED"));
-        Map<String, String> workers = Map.of("Task_ReviewCode", "sam", "Task_ApproveRelease", "ada");
-        Map<String, List<String>> groups = Map.of("Task_DevelopAndTestInQa", List.of("api-requesters"),
-                "Task_ReviewCode", List.of("api-specialists"), "Task_ApproveRelease", List.of("redcap-admins"));
         int expectedProductionTokens = liveTokens("PROD") + requesters.size();
-        waitUntil("every request issued", () -> {
-            workTasks("TokenRequestProcess", answers, workers, groups);
-            return liveTokens("PROD") == expectedProductionTokens && quiet();
+        waitUntil(jdbc, "every request issued", PHASE_LIMIT, () -> {
+            workTasks("TokenRequestProcess", ClusterLoad.REQUEST_ANSWERS, ClusterLoad.REQUEST_WORKERS,
+                    ClusterLoad.REQUEST_GROUPS);
+            return liveTokens("PROD") == expectedProductionTokens && quiet(jdbc);
         });
     }
 
@@ -198,24 +167,20 @@ class TwoNodesIT {
                 new HrWebhookClient(RealServers.baseUrl(nodes.node(1)), HR_SECRET));
         for (int i = 0; i < leaving.size(); i++) {
             // The HR system's clock and the app's agree: the engine's moved clock is the time of this world.
-            Instant now = ClockUtil.now().toInstant();
-            String body = HrWebhookClient.event(OffboardingEvent.TERMINATED, leaving.get(i), null, now);
-            String id = "msg_" + UUID.randomUUID();
-            HttpResponse<String> answer = hr.get(i % 2).send(id, now.getEpochSecond(),
-                    HrWebhookClient.sign(HR_SECRET, id, now.getEpochSecond(), body), body, "application/json");
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+            ClusterLoad.terminate(hr.get(i % 2), HR_SECRET, leaving.get(i), ClockUtil.now().toInstant());
         }
-        waitUntil("every offboarding completed", () -> jdbc.queryForObject(
+        waitUntil(jdbc, "every offboarding completed", PHASE_LIMIT, () -> jdbc.queryForObject(
                 "select count(*) from offboarding_event where outcome = 'COMPLETED'", Integer.class) == leaving.size()
-                && quiet());
+                && quiet(jdbc));
     }
 
     private void renew(List<String> renewing) throws Exception {
-        waitUntil("every renewal notice sent", () -> renewalTasks().size() == 2 * renewing.size() && quiet());
+        waitUntil(jdbc, "every renewal notice sent", PHASE_LIMIT,
+                () -> renewalTasks().size() == 2 * renewing.size() && quiet(jdbc));
         workTasks("TokenLifecycleProcess", Map.of("Task_ConfirmRenewal", Map.of("stillNeeded", true,
                 "usageUnchanged", true, "fairUseReattested", true)), Map.of(), Map.of("Task_ConfirmRenewal",
                 List.of("api-requesters")));
-        waitUntil("every renewal done", () -> renewalTasks().isEmpty() && quiet());
+        waitUntil(jdbc, "every renewal done", PHASE_LIMIT, () -> renewalTasks().isEmpty() && quiet(jdbc));
         assertThat(jdbc.queryForObject("select count(*) from api_token where holder in (" + quoted(renewing)
                 + ") and state in ('ACTIVE', 'QA_ACTIVE') and expires_at > issued_at + interval '700 days'", Integer.class))
                 .as("renewed tokens, extended by a year").isEqualTo(RENEWALS);
@@ -260,40 +225,11 @@ class TwoNodesIT {
         }
     }
 
-    /** No job due or running and no mail waiting: what the clock may be moved on. */
-    private boolean quiet() {
-        Integer jobs = jdbc.queryForObject("select count(*) from act_ru_job where (lock_owner_ is not null)"
-                + " or ((duedate_ is null or duedate_ <= ?) and retries_ > 0 and suspension_state_ = 1)", Integer.class,
-                java.sql.Timestamp.from(ClockUtil.now().toInstant()));
-        Integer mails = jdbc.queryForObject("select count(*) from mail_outbox where status = 'PENDING'", Integer.class);
-        return jobs == 0 && mails == 0;
-    }
-
     /** Moves the engine's clock (both nodes share it), keeping it running: jobs and locks keep their real pace. */
     private void moveClock(Duration by) {
-        waitUntil("quiet before the clock moves", this::quiet);
+        waitUntil(jdbc, "quiet before the clock moves", PHASE_LIMIT, () -> quiet(jdbc));
         long offset = ClockUtil.now().getTime() - System.currentTimeMillis();
         ClockUtil.offset(offset + by.toMillis());
-    }
-
-    private void waitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " not within " + PHASE_LIMIT + "; jobs: " + jdbc.queryForList(
-                        "select d.act_id_ || ' ' || coalesce(j.lock_owner_, '-') || ' ' || j.retries_ || ' ' || coalesce("
-                        + "cast(j.duedate_ as varchar), '-') from act_ru_job j left join act_ru_jobdef d on d.id_ = j.job_def_id_"
-                        + " limit 20", String.class) + "; mails: " + jdbc.queryForList(
-                        "select status || ' ' || count(*) from mail_outbox group by status", String.class));
-            }
-            assertThat(incidents()).as("incidents while waiting for: %s", what).isEmpty();
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     // --- what must hold ---------------------------------------------------------------------------------------------
@@ -303,8 +239,8 @@ class TwoNodesIT {
             long project = environment == RedcapEnvironment.PROD ? 101 : 201;
             JdbcTemplate redcap = new IssuedTokens(nodes.node(0)).redcap(environment);
             String logTable = logTable(redcap, project);
-            Map<String, Integer> created = countByUser(redcap, logTable, project, "Create API token for user");
-            Map<String, Integer> deleted = countByUser(redcap, logTable, project, "Delete API token for user");
+            Map<String, Integer> created = countByUser(redcap, logTable, project, "Create API token for user", "twin");
+            Map<String, Integer> deleted = countByUser(redcap, logTable, project, "Delete API token for user", "twin");
             Map<String, Integer> expectedCreated = new HashMap<>();
             requesters.forEach(username -> expectedCreated.put(username, 1));
             Map<String, Integer> expectedDeleted = new HashMap<>();
@@ -313,7 +249,7 @@ class TwoNodesIT {
                     .isEqualTo(expectedCreated);
             assertThat(deleted).as("%s: one revocation per leaver's token, in REDCap's log", environment)
                     .isEqualTo(expectedDeleted);
-            assertThat(countByUser(redcap, logTable, project, "Regenerate API token for user")).isEmpty();
+            assertThat(countByUser(redcap, logTable, project, "Regenerate API token for user", "twin")).isEmpty();
             assertThat(redcap.queryForObject("SELECT COUNT(*) FROM redcap_user_rights WHERE project_id = ? AND username"
                     + " LIKE 'twin%' AND api_token IS NOT NULL", Integer.class, project))
                     .as("%s: tokens left in REDCap", environment).isEqualTo(requesters.size() - leaving.size());
@@ -336,7 +272,7 @@ class TwoNodesIT {
     }
 
     private void noIncident() {
-        assertThat(incidents()).isEmpty();
+        assertThat(incidents(jdbc)).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from act_hi_incident", Integer.class)).as("incidents ever").isZero();
         Integer optimisticLocks = jdbc.queryForObject("select count(*) from act_hi_job_log where job_state_ = 1"
                 + " and job_exception_msg_ like '%OptimisticLocking%'", Integer.class);
@@ -345,14 +281,10 @@ class TwoNodesIT {
                 optimisticLocks);
     }
 
-    private List<String> incidents() {
-        return jdbc.queryForList("select activity_id_ || ': ' || coalesce(incident_msg_, '') from act_ru_incident",
-                String.class);
-    }
-
     private void noMailTwice() throws Exception {
         // Mails naming only people without an address (REDCap's steward account) are never sent (NO_ADDRESS).
-        waitUntil("every mail sent", () -> jdbc.queryForObject("select count(*) from mail_outbox where status = 'PENDING'",
+        waitUntil(jdbc, "every mail sent", PHASE_LIMIT,
+                () -> jdbc.queryForObject("select count(*) from mail_outbox where status = 'PENDING'",
                 Integer.class) == 0);
         Integer rows = jdbc.queryForObject("select count(*) from mail_outbox where status = 'SENT'", Integer.class);
         Map<String, Integer> copies = new HashMap<>();
@@ -423,15 +355,6 @@ class TwoNodesIT {
         String table = redcap.queryForObject("SELECT log_event_table FROM redcap_projects WHERE project_id = ?",
                 String.class, project);
         return table == null || table.isBlank() ? "redcap_log_event" : table;
-    }
-
-    private static Map<String, Integer> countByUser(JdbcTemplate redcap, String table, long project, String description) {
-        Map<String, Integer> counts = new HashMap<>();
-        redcap.query("SELECT pk, COUNT(*) FROM " + table + " WHERE project_id = ? AND description = ? AND pk LIKE 'twin%'"
-                + " GROUP BY pk", rs -> {
-                    counts.put(rs.getString(1), rs.getInt(2));
-                }, project, description);
-        return counts;
     }
 
     private static String quoted(List<String> usernames) {

@@ -1,16 +1,17 @@
 package org.tokengov.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tokengov.testsupport.ClusterLoad.countByUser;
+import static org.tokengov.testsupport.ClusterLoad.quiet;
+import static org.tokengov.testsupport.ClusterLoad.waitUntil;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,14 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,9 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.tokengov.offboarding.OffboardingEvent;
 import org.tokengov.redcap.RedcapEnvironment;
-import org.tokengov.testsupport.CodeReviews;
+import org.tokengov.testsupport.ClusterLoad;
 import org.tokengov.testsupport.HrWebhookClient;
 import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.PipelineDriver;
@@ -119,13 +115,14 @@ class RollingUpgradeIT {
     @Test
     void theOldNodeRunsNoJobOfTheNewReleaseNothingHappensTwiceAndTheNewNodeFinishesTheRest() throws Exception {
         long started = System.nanoTime();
-        List<String> requesters = requesters(BEFORE + DURING);
+        List<String> requesters = ClusterLoad.newRequesters(nodes.node(OLD), "roll", BEFORE + DURING);
         List<String> before = requesters.subList(0, BEFORE);
         List<String> leaving = before.subList(0, LEAVING);
 
         before.forEach(requester -> drivers.get(OLD).submitRequest(requester));
-        waitUntil("the first requests wait for their QA tests", () -> openTasks("Task_DevelopAndTestInQa").size() == BEFORE
-                && quiet());
+        waitUntil(jdbc, "the first requests wait for their QA tests", PHASE_LIMIT,
+                () -> openTasks("Task_DevelopAndTestInQa").size() == BEFORE
+                && quiet(jdbc));
         String oldDeployment = appDeployments().get(0);
 
         nodes.startNode(NEW);
@@ -145,8 +142,8 @@ class RollingUpgradeIT {
         offboardThroughBoth(leaving);
         nodes.stopNode(OLD);
         jdbc = nodes.node(NEW).getBean(JdbcTemplate.class);
-        waitUntil("every offboarding completed by the new node", () -> jdbc.queryForObject(
-                "select count(*) from offboarding_event where outcome = 'COMPLETED'", Integer.class) == LEAVING && quiet());
+        waitUntil(jdbc, "every offboarding completed by the new node", PHASE_LIMIT, () -> jdbc.queryForObject(
+                "select count(*) from offboarding_event where outcome = 'COMPLETED'", Integer.class) == LEAVING && quiet(jdbc));
         System.out.printf("RollingUpgradeIT: %d requests, %d offboardings, %d s%n", requesters.size(), LEAVING,
                 (System.nanoTime() - started) / 1_000_000_000);
 
@@ -205,65 +202,26 @@ class RollingUpgradeIT {
                 engine.getManagementService());
     }
 
-    private List<String> requesters(int count) {
-        List<String> requesters = new ArrayList<>();
-        IdentityService identity = nodes.node(OLD).getBean(IdentityService.class);
-        IssuedTokens redcap = new IssuedTokens(nodes.node(OLD));
-        for (int i = 0; i < count; i++) {
-            String username = String.format("roll%03d", i);
-            User user = identity.newUser(username);
-            user.setEmail(username + "@example.org");
-            user.setFirstName("Rolling");
-            user.setLastName(Integer.toString(i));
-            identity.saveUser(user);
-            identity.createMembership(username, "api-requesters");
-            for (RedcapEnvironment environment : RedcapEnvironment.values()) {
-                long project = environment == RedcapEnvironment.PROD ? 101 : 201;
-                redcap.addProjectUser(environment, project, username);
-                redcap.redcap(environment).update("UPDATE redcap_user_rights SET api_export = 1 WHERE project_id = ?"
-                        + " AND username = ?", project, username);
-            }
-            requesters.add(username);
-        }
-        return requesters;
-    }
-
     /** Works the requests' steps as people would, each on the next of the given nodes, until every one is issued. */
     private void issueAll(List<String> requesters, List<Integer> through) {
-        Map<String, Map<String, Object>> answers = Map.of(
-                "Task_DevelopAndTestInQa", Map.of("codeRepositoryUrl", "https://git.example.org/lab/sync",
-                        "codeCommit", "9c1e2d7", "testSummary", "Ran the export nightly in QA for a week with a date filter."),
-                "Task_ReviewCode", CodeReviews.approved(),
-                "Task_ApproveRelease", Map.of("adminDecision", "APPROVED"));
-        Map<String, String> workers = Map.of("Task_ReviewCode", "sam", "Task_ApproveRelease", "ada");
-        Map<String, List<String>> groups = Map.of("Task_DevelopAndTestInQa", List.of("api-requesters"),
-                "Task_ReviewCode", List.of("api-specialists"), "Task_ApproveRelease", List.of("redcap-admins"));
-        waitUntil("every request issued", () -> {
-            List<Task> open = openTasks(answers.keySet().toArray(String[]::new));
+        waitUntil(jdbc, "every request issued", PHASE_LIMIT, () -> {
+            List<Task> open = openTasks(ClusterLoad.REQUEST_ANSWERS.keySet().toArray(String[]::new));
             for (int i = 0; i < open.size(); i++) {
-                Task task = open.get(i);
-                String key = task.getTaskDefinitionKey();
                 try {
-                    drivers.get(through.get(i % through.size())).complete(workers.getOrDefault(key, task.getAssignee()),
-                            groups.get(key), task, answers.get(key));
+                    ClusterLoad.completeRequestStep(drivers.get(through.get(i % through.size())), open.get(i));
                 } catch (OptimisticLockingException busy) {
                     // Next round.
                 }
             }
             return jdbc.queryForObject("select count(*) from api_token where holder like 'roll%' and environment = 'PROD'"
-                    + " and state = 'ACTIVE'", Integer.class) == requesters.size() && quiet();
+                    + " and state = 'ACTIVE'", Integer.class) == requesters.size() && quiet(jdbc);
         });
     }
 
     private void offboardThroughBoth(List<String> leaving) {
         for (int i = 0; i < leaving.size(); i++) {
-            HrWebhookClient hr = new HrWebhookClient(RealServers.baseUrl(nodes.node(i % 2 == 0 ? OLD : NEW)), HR_SECRET);
-            Instant now = Instant.now();
-            String body = HrWebhookClient.event(OffboardingEvent.TERMINATED, leaving.get(i), null, now);
-            String id = "msg_" + UUID.randomUUID();
-            HttpResponse<String> answer = hr.send(id, now.getEpochSecond(),
-                    HrWebhookClient.sign(HR_SECRET, id, now.getEpochSecond(), body), body, "application/json");
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+            ClusterLoad.terminate(new HrWebhookClient(RealServers.baseUrl(nodes.node(i % 2 == 0 ? OLD : NEW)), HR_SECRET),
+                    HR_SECRET, leaving.get(i), Instant.now());
         }
     }
 
@@ -281,11 +239,11 @@ class RollingUpgradeIT {
             requesters.forEach(username -> expectedCreated.put(username, 1));
             Map<String, Integer> expectedDeleted = new HashMap<>();
             leaving.forEach(username -> expectedDeleted.put(username, 1));
-            assertThat(countByUser(redcap, logTable, project, "Create API token for user"))
+            assertThat(countByUser(redcap, logTable, project, "Create API token for user", "roll"))
                     .as("%s: one token written per requester, in REDCap's log", environment).isEqualTo(expectedCreated);
-            assertThat(countByUser(redcap, logTable, project, "Delete API token for user"))
+            assertThat(countByUser(redcap, logTable, project, "Delete API token for user", "roll"))
                     .as("%s: one revocation per leaver's token, in REDCap's log", environment).isEqualTo(expectedDeleted);
-            assertThat(countByUser(redcap, logTable, project, "Regenerate API token for user")).isEmpty();
+            assertThat(countByUser(redcap, logTable, project, "Regenerate API token for user", "roll")).isEmpty();
         }
     }
 
@@ -323,42 +281,5 @@ class RollingUpgradeIT {
 
     private ProcessEngine engineOfARunningNode() {
         return nodes.node(nodes.node(OLD).isActive() ? OLD : NEW).getBean(ProcessEngine.class);
-    }
-
-    /** No job due or running and no mail waiting. */
-    private boolean quiet() {
-        Integer jobs = jdbc.queryForObject("select count(*) from act_ru_job where (lock_owner_ is not null)"
-                + " or ((duedate_ is null or duedate_ <= ?) and retries_ > 0 and suspension_state_ = 1)", Integer.class,
-                Timestamp.from(ClockUtil.now().toInstant()));
-        Integer mails = jdbc.queryForObject("select count(*) from mail_outbox where status = 'PENDING'", Integer.class);
-        return jobs == 0 && mails == 0;
-    }
-
-    private void waitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " not within " + PHASE_LIMIT + "; jobs: " + jdbc.queryForList(
-                        "select d.act_id_ || ' ' || coalesce(j.lock_owner_, '-') || ' ' || j.retries_ from act_ru_job j"
-                        + " left join act_ru_jobdef d on d.id_ = j.job_def_id_ limit 20", String.class));
-            }
-            assertThat(jdbc.queryForList("select activity_id_ || ': ' || coalesce(incident_msg_, '') from act_ru_incident",
-                    String.class)).as("incidents while waiting for: %s", what).isEmpty();
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static Map<String, Integer> countByUser(JdbcTemplate redcap, String table, long project, String description) {
-        Map<String, Integer> counts = new HashMap<>();
-        redcap.query("SELECT pk, COUNT(*) FROM " + table + " WHERE project_id = ? AND description = ? AND pk LIKE 'roll%'"
-                + " GROUP BY pk", rs -> {
-                    counts.put(rs.getString(1), rs.getInt(2));
-                }, project, description);
-        return counts;
     }
 }
