@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * chunked multipart body read as a stream (Camunda's deployments) stops at the limit ({@link CountedBodyRequest}).</li>
  * </ul>
  * The leak scan ({@value #LEAK_SCAN}) takes a repository's archive as its body, up to
- * {@code tokengov.web.max-scan-upload-size}; it takes no form or multipart body.
+ * {@code tokengov.web.max-scan-upload-size} when the request brings credentials; it takes no form or multipart body.
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -38,8 +38,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         this.scanUploadLimit = scanUploadLimit;
     }
 
+    /** The scan's larger limit only for a request that brings credentials: an anonymous one gets 401 anyway. */
     private long limitFor(HttpServletRequest request) {
         boolean leakScan = (request.getContextPath() + LEAK_SCAN).equals(request.getRequestURI())
+                && request.getHeader("Authorization") != null
                 && !isType(request, MediaType.APPLICATION_FORM_URLENCODED) && !isType(request, MediaType.MULTIPART_FORM_DATA);
         return leakScan ? scanUploadLimit : defaultLimit;
     }

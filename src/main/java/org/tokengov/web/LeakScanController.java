@@ -58,11 +58,12 @@ class LeakScanController {
         if (!REQUEST_REF.matcher(reference).matches()) {
             throw new BadRequest("request must be a request's number (REQ-2026-0042) or id.");
         }
-        TokenRequestRecord record = requests.findByNumber(reference).or(() -> requests.find(reference))
-                .orElseThrow(() -> new NotFound("No request " + reference + "."));
+        // Before the look-up: a caller who may not link scans learns nothing of which requests exist.
         if (!caller.specialist() && !caller.admin()) {
             throw new Forbidden("Only API specialists and REDCap administrators scan the code under review of a request.");
         }
+        TokenRequestRecord record = requests.findByNumber(reference).or(() -> requests.find(reference))
+                .orElseThrow(() -> new NotFound("No request " + reference + "."));
         if (caller.userId().equals(record.requester())) {
             throw new Forbidden("The code of your own request is scanned by its reviewer; scan without ?request=.");
         }

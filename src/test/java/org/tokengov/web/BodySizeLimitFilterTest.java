@@ -98,15 +98,26 @@ class BodySizeLimitFilterTest {
     @Test
     void theLeakScanTakesARepositoryUpToItsOwnLimit() throws Exception {
         MockHttpServletRequest within = post("/api/leaks/scan", "application/zip", new byte[SCAN_LIMIT]);
+        within.addHeader("Authorization", "Basic YWxpY2U6ZGVtbw==");
         filter.doFilter(within, response, chain);
         assertThat(chain.getRequest()).isSameAs(within);
 
         MockHttpServletResponse refused = new MockHttpServletResponse();
         MockFilterChain notReached = new MockFilterChain();
-        filter.doFilter(chunked("/api/leaks/scan", "application/gzip", new byte[SCAN_LIMIT + 1]), refused, notReached);
+        MockHttpServletRequest tooLarge = chunked("/api/leaks/scan", "application/gzip", new byte[SCAN_LIMIT + 1]);
+        tooLarge.addHeader("Authorization", "Basic YWxpY2U6ZGVtbw==");
+        filter.doFilter(tooLarge, refused, notReached);
         assertThat(refused.getStatus()).isEqualTo(413);
         assertThat(refused.getContentAsString()).contains("larger than 1000 bytes", "tokengov.web.max-scan-upload-size");
         assertThat(notReached.getRequest()).isNull();
+    }
+
+    @Test
+    void anAnonymousScanHasTheDefaultLimit() throws Exception {
+        filter.doFilter(post("/api/leaks/scan", "application/zip", new byte[LIMIT + 1]), response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(chain.getRequest()).isNull();
     }
 
     @Test
@@ -115,8 +126,9 @@ class BodySizeLimitFilterTest {
         assertThat(response.getStatus()).isEqualTo(413);
 
         MockHttpServletResponse multipart = new MockHttpServletResponse();
-        filter.doFilter(post("/api/leaks/scan", "multipart/form-data; boundary=x", new byte[LIMIT + 1]), multipart,
-                new MockFilterChain());
+        MockHttpServletRequest parts = post("/api/leaks/scan", "multipart/form-data; boundary=x", new byte[LIMIT + 1]);
+        parts.addHeader("Authorization", "Basic YWxpY2U6ZGVtbw==");
+        filter.doFilter(parts, multipart, new MockFilterChain());
         assertThat(multipart.getStatus()).as("the container parses parts with the default limit").isEqualTo(413);
     }
 
