@@ -3,6 +3,7 @@ package org.tokengov.leaks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,7 +86,7 @@ public class LeakScan {
         return result;
     }
 
-    private java.util.List<IssuedToken> liveTokensWith(TokenFingerprint value) {
+    private List<IssuedToken> liveTokensWith(TokenFingerprint value) {
         return registry.withFingerprint(value).stream().filter(token -> token.state().isLive()).toList();
     }
 
