@@ -22,10 +22,10 @@ class ArchitectureTest {
 
     /** Ports (our verbs for REDCap, people, the registry, the audit trail, the ledger, mail) and shared support. */
     static final String[] BOTTOM = {"org.tokengov.audit..", "org.tokengov.identity..", "org.tokengov.policy..", "org.tokengov.redcap..", "org.tokengov.redcaplog..", "org.tokengov.registry..", "org.tokengov.ledger..",
-            "org.tokengov.notification..", "org.tokengov.usertask..", "org.tokengov.input..", "org.tokengov.clusterlock.."};
+            "org.tokengov.notification..", "org.tokengov.usertask..", "org.tokengov.input..", "org.tokengov.clusterlock..", "org.tokengov.usage.."};
     static final String[] PROCESSES = {"org.tokengov.request..", "org.tokengov.issuance..", "org.tokengov.lifecycle..", "org.tokengov.inactivity..", "org.tokengov.attestation..",
             "org.tokengov.offboarding..", "org.tokengov.sponsorship..", "org.tokengov.accessreview..", "org.tokengov.reconciliation..", "org.tokengov.requestbutton..",
-            "org.tokengov.controlcenter..", "org.tokengov.succession.."};
+            "org.tokengov.controlcenter..", "org.tokengov.succession..", "org.tokengov.fairuse..", "org.tokengov.leaks.."};
     static final String[] EDGES = {"org.tokengov.web..", "org.tokengov.dashboard..", "org.tokengov.monitoring..", "org.tokengov.tasklist..", "org.tokengov.demo..", "org.tokengov.upgrade..", "org.tokengov.engineaccess..",
             "org.tokengov.requeststate..", "org.tokengov.budgetwait.."};
 

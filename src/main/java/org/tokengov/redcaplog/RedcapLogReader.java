@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ import org.tokengov.redcap.RedcapProperties;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
+import org.tokengov.usage.ApiCall;
+import org.tokengov.usage.ApiCallCounts;
 
 /**
  * The one reader of REDCap's log. Each catch-up reads, for every enrolled project of an environment, only what it
@@ -66,6 +69,7 @@ public class RedcapLogReader {
     private final LogCursors cursors;
     private final KeptTokenEvents events;
     private final ApiUses uses;
+    private final ApiCallCounts callCounts;
     private final LogLeaks leaks;
     private final TokenRegistry registry;
     private final RedcapInventory inventory;
@@ -78,9 +82,8 @@ public class RedcapLogReader {
     private final Clock clock = Clock.systemUTC();
 
     RedcapLogReader(RedcapProperties servers, DatabaseRedcapLog database, RedcapApi api, LogCursors cursors,
-            KeptTokenEvents events, ApiUses uses, LogLeaks leaks, TokenRegistry registry, RedcapInventory inventory,
-            AuditTrail auditTrail,
-            ApplicationEventPublisher publisher, RedcapLogProperties properties, PlatformTransactionManager transactions,
+            KeptTokenEvents events, ApiUses uses, ApiCallCounts callCounts, LogLeaks leaks, TokenRegistry registry,
+            RedcapInventory inventory, AuditTrail auditTrail, ApplicationEventPublisher publisher, RedcapLogProperties properties, PlatformTransactionManager transactions,
             RateBudgets budgets) {
         this.servers = servers;
         this.database = database;
@@ -88,6 +91,7 @@ public class RedcapLogReader {
         this.cursors = cursors;
         this.events = events;
         this.uses = uses;
+        this.callCounts = callCounts;
         this.leaks = leaks;
         this.registry = registry;
         this.inventory = inventory;
@@ -231,6 +235,7 @@ public class RedcapLogReader {
         int leaked = 0;
         int apiCalls = 0;
         Map<String, ApiUses.LastCalls> lastCalls = new HashMap<>();
+        List<ApiCall> calls = new ArrayList<>();
         Instant last = previous;
         Instant newest = null;
         for (KeyedRow keyed : rows) {
@@ -251,10 +256,12 @@ public class RedcapLogReader {
             if (TokenEventRows.isApiCall(row) && row.user() != null && !row.user().isBlank()) {
                 apiCalls++;
                 lastCalls.merge(row.user().trim(), ApiUses.LastCalls.of(at, ApiCallRight.of(row)), ApiUses.LastCalls::newest);
+                calls.add(new ApiCall(row.user().trim(), at, UsageKinds.of(row)));
             }
         }
         if (projectId != 0) {
             uses.record(environment, projectId, lastCalls);
+            callCounts.add(environment, projectId, calls);
         }
         // In log order the last row places the next batch's first; otherwise the newest row read is what is known.
         return new Kept(new LogCatchUp.Project(rows.size(), tokenEvents, leaked, apiCalls), inLogOrder ? last : newest);
