@@ -108,6 +108,8 @@ public enum AuditAction {
     LEAK_SCANNED,
     /** A live token's value was in an upload to the leak scan. Details: the file and line, and what was done. */
     TOKEN_FOUND_IN_UPLOAD,
+    /** A fair-use rule found something about a token (or confirmed what it suspected). Details: rule, what was seen. */
+    FAIR_USE_FINDING,
     /** A person left a project: their REDCap access to it ends (User Rights expiration), or an administrator sets it. */
     PROJECT_ACCESS_ENDED,
     /** The requested API rights were enabled in REDCap by the project's PI: the consent gate passed. */

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * <li>everyone in a contract group: Tasklist, and reading process definitions (their forms and diagrams);</li>
  * <li>{@code api-requesters}: starting {@code TokenRequestProcess} (and creating its process instance);</li>
  * <li>{@code redcap-admins}: Cockpit, starting {@code OffboardingProcess} with the admin start form, and starting
- * {@code ReconciliationProcess};</li>
+ * {@code ReconciliationProcess} and {@code FairUseMonitorProcess};</li>
  * <li>{@code camunda-admin}: everything.</li>
  * </ul>
  * Steps are worked under the permissions the engine gives their assignees and candidates ({@code TASK_WORK}, see
@@ -40,6 +40,7 @@ class ProductAuthorizations implements ApplicationRunner {
     static final String REQUEST_PROCESS = "TokenRequestProcess";
     static final String OFFBOARDING_PROCESS = "OffboardingProcess";
     static final String RECONCILIATION_PROCESS = "ReconciliationProcess";
+    static final String FAIR_USE_MONITOR_PROCESS = "FairUseMonitorProcess";
 
     private final AuthorizationService authorizations;
 
@@ -63,6 +64,8 @@ class ProductAuthorizations implements ApplicationRunner {
         grant(ADMINS, Resources.PROCESS_DEFINITION, OFFBOARDING_PROCESS, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         // Administrators reconcile with REDCap when they know it changed, without waiting for the timer.
         grant(ADMINS, Resources.PROCESS_DEFINITION, RECONCILIATION_PROCESS, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        // ... and evaluate fair use after they changed its thresholds or heard of a problem.
+        grant(ADMINS, Resources.PROCESS_DEFINITION, FAIR_USE_MONITOR_PROCESS, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(ADMINS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
 

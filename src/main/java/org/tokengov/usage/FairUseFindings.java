@@ -33,17 +33,23 @@ public class FairUseFindings {
      * Records the finding unless one exists for the token, rule and window start; a later evaluation of the same
      * window that sees more (the window grew, a suspicion was confirmed) updates what was observed.
      *
-     * @return the finding when it is new, empty when it was known
+     * @return the finding when it is new or has just become confirmed (so it may open a case), empty when it was known
      */
     public Optional<Finding> record(NewFinding found, Instant now) {
         Optional<Finding> known = jdbc.query("select " + COLUMNS + " from fair_use_finding where token_id = ? and rule = ?"
                         + " and window_start = ?", FairUseFindings::finding, found.tokenId(), found.rule().name(),
                 Timestamp.from(found.windowStart())).stream().findFirst();
         if (known.isPresent()) {
-            jdbc.update("update fair_use_finding set window_end = ?, observed = ?, certainty = ? where id = ?",
-                    Timestamp.from(found.windowEnd()), shortened(found.observed()),
-                    strongest(known.get().certainty(), found.certainty()).name(), known.get().id());
-            return Optional.empty();
+            Finding before = known.get();
+            if (before.certainty() == Certainty.CONFIRMED && found.certainty() == Certainty.SUSPECTED) {
+                return Optional.empty();
+            }
+            boolean severe = before.severe() || found.severe();
+            jdbc.update("update fair_use_finding set window_end = ?, observed = ?, certainty = ?, severe = ? where id = ?",
+                    Timestamp.from(found.windowEnd()), shortened(found.observed()), found.certainty().name(), severe,
+                    before.id());
+            boolean confirmedNow = before.certainty() == Certainty.SUSPECTED && found.certainty() == Certainty.CONFIRMED;
+            return confirmedNow ? find(before.id()) : Optional.empty();
         }
         Finding finding = new Finding(UUID.randomUUID().toString(), found.rule(), found.certainty(), found.severe(),
                 found.tokenId(), found.holder(), found.environment(), found.projectId(), found.windowStart(),
@@ -81,10 +87,6 @@ public class FairUseFindings {
     public List<Finding> ofHolder(String holder, Instant since) {
         return jdbc.query("select " + COLUMNS + " from fair_use_finding where holder = ? and found_at >= ?"
                 + " order by found_at desc, id", FairUseFindings::finding, holder, Timestamp.from(since));
-    }
-
-    private static Certainty strongest(Certainty a, Certainty b) {
-        return a == Certainty.CONFIRMED || b == Certainty.CONFIRMED ? Certainty.CONFIRMED : Certainty.SUSPECTED;
     }
 
     private static String shortened(String observed) {

@@ -1,5 +1,7 @@
 package org.tokengov.usage;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -104,15 +106,46 @@ public class TokenUsage {
                 Timestamp.from(from.truncatedTo(ChronoUnit.HOURS)), Timestamp.from(to));
     }
 
+    /** Every user's minutes in [from, to) with at least {@code minCalls} calls, oldest first: what polling looks like. */
+    public Map<UsageKey, List<MinuteCount>> busyMinutes(Instant from, Instant to, int minCalls) {
+        Map<UsageKey, List<MinuteCount>> minutes = new LinkedHashMap<>();
+        jdbc.query("select environment, project_id, username, minute_start, calls, record_exports, other_exports, imports,"
+                        + " file_downloads from api_usage_minute where minute_start >= ? and minute_start < ? and calls >= ?"
+                        + " order by environment, project_id, username, minute_start",
+                (RowCallbackHandler) rs -> minutes.computeIfAbsent(key(rs), any -> new ArrayList<>())
+                        .add(new MinuteCount(rs.getTimestamp(4).toInstant(), ApiCallCounts.counts(rs, 5))),
+                Timestamp.from(from), Timestamp.from(to), minCalls);
+        return minutes;
+    }
+
+    /**
+     * Every user's hours whose start is in [from, to), oldest first; with {@code recordExportsOnly}, only the hours with
+     * a record export.
+     */
+    public Map<UsageKey, List<HourCount>> hoursOfEveryone(Instant from, Instant to, boolean recordExportsOnly) {
+        Map<UsageKey, List<HourCount>> hours = new LinkedHashMap<>();
+        jdbc.query("select environment, project_id, username, hour_start, calls, record_exports, other_exports, imports,"
+                        + " file_downloads, busiest_minute_calls, busiest_minute_at from api_usage_hour"
+                        + " where hour_start >= ? and hour_start < ?" + (recordExportsOnly ? " and record_exports > 0" : "")
+                        + " order by environment, project_id, username, hour_start",
+                (RowCallbackHandler) rs -> hours.computeIfAbsent(key(rs), any -> new ArrayList<>())
+                        .add(new HourCount(rs.getTimestamp(4).toInstant(), ApiCallCounts.counts(rs, 5), rs.getLong(10),
+                                rs.getTimestamp(11).toInstant())),
+                Timestamp.from(from.truncatedTo(ChronoUnit.HOURS)), Timestamp.from(to));
+        return hours;
+    }
+
+    private static UsageKey key(ResultSet rs) throws SQLException {
+        return new UsageKey(RedcapEnvironment.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3));
+    }
+
     /** Everyone who called in [from, to), with their counts, busiest first. */
     public Map<UsageKey, UsageCounts> callers(Instant from, Instant to) {
         List<Map.Entry<UsageKey, UsageCounts>> found = new ArrayList<>();
         jdbc.query("select environment, project_id, username, sum(calls), sum(record_exports), sum(other_exports),"
                         + " sum(imports), sum(file_downloads) from api_usage_hour where hour_start >= ? and hour_start < ?"
                         + " group by environment, project_id, username",
-                (RowCallbackHandler) rs -> found.add(Map.entry(
-                        new UsageKey(RedcapEnvironment.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3)),
-                        ApiCallCounts.counts(rs, 4))),
+                (RowCallbackHandler) rs -> found.add(Map.entry(key(rs), ApiCallCounts.counts(rs, 4))),
                 Timestamp.from(from.truncatedTo(ChronoUnit.HOURS)), Timestamp.from(to));
         Map<UsageKey, UsageCounts> busiestFirst = new LinkedHashMap<>();
         found.stream().sorted(Comparator.comparing((Map.Entry<UsageKey, UsageCounts> e) -> e.getValue().calls()).reversed()
