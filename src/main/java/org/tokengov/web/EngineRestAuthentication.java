@@ -24,7 +24,7 @@ class EngineRestAuthentication {
         // Not /api/hr: HR systems sign their webhooks instead.
         registration.addUrlPatterns("/engine-rest/*", "/api/tokens", "/api/tokens/*", "/api/audit", "/api/audit/*",
                 "/api/offboardings", "/api/offboardings/*", "/api/onboarding", "/api/onboarding/*", "/api/reconciliations", "/api/access",
-                "/api/requests", "/api/leaks/*");
+                "/api/requests", "/api/leaks/*", "/api/fair-use/*");
         return registration;
     }
 }
