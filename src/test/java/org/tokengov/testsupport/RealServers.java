@@ -59,6 +59,8 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 "tokengov.offboarding.mass-termination.enabled=false",
                 // Tests move the engine's clock by days and run what is due: reconciliation runs where a test starts it.
                 "tokengov.reconciliation.cycle=R/P3650D",
+                // ...and evaluates fair use where a test asks for it.
+                "tokengov.fair-use.cycle=R/P3650D",
                 // ...and polls REDCap's to-do lists where a test presses the request button.
                 "tokengov.request-button.cycle=PT24H",
                 // REDCap enables no API rights by default, nor do the seeded projects: with the PI consent gate on,
