@@ -52,6 +52,11 @@ public class SimulatorHttp {
         return new ObjectMapper().readTree(response.body());
     }
 
+    /** {@code content=record} export of the whole project, as a script does it; returns REDCap's answer. */
+    public HttpResponse<String> exportRecords(String environment, String token) {
+        return post(environment, "token=" + encode(token) + "&content=record&format=json&type=flat");
+    }
+
     /** {@code content=user} import, as a REDCap user with User Rights does it; returns REDCap's answer. */
     public HttpResponse<String> importUsers(String environment, String token, String usersJson) {
         return post(environment, "token=" + encode(token) + "&content=user&format=json&data=" + encode(usersJson));
