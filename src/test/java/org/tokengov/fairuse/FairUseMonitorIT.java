@@ -132,24 +132,24 @@ class FairUseMonitorIT {
                 token.id(), "alice", RedcapEnvironment.PROD, 101, now.minus(Duration.ofDays(2)), now,
                 "Record exports in peak hours on 3 of the last 7 days."), now);
 
-        String asAlice = rest.get("/api/fair-use/findings", "alice", "demo").body();
-        String asBob = rest.get("/api/fair-use/findings", "bob", "demo").body();
-        String asAda = rest.get("/api/fair-use/findings", "ada", "demo").body();
+        String asAlice = rest.getApp("/api/fair-use/findings", "alice", "demo").body();
+        String asBob = rest.getApp("/api/fair-use/findings", "bob", "demo").body();
+        String asAda = rest.getApp("/api/fair-use/findings", "ada", "demo").body();
 
         assertThat(asAlice).contains("\"rule\":\"POLLING\"", "policySentence", "polling every few seconds")
                 .doesNotContain("REPEATED_FULL_EXPORT");
         assertThat(asBob).isEqualTo("[]");
         assertThat(asAda).contains("POLLING", "REPEATED_FULL_EXPORT", "\"holder\":\"alice\"");
-        assertThat(rest.get("/api/fair-use/findings?rule=POLLING", "ada", "demo").body())
+        assertThat(rest.getApp("/api/fair-use/findings?rule=POLLING", "ada", "demo").body())
                 .doesNotContain("REPEATED_FULL_EXPORT");
     }
 
     @Test
     @Order(4)
     void badQuestionsAreRefusedPlainly() {
-        HttpResponse<String> badRule = rest.get("/api/fair-use/findings?rule=SPEEDING", "ada", "demo");
-        HttpResponse<String> badDays = rest.get("/api/fair-use/findings?days=0", "ada", "demo");
-        HttpResponse<String> anonymous = rest.get("/api/fair-use/findings", null, null);
+        HttpResponse<String> badRule = rest.getApp("/api/fair-use/findings?rule=SPEEDING", "ada", "demo");
+        HttpResponse<String> badDays = rest.getApp("/api/fair-use/findings?days=0", "ada", "demo");
+        HttpResponse<String> anonymous = rest.getApp("/api/fair-use/findings", null, null);
 
         assertThat(badRule.statusCode()).isEqualTo(400);
         assertThat(badRule.body()).contains("rule must be one of", "POLLING");

@@ -15,14 +15,21 @@ import java.util.Base64;
 public class EngineRest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String appBaseUrl;
     private final String engineRest;
 
     public EngineRest(String appBaseUrl) {
+        this.appBaseUrl = appBaseUrl;
         this.engineRest = appBaseUrl + "/engine-rest";
     }
 
     public HttpResponse<String> get(String path, String user, String password) {
         return send(request(path, user, password).GET());
+    }
+
+    /** A GET of the app's own API ({@code /api/...}), with the same Basic authentication as the engine's. */
+    public HttpResponse<String> getApp(String path, String user, String password) {
+        return send(requestTo(appBaseUrl + path, user, password).GET());
     }
 
     public HttpResponse<String> post(String path, String user, String password, String json) {
@@ -80,7 +87,11 @@ public class EngineRest {
     }
 
     private HttpRequest.Builder request(String path, String user, String password) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(engineRest + path)).timeout(Duration.ofSeconds(30));
+        return requestTo(engineRest + path, user, password);
+    }
+
+    private static HttpRequest.Builder requestTo(String url, String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
