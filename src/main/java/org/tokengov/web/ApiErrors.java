@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = {TokenRegistryController.class, TokenActionsController.class,
         AuditController.class, OffboardingReportController.class, OnboardingController.class,
         AccessOnDateController.class, TokenEvidenceController.class, SuccessorController.class,
-        RequestsController.class, LeakScanController.class})
+        RequestsController.class, LeakScanController.class, FairUseFindingsController.class})
 class ApiErrors {
 
     record Problem(String error) {
