@@ -138,7 +138,10 @@ public class FairUseMonitor {
         if (exported) {
             repeatedFullExport.evaluate(exportHours, exports, zone, now).ifPresent(seen::add);
         }
-        if (token.environment() == RedcapEnvironment.PROD && token.requestId() != null) {
+        // Neither half of the declared-usage rule finds anything in fewer calls than its minimum: no request read.
+        long calls = lookedAt.stream().mapToLong(hour -> hour.counts().calls()).sum();
+        if (token.environment() == RedcapEnvironment.PROD && token.requestId() != null
+                && calls > properties.declaredUsage().minimumCalls()) {
             Optional<TokenRequestRecord> request = requests.find(token.requestId());
             request.ifPresent(declared -> seen.addAll(declaredUsage.evaluate(lookedAt, declared.expectedCallsPerDay(),
                     declared.callSchedule(), zone)));
