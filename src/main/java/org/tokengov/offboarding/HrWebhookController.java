@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.tokengov.input.StandardWebhookSignature;
 import org.tokengov.input.StrictJson;
 
 /**
@@ -51,7 +52,8 @@ class HrWebhookController {
         byte[] payload = body == null ? new byte[0] : body;
         Instant now = clock.instant();
         Optional<StandardWebhookSignature.Refusal> refused =
-                new StandardWebhookSignature(properties.webhookSecret(), properties.webhookTolerance())
+                new StandardWebhookSignature(HrWebhookProperties.SECRET_SETTING, properties.webhookSecret(),
+                        properties.webhookTolerance())
                         .problem(id, timestamp, signature, payload, now);
         if (refused.isPresent()) {
             return answer(refused.get().malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.UNAUTHORIZED, refused.get().reason());

@@ -3,6 +3,7 @@ package org.tokengov.offboarding;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.tokengov.input.StandardWebhookSignature;
 
 /**
  * {@code tokengov.hr.*}: the shared secret of the HR webhook (from the environment, {@code TOKENGOV_HR_WEBHOOK_SECRET};
@@ -12,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("tokengov.hr")
 public record HrWebhookProperties(String webhookSecret, @DefaultValue("PT5M") Duration webhookTolerance) {
 
+    static final String SECRET_SETTING = "tokengov.hr.webhook-secret";
+
     public HrWebhookProperties {
         if (webhookSecret != null && !webhookSecret.isBlank()) {
-            StandardWebhookSignature.keyOf(webhookSecret);
+            StandardWebhookSignature.keyOf(SECRET_SETTING, webhookSecret);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.tokengov.offboarding;
+package org.tokengov.input;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -11,38 +11,41 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.tokengov.input.PlainText;
 
 /**
  * Standard Webhooks signatures: {@code webhook-signature} holds one or more space-separated {@code v1,<base64>}
  * entries, each an HMAC-SHA256 of {@code "<webhook-id>.<webhook-timestamp>.<body>"}; the timestamp (seconds since the
  * epoch) must be within the tolerance of now, either way. The key is the secret in the standard's own form,
- * {@code whsec_<base64>}, decoded; a secret without that prefix is used as its UTF-8 bytes.
+ * {@code whsec_<base64>}, decoded; a secret without that prefix is used as its UTF-8 bytes. Every signed intake (the HR
+ * webhook, the usage events) checks deliveries with this one class, so they cannot drift apart.
  */
-final class StandardWebhookSignature {
+public final class StandardWebhookSignature {
 
-    static final String SECRET_PREFIX = "whsec_";
-    /** The column {@code hr_webhook_delivery.webhook_id}. */
-    static final int MAX_ID_LENGTH = 255;
+    public static final String SECRET_PREFIX = "whsec_";
+    /** The longest {@code webhook-id} taken (the column {@code hr_webhook_delivery.webhook_id}). */
+    public static final int MAX_ID_LENGTH = 255;
     /** Seconds since the epoch: 12 digits reach the year 33658, so an overflowing number is malformed, not stale. */
     private static final Pattern SECONDS = Pattern.compile("[0-9]{1,12}");
 
     /** Why a delivery is refused: its headers cannot be a delivery at all (400), or it is not authentic (401). */
-    record Refusal(boolean malformed, String reason) {
+    public record Refusal(boolean malformed, String reason) {
     }
 
     private final byte[] key;
     private final Duration tolerance;
 
-    StandardWebhookSignature(String secret, Duration tolerance) {
-        this.key = keyOf(secret);
+    /**
+     * @param setting the secret's property name, for messages about it (never the secret itself)
+     */
+    public StandardWebhookSignature(String setting, String secret, Duration tolerance) {
+        this.key = keyOf(setting, secret);
         this.tolerance = tolerance;
     }
 
     /** The HMAC key of a configured secret; the message never repeats the secret. */
-    static byte[] keyOf(String secret) {
+    public static byte[] keyOf(String setting, String secret) {
         if (secret == null || secret.isBlank()) {
-            throw new IllegalStateException("tokengov.hr.webhook-secret (TOKENGOV_HR_WEBHOOK_SECRET) is not set");
+            throw new IllegalStateException(setting + " is not set");
         }
         if (!secret.startsWith(SECRET_PREFIX)) {
             return secret.getBytes(StandardCharsets.UTF_8);
@@ -51,17 +54,17 @@ final class StandardWebhookSignature {
         try {
             key = Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()).trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("tokengov.hr.webhook-secret starts with " + SECRET_PREFIX
+            throw new IllegalArgumentException(setting + " starts with " + SECRET_PREFIX
                     + " but what follows is not base64");
         }
         if (key.length == 0) {
-            throw new IllegalArgumentException("tokengov.hr.webhook-secret holds no key after " + SECRET_PREFIX);
+            throw new IllegalArgumentException(setting + " holds no key after " + SECRET_PREFIX);
         }
         return key;
     }
 
     /** Empty if the delivery is well-formed, authentic and fresh, else why not (never the expected value). */
-    Optional<Refusal> problem(String id, String timestamp, String signatures, byte[] body, Instant now) {
+    public Optional<Refusal> problem(String id, String timestamp, String signatures, byte[] body, Instant now) {
         if (id == null || timestamp == null || signatures == null) {
             return unauthentic("webhook-id, webhook-timestamp and webhook-signature headers are required");
         }

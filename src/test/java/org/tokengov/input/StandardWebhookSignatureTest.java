@@ -1,4 +1,4 @@
-package org.tokengov.offboarding;
+package org.tokengov.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +26,7 @@ class StandardWebhookSignatureTest {
     static final byte[] KEY = Base64.getDecoder().decode("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
     static final String WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-    final StandardWebhookSignature signatures = new StandardWebhookSignature("shared-secret", Duration.ofMinutes(5));
+    final StandardWebhookSignature signatures = new StandardWebhookSignature("test.secret", "shared-secret", Duration.ofMinutes(5));
 
     /** Signed here with the JDK's HMAC, independently of the class under test. */
     static String sign(byte[] key, String id, long timestamp, String body) {
@@ -60,7 +60,7 @@ class StandardWebhookSignatureTest {
     @Test
     void aWhsecSecretIsKeyedWithItsDecodedBytesAndAPlainOneWithItsUtf8Bytes() {
         long ts = NOW.getEpochSecond();
-        StandardWebhookSignature standard = new StandardWebhookSignature(WHSEC, Duration.ofMinutes(5));
+        StandardWebhookSignature standard = new StandardWebhookSignature("test.secret", WHSEC, Duration.ofMinutes(5));
 
         assertThat(check(standard, "msg_1", Long.toString(ts), sign(KEY, "msg_1", ts, BODY), BODY)).isEmpty();
         assertThat(check(standard, "msg_1", Long.toString(ts), sign(WHSEC, "msg_1", ts, BODY), BODY))
@@ -68,17 +68,17 @@ class StandardWebhookSignatureTest {
         assertThat(check(signatures, "msg_1", Long.toString(ts),
                 sign(Base64.getDecoder().decode(Base64.getEncoder().encodeToString("shared-secret".getBytes(StandardCharsets.UTF_8))),
                         "msg_1", ts, BODY), BODY)).as("a plain secret keeps its meaning").isEmpty();
-        assertThat(StandardWebhookSignature.keyOf("whsec_c2VjcmV0")).isEqualTo("secret".getBytes(StandardCharsets.UTF_8));
-        assertThat(StandardWebhookSignature.keyOf("whsec_c2VjcmU")).as("padding is optional")
-                .isEqualTo(StandardWebhookSignature.keyOf("whsec_c2VjcmU="));
+        assertThat(StandardWebhookSignature.keyOf("test.secret", "whsec_c2VjcmV0")).isEqualTo("secret".getBytes(StandardCharsets.UTF_8));
+        assertThat(StandardWebhookSignature.keyOf("test.secret", "whsec_c2VjcmU")).as("padding is optional")
+                .isEqualTo(StandardWebhookSignature.keyOf("test.secret", "whsec_c2VjcmU="));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"whsec_", "whsec_%%hunter2%%", "whsec_===="})
     void aWhsecSecretThatDoesNotDecodeStopsTheStartWithoutRepeatingIt(String secret) {
-        assertThatThrownBy(() -> new HrWebhookProperties(secret, Duration.ofMinutes(5)))
+        assertThatThrownBy(() -> StandardWebhookSignature.keyOf("tokengov.some.secret", secret))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("tokengov.hr.webhook-secret")
+                .hasMessageContaining("tokengov.some.secret")
                 .hasMessageNotContaining("hunter2");
     }
 
