@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +72,9 @@ public final class StrictJson {
     private static String explain(Exception e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             boolean none = unknown.getKnownPropertyIds() == null || unknown.getKnownPropertyIds().isEmpty();
-            return "Unknown field \"" + unknown.getPropertyName() + "\"" + (none ? ": this body takes no fields."
+            List<JsonMappingException.Reference> path = unknown.getPath();
+            String where = path.size() > 1 ? " in " + path(path.subList(0, path.size() - 1)) : "";
+            return "Unknown field \"" + unknown.getPropertyName() + "\"" + where + (none ? ": this body takes no fields."
                     : "; the fields are " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                     .collect(Collectors.joining(", ")) + ".");
         }
@@ -88,9 +91,20 @@ public final class StrictJson {
     }
 
     private static String field(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        return path(e.getPath());
+    }
+
+    /** {@code calls[3].records[0]}: names with dots, indexes in brackets. */
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static String kind(Class<?> type) {
