@@ -20,15 +20,17 @@ final class TokenLikeValues {
 
     /** The JSON path of the first token-like value ({@code calls[2].records[0]}), "the body" if it has no JSON path. */
     static Optional<String> where(byte[] body) {
-        if (TokenValuesInText.fingerprintsIn(new String(body, StandardCharsets.UTF_8)).isEmpty()) {
-            return Optional.empty();
-        }
+        Optional<String> found;
         try {
-            // Escapes (\u0041) and numbers are read as the JSON means them; the raw text above already caught the rest.
-            return Optional.of(find(StrictJson.readObject(body), "").orElse("the body"));
+            // Values as the JSON means them (escapes such as \u0041, numbers), so an escape cannot hide a token.
+            found = find(StrictJson.readObject(body), "");
         } catch (StrictJson.Unreadable notJson) {
+            found = Optional.empty();
+        }
+        if (found.isEmpty() && !TokenValuesInText.fingerprintsIn(new String(body, StandardCharsets.UTF_8)).isEmpty()) {
             return Optional.of("the body");
         }
+        return found;
     }
 
     private static Optional<String> find(JsonNode node, String path) {
