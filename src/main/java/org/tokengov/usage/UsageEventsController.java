@@ -2,10 +2,12 @@ package org.tokengov.usage;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +30,7 @@ import org.tokengov.input.StrictJson;
 class UsageEventsController {
 
     static final String PATH = "/api/usage-events";
+    private static final int STORE_ATTEMPTS = 3;
 
     private final ReportedCalls reportedCalls;
     private final UsageIntakeProperties properties;
@@ -72,20 +75,31 @@ class UsageEventsController {
         if (!problems.isEmpty()) {
             return refuse(HttpStatus.BAD_REQUEST, String.join(" ", problems));
         }
-        int stored;
-        try {
-            stored = reportedCalls.store(delivery.calls(), now);
-        } catch (DataIntegrityViolationException concurrentDelivery) {
-            // Another delivery stored one of these ids since this one looked: nothing of this one was kept, so store
-            // it again, skipping what the other stored.
-            stored = reportedCalls.store(delivery.calls(), now);
-        }
+        int stored = store(delivery.calls(), now);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("received", delivery.calls().size());
         if (stored >= 0) {
             answer.put("stored", stored);
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(answer);
+    }
+
+    /**
+     * Another delivery may store some of the same ids while this one does: then nothing of this one was kept, and it is
+     * stored again, skipping what the other stored. Calls go in in one order everywhere, so deliveries do not deadlock.
+     */
+    private int store(List<ReportedCall> calls, Instant now) {
+        List<ReportedCall> ordered = calls.stream()
+                .sorted(Comparator.comparing(ReportedCall::environment).thenComparing(ReportedCall::id)).toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return reportedCalls.store(ordered, now);
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException concurrentDelivery) {
+                if (attempt == STORE_ATTEMPTS) {
+                    throw concurrentDelivery;
+                }
+            }
+        }
     }
 
     private static ResponseEntity<Map<String, Object>> refuse(HttpStatus status, String error) {

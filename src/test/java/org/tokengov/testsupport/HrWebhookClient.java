@@ -24,7 +24,12 @@ public class HrWebhookClient {
     private final String secret;
 
     public HrWebhookClient(String baseUrl, String secret) {
-        this.url = baseUrl + "/api/hr/events";
+        this(baseUrl, "/api/hr/events", secret);
+    }
+
+    /** A sender to another signed endpoint of the app (e.g. {@code /api/usage-events}). */
+    public HrWebhookClient(String baseUrl, String path, String secret) {
+        this.url = baseUrl + path;
         this.secret = secret;
     }
 
