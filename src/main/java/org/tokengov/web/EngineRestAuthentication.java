@@ -21,7 +21,7 @@ class EngineRestAuthentication {
         registration.setName("engine-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        // Not /api/hr: HR systems sign their webhooks instead.
+        // Not /api/hr nor /api/usage-events: their senders sign each delivery instead (Standard Webhooks).
         registration.addUrlPatterns("/engine-rest/*", "/api/tokens", "/api/tokens/*", "/api/audit", "/api/audit/*",
                 "/api/offboardings", "/api/offboardings/*", "/api/onboarding", "/api/onboarding/*", "/api/reconciliations", "/api/access",
                 "/api/requests", "/api/leaks/*", "/api/fair-use/*");
