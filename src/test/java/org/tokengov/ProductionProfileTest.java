@@ -49,7 +49,8 @@ class ProductionProfileTest {
             Map.entry("TOKENGOV_TASKLIST_URL", "https://tokens.example.org/camunda/app/tasklist/"));
 
     /** Values that exist only for the embedded default: none may turn up in production. */
-    static final List<String> DEMO_VALUES = List.of("demo-hr-webhook-secret", "demo-scim-bearer-token",
+    static final List<String> DEMO_VALUES = List.of("demo-hr-webhook-secret", "demo-usage-intake-secret",
+            "demo-scim-bearer-token",
             "5E1D0C0FFEE0DE30000000000000201A", "5E1D0C0FFEE0DE30000000000000101B", "jdbc:h2:", "/redcap-sim/",
             "redcap-api@localhost");
 
@@ -78,6 +79,8 @@ class ProductionProfileTest {
         assertThat(binder.bind("tokengov.hr", HrWebhookProperties.class).get().webhookSecret())
                 .as("no secret: the webhook answers 503").isEmpty();
         assertThat(production.getProperty("tokengov.scim.bearer-token")).as("no token: SCIM answers 503").isEmpty();
+        assertThat(production.getProperty("tokengov.usage.intake-secret")).as("no secret: the usage intake answers 503")
+                .isEmpty();
         assertThat(production.getProperty("tokengov.audit.key")).as("TOKENGOV_AUDIT_KEY or no start").isEmpty();
         assertThat(production.getProperty("tokengov.audit.key-file")).as("production never generates its audit key").isNull();
         assertThat(production.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.example.org:5432/tokengov");
@@ -91,10 +94,13 @@ class ProductionProfileTest {
         Map<String, Object> environment = new HashMap<>(PRODUCTION_ENVIRONMENT);
         environment.put("TOKENGOV_HR_WEBHOOK_SECRET", "whsec_c2VjcmV0LW9mLXRoZS1ocg==");
         environment.put("TOKENGOV_SCIM_BEARER_TOKEN", "scim-token-of-the-identity-provider");
+        environment.put("TOKENGOV_USAGE_INTAKE_SECRET", "whsec_c2VjcmV0LW9mLXRoZS11c2FnZS1pbnRha2U=");
         ConfigurableEnvironment production = load(environment, "production");
 
         assertThat(production.getProperty("tokengov.hr.webhook-secret")).isEqualTo("whsec_c2VjcmV0LW9mLXRoZS1ocg==");
         assertThat(production.getProperty("tokengov.scim.bearer-token")).isEqualTo("scim-token-of-the-identity-provider");
+        assertThat(production.getProperty("tokengov.usage.intake-secret"))
+                .isEqualTo("whsec_c2VjcmV0LW9mLXRoZS11c2FnZS1pbnRha2U=");
     }
 
     @Test
@@ -116,6 +122,7 @@ class ProductionProfileTest {
                     .as(Arrays.toString(profiles)).contains("embedded");
             assertThat(embedded.getProperty("tokengov.demo.enabled")).isEqualTo("true");
             assertThat(embedded.getProperty("tokengov.hr.webhook-secret")).isEqualTo("demo-hr-webhook-secret");
+            assertThat(embedded.getProperty("tokengov.usage.intake-secret")).isEqualTo("demo-usage-intake-secret");
             RedcapProperties.Server qa = Binder.get(embedded).bind("tokengov.redcap", RedcapProperties.class).get()
                     .server(RedcapEnvironment.QA);
             assertThat(qa.enrolledProjects()).containsExactly(201L);
