@@ -24,10 +24,13 @@ import org.tokengov.registry.TokenRequests;
 import org.tokengov.usage.Certainty;
 import org.tokengov.usage.FairUseFindings;
 import org.tokengov.usage.Finding;
+import org.tokengov.usage.ReportedExport;
 import org.tokengov.usage.HourCount;
 import org.tokengov.usage.MinuteCount;
+import org.tokengov.usage.ReportedCalls;
 import org.tokengov.usage.TokenUsage;
 import org.tokengov.usage.UsageKey;
+import org.tokengov.usage.UsageProperties;
 
 /**
  * Evaluates the fair-use rules on what the log reader counted, for every live token that called in the look-back
@@ -49,7 +52,7 @@ public class FairUseMonitor {
     private final FairUseFindings findings;
     private final TokenRegistry registry;
     private final TokenRequests requests;
-    private final ReportedExports reported;
+    private final ReportedCalls reported;
     private final FairUseCases cases;
     private final AuditTrail auditTrail;
     private final FairUseProperties properties;
@@ -59,10 +62,12 @@ public class FairUseMonitor {
     private final DeclaredUsageRule declaredUsage;
     private final RedcapProperties servers;
     private final RedcapLogReader logReader;
+    private final UsageProperties usageProperties;
 
     FairUseMonitor(TokenUsage usage, FairUseFindings findings, TokenRegistry registry, TokenRequests requests,
-            ReportedExports reported, FairUseCases cases, AuditTrail auditTrail, FairUseProperties properties,
-            RedcapProperties servers, RedcapLogReader logReader) {
+            ReportedCalls reported, FairUseCases cases, AuditTrail auditTrail, FairUseProperties properties,
+            RedcapProperties servers, RedcapLogReader logReader, UsageProperties usageProperties) {
+        this.usageProperties = usageProperties;
         this.servers = servers;
         this.logReader = logReader;
         this.usage = usage;
@@ -118,6 +123,7 @@ public class FairUseMonitor {
             }
         }
         usage.prune(now);
+        reported.prune(now.minus(usageProperties.reportedCallRetention()));
         Evaluation evaluation = new Evaluation(hours.size(), observations, newFindings, casesOpened);
         log.info("Fair use evaluated: {} users with calls, {} observations, {} new findings, {} cases opened or joined",
                 evaluation.tokensWithCalls(), observations, newFindings.size(), casesOpened);
@@ -132,7 +138,7 @@ public class FairUseMonitor {
         List<Observation> seen = new ArrayList<>();
         polling.evaluate(minutes, zone).ifPresent(seen::add);
         boolean exported = !exportHours.isEmpty();
-        List<ExportParameters> exports = exported ? reported.of(key, exportsFrom, now) : List.of();
+        List<ReportedExport> exports = exported ? reported.recordExports(key, exportsFrom, now) : List.of();
         seen.addAll(peakHourBulkExport.evaluate(lookedAt, exports.stream().filter(e -> !e.at().isBefore(from)).toList(),
                 zone));
         if (exported) {

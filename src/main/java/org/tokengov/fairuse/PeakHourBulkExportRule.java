@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.tokengov.usage.Certainty;
 import org.tokengov.usage.FairUseRule;
+import org.tokengov.usage.ReportedExport;
 import org.tokengov.usage.HourCount;
 
 /**
@@ -29,7 +30,7 @@ final class PeakHourBulkExportRule {
     }
 
     /** One observation per REDCap day with peak-hour bulk downloads, the strongest first seen that day. */
-    List<Observation> evaluate(List<HourCount> hours, List<ExportParameters> reported, ZoneId zone) {
+    List<Observation> evaluate(List<HourCount> hours, List<ReportedExport> reported, ZoneId zone) {
         Map<LocalDate, Observation> byDay = new TreeMap<>();
         int threshold = properties.peakHourBulkExport().exportsPerHour();
         for (HourCount hour : hours) {
@@ -49,9 +50,9 @@ final class PeakHourBulkExportRule {
         return new ArrayList<>(byDay.values());
     }
 
-    private void evaluateReported(List<ExportParameters> reported, ZoneId zone, Map<LocalDate, Observation> byDay) {
+    private void evaluateReported(List<ReportedExport> reported, ZoneId zone, Map<LocalDate, Observation> byDay) {
         Map<Instant, int[]> peakHours = new TreeMap<>();
-        for (ExportParameters export : reported) {
+        for (ReportedExport export : reported) {
             if (!properties.peak(export.at().atZone(zone))) {
                 continue;
             }

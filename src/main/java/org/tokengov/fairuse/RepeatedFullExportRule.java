@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.tokengov.usage.Certainty;
 import org.tokengov.usage.FairUseRule;
+import org.tokengov.usage.ReportedExport;
 import org.tokengov.usage.HourCount;
 
 /**
@@ -32,7 +33,7 @@ final class RepeatedFullExportRule {
      * @param exportHours the token's hours with record exports in the window
      * @param reported the token's record exports in the window as the intake reported them
      */
-    Optional<Observation> evaluate(List<HourCount> exportHours, List<ExportParameters> reported, ZoneId zone,
+    Optional<Observation> evaluate(List<HourCount> exportHours, List<ReportedExport> reported, ZoneId zone,
             Instant now) {
         int needed = properties.repeatedFullExport().days();
         int window = properties.repeatedFullExport().windowDays();

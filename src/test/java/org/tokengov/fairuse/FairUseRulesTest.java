@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.tokengov.usage.Certainty;
 import org.tokengov.usage.FairUseRule;
+import org.tokengov.usage.ReportedExport;
 import org.tokengov.usage.UsageKind;
 
 /** The rules on generated log streams, with the default thresholds as application.yml binds them. */
@@ -92,10 +93,10 @@ class FairUseRulesTest {
     @Test
     void fullExportsTheIntakeShowsUnfilteredAreConfirmed() {
         GeneratedUsage usage = new GeneratedUsage();
-        List<ExportParameters> reported = new java.util.ArrayList<>();
+        List<ReportedExport> reported = new java.util.ArrayList<>();
         for (int day = 0; day < 3; day++) {
             usage.once(MONDAY.plusDays(day).withHour(10), UsageKind.RECORD_EXPORT);
-            reported.add(new ExportParameters(MONDAY.plusDays(day).withHour(10).atZone(NEW_YORK).toInstant(), false, 0, 0));
+            reported.add(new ReportedExport(MONDAY.plusDays(day).withHour(10).atZone(NEW_YORK).toInstant(), false, 0, 0));
         }
         Instant now = MONDAY.plusDays(3).atZone(NEW_YORK).toInstant();
 
@@ -109,10 +110,10 @@ class FairUseRulesTest {
     @Test
     void nightlyExportsTheIntakeShowsFilteredAreNoFinding() {
         GeneratedUsage usage = new GeneratedUsage();
-        List<ExportParameters> reported = new java.util.ArrayList<>();
+        List<ReportedExport> reported = new java.util.ArrayList<>();
         for (int day = 0; day < 7; day++) {
             usage.once(MONDAY.plusDays(day).withHour(2), UsageKind.RECORD_EXPORT);
-            reported.add(new ExportParameters(MONDAY.plusDays(day).withHour(2).atZone(NEW_YORK).toInstant(), true, 0, 0));
+            reported.add(new ReportedExport(MONDAY.plusDays(day).withHour(2).atZone(NEW_YORK).toInstant(), true, 0, 0));
         }
         assertThat(new RepeatedFullExportRule(properties).evaluate(usage.hours(), reported, NEW_YORK,
                 MONDAY.plusDays(7).atZone(NEW_YORK).toInstant())).isEmpty();
@@ -140,9 +141,9 @@ class FairUseRulesTest {
         Instant tenOClock = MONDAY.withHour(10).plusMinutes(5).atZone(NEW_YORK).toInstant();
         PeakHourBulkExportRule rule = new PeakHourBulkExportRule(properties);
 
-        assertThat(rule.evaluate(List.of(), List.of(new ExportParameters(tenOClock, false, 0, 0)), NEW_YORK))
+        assertThat(rule.evaluate(List.of(), List.of(new ReportedExport(tenOClock, false, 0, 0)), NEW_YORK))
                 .singleElement().satisfies(o -> assertThat(o.certainty()).isEqualTo(Certainty.SUSPECTED));
-        assertThat(rule.evaluate(List.of(), List.of(new ExportParameters(tenOClock, true, 60000, 3)), NEW_YORK))
+        assertThat(rule.evaluate(List.of(), List.of(new ReportedExport(tenOClock, true, 60000, 3)), NEW_YORK))
                 .singleElement().satisfies(o -> {
                     assertThat(o.certainty()).isEqualTo(Certainty.CONFIRMED);
                     assertThat(o.observed()).contains("60,000 records requested");
