@@ -54,7 +54,7 @@ record HourOfWeekMap(List<Day> days, long total, String peakHours) {
     }
 
     /** The column headings: "00" to "23". */
-    List<String> hours() {
+    public List<String> hours() {
         return IntStream.range(0, 24).mapToObj(hour -> String.format(Locale.ROOT, "%02d", hour)).toList();
     }
 
