@@ -361,7 +361,7 @@ class DashboardIT {
         return numbers;
     }
 
-    private static long figure(String html, String marker) {
+    static long figure(String html, String marker) {
         Matcher figure = Pattern.compile("<span class=\"figure\">(\\d+)</span>").matcher(row(html, marker));
         assertThat(figure.find()).isTrue();
         return Long.parseLong(figure.group(1));

@@ -1,6 +1,7 @@
 package org.tokengov.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tokengov.dashboard.DashboardIT.figure;
 import static org.tokengov.dashboard.DashboardIT.row;
 import static org.tokengov.dashboard.DashboardIT.section;
 
@@ -125,6 +126,8 @@ class FairUseDashboardIT {
         String cases = section(adminPage, "id=\"open-cases\"");
         assertThat(cases).contains(aliceCase).contains(carolCase).doesNotContain(closedCase);
         assertThat(cases.indexOf(carolCase)).as("soonest deadline first").isLessThan(cases.indexOf(aliceCase));
+        assertThat(figure(adminPage, "id=\"open-findings-count\"")).isEqualTo(3);
+        assertThat(figure(adminPage, "id=\"open-cases-count\"")).isEqualTo(2);
         assertThat(row(adminPage, "data-case=\"" + carolCase + "\"")).contains("Bulk downloads in peak hours")
                 .contains("overdue").contains("carol-fu").contains("<td>Open</td>");
 
@@ -133,6 +136,8 @@ class FairUseDashboardIT {
                 .doesNotContain(carolBulk).doesNotContain(settled);
         assertThat(section(alicesPage, "id=\"open-cases\"")).contains(aliceCase).doesNotContain(carolCase);
         assertThat(row(alicesPage, "data-case=\"" + aliceCase + "\"")).contains("in 13 d");
+        assertThat(figure(alicesPage, "id=\"open-findings-count\"")).isEqualTo(1);
+        assertThat(figure(alicesPage, "id=\"open-cases-count\"")).isEqualTo(1);
         assertThat(WebappSession.loggedIn(app, "alice").get("/dashboard").body()).doesNotContain(carolBulk)
                 .doesNotContain(carolCase).doesNotContain(aliceSuspected);
     }
