@@ -37,6 +37,12 @@ record DashboardFilter(RedcapEnvironment environment, TokenState state, Long pro
                 && admitsPerson(request.requester());
     }
 
+    /** Usage, findings and cases belong to a REDCap user on a project of an environment; the state does not apply. */
+    boolean admitsUsage(RedcapEnvironment usedIn, long usedOnProject, String username) {
+        return (environment == null || environment == usedIn) && (projectId == null || projectId == usedOnProject)
+                && admitsPerson(username);
+    }
+
     boolean admitsPerson(String username) {
         return holder == null || holder.equals(username);
     }

@@ -8,17 +8,19 @@ import org.tokengov.dashboard.TokenFigures.StateCount;
  * Everything the page shows, ready to print. {@code offboardings} and {@code revocationChart} are null for people who
  * are not administrators: departures are about other people. The charts are SVG markup built by {@link BarChartSvg}.
  * The token lists (expiring soon, unused, suspended, all that match) each show one page and their total.
+ * {@code fairUse}: what tokens did against the fair-use policy, within the same visibility.
  */
 record DashboardView(
         List<StateCount> byState,
         StateCount total,
         List<ExpiryWindow> expiryWindows,
-        TokenList expiringSoon,
-        TokenList unused,
-        TokenList suspended,
+        TokenList<TokenRow> expiringSoon,
+        TokenList<TokenRow> unused,
+        TokenList<TokenRow> suspended,
         List<OpenRequestRow> openRequests,
         String requestsChart,
         List<OffboardingRow> offboardings,
         String revocationChart,
-        TokenList tokens) {
+        TokenList<TokenRow> tokens,
+        FairUseView fairUse) {
 }

@@ -23,7 +23,10 @@ import org.tokengov.registry.TokenState;
 import org.tokengov.requeststate.RequestWaits;
 import org.tokengov.requeststate.WaitingPoint;
 
-/** Builds the dashboard of one viewer and filter from the registry, the engine and the offboarding reports. */
+/**
+ * Builds the dashboard of one viewer and filter from the registry, the engine, the offboarding reports and the usage
+ * counts ({@link FairUseBoard}).
+ */
 @Service
 class Dashboards {
 
@@ -36,14 +39,16 @@ class Dashboards {
     private final TokenReports tokenReports;
     private final RequestWaits waits;
     private final OffboardingReports offboardings;
+    private final FairUseBoard fairUse;
     private final Clock clock;
 
     Dashboards(VisibleRecords records, TokenReports tokenReports, RequestWaits waits, OffboardingReports offboardings,
-            Clock clock) {
+            FairUseBoard fairUse, Clock clock) {
         this.records = records;
         this.tokenReports = tokenReports;
         this.waits = waits;
         this.offboardings = offboardings;
+        this.fairUse = fairUse;
         this.clock = clock;
     }
 
@@ -72,18 +77,19 @@ class Dashboards {
             offboardingRows = newestFirst.stream().limit(OFFBOARDING_ROWS).map(OffboardingRow::of).toList();
             revocationChart = BarChartSvg.render("Offboardings by time to full revocation", RevocationTimes.distribution(reports));
         }
-        TokenList expiringSoon = list(TokenListName.EXPIRING_SOON, pages, filter, figures.expiringSoon(), now,
+        TokenList<TokenRow> expiringSoon = list(TokenListName.EXPIRING_SOON, pages, filter, figures.expiringSoon(), now,
                 (offset, limit) -> tokenReports.expiringBefore(visible.narrowedTo(TokenState.LIVE),
                         TokenFigures.expiringSoonDeadline(now), offset, limit));
-        TokenList unused = list(TokenListName.UNUSED, pages, filter, figures.unused(), now,
+        TokenList<TokenRow> unused = list(TokenListName.UNUSED, pages, filter, figures.unused(), now,
                 (offset, limit) -> tokenReports.idleSince(visible.narrowedTo(TokenFigures.USABLE),
                         TokenFigures.unusedBefore(now), offset, limit));
-        TokenList suspended = list(TokenListName.SUSPENDED, pages, filter, figures.suspended(), now,
+        TokenList<TokenRow> suspended = list(TokenListName.SUSPENDED, pages, filter, figures.suspended(), now,
                 (offset, limit) -> tokenReports.newestFirst(visible.narrowedTo(EnumSet.of(TokenState.SUSPENDED)), offset, limit));
-        TokenList tokens = list(TokenListName.TOKENS, pages, filter, figures.total().total(), now,
+        TokenList<TokenRow> tokens = list(TokenListName.TOKENS, pages, filter, figures.total().total(), now,
                 (offset, limit) -> tokenReports.newestFirst(visible, offset, limit));
         return new DashboardView(figures.byState(), figures.total(), figures.expiryWindows(), expiringSoon, unused,
-                suspended, open, requestsChart, offboardingRows, revocationChart, tokens);
+                suspended, open, requestsChart, offboardingRows, revocationChart, tokens,
+                fairUse.of(viewer, filter, visible, pages.getOrDefault(TokenListName.DECLARED_USE, 0), now));
     }
 
     /** The tokens of the CSV export: the same visibility and filter as the page; refused as the page refuses. */
@@ -97,7 +103,7 @@ class Dashboards {
     }
 
     /** One page of a list of {@code total} tokens; {@code page} reads {@code limit} of them from {@code offset}. */
-    private static TokenList list(TokenListName name, Map<TokenListName, Integer> pages, DashboardFilter filter, long total,
+    private static TokenList<TokenRow> list(TokenListName name, Map<TokenListName, Integer> pages, DashboardFilter filter, long total,
             Instant now, BiFunction<Integer, Integer, List<IssuedToken>> page) {
         int number = pages.getOrDefault(name, 0);
         List<TokenRow> rows = page.apply(number * name.pageSize, name.pageSize).stream()

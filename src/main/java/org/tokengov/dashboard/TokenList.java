@@ -3,14 +3,15 @@ package org.tokengov.dashboard;
 import java.util.List;
 
 /**
- * One page of one of the dashboard's token lists: its rows, how many tokens the whole list has, and links to the
- * pages before and after it that keep the filter (null where there is none).
+ * One page of one of the dashboard's token lists: its rows (one per token: {@link TokenRow}, or another view of the
+ * token), how many tokens the whole list has, and links to the pages before and after it that keep the filter (null
+ * where there is none).
  */
-record TokenList(List<TokenRow> rows, long total, int page, int pageSize, String previousLink, String nextLink) {
+record TokenList<R>(List<R> rows, long total, int page, int pageSize, String previousLink, String nextLink) {
 
-    static TokenList of(TokenListName name, List<TokenRow> rows, long total, int page, DashboardFilter filter) {
+    static <R> TokenList<R> of(TokenListName name, List<R> rows, long total, int page, DashboardFilter filter) {
         boolean more = (long) (page + 1) * name.pageSize < total;
-        return new TokenList(rows, total, page, name.pageSize, page > 0 ? name.link(filter, page - 1) : null,
+        return new TokenList<>(rows, total, page, name.pageSize, page > 0 ? name.link(filter, page - 1) : null,
                 more ? name.link(filter, page + 1) : null);
     }
 

@@ -10,7 +10,8 @@ enum TokenListName {
     TOKENS("tokenPage", "tokens", 50),
     EXPIRING_SOON("expiringPage", "expiring-soon", 20),
     UNUSED("unusedPage", "unused", 20),
-    SUSPENDED("suspendedPage", "suspended", 20);
+    SUSPENDED("suspendedPage", "suspended", 20),
+    DECLARED_USE("usagePage", "declared-use", 20);
 
     final String parameter;
     final String anchor;

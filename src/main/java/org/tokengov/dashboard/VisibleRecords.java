@@ -36,6 +36,14 @@ class VisibleRecords {
         return requests.submittedSince(scope(viewer, filter), from).stream().filter(filter::admits).toList();
     }
 
+    /**
+     * Whose usage, findings and misuse cases the viewer gets: one person, or null for everyone's (administrators
+     * without a holder filter). Refused as the token lists are.
+     */
+    String person(Viewer viewer, DashboardFilter filter) {
+        return scope(viewer, filter);
+    }
+
     /** The one person whose records to read, or null for everyone's (administrators without a holder filter). */
     private static String scope(Viewer viewer, DashboardFilter filter) {
         if (viewer.admin()) {

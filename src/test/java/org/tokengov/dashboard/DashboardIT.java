@@ -340,13 +340,13 @@ class DashboardIT {
     }
 
     /** The table row (or list item) whose opening tag carries the marker. */
-    private static String row(String html, String marker) {
+    static String row(String html, String marker) {
         Matcher row = Pattern.compile("<(tr|li)[^>]*" + Pattern.quote(marker) + "[^>]*>(.*?)</\\1>", Pattern.DOTALL).matcher(html);
         assertThat(row.find()).as("an element with " + marker).isTrue();
         return row.group(2);
     }
 
-    private static String section(String html, String marker) {
+    static String section(String html, String marker) {
         Matcher table = Pattern.compile("<table[^>]*" + Pattern.quote(marker) + "[^>]*>(.*?)</table>", Pattern.DOTALL).matcher(html);
         assertThat(table.find()).as("a table with " + marker).isTrue();
         return table.group(1);
@@ -361,7 +361,7 @@ class DashboardIT {
         return numbers;
     }
 
-    private static long figure(String html, String marker) {
+    static long figure(String html, String marker) {
         Matcher figure = Pattern.compile("<span class=\"figure\">(\\d+)</span>").matcher(row(html, marker));
         assertThat(figure.find()).isTrue();
         return Long.parseLong(figure.group(1));
