@@ -30,6 +30,7 @@ import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.ProjectPis;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.usage.RecentUse;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
@@ -45,9 +46,10 @@ class AccessReviewsTest {
     final Notifier notifier = mock(Notifier.class);
     final AuditTrail auditTrail = mock(AuditTrail.class);
     final TaskService tasks = mock(TaskService.class);
+    final RecentUse recentUse = mock(RecentUse.class);
     final AccessReviews reviews = new AccessReviews(projectPis, registry, lifecycles, notifier, auditTrail, tasks,
             new AccessReviewProperties("0 0 7 1 1,4,7,10 ?", Duration.ofDays(14), Duration.ofDays(7)),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC), recentUse);
 
     final IssuedToken bobs = token("t-bob", "bob", RedcapEnvironment.PROD, 101, TokenState.ACTIVE, null);
     final IssuedToken alices = token("t-alice", "alice", RedcapEnvironment.PROD, 101, TokenState.SUSPENDED,

@@ -125,12 +125,14 @@ class TokenRequestProcessTest {
         Mocks.register("remindReviewersDelegate", remindReviewers);
         Mocks.register("remindApproversDelegate", remindApprovers);
         Mocks.register("confirmSponsorshipListener", new ConfirmSponsorshipListener(tasks));
-        Mocks.register("developAndTestInQaListener", new DevelopAndTestInQaListener(tasks));
+        Mocks.register("developAndTestInQaListener", new DevelopAndTestInQaListener(tasks, mock(QaTokenUse.class),
+                new RequestProperties(false)));
         when(redcap.findProjectUser(RedcapEnvironment.PROD, 101L, "alice")).thenReturn(Optional.of(
                 new RedcapProjectUser("alice", null, null, true, false, false, false, "Data managers")));
         when(redcap.findProjectUser(RedcapEnvironment.QA, 201L, "alice")).thenReturn(Optional.of(
                 new RedcapProjectUser("alice", null, null, true, true, false, false)));
-        Mocks.register("reviewCodeListener", new ReviewCodeListener(tasks, new RightsInRedcap(redcap), leakScans));
+        Mocks.register("reviewCodeListener", new ReviewCodeListener(tasks, new RightsInRedcap(redcap), leakScans,
+                mock(QaTokenUse.class)));
         Mocks.register("approveReleaseListener", new ApproveReleaseListener(tasks, new RightsInRedcap(redcap)));
         inRedcap("rita", RedcapEnvironment.PROD, 101L, new TokenRights(true, false, false));
         inRedcap("rita", RedcapEnvironment.QA, 201L, new TokenRights(true, false, false));
