@@ -78,6 +78,21 @@ class AccessReviewsTest {
     }
 
     @Test
+    void theReviewShowsEachLiveTokensLastNinetyDaysByHolder() {
+        when(recentUse.of(alices)).thenReturn(new RecentUse.Evidence("4 API calls", "2026-03-20 POLLING (confirmed): 1 call every 5 s"));
+        when(recentUse.of(bobs)).thenReturn(new RecentUse.Evidence("No API call logged", "No fair-use finding in the last 90 days."));
+
+        assertThat(reviews.recentUse(PROD_101)).isEqualTo("""
+                alice: 4 API calls
+                Fair-use findings: 2026-03-20 POLLING (confirmed): 1 call every 5 s
+
+                bob: No API call logged
+                Fair-use findings: No fair-use finding in the last 90 days.""");
+        when(registry.liveTokensOn(RedcapEnvironment.PROD, 101)).thenReturn(List.of());
+        assertThat(reviews.recentUse(PROD_101)).isEqualTo("Nobody holds a live API token on this project any more.");
+    }
+
+    @Test
     void applyRevokesTheNamedHoldersTokenForLeavingTheProjectAndAuditsEveryDecision() {
         reviews.apply(PROD_101, new AccessReviewAnswer(List.of("bob"), List.of("alice")), "pat");
 

@@ -11,6 +11,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.never;
@@ -187,6 +189,15 @@ class TokenLifecycleProcessTest {
 
         assertThat(notices.lastCall()).containsEntry("noticeKind", "NOTICE");
         assertThat(lifecycle).isWaitingAt("Task_ConfirmRenewal");
+        assertShowsTheLastNinetyDays(task(lifecycle));
+    }
+
+    /** The token's last 90 days, from the app's tables (RecentUse), local to the task: no caller's variable shows. */
+    void assertShowsTheLastNinetyDays(Task task) {
+        assertThat(taskService().getVariablesLocal(task.getId()))
+                .containsEntry("recentApiUse", "12 API calls in the last 90 days")
+                .containsEntry("recentFairUseFindings", "No fair-use finding in the last 90 days.");
+        verify(recentUse, atLeastOnce()).of(argThat(token -> "token-1".equals(token.id())));
     }
 
     @Test
@@ -359,6 +370,7 @@ class TokenLifecycleProcessTest {
         completeAs("sam", review, Map.of("fixReviewOutcome", "APPROVED"));
 
         Task approval = fixTask(lifecycle, "Task_ApproveReinstatement");
+        assertShowsTheLastNinetyDays(approval);
         assertThatThrownBy(() -> taskService().claim(approval.getId(), "sam"))
                 .hasRootCauseInstanceOf(FourEyesViolationException.class);
         taskService().claim(approval.getId(), "ada");
