@@ -22,6 +22,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.tokengov.offboarding.HrWebhookProperties;
+import org.tokengov.request.RequestProperties;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapProperties;
 
@@ -110,6 +111,14 @@ class ProductionProfileTest {
         assertThat(production.getProperty("tokengov.demo.enabled")).isEqualTo("false");
         assertThat(production.getProperty("redcap-sim.enabled")).isEqualTo("false");
         assertThat(valuesOf(production)).noneMatch(ProductionProfileTest::isDemoValue);
+    }
+
+    @Test
+    void theQaUseGateIsOnInProductionAndInTheEmbeddedDefault() {
+        for (ConfigurableEnvironment environment : List.of(load(PRODUCTION_ENVIRONMENT, "production"), load(Map.of()))) {
+            assertThat(Binder.get(environment).bind("tokengov.request", RequestProperties.class).get().requireQaUse())
+                    .isTrue();
+        }
     }
 
     /** The check above can fail: without a profile the embedded default is loaded, with every demo value. */

@@ -17,9 +17,10 @@ import org.tokengov.usertask.TaskActor;
 
 /**
  * {@code Task_ReviewProjectAccess}. On create: the project's PIs are its candidates (the REDCap administrators when
- * it has none) and are told. On complete, enforced by the engine because a REST caller can skip the form: only a PI
- * of the project or a REDCap administrator answers (REST: 403), and the answer must be valid (REST: 400): whom to
- * revoke, of those whose project access ends too, and whose API rights are reduced to which.
+ * it has none) and are told; the task shows each live token's last 90 days of API calls and fair-use findings. On
+ * complete, enforced by the engine because a REST caller can skip the form: only a PI of the project or a REDCap
+ * administrator answers (REST: 403), and the answer must be valid (REST: 400): whom to revoke, of those whose project
+ * access ends too, and whose API rights are reduced to which.
  */
 @Component("accessReviewTaskListener")
 class AccessReviewTaskListener implements TaskListener {
@@ -49,6 +50,7 @@ class AccessReviewTaskListener implements TaskListener {
             task.addCandidateUsers(pis);
         }
         task.setVariable(REVIEW_TASK_ID, Variables.stringValue(task.getId()));
+        task.setVariableLocal(RECENT_API_USE_TEXT, Variables.stringValue(reviews.recentUse(project(task))));
         reviews.requested(project(task), pis, tokenHolders(task));
     }
 

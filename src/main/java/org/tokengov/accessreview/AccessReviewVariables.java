@@ -33,6 +33,8 @@ public final class AccessReviewVariables {
     public static final String HOLDER_API_RIGHTS = "holderApiRights";
     /** For the form: per holder, the API rights enabled in REDCap against those their calls used. */
     public static final String API_RIGHTS_TEXT = "apiRightsText";
+    /** Read-only on the task (local to it): per holder, the last 90 days of API calls and fair-use findings. */
+    public static final String RECENT_API_USE_TEXT = "recentApiUseText";
     /** The PI's reductions: {@code username: rights kept} lines ({@link RightsReductions}). */
     public static final String RIGHTS_TO_REDUCE = "rightsToReduce";
     /** Who completed the review (a PI of the project, or a REDCap administrator). */

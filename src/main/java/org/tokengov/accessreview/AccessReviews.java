@@ -21,6 +21,7 @@ import org.tokengov.redcap.ProjectPis;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
+import org.tokengov.usage.RecentUse;
 
 /**
  * One project's access review: who answers for it and who holds a token on it, asking and reminding the PIs,
@@ -42,9 +43,10 @@ class AccessReviews {
     private final TaskService tasks;
     private final AccessReviewProperties properties;
     private final Clock clock;
+    private final RecentUse recentUse;
 
     AccessReviews(ProjectPis projectPis, TokenRegistry registry, TokenLifecycles lifecycles, Notifier notifier,
-            AuditTrail auditTrail, TaskService tasks, AccessReviewProperties properties, Clock clock) {
+            AuditTrail auditTrail, TaskService tasks, AccessReviewProperties properties, Clock clock, RecentUse recentUse) {
         this.projectPis = projectPis;
         this.registry = registry;
         this.lifecycles = lifecycles;
@@ -53,15 +55,26 @@ class AccessReviews {
         this.tasks = tasks;
         this.properties = properties;
         this.clock = clock;
+        this.recentUse = recentUse;
     }
 
     /** Asks REDCap (within its rate budget) who the project's PIs are, and lists its live tokens from the registry. */
     ProjectAccess find(ReviewedProject project) {
         List<String> pis = projectPis.of(project.environment(), project.projectId());
-        List<IssuedToken> live = registry.liveTokensOn(project.environment(), project.projectId()).stream()
-                .sorted(Comparator.comparing(IssuedToken::holder))
-                .toList();
+        List<IssuedToken> live = liveTokensOn(project);
         return new ProjectAccess(pis, live.stream().map(IssuedToken::holder).distinct().toList(), listing(live));
+    }
+
+    /** Each live token's last 90 days (API calls, fair-use findings), from the app's own tables, for the review task. */
+    String recentUse(ReviewedProject project) {
+        List<IssuedToken> live = liveTokensOn(project);
+        if (live.isEmpty()) {
+            return "Nobody holds a live API token on this project any more.";
+        }
+        return String.join("\n\n", live.stream().map(token -> {
+            RecentUse.Evidence evidence = recentUse.of(token);
+            return token.holder() + ": " + evidence.use() + "\nFair-use findings: " + evidence.findings();
+        }).toList());
     }
 
     /** The review task exists: its PIs (the administrators when it has none) are told, and the request audited. */
@@ -112,6 +125,11 @@ class AccessReviews {
                     token.map(IssuedToken::id).orElse(null), project.key() + ": revoke " + holder
                             + (token.isPresent() ? " (" + RevocationReason.LEFT_PROJECT + ")" : ": no live token any more"));
         }
+    }
+
+    private List<IssuedToken> liveTokensOn(ReviewedProject project) {
+        return registry.liveTokensOn(project.environment(), project.projectId()).stream()
+                .sorted(Comparator.comparing(IssuedToken::holder)).toList();
     }
 
     private Optional<IssuedToken> liveToken(ReviewedProject project, String holder) {

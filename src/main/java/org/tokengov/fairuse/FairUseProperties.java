@@ -32,7 +32,6 @@ import org.springframework.validation.annotation.Validated;
  * @param fixDeadline how long a holder has to confirm a fix
  * @param repeatWindow a new finding within this time after a case of the same token and rule closed is a repeat
  * @param severeFactor a finding whose figure is this many times its threshold goes to the administrators at once
- * @param requireQaUse {@code Task_DevelopAndTestInQa} completes only after REDCap logged a call with the QA token
  */
 @Validated
 @ConfigurationProperties("tokengov.fair-use")
@@ -48,8 +47,7 @@ public record FairUseProperties(
         @Valid @NotNull @DefaultValue DeclaredUsage declaredUsage,
         @NotNull @DefaultValue("P14D") Duration fixDeadline,
         @NotNull @DefaultValue("P90D") Duration repeatWindow,
-        @NotNull @Positive @DefaultValue("10") Integer severeFactor,
-        @NotNull @DefaultValue("true") Boolean requireQaUse) {
+        @NotNull @Positive @DefaultValue("10") Integer severeFactor) {
 
     public record Polling(@NotNull @Positive @DefaultValue("10") Integer maxIntervalSeconds,
             @NotNull @Positive @DefaultValue("30") Integer minutes) {

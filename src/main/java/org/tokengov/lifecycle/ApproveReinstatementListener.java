@@ -9,18 +9,28 @@ import org.tokengov.audit.AuditAction;
 import org.tokengov.identity.ContractGroups;
 import org.tokengov.ledger.LedgerKind;
 import org.tokengov.ledger.TokenCase;
+import org.tokengov.usage.RecentUse;
 import org.tokengov.usertask.DecisionForm;
 import org.tokengov.usertask.Exclusions;
 
 /**
  * {@code Task_ApproveReinstatement}: a REDCap administrator who is neither the holder nor a reviewer of the fix decides
- * whether the suspended token comes back; a rejection needs comments.
+ * whether the suspended token comes back; a rejection needs comments. The task shows the token's last 90 days of API
+ * calls and fair-use findings.
  */
 @Component("approveReinstatementListener")
 class ApproveReinstatementListener extends TokenDecisionTaskListener {
 
-    ApproveReinstatementListener(LifecycleTasks tasks) {
+    private final RecentUse recentUse;
+
+    ApproveReinstatementListener(LifecycleTasks tasks, RecentUse recentUse) {
         super(tasks);
+        this.recentUse = recentUse;
+    }
+
+    @Override
+    protected void show(DelegateTask task) {
+        tasks.showRecentUse(task, recentUse);
     }
 
     @Override

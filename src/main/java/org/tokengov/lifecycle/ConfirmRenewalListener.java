@@ -9,20 +9,29 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
 import org.tokengov.ledger.LedgerKind;
+import org.tokengov.usage.RecentUse;
 import org.tokengov.usertask.DecisionForm;
 
 /**
  * {@code Task_ConfirmRenewal}: only the holder answers; keeping the token needs a renewed attestation, a changed usage
- * needs a word on what changed. The answer goes on the ledger and the audit trail.
+ * needs a word on what changed. The answer goes on the ledger and the audit trail. The task shows the token's last 90
+ * days of API calls and fair-use findings, so the holder answers "usage unchanged" with the numbers in front of them.
  */
 @Component("confirmRenewalListener")
 class ConfirmRenewalListener extends HolderTaskListener {
 
     private final ApplicationEventPublisher events;
+    private final RecentUse recentUse;
 
-    ConfirmRenewalListener(LifecycleTasks tasks, ApplicationEventPublisher events) {
+    ConfirmRenewalListener(LifecycleTasks tasks, ApplicationEventPublisher events, RecentUse recentUse) {
         super(tasks);
         this.events = events;
+        this.recentUse = recentUse;
+    }
+
+    @Override
+    protected void created(DelegateTask task) {
+        tasks.showRecentUse(task, recentUse);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.tokengov.ledger.LedgerCases;
 import org.tokengov.ledger.LedgerKind;
 import org.tokengov.ledger.TokenCase;
 import org.tokengov.notification.Notifier;
+import org.tokengov.usage.RecentUse;
 import org.tokengov.usertask.FourEyes;
 import org.tokengov.usertask.FourEyes.AuditRef;
 import org.tokengov.usertask.TaskCandidates;
@@ -56,6 +57,13 @@ class LifecycleTasks {
 
     void audit(DelegateTask task, String actor, AuditAction action, String details) {
         auditTrail.record(actor, action, caseOf(task).token().requestId(), tokenId(task), details);
+    }
+
+    /** Shows the token's last 90 days (calls, fair-use findings) on the task, from the app's own tables. */
+    void showRecentUse(DelegateTask task, RecentUse recentUse) {
+        RecentUse.Evidence evidence = recentUse.of(caseOf(task).token());
+        task.setVariableLocal(TokenLifecycleVariables.RECENT_API_USE, evidence.use());
+        task.setVariableLocal(TokenLifecycleVariables.RECENT_FAIR_USE_FINDINGS, evidence.findings());
     }
 
     static String comments(VariableScope task, String name) {

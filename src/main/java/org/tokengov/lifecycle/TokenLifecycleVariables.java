@@ -22,6 +22,9 @@ public final class TokenLifecycleVariables {
     /** For the renewal form: the expiry day and the last API use REDCap knows of, as text. */
     public static final String EXPIRES_ON = "expiresOn";
     public static final String LAST_API_USE = "lastApiUse";
+    /** Read-only on the renewal and the reinstatement: the last 90 days of API calls, and the fair-use findings then. */
+    public static final String RECENT_API_USE = "recentApiUse";
+    public static final String RECENT_FAIR_USE_FINDINGS = "recentFairUseFindings";
     public static final String STILL_NEEDED = "stillNeeded";
     public static final String USAGE_UNCHANGED = "usageUnchanged";
     public static final String FAIR_USE_REATTESTED = "fairUseReattested";

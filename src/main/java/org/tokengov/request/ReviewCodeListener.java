@@ -24,7 +24,8 @@ import org.tokengov.usertask.GroupDecisionTaskListener;
  * ledger, and the requester is told an approval or the changes asked for (a rejection is told by the closing step).
  * For a named successor's request the review confirms the code is the predecessor's reviewed code: the task shows
  * whose, which repository and commit, and who reviewed it when, from the naming record. An approval is refused while
- * the latest leak scan of the code under review ({@code POST /api/leaks/scan?request=}) held a live token.
+ * the latest leak scan of the code under review ({@code POST /api/leaks/scan?request=}) held a live token. The task
+ * shows what REDCap logged of the QA token (calls by kind, busiest minute, hours of day) next to the declared schedule.
  */
 @Component("reviewCodeListener")
 class ReviewCodeListener extends GroupDecisionTaskListener {
@@ -32,12 +33,14 @@ class ReviewCodeListener extends GroupDecisionTaskListener {
     private final RequestTasks tasks;
     private final RightsInRedcap rightsInRedcap;
     private final LeakScans leakScans;
+    private final QaTokenUse qaTokenUse;
 
-    ReviewCodeListener(RequestTasks tasks, RightsInRedcap rightsInRedcap, LeakScans leakScans) {
+    ReviewCodeListener(RequestTasks tasks, RightsInRedcap rightsInRedcap, LeakScans leakScans, QaTokenUse qaTokenUse) {
         super(tasks.fourEyes, tasks.candidates);
         this.tasks = tasks;
         this.rightsInRedcap = rightsInRedcap;
         this.leakScans = leakScans;
+        this.qaTokenUse = qaTokenUse;
     }
 
     @Override
@@ -61,6 +64,9 @@ class ReviewCodeListener extends GroupDecisionTaskListener {
         RequestFacts.showSubmission(task, request);
         request.submission().ifPresent(submission -> task.setVariableLocal(REDCAP_RIGHTS, rightsInRedcap.describe(submission)));
         RequestFacts.showQaTest(task, request);
+        // Next to the declared schedule and calls per day (from the submission above): what REDCap logged in QA.
+        task.setVariableLocal(QA_TOKEN_USE, qaTokenUse.observe(request).map(QaTokenUse.Observed::describe)
+                .orElse("The registry holds no QA token of this request."));
         ReviewChecklist.startFresh(task);
         // Set even when empty: a process variable of that name, which a caller can write, never poses as a naming.
         task.setVariableLocal(SUCCESSION_NOTE, tasks.successionOf(task).map(Succession::reviewNote).orElse(null));

@@ -64,6 +64,8 @@ public final class TokenRequestVariables {
     public static final String REDCAP_RIGHTS = "redcapRights";
     /** Read-only on the QA test and the review of a successor request: whose reviewed code it takes over. */
     public static final String SUCCESSION_NOTE = "successionNote";
+    /** Read-only on the review: what REDCap logged of the QA token since its issue, next to the declared schedule. */
+    public static final String QA_TOKEN_USE = "qaTokenUse";
     public static final String CODE_REVIEW_OUTCOME = "codeReviewOutcome";
     public static final String CODE_REVIEW_COMMENTS = "codeReviewComments";
     public static final String ADMIN_DECISION = "adminDecision";

@@ -112,6 +112,11 @@ public class AccessReviewIT {
                 .path(AccessReviewVariables.TOKEN_HOLDERS_TEXT).path("value").asText();
         assertThat(listing).contains("alice: token issued ", "bob: token issued ", "never used")
                 .as("a revoked token is no access to review").doesNotContain("rita");
+        String recentUse = json(rest.get("/task/" + task.getId() + "/form-variables", "pat", "demo"))
+                .path(AccessReviewVariables.RECENT_API_USE_TEXT).path("value").asText();
+        assertThat(recentUse).as("each holder's last 90 days, from the usage counts and findings")
+                .contains("alice: ", "bob: ", "Fair-use findings: No fair-use finding in the last 90 days.")
+                .doesNotContain("rita");
 
         assertThat(complete(task, "bob", "", true).statusCode()).as("a holder who is no PI").isEqualTo(403);
         HttpResponse<String> unlisted = complete(task, "pat", "bob, carol", true);

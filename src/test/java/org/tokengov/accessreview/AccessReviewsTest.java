@@ -30,6 +30,7 @@ import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.redcap.ProjectPis;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.usage.RecentUse;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
@@ -45,9 +46,10 @@ class AccessReviewsTest {
     final Notifier notifier = mock(Notifier.class);
     final AuditTrail auditTrail = mock(AuditTrail.class);
     final TaskService tasks = mock(TaskService.class);
+    final RecentUse recentUse = mock(RecentUse.class);
     final AccessReviews reviews = new AccessReviews(projectPis, registry, lifecycles, notifier, auditTrail, tasks,
             new AccessReviewProperties("0 0 7 1 1,4,7,10 ?", Duration.ofDays(14), Duration.ofDays(7)),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC), recentUse);
 
     final IssuedToken bobs = token("t-bob", "bob", RedcapEnvironment.PROD, 101, TokenState.ACTIVE, null);
     final IssuedToken alices = token("t-alice", "alice", RedcapEnvironment.PROD, 101, TokenState.SUSPENDED,
@@ -73,6 +75,21 @@ class AccessReviewsTest {
         assertThat(access.holdersText()).isEqualTo("""
                 alice: token issued 2026-01-02, last used 2026-03-20 (suspended)
                 bob: token issued 2026-01-02, never used""");
+    }
+
+    @Test
+    void theReviewShowsEachLiveTokensLastNinetyDaysByHolder() {
+        when(recentUse.of(alices)).thenReturn(new RecentUse.Evidence("4 API calls", "2026-03-20 POLLING (confirmed): 1 call every 5 s"));
+        when(recentUse.of(bobs)).thenReturn(new RecentUse.Evidence("No API call logged", "No fair-use finding in the last 90 days."));
+
+        assertThat(reviews.recentUse(PROD_101)).isEqualTo("""
+                alice: 4 API calls
+                Fair-use findings: 2026-03-20 POLLING (confirmed): 1 call every 5 s
+
+                bob: No API call logged
+                Fair-use findings: No fair-use finding in the last 90 days.""");
+        when(registry.liveTokensOn(RedcapEnvironment.PROD, 101)).thenReturn(List.of());
+        assertThat(reviews.recentUse(PROD_101)).isEqualTo("Nobody holds a live API token on this project any more.");
     }
 
     @Test

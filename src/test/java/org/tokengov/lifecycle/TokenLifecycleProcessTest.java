@@ -11,7 +11,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
@@ -45,6 +48,7 @@ import org.tokengov.ledger.LedgerKind;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenState;
+import org.tokengov.usage.RecentUse;
 import org.tokengov.testsupport.BpmnTestEngine;
 import org.tokengov.testsupport.InMemoryLedger;
 import org.tokengov.testsupport.RecordingDelegate;
@@ -92,18 +96,23 @@ class TokenLifecycleProcessTest {
         }
     }
 
+    RecentUse recentUse = mock(RecentUse.class);
+
     @BeforeEach
     void registerBeans() {
         ClockUtil.setCurrentTime(Date.from(ISSUED));
         TestPeople.create(identityService());
         ledger.knowToken(new IssuedToken("token-1", "request-1", "alice", RedcapEnvironment.PROD, 101L, true, false, false,
                 TokenState.ACTIVE, ISSUED, EXPIRES, null, null, null, null, 0L));
+        when(recentUse.of(any())).thenReturn(new RecentUse.Evidence("12 API calls in the last 90 days",
+                "No fair-use finding in the last 90 days."));
         LifecycleTasks tasks = new LifecycleTasks(ledger.cases, ledger.ledger, audit, mock(Notifier.class), new FourEyes(audit),
                 TestPeople.candidates(identityService()));
         RestoreGates gates = new RestoreGates(ledger.cases, IssuanceBeans.refusals(ledger.ledger, audit, mock(Notifier.class)));
         Mocks.register("lifecycleTimes", new LifecycleTimes(POLICY));
         Mocks.register("sendRenewalNoticeDelegate", notices);
-        Mocks.register("confirmRenewalListener", new ConfirmRenewalListener(tasks, mock(ApplicationEventPublisher.class)));
+        Mocks.register("confirmRenewalListener", new ConfirmRenewalListener(tasks, mock(ApplicationEventPublisher.class),
+                recentUse));
         Mocks.register("extendTokenDelegate", extensions);
         Mocks.register("revokeTokenDelegate", revocations);
         Mocks.register("regenerateTokenDelegate", new RegenerateTokenDelegate(gates, revocation));
@@ -115,7 +124,7 @@ class TokenLifecycleProcessTest {
         Mocks.register("reinstateTokenDelegate", new ReinstateTokenDelegate(gates, suspensionService));
         Mocks.register("retestFixInQaListener", new RetestFixInQaListener(tasks));
         Mocks.register("reviewFixListener", new ReviewFixListener(tasks));
-        Mocks.register("approveReinstatementListener", new ApproveReinstatementListener(tasks));
+        Mocks.register("approveReinstatementListener", new ApproveReinstatementListener(tasks, recentUse));
         Mocks.register("retestChangeInQaListener", new RetestChangeInQaListener(tasks));
         Mocks.register("reviewChangeListener", new ReviewChangeListener(tasks));
         Mocks.register("decideOnRejectedChangeListener", new DecideOnRejectedChangeListener(tasks));
@@ -180,6 +189,15 @@ class TokenLifecycleProcessTest {
 
         assertThat(notices.lastCall()).containsEntry("noticeKind", "NOTICE");
         assertThat(lifecycle).isWaitingAt("Task_ConfirmRenewal");
+        assertShowsTheLastNinetyDays(task(lifecycle));
+    }
+
+    /** The token's last 90 days, from the app's tables (RecentUse), local to the task: no caller's variable shows. */
+    void assertShowsTheLastNinetyDays(Task task) {
+        assertThat(taskService().getVariablesLocal(task.getId()))
+                .containsEntry("recentApiUse", "12 API calls in the last 90 days")
+                .containsEntry("recentFairUseFindings", "No fair-use finding in the last 90 days.");
+        verify(recentUse, atLeastOnce()).of(argThat(token -> "token-1".equals(token.id())));
     }
 
     @Test
@@ -352,6 +370,7 @@ class TokenLifecycleProcessTest {
         completeAs("sam", review, Map.of("fixReviewOutcome", "APPROVED"));
 
         Task approval = fixTask(lifecycle, "Task_ApproveReinstatement");
+        assertShowsTheLastNinetyDays(approval);
         assertThatThrownBy(() -> taskService().claim(approval.getId(), "sam"))
                 .hasRootCauseInstanceOf(FourEyesViolationException.class);
         taskService().claim(approval.getId(), "ada");

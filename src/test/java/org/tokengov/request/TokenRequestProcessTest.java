@@ -61,6 +61,10 @@ import org.tokengov.redcap.TokenAdministration;
 import org.tokengov.leaks.LeakScans;
 import org.tokengov.redcap.TokenFingerprint;
 import org.tokengov.redcap.TokenRights;
+import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenState;
+import org.tokengov.usage.UsageCounts;
+import org.tokengov.usage.UsageSummary;
 import org.tokengov.testsupport.CodeReviews;
 import org.tokengov.testsupport.BpmnTestEngine;
 import org.tokengov.testsupport.InMemoryLedger;
@@ -106,6 +110,8 @@ class TokenRequestProcessTest {
     List<String> pis = List.of("pat");
     final PiConsentProperties piConsent = new PiConsentProperties(true, Duration.ofHours(1), Duration.ofDays(3), Duration.ofDays(14));
     EligibilityDecision decision = EligibilityDecision.eligibleRequester();
+    QaTokenUse qaTokenUse = mock(QaTokenUse.class);
+    RequestTasks tasks;
 
     @BeforeEach
     void registerBeans() {
@@ -114,7 +120,7 @@ class TokenRequestProcessTest {
         when(eligibility.decide(any())).thenAnswer(call -> decision);
         when(administration.create(any(), anyLong(), anyString(), any(), anyString()))
                 .thenReturn(new TokenFingerprint("f".repeat(64)));
-        RequestTasks tasks = new RequestTasks(ledger.cases, ledger.ledger, audit, mock(Notifier.class), new FourEyes(audit),
+        tasks = new RequestTasks(ledger.cases, ledger.ledger, audit, mock(Notifier.class), new FourEyes(audit),
                 TestPeople.candidates(identityService()), successions);
         Mocks.register("requestSubmittedListener", new RequestSubmittedListener(ledger.requests));
         Mocks.register("registerRequestDelegate", register);
@@ -125,12 +131,14 @@ class TokenRequestProcessTest {
         Mocks.register("remindReviewersDelegate", remindReviewers);
         Mocks.register("remindApproversDelegate", remindApprovers);
         Mocks.register("confirmSponsorshipListener", new ConfirmSponsorshipListener(tasks));
-        Mocks.register("developAndTestInQaListener", new DevelopAndTestInQaListener(tasks));
+        Mocks.register("developAndTestInQaListener", new DevelopAndTestInQaListener(tasks, qaTokenUse,
+                new RequestProperties(false)));
         when(redcap.findProjectUser(RedcapEnvironment.PROD, 101L, "alice")).thenReturn(Optional.of(
                 new RedcapProjectUser("alice", null, null, true, false, false, false, "Data managers")));
         when(redcap.findProjectUser(RedcapEnvironment.QA, 201L, "alice")).thenReturn(Optional.of(
                 new RedcapProjectUser("alice", null, null, true, true, false, false)));
-        Mocks.register("reviewCodeListener", new ReviewCodeListener(tasks, new RightsInRedcap(redcap), leakScans));
+        Mocks.register("reviewCodeListener", new ReviewCodeListener(tasks, new RightsInRedcap(redcap), leakScans,
+                qaTokenUse));
         Mocks.register("approveReleaseListener", new ApproveReleaseListener(tasks, new RightsInRedcap(redcap)));
         inRedcap("rita", RedcapEnvironment.PROD, 101L, new TokenRights(true, false, false));
         inRedcap("rita", RedcapEnvironment.QA, 201L, new TokenRights(true, false, false));
@@ -885,6 +893,91 @@ class TokenRequestProcessTest {
         assertThat(taskService().getVariables(task(request).getId())).containsEntry("successionNote", null);
         submitQaResults(request);
         assertThat(taskService().getVariables(task(request).getId())).containsEntry("successionNote", null);
+    }
+
+    /** The gate as the product's default has it: on. */
+    void requireQaUse() {
+        Mocks.register("developAndTestInQaListener", new DevelopAndTestInQaListener(tasks, qaTokenUse,
+                new RequestProperties(true)));
+    }
+
+    static final IssuedToken QA_TOKEN = new IssuedToken("qa-token", "request", "alice", RedcapEnvironment.QA, 201L, true,
+            false, false, TokenState.QA_ACTIVE, START, START.plus(Duration.ofDays(365)), null, null, null, null, 0L);
+
+    /** What REDCap's log shows of the QA token: {@code calls} exports at 10:15 REDCap time on the day of the start. */
+    void redcapLogged(long calls, boolean logRead) {
+        long[] byHour = new long[24];
+        Instant at = START.plus(Duration.ofMinutes(75));
+        byHour[at.atZone(java.time.ZoneId.of("America/New_York")).getHour()] = calls;
+        UsageSummary summary = new UsageSummary(START, START.plus(Duration.ofDays(1)),
+                new UsageCounts(calls, calls, 0, 0, 0), calls, calls == 0 ? null : at, byHour, calls == 0 ? null : at,
+                calls == 0 ? 0 : 1, java.time.ZoneId.of("America/New_York"));
+        when(qaTokenUse.observe(any())).thenReturn(Optional.of(new QaTokenUse.Observed(QA_TOKEN, summary, logRead)));
+    }
+
+    @Test
+    void theQaTestIsRefusedUntilRedcapLoggedACallWithTheQaTokenThenTheReviewShowsTheCalls() {
+        requireQaUse();
+        ProcessInstance request = startAndIssueQaToken();
+        redcapLogged(0, true);
+
+        assertThatThrownBy(() -> submitQaResults(request))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("REDCap has no API call with your QA token yet. Test your code against the QA "
+                        + "project (201) before submitting it for review.");
+        assertThat(request).isWaitingAt("Task_DevelopAndTestInQa");
+        assertThat(gates(request, LedgerKind.QA_TESTED)).isEmpty();
+
+        redcapLogged(3, true);
+        submitQaResults(request);
+
+        assertThat(gates(request, LedgerKind.QA_TESTED)).containsExactly("alice:null");
+        Map<String, Object> shown = taskService().getVariablesLocal(task(request).getId());
+        assertThat((String) shown.get("qaTokenUse")).startsWith("QA token on project 201: 3 API calls")
+                .contains("3 record exports").contains("Busiest minute: 3 calls");
+        assertThat(shown).containsEntry("callSchedule", "Nightly at 02:00").containsEntry("expectedCallsPerDay", 12L);
+    }
+
+    @Test
+    void aVariableClaimingTheQaTestWasDoneDoesNotOpenTheGate() {
+        requireQaUse();
+        ProcessInstance request = startAndIssueQaToken();
+        redcapLogged(0, true);
+        runtimeService().setVariable(request.getId(), "qaTokenUse", "QA token on project 201: 500 API calls");
+
+        assertThatThrownBy(() -> completeAs("alice", task(request), Map.of("codeRepositoryUrl",
+                "https://git.example.org/lab/export", "codeCommit", "3f2a9c1", "testSummary",
+                "Ran the nightly export against QA for a week; 40 calls a night.", "qaUsed", true,
+                "qaTokenUse", "500 API calls")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("REDCap has no API call with your QA token yet");
+        assertThat(request).isWaitingAt("Task_DevelopAndTestInQa");
+    }
+
+    @Test
+    void aLogThatCannotBeReadNowSaysToTryAgainAndARequestWithoutQaTokenSaysWhom() {
+        requireQaUse();
+        ProcessInstance request = startAndIssueQaToken();
+        redcapLogged(0, false);
+
+        assertThatThrownBy(() -> submitQaResults(request)).hasMessageContaining("try again in a few minutes");
+
+        when(qaTokenUse.observe(any())).thenReturn(Optional.empty());
+        assertThatThrownBy(() -> submitQaResults(request))
+                .hasMessageContaining("The registry holds no QA token of this request on QA project 201")
+                .hasMessageContaining("Ask the REDCap administrators");
+        assertThat(request).isWaitingAt("Task_DevelopAndTestInQa");
+    }
+
+    @Test
+    void withTheGateSwitchedOffTheRequestersWordIsTakenAndTheLogIsNotAsked() {
+        ProcessInstance request = startAndIssueQaToken();
+
+        completeAs("alice", task(request), Map.of("codeRepositoryUrl", "https://git.example.org/lab/export",
+                "codeCommit", "3f2a9c1", "testSummary", "Ran the nightly export against QA for a week; 40 calls a night."));
+
+        assertThat(gates(request, LedgerKind.QA_TESTED)).containsExactly("alice:null");
+        verify(qaTokenUse, never()).observe(any());
     }
 
     private Job timer(ProcessInstance request, String timerId) {

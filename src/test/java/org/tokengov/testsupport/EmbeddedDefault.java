@@ -7,7 +7,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The app as {@code ./mvnw spring-boot:run} starts it (H2, the built-in REDCap simulator, demo users, the job
- * executor running), except that its databases live in memory for this JVM only and it listens on a free port.
+ * executor running), except that its databases live in memory for this JVM only and it listens on a free port, and
+ * that 'Develop and test in QA' needs no API call in REDCap's log (the journeys walk it without one; QaUseGateIT
+ * tests the gate).
  */
 public class EmbeddedDefault implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -18,7 +20,8 @@ public class EmbeddedDefault implements ApplicationContextInitializer<Configurab
                 "server.port=" + RealServers.freePort(),
                 "spring.datasource.url=jdbc:h2:mem:tokengov-" + run + ";DB_CLOSE_DELAY=-1;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
                 "redcap-sim.environments.qa.jdbc-url=jdbc:h2:mem:redcap-qa-" + run + ";MODE=MySQL;NON_KEYWORDS=USER;DB_CLOSE_DELAY=-1",
-                "redcap-sim.environments.prod.jdbc-url=jdbc:h2:mem:redcap-prod-" + run + ";MODE=MySQL;NON_KEYWORDS=USER;DB_CLOSE_DELAY=-1")
+                "redcap-sim.environments.prod.jdbc-url=jdbc:h2:mem:redcap-prod-" + run + ";MODE=MySQL;NON_KEYWORDS=USER;DB_CLOSE_DELAY=-1",
+                "tokengov.request.require-qa-use=false")
                 .applyTo(context);
     }
 }

@@ -67,6 +67,9 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
                 // every request would wait for its PI. Tests of the later steps leave the gate off; PiConsentIT
                 // and the process tests run it.
                 "tokengov.policy.pi-consent.required=" + requirePiConsent(),
+                // The walks through the pipeline complete 'Develop and test in QA' without calling REDCap with the QA
+                // token: they leave the QA use gate off; QaUseGateIT runs it.
+                "tokengov.request.require-qa-use=" + requireQaUse(),
                 "tokengov.demo.password=demo",
                 // The audit entries' MAC key of this run; the sealer runs where a test verifies the chain.
                 "tokengov.audit.key=audit-key-" + randomToken(),
@@ -96,6 +99,11 @@ public class RealServers implements ApplicationContextInitializer<ConfigurableAp
 
     /** Whether requests need the PI's consent (the product's default; see the property above). */
     protected boolean requirePiConsent() {
+        return false;
+    }
+
+    /** Whether 'Develop and test in QA' needs an API call in REDCap's log (the product's default; see above). */
+    protected boolean requireQaUse() {
         return false;
     }
 
