@@ -30,15 +30,20 @@ public record UsageSummary(Instant from, Instant to, UsageCounts counts, long bu
             return "No API call logged by REDCap from " + shown(from) + " to " + shown(to) + " (REDCap time, " + zone + ").";
         }
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%,d API calls from %s to %s (REDCap time, %s), on %d day(s): "
-                        + "%,d record exports, %,d file downloads, %,d other exports, %,d imports, %,d other.",
-                counts.calls(), shown(from), shown(to), zone, daysWithCalls, counts.recordExports(),
-                counts.fileDownloads(), counts.otherExports(), counts.imports(), otherCalls()));
-        text.append(String.format(Locale.ROOT, " Busiest minute: %,d calls at %s.", busiestMinuteCalls,
+        text.append(String.format(Locale.ROOT, "%s from %s to %s (REDCap time, %s), on %s: %s, %s, %s, %s, %s other.",
+                count(counts.calls(), "API call"), shown(from), shown(to), zone, count(daysWithCalls, "day"),
+                count(counts.recordExports(), "record export"), count(counts.fileDownloads(), "file download"),
+                count(counts.otherExports(), "other export"), count(counts.imports(), "import"),
+                String.format(Locale.ROOT, "%,d", otherCalls())));
+        text.append(String.format(Locale.ROOT, " Busiest minute: %s at %s.", count(busiestMinuteCalls, "call"),
                 shown(busiestMinuteAt)));
         text.append(" Hours of day with calls: ").append(String.join(", ", hoursWithCalls())).append('.');
         text.append(" Last call: ").append(shown(lastCallAt)).append('.');
         return text.toString();
+    }
+
+    private static String count(long count, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
     }
 
     private long otherCalls() {

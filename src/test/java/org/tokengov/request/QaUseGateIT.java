@@ -120,7 +120,7 @@ class QaUseGateIT {
         assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewCode");
         Map<String, Object> shown = tasks.getVariablesLocal(review.getId());
         assertThat((String) shown.get("qaTokenUse")).startsWith("QA token on project 201: 1 API call")
-                .contains("Busiest minute: 1 calls");
+                .contains("Busiest minute: 1 call at");
         assertThat(shown).containsEntry("callSchedule", "Nightly at 02:00").containsEntry("expectedCallsPerDay", 10L);
 
         assertThat(output.getAll()).doesNotContain(qaToken);
