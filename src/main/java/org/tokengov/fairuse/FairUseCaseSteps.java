@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tokengov.audit.AuditAction;
@@ -31,6 +30,10 @@ import org.tokengov.usage.Finding;
 @Service
 class FairUseCaseSteps {
 
+    /** The length of {@code token_suspension.reason}. */
+    static final int SUSPENSION_REASON_MAX = 2000;
+    /** What a task's text variable holds, with room for the count of what was left out. */
+    static final int TEXT_MAX = 3900;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final FairUseCases cases;
@@ -135,20 +138,35 @@ class FairUseCaseSteps {
             facts.put(HOLDER, fairUseCase.holder());
             facts.put(WHY_ADMINS, whyWithAdmins(fairUseCase));
             List<FairUseCase> earlier = cases.earlierCases(fairUseCase);
-            facts.put(EARLIER_CASES, earlier.isEmpty() ? "none" : earlier.stream()
+            facts.put(EARLIER_CASES, earlier.isEmpty() ? "none" : lines(earlier.stream()
                     .map(before -> "opened " + minute(before.openedAt()) + ", closed " + minute(before.closedAt())
                             + " UTC as " + before.state() + (before.decidedBy() == null ? "" : " by " + before.decidedBy()))
-                    .collect(Collectors.joining("\n")));
+                    .toList(), "cases"));
         }
         return facts;
     }
 
     /** What was seen: every finding of the case, newest first, with its window (UTC). */
     String observed(FairUseCase fairUseCase) {
-        return cases.findingsOf(fairUseCase).stream()
+        return lines(cases.findingsOf(fairUseCase).stream()
                 .map(finding -> minute(finding.windowStart()) + " to " + minute(finding.windowEnd()) + " UTC: "
-                        + finding.observed())
-                .collect(Collectors.joining("\n"));
+                        + finding.observed()).toList(), "findings");
+    }
+
+    /**
+     * Lines, newest first, as much of them as a task's text variable holds (Camunda keeps 4,000 characters of a
+     * string): the rest is counted.
+     */
+    private static String lines(List<String> lines, String what) {
+        StringBuilder text = new StringBuilder();
+        for (int shown = 0; shown < lines.size(); shown++) {
+            String line = (shown == 0 ? "" : "\n") + lines.get(shown);
+            if (text.length() + line.length() > TEXT_MAX) {
+                return text.append("\n… and ").append(lines.size() - shown).append(" earlier ").append(what).toString();
+            }
+            text.append(line);
+        }
+        return text.toString();
     }
 
     /** Why the administrators decide, in words: a severe finding, a repeat, or no fix by the deadline. */
@@ -176,10 +194,12 @@ class FairUseCaseSteps {
         return fairUseCase;
     }
 
+    /** The rule, the case, what was seen last and the administrator's words, within the suspension record's 2,000. */
     private String suspensionReason(FairUseCase fairUseCase) {
         Finding latest = cases.findingsOf(fairUseCase).get(0);
-        return "fair-use case " + fairUseCase.id() + ", rule " + fairUseCase.rule() + ": " + latest.observed()
+        String reason = "fair-use case " + fairUseCase.id() + ", rule " + fairUseCase.rule() + ": " + latest.observed()
                 + (fairUseCase.comments() == null ? "" : " (" + fairUseCase.comments() + ")");
+        return reason.length() <= SUSPENSION_REASON_MAX ? reason : reason.substring(0, SUSPENSION_REASON_MAX - 1) + "…";
     }
 
     private static Map<String, Object> model(FairUseCase fairUseCase) {

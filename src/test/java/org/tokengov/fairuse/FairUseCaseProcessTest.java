@@ -238,6 +238,27 @@ class FairUseCaseProcessTest {
         assertThat(theCase().state()).isEqualTo(FairUseCaseState.SUSPENDED);
     }
 
+    @Test
+    void aCaseWithManyLongFindingsShowsTheNewestThatFitATaskVariableAndCountsTheRest() {
+        ProcessInstance process = open(tables.record(FairUseRule.POLLING, Certainty.CONFIRMED, false, TOKEN, "bob",
+                "first " + "x".repeat(1990)));
+        for (int later = 1; later <= 4; later++) {
+            ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofHours(later))));
+            cases.open(tables.record(FairUseRule.POLLING, Certainty.CONFIRMED, false, TOKEN, "bob",
+                    "later " + later + " " + "y".repeat(1990)));
+        }
+        Job deadline = managementService().createJobQuery().processInstanceId(process.getId())
+                .activityId("Timer_FixDeadline").singleResult();
+        ClockUtil.setCurrentTime(deadline.getDuedate());
+        managementService().executeJob(deadline.getId());
+
+        String observed = taskService().getVariableLocal(decisionTask(process).getId(), FairUseCaseVariables.OBSERVED)
+                .toString();
+        assertThat(observed.length()).isLessThanOrEqualTo(4000);
+        assertThat(observed).as("each finding's text is about 2,000 characters: the newest fits")
+                .contains("later 4 ").doesNotContain("later 3 ", "first ").endsWith("… and 4 earlier findings");
+    }
+
     // --- the attacks
 
     @Test

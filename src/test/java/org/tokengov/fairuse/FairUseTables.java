@@ -76,9 +76,14 @@ final class FairUseTables {
 
     /** Records a new finding found now, about {@code tokenId} held by {@code holder} in PROD project 101. */
     Finding record(FairUseRule rule, Certainty certainty, boolean severe, String tokenId, String holder) {
+        return record(rule, certainty, severe, tokenId, holder, "720 calls, one every 5 seconds for 60 minutes");
+    }
+
+    Finding record(FairUseRule rule, Certainty certainty, boolean severe, String tokenId, String holder,
+            String observed) {
         Instant now = ClockUtil.now().toInstant();
         return findings.record(new NewFinding(rule, certainty, severe, tokenId, holder, RedcapEnvironment.PROD, 101,
-                now.minusSeconds(3600 + 60L * recorded++), now, "720 calls, one every 5 seconds for 60 minutes"), now).orElseThrow();
+                now.minusSeconds(3600 + 60L * recorded++), now, observed), now).orElseThrow();
     }
 
     Finding confirmed(FairUseRule rule, String tokenId, String holder) {
