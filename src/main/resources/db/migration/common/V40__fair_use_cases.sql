@@ -3,7 +3,8 @@
 -- admins_first: decided when the case opened, from the app's records (a severe finding, or a repeat of a case of the
 -- same token and rule closed within the repeat window); the process's gateway reads it, never a variable.
 -- decision: the administrators' (DISMISS, WARN, SUSPEND), read by the process's gateway after the decision task.
--- finding_id: the finding that opened the case; later findings of the same token and rule link to it (case_id).
+-- finding_id: the finding that opened the case (always set by FairUseCases); later findings of the same token and rule
+-- link to the case (fair_use_finding.case_id).
 create table fair_use_case (
     id             varchar(36)   not null primary key,
     token_id       varchar(36)   not null,
@@ -11,8 +12,8 @@ create table fair_use_case (
     holder         varchar(191)  not null,
     environment    varchar(8)    not null,
     project_id     bigint        not null,
-    finding_id     varchar(36)   not null,
-    admins_first   boolean       not null,
+    finding_id     varchar(36),
+    admins_first   boolean       default false not null,
     opened_at      timestamp     not null,
     deadline       timestamp     not null,
     state          varchar(16)   not null,
