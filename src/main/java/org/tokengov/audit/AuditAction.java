@@ -139,5 +139,19 @@ public enum AuditAction {
     /** An administrator rejected a wave: its held departures give the tokens back. */
     TERMINATION_WAVE_REJECTED,
     /** A held departure of a rejected wave: what REDCap was made to refuse is given back. */
-    TERMINATION_REJECTED
+    TERMINATION_REJECTED,
+    /** A confirmed fair-use finding opened a misuse case: to the holder first, or (severe, a repeat) to the admins. */
+    FAIR_USE_CASE_OPENED,
+    /** A confirmed fair-use finding joined the case open for its token and rule. */
+    FAIR_USE_FINDING_JOINED,
+    /** The holder was told what a misuse case's findings showed, with the policy's sentence and the deadline. */
+    FAIR_USE_HOLDER_TOLD,
+    /** The holder confirmed a fix of what a misuse case showed (details: what they changed). */
+    FAIR_USE_FIX_CONFIRMED,
+    /** No fix was confirmed by a misuse case's deadline: the administrators decide. */
+    FAIR_USE_CASE_TO_ADMINS,
+    /** An administrator decided on a misuse case: dismiss, warn or suspend (details: the decision and comments). */
+    FAIR_USE_CASE_DECIDED,
+    /** A decided warning was sent or suspension asked of the token's lifecycle: the misuse case closed. */
+    FAIR_USE_CASE_CLOSED
 }

@@ -100,6 +100,13 @@ public enum MailKind {
     EXTENSION_REFUSED("extension-refused", "environment", "project", "expiresOn", "reason"),
     /** Once per wave of the Control Center worklist (manual mode), to the administrators it is offered to. */
     CONTROL_CENTER_WORKLIST("control-center-worklist", "environment", "count", "lines"),
+    // Fair use: misuse cases
+    /** What a misuse case's findings showed, to the holder: fix it by the deadline, or the administrators decide. */
+    FAIR_USE_FINDING("fair-use-finding", "environment", "project", "rule", "observed", "policy", "deadline", "toAdmins",
+            "why"),
+    FAIR_USE_NO_FIX_BY_DEADLINE("fair-use-no-fix-by-deadline", "environment", "project", "rule", "deadline"),
+    FAIR_USE_WARNING("fair-use-warning", "environment", "project", "rule", "policy", "comments", "decidedBy"),
+    FAIR_USE_CASE_DISMISSED("fair-use-case-dismissed", "environment", "project", "rule", "comments", "decidedBy"),
     // The generic mail of a new user task (see MailTemplates#taskWaiting)
     TASK_WAITING("task-waiting", "taskKey", "taskName", "dueDate");
 

@@ -84,16 +84,20 @@ class TasklistFilters implements ApplicationRunner {
                 new TaskFilter("My tasks", -10, "Everything assigned to you",
                         tasks.createTaskQuery().taskAssigneeExpression(CURRENT_USER),
                         List.of(REQUESTERS, SPECIALISTS, ADMINS, PIS)),
-                new TaskFilter("My requests", -5, "Steps of your own token requests and tokens: testing in QA, renewals, fixes, attestations",
+                new TaskFilter("My requests", -5, "Steps of your own token requests and tokens: testing in QA, renewals,"
+                        + " fixes, attestations, fair use",
                         tasks.createTaskQuery().taskAssigneeExpression(CURRENT_USER).taskDefinitionKeyIn(
                                 "Task_DevelopAndTestInQa", "Task_ConfirmRenewal", "Task_RetestFixInQa",
-                                "Task_RetestChangeInQa", "Task_AttestPolicy"),
+                                "Task_RetestChangeInQa", "Task_AttestPolicy", "Task_ConfirmFairUseFix"),
                         List.of(REQUESTERS)),
                 // Reviews and approvals are offered to each person who may give them, never to the requester.
                 new TaskFilter("Code reviews", 0, "Code of requesters to review: first releases, changes and fixes",
                         offeredToMe(CODE_REVIEWS), List.of(SPECIALISTS)),
                 new TaskFilter("Approvals", 0, "Production releases, reinstatements and rejected changes to decide",
                         offeredToMe(APPROVALS), List.of(ADMINS)),
+                // Offered to each administrator but the token's holder.
+                new TaskFilter("Fair-use cases", 0, "Misuse cases to decide: dismiss, warn or suspend",
+                        offeredToMe("Task_DecideOnFairUseCase"), List.of(ADMINS)),
                 new TaskFilter("Tokens to create by hand", 5, "Tokens to create or regenerate in REDCap's Control Center",
                         offeredToMe(BY_HAND), List.of(ADMINS)),
                 // PIs are candidate users of their projects' reviews and consents (from REDCap's User Rights), so the

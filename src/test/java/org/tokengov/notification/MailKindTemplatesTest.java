@@ -141,6 +141,17 @@ class MailKindTemplatesTest {
                 "reason", "the adopted token's code has not been reviewed and approved since its adoption"));
         samples.put(MailKind.CONTROL_CENTER_WORKLIST, Map.of("environment", "PROD", "count", 1L, "lines",
                 "#3 PROD: delete the API token of bob on project 101 (OFFBOARDING), since 2026-12-06T15:00:00Z."));
+        samples.put(MailKind.FAIR_USE_FINDING, Map.of("environment", "PROD", "project", 101L, "rule", "POLLING",
+                "observed", "2026-12-07 09:00 to 10:00 UTC: 720 calls, one every 5 seconds for 60 minutes",
+                "policy", "Examples of inappropriate usage include polling every few seconds.", "deadline",
+                "2026-12-21 10:00", "toAdmins", false, "why", ""));
+        samples.put(MailKind.FAIR_USE_NO_FIX_BY_DEADLINE, Map.of("environment", "PROD", "project", 101L, "rule",
+                "POLLING", "deadline", "2026-12-21 10:00"));
+        samples.put(MailKind.FAIR_USE_WARNING, Map.of("environment", "PROD", "project", 101L, "rule", "POLLING",
+                "policy", "Examples of inappropriate usage include polling every few seconds.", "comments",
+                "Poll hourly at most.", "decidedBy", "ada"));
+        samples.put(MailKind.FAIR_USE_CASE_DISMISSED, Map.of("environment", "PROD", "project", 101L, "rule", "POLLING",
+                "comments", "A migration agreed with us.", "decidedBy", "ada"));
         samples.put(MailKind.TASK_WAITING, Map.of("taskKey", "Task_ReviewCode", "taskName", "Review API code of bob",
                 "dueDate", "2026-12-01"));
         return samples;

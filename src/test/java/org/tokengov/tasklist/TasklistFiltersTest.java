@@ -73,11 +73,13 @@ class TasklistFiltersTest {
 
         assertThat(processEngine.getFilterService().createFilterQuery().list()).extracting(Filter::getName)
                 .containsExactlyInAnyOrder("My tasks", "My requests", "Code reviews", "Approvals",
-                        "Tokens to create by hand", "Access reviews", "API access to consent to", "Sponsors to replace");
+                        "Tokens to create by hand", "Access reviews", "API access to consent to", "Sponsors to replace",
+                        "Fair-use cases");
         assertThat(filter("Approvals").getProperties()).containsEntry("description", "changed by an administrator");
         assertThat(readers("My requests")).containsExactly("api-requesters");
         assertThat(readers("Code reviews")).containsExactly("api-specialists");
         assertThat(readers("Approvals")).containsExactly("redcap-admins");
+        assertThat(readers("Fair-use cases")).containsExactly("redcap-admins");
         assertThat(readers("Access reviews")).containsExactlyInAnyOrder("project-pis", "redcap-admins");
         assertThat(readers("API access to consent to")).containsExactlyInAnyOrder("project-pis", "redcap-admins");
         assertThat(readers("My tasks")).containsExactlyInAnyOrder("api-requesters", "api-specialists", "redcap-admins",
