@@ -98,6 +98,7 @@ public class FairUseMonitor {
         Map<UsageKey, List<MinuteCount>> busyMinutes = usage.busyMinutes(from, now, properties.polling().callsPerMinute());
         Map<UsageKey, List<HourCount>> hours = usage.hoursOfEveryone(hoursFrom, now, false);
         Map<UsageKey, List<HourCount>> exportHours = usage.hoursOfEveryone(exportsFrom, now, true);
+        Map<UsageKey, List<ReportedExport>> reportedExports = reported.recordExportsOfEveryone(exportsFrom, now);
         Map<UsageKey, IssuedToken> live = liveTokens();
         List<Finding> newFindings = new ArrayList<>();
         int observations = 0;
@@ -108,7 +109,7 @@ public class FairUseMonitor {
                 continue;
             }
             List<Observation> seen = evaluate(token, key, busyMinutes.getOrDefault(key, List.of()), hours.get(key),
-                    exportHours.getOrDefault(key, List.of()), from, exportsFrom, now);
+                    exportHours.getOrDefault(key, List.of()), reportedExports.getOrDefault(key, List.of()), from, now);
             observations += seen.size();
             for (Observation observation : seen) {
                 Optional<Finding> recorded = record(token, observation, now);
@@ -131,14 +132,13 @@ public class FairUseMonitor {
     }
 
     private List<Observation> evaluate(IssuedToken token, UsageKey key, List<MinuteCount> minutes, List<HourCount> hours,
-            List<HourCount> exportHours, Instant from, Instant exportsFrom, Instant now) {
+            List<HourCount> exportHours, List<ReportedExport> exports, Instant from, Instant now) {
         ZoneId zone = usage.zone(key.environment());
         List<HourCount> lookedAt = hours.stream().filter(hour -> !hour.hour().isBefore(RedcapDays.startOf(
                 RedcapDays.day(from, zone), zone))).toList();
         List<Observation> seen = new ArrayList<>();
         polling.evaluate(minutes, zone).ifPresent(seen::add);
-        boolean exported = !exportHours.isEmpty();
-        List<ReportedExport> exports = exported ? reported.recordExports(key, exportsFrom, now) : List.of();
+        boolean exported = !exportHours.isEmpty() || !exports.isEmpty();
         seen.addAll(peakHourBulkExport.evaluate(lookedAt, exports.stream().filter(e -> !e.at().isBefore(from)).toList(),
                 zone));
         if (exported) {

@@ -4,10 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,8 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DatabaseRedcapLog {
 
-    private static final DateTimeFormatter LOG_TS =
-            DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
     /** Qualified as e.user: unqualified, H2 reads user as the session user. */
     private static final String COLUMNS =
             "e.log_event_id, e.project_id, e.ts, e.user, e.page, e.event, e.object_type, e.pk, e.description, e.data_values";
@@ -121,15 +117,25 @@ public class DatabaseRedcapLog {
                 texts[0], texts[1], texts[2], texts[3], texts[4], texts[5], texts[6], values);
     }
 
-    /** {@code ts} is YYYYMMDDhhmmss in REDCap's local time; a row without one is not REDCap's. */
+    /**
+     * {@code ts} is YYYYMMDDhhmmss in REDCap's local time; a row without one is not REDCap's. Taken apart by arithmetic
+     * (a formatter per row cost a tenth of a catch-up's time), as strictly: 14 digits, a real date and time.
+     */
     private static LocalDateTime timestamp(long ts, ResultSet result) throws SQLException {
+        if (ts < 10_000_101_000_000L || ts > 99_991_231_235_959L) {
+            throw notATimestamp(ts, result);
+        }
         try {
-            return LocalDateTime.parse(Long.toString(ts), LOG_TS);
-        } catch (DateTimeParseException e) {
-            throw new RedcapException("Log row " + result.getLong(1) + " has a ts that is not YYYYMMDDhhmmss: " + ts);
+            return LocalDateTime.of((int) (ts / 10_000_000_000L), (int) (ts / 100_000_000L % 100),
+                    (int) (ts / 1_000_000L % 100), (int) (ts / 10_000L % 100), (int) (ts / 100L % 100), (int) (ts % 100));
+        } catch (DateTimeException e) {
+            throw notATimestamp(ts, result);
         }
     }
 
+    private static RedcapException notATimestamp(long ts, ResultSet result) throws SQLException {
+        return new RedcapException("Log row " + result.getLong(1) + " has a ts that is not YYYYMMDDhhmmss: " + ts);
+    }
 
     @Override
     public String toString() {

@@ -2,8 +2,14 @@ package org.tokengov.redcaplog;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tokengov.redcap.RedcapEnvironment;
@@ -20,10 +26,12 @@ import org.tokengov.registry.TokenRegistry;
 class ApiUses {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TokenRegistry registry;
 
-    ApiUses(JdbcClient jdbc, TokenRegistry registry) {
+    ApiUses(JdbcClient jdbc, JdbcTemplate batch, TokenRegistry registry) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.registry = registry;
     }
 
@@ -47,35 +55,51 @@ class ApiUses {
         }
     }
 
-    /** @param lastCalls the newest calls of each user in what was just read */
+    /**
+     * @param lastCalls the newest calls of each user in what was just read. A few statements per batch, whatever the
+     *        number of users: the project's known rows and tokens are read once, the changes written in two batches.
+     */
     void record(RedcapEnvironment environment, long projectId, Map<String, LastCalls> lastCalls) {
+        if (lastCalls.isEmpty()) {
+            return;
+        }
+        Map<String, LastCalls> known = new HashMap<>();
+        jdbc.sql("select username, last_call_at, last_export_at, last_import_at from redcap_api_use"
+                        + " where environment = ? and project_id = ?")
+                .params(environment.name(), projectId)
+                .query((RowCallbackHandler) rs -> known.put(rs.getString(1), new LastCalls(instant(rs.getTimestamp(2)),
+                        instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)))));
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
         lastCalls.forEach((username, calls) -> {
-            Instant at = calls.any();
-            Optional<LastCalls> known = jdbc.sql("select last_call_at, last_export_at, last_import_at from redcap_api_use"
-                            + " where environment = ? and project_id = ? and username = ?")
-                    .params(environment.name(), projectId, username)
-                    .query((rs, row) -> new LastCalls(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)),
-                            instant(rs.getTimestamp(3))))
-                    .optional();
-            if (known.isEmpty()) {
-                jdbc.sql("insert into redcap_api_use (environment, project_id, username, last_call_at, last_export_at,"
-                                + " last_import_at) values (?, ?, ?, ?, ?, ?)")
-                        .params(environment.name(), projectId, username, Timestamp.from(at), timestamp(calls.export()),
-                                timestamp(calls.importData()))
-                        .update();
-            } else if (!known.get().newest(calls).equals(known.get())) {
-                LastCalls newest = known.get().newest(calls);
-                jdbc.sql("update redcap_api_use set last_call_at = ?, last_export_at = ?, last_import_at = ?"
-                                + " where environment = ? and project_id = ? and username = ?")
-                        .params(timestamp(newest.any()), timestamp(newest.export()), timestamp(newest.importData()),
-                                environment.name(), projectId, username)
-                        .update();
+            LastCalls before = known.get(username);
+            LastCalls newest = before == null ? calls : before.newest(calls);
+            if (newest.equals(before)) {
+                return;
             }
-            registry.ofUserOn(environment, projectId, username).stream().filter(token -> token.state().isLive())
-                    .filter(token -> token.lastUsedAt() == null || at.isAfter(token.lastUsedAt()))
-                    .map(IssuedToken::id)
-                    .forEach(tokenId -> registry.recordLastUse(tokenId, at));
+            Object[] row = {timestamp(newest.any()), timestamp(newest.export()), timestamp(newest.importData()),
+                    environment.name(), projectId, username};
+            (before == null ? inserts : updates).add(row);
         });
+        if (!updates.isEmpty()) {
+            batch.batchUpdate("update redcap_api_use set last_call_at = ?, last_export_at = ?, last_import_at = ?"
+                    + " where environment = ? and project_id = ? and username = ?", updates);
+        }
+        if (!inserts.isEmpty()) {
+            batch.batchUpdate("insert into redcap_api_use (last_call_at, last_export_at, last_import_at, environment,"
+                    + " project_id, username) values (?, ?, ?, ?, ?, ?)", inserts);
+        }
+        Map<String, Instant> byLowerName = new HashMap<>();
+        lastCalls.forEach((username, calls) -> byLowerName.merge(username.toLowerCase(Locale.ROOT), calls.any(),
+                (a, b) -> a.isAfter(b) ? a : b));
+        Map<String, Instant> lastUses = new HashMap<>();
+        for (IssuedToken token : registry.onProject(environment, projectId)) {
+            Instant at = byLowerName.get(token.holder().toLowerCase(Locale.ROOT));
+            if (at != null && token.state().isLive() && (token.lastUsedAt() == null || at.isAfter(token.lastUsedAt()))) {
+                lastUses.put(token.id(), at);
+            }
+        }
+        registry.recordLastUses(lastUses);
     }
 
     private static Instant instant(Timestamp timestamp) {

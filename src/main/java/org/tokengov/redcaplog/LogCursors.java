@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +38,8 @@ class LogCursors {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
+    /** Cursor rows are never deleted: once seen, a project's row need not be asked for again every catch-up. */
+    private final Set<String> made = ConcurrentHashMap.newKeySet();
 
     LogCursors(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -45,7 +49,12 @@ class LogCursors {
 
     /** Makes the cursor row if there is none yet, in a transaction of its own (a concurrent insert is no error). */
     void ensure(RedcapEnvironment environment, long projectId) {
+        String key = environment.name() + ":" + projectId;
+        if (made.contains(key)) {
+            return;
+        }
         if (exists(environment, projectId)) {
+            made.add(key);
             return;
         }
         try {
@@ -58,6 +67,7 @@ class LogCursors {
         } catch (DuplicateKeyException madeMeanwhile) {
             // Another catch-up made it first: the same row.
         }
+        made.add(key);
     }
 
     /** When each project's log was last read (projects never read are missing). */

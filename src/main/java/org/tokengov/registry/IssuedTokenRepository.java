@@ -19,6 +19,8 @@ interface IssuedTokenRepository extends ListCrudRepository<IssuedToken, String> 
 
     List<IssuedToken> findByEnvironment(RedcapEnvironment environment);
 
+    List<IssuedToken> findByEnvironmentAndProjectId(RedcapEnvironment environment, long projectId);
+
     /** REDCap's usernames are case-insensitive. */
     @Query("select * from api_token where environment = :environment and project_id = :projectId"
             + " and lower(holder) = lower(:holder)")

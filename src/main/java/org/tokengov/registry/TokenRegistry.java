@@ -1,5 +1,9 @@
 package org.tokengov.registry;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Map;
+import java.util.ArrayList;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +27,11 @@ public class TokenRegistry {
     private final IssuedTokenRepository tokens;
     private final PolicyProperties policy;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    TokenRegistry(IssuedTokenRepository tokens, PolicyProperties policy, Clock clock) {
+    TokenRegistry(IssuedTokenRepository tokens, PolicyProperties policy, Clock clock, JdbcTemplate jdbc) {
         this.tokens = tokens;
+        this.jdbc = jdbc;
         this.policy = policy;
         this.clock = clock;
     }
@@ -60,6 +66,11 @@ public class TokenRegistry {
     /** Every token the registry knows in the environment, in any state: what reconciliation compares with REDCap. */
     public List<IssuedToken> inEnvironment(RedcapEnvironment environment) {
         return tokens.findByEnvironment(environment);
+    }
+
+    /** Every token the registry knows on the project, in any state, whoever holds them. */
+    public List<IssuedToken> onProject(RedcapEnvironment environment, long projectId) {
+        return tokens.findByEnvironmentAndProjectId(environment, projectId);
     }
 
     /** Every token the registry knows of the user on the project, in any state (usernames compare case-insensitively). */
@@ -220,6 +231,22 @@ public class TokenRegistry {
         IssuedToken token = tokens.findById(tokenId).filter(known -> known.state().inRedcap())
                 .orElseThrow(() -> new IllegalStateException("Token " + tokenId + " is not in REDCap"));
         return tokens.save(with(token, token.state(), token.expiresAt(), fingerprint, null, null));
+    }
+
+    /**
+     * Records the last uses of many tokens in one batch, each only if later than what is recorded. The version goes up
+     * as a save's would, so a concurrent save of the same token still fails on its stale version instead of undoing
+     * this.
+     */
+    @Transactional
+    public void recordLastUses(Map<String, Instant> lastUseByToken) {
+        if (lastUseByToken.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        lastUseByToken.forEach((tokenId, at) -> rows.add(new Object[] {Timestamp.from(at), tokenId, Timestamp.from(at)}));
+        jdbc.batchUpdate("update api_token set last_used_at = ?, version = version + 1 where id = ?"
+                + " and (last_used_at is null or last_used_at < ?)", rows);
     }
 
     @Transactional

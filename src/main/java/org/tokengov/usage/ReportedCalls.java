@@ -1,5 +1,10 @@
 package org.tokengov.usage;
 
+import org.tokengov.redcap.RedcapEnvironment;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.ArrayList;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -61,6 +66,20 @@ public class ReportedCalls {
                 (rs, row) -> ReportedExport.of(rs.getTimestamp(1).toInstant(), rs.getInt(2), rs.getInt(3),
                         rs.getBoolean(4), rs.getBoolean(5)),
                 key.environment().name(), key.projectId(), key.username(), Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** Everyone's reported record exports in [from, to), by token identity, oldest first: one query per evaluation. */
+    public Map<UsageKey, List<ReportedExport>> recordExportsOfEveryone(Instant from, Instant to) {
+        Map<UsageKey, List<ReportedExport>> exports = new HashMap<>();
+        jdbc.query("select environment, project_id, username, called_at, record_count, field_count, has_filter_logic,"
+                        + " has_date_range from api_usage_call where content = 'record' and action = 'export'"
+                        + " and called_at >= ? and called_at < ? order by called_at, sender_id",
+                (RowCallbackHandler) rs -> exports.computeIfAbsent(new UsageKey(
+                                RedcapEnvironment.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3)),
+                        any -> new ArrayList<>()).add(ReportedExport.of(rs.getTimestamp(4).toInstant(), rs.getInt(5),
+                        rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8))),
+                Timestamp.from(from), Timestamp.from(to));
+        return exports;
     }
 
     /** Drops the calls made before {@code before}; returns how many went. */

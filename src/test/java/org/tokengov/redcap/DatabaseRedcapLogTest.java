@@ -1,6 +1,7 @@
 package org.tokengov.redcap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -108,5 +109,17 @@ class DatabaseRedcapLogTest {
                 .containsExactly("Create Super API Token for user", "Failed API request (invalid token)");
         assertThat(rows.get(1).details()).isEqualTo("token=[token]");
         assertThat(log.rowsWithoutProjectAfter(RedcapEnvironment.QA, rows.get(1).id(), 10)).isEmpty();
+    }
+
+    @Test
+    void aRowWhoseTsIsNoRealMomentIsRefused() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "sa", "");
+                Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO redcap_log_event4 (project_id, ts, user, page, event, description)"
+                    + " VALUES (201, 20261131120000, 'alice', 'api/index.php', 'DATA_EXPORT', 'Export data (API)')");
+        }
+
+        assertThatThrownBy(() -> log.projectRowsAfter(RedcapEnvironment.QA, 201, 3, 10))
+                .isInstanceOf(RedcapException.class).hasMessageContaining("ts that is not YYYYMMDDhhmmss: 20261131120000");
     }
 }
