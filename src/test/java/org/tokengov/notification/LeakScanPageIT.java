@@ -45,12 +45,13 @@ import org.tokengov.testsupport.SimulatorHttp;
 @ContextConfiguration(initializers = LeakScanPageIT.OwnServers.class)
 class LeakScanPageIT extends MailITBase {
 
-    /** A context of its own, with a small upload limit to reach it. */
+    /** A context of its own, with small limits to reach them: the scan's above the general one, as by default. */
     static class OwnServers extends RealServers {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             super.initialize(context);
-            TestPropertyValues.of("tokengov.web.max-scan-upload-size=200KB").applyTo(context);
+            TestPropertyValues.of("tokengov.web.max-scan-upload-size=200KB", "tokengov.web.max-body-size=100KB")
+                    .applyTo(context);
         }
     }
 
@@ -185,6 +186,10 @@ class LeakScanPageIT extends MailITBase {
         byte[] leak = value.getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(leak, 0, large, 0, leak.length);
         HttpResponse<String> tooLarge = sam.post("/leaks/scan", Form.of("text", "").file("big.txt", large));
+        HttpResponse<String> aboveTheGeneralLimit = sam.post("/leaks/scan", Form.of("text", "").file("big.txt",
+                new byte[150 * 1024]));
+        HttpResponse<String> anonymousAboveTheGeneralLimit = Browser.anonymous(app).post("/leaks/scan", Form.of("text", "")
+                .file("big.txt", new byte[150 * 1024]));
         HttpResponse<String> crossSite = sam.post("/leaks/scan", Form.of("text", "TOKEN=" + value),
                 "https://evil.example.org");
 
@@ -197,9 +202,13 @@ class LeakScanPageIT extends MailITBase {
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(tooLarge.body()).contains("tokengov.web.max-scan-upload-size", "Nothing was scanned");
+        assertThat(aboveTheGeneralLimit.statusCode()).as("the scan's limit for a logged-in browser").isEqualTo(200);
+        assertThat(aboveTheGeneralLimit.body()).contains("No live token found.");
+        assertThat(anonymousAboveTheGeneralLimit.statusCode()).isEqualTo(413);
+        assertThat(anonymousAboveTheGeneralLimit.body()).contains("tokengov.web.max-body-size");
         assertThat(crossSite.statusCode()).isEqualTo(403);
         assertThat(crossSite.body()).contains("Cross-site request refused");
-        assertThat(scans()).isEqualTo(scansBefore);
+        assertThat(scans()).as("only the clean upload").isEqualTo(scansBefore + 1);
         assertThat(simulator.versionStatus("qa", value)).as("nothing was reported").isEqualTo(200);
         assertThat(sent()).isEmpty();
     }
