@@ -2,6 +2,8 @@ package org.tokengov.request;
 
 import static org.tokengov.request.TokenRequestVariables.*;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,11 +26,15 @@ import org.tokengov.usertask.GroupDecisionTaskListener;
  * ledger, and the requester is told an approval or the changes asked for (a rejection is told by the closing step).
  * For a named successor's request the review confirms the code is the predecessor's reviewed code: the task shows
  * whose, which repository and commit, and who reviewed it when, from the naming record. An approval is refused while
- * the latest leak scan of the code under review ({@code POST /api/leaks/scan?request=}) held a live token. The task
- * shows what REDCap logged of the QA token (calls by kind, busiest minute, hours of day) next to the declared schedule.
+ * the latest leak scan of the code under review (the page {@code /leaks/scan?request=}, linked from the task, or
+ * {@code POST /api/leaks/scan?request=}) held a live token. The task shows what REDCap logged of the QA token (calls by
+ * kind, busiest minute, hours of day) next to the declared schedule.
  */
 @Component("reviewCodeListener")
 class ReviewCodeListener extends GroupDecisionTaskListener {
+
+    /** The leak scan's page for people (in the dashboard), linked from the task's form. */
+    static final String LEAK_SCAN_PAGE = "/leaks/scan";
 
     private final RequestTasks tasks;
     private final RightsInRedcap rightsInRedcap;
@@ -67,6 +73,9 @@ class ReviewCodeListener extends GroupDecisionTaskListener {
         // Next to the declared schedule and calls per day (from the submission above): what REDCap logged in QA.
         task.setVariableLocal(QA_TOKEN_USE, qaTokenUse.observe(request).map(QaTokenUse.Observed::describe)
                 .orElse("The registry holds no QA token of this request."));
+        // From the ledger's number, set on every creation: a process variable of that name never poses as the link.
+        task.setVariableLocal(LEAK_SCAN_LINK, request.submission().map(submission -> LEAK_SCAN_PAGE + "?request="
+                + URLEncoder.encode(submission.number(), StandardCharsets.UTF_8)).orElse(LEAK_SCAN_PAGE));
         ReviewChecklist.startFresh(task);
         // Set even when empty: a process variable of that name, which a caller can write, never poses as a naming.
         task.setVariableLocal(SUCCESSION_NOTE, tasks.successionOf(task).map(Succession::reviewNote).orElse(null));
@@ -91,7 +100,8 @@ class ReviewCodeListener extends GroupDecisionTaskListener {
     private static String leakFound(LeakScans.ReviewScan scan) {
         return "The latest scan of the code under review (by " + scan.scannedBy() + " at " + scan.scannedAt()
                 + " UTC) held " + scan.liveTokensFound() + " live token(s), now being replaced. The token must come out"
-                + " of the code: scan the cleaned code again (POST /api/leaks/scan?request=…) before approving.";
+                + " of the code: scan the cleaned code again (the task's scan link, or POST /api/leaks/scan?request=…) before"
+                + " approving.";
     }
 
     @Override

@@ -55,6 +55,11 @@ public final class TokenRequestVariables {
     /** Read-only on the review and the approval: links to the code (made from the QA result, safe for a form's text). */
     public static final String CODE_REPOSITORY_LINK = "codeRepositoryLink";
     public static final String CODE_COMMIT_LINK = "codeCommitLink";
+    /**
+     * Read-only on the review: the leak scan page for this request's code ({@code /leaks/scan?request=<number>}), made
+     * from the ledger's request number, for the form's text.
+     */
+    public static final String LEAK_SCAN_LINK = "leakScanLink";
     /** Read-only on the review and the approval: what the requested rights allow, in words. */
     public static final String REQUESTED_RIGHTS = "requestedRights";
     /** Read-only on the approval: who reviewed the code, and on which day (UTC). */

@@ -25,10 +25,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * </ul>
  * The leak scan ({@value #LEAK_SCAN}) takes a repository's archive as its body, up to
  * {@code tokengov.web.max-scan-upload-size} when the request brings credentials; it takes no form or multipart body.
+ * Its page for people ({@value #LEAK_SCAN_PAGE}) takes the same upload as a multipart form, up to the same limit when
+ * the request brings a session or credentials (Spring's multipart limits are set to it in application.yml; every other
+ * path keeps the smaller limit here, before the container parses anything).
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     static final String LEAK_SCAN = "/api/leaks/scan";
+    static final String LEAK_SCAN_PAGE = "/leaks/scan";
 
     private final long defaultLimit;
     private final long scanUploadLimit;
@@ -40,10 +44,14 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     /** The scan's larger limit only for a request that brings credentials: an anonymous one gets 401 anyway. */
     private long limitFor(HttpServletRequest request) {
-        boolean leakScan = (request.getContextPath() + LEAK_SCAN).equals(request.getRequestURI())
-                && request.getHeader("Authorization") != null
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean leakScan = LEAK_SCAN.equals(path) && request.getHeader("Authorization") != null
                 && !isType(request, MediaType.APPLICATION_FORM_URLENCODED) && !isType(request, MediaType.MULTIPART_FORM_DATA);
-        return leakScan ? scanUploadLimit : defaultLimit;
+        // The page's form: the webapp login lives in the session (or Basic credentials, as the dashboard takes them).
+        boolean leakScanPage = LEAK_SCAN_PAGE.equals(path) && "POST".equals(request.getMethod())
+                && (request.getRequestedSessionId() != null || request.getHeader("Authorization") != null)
+                && isType(request, MediaType.MULTIPART_FORM_DATA);
+        return leakScan || leakScanPage ? scanUploadLimit : defaultLimit;
     }
 
     @Override

@@ -1,15 +1,14 @@
 package org.tokengov.web;
 
-import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tokengov.leaks.CodeUnderReview;
 import org.tokengov.leaks.LeakScan;
 import org.tokengov.leaks.LeakScanResult;
 import org.tokengov.leaks.UnreadableUpload;
 import org.tokengov.registry.TokenRequestRecord;
-import org.tokengov.registry.TokenRequests;
 import org.tokengov.web.ApiErrors.BadRequest;
 import org.tokengov.web.ApiErrors.Forbidden;
 import org.tokengov.web.ApiErrors.NotFound;
@@ -25,15 +24,13 @@ import org.tokengov.web.ApiErrors.NotFound;
 @RestController
 class LeakScanController {
 
-    private static final Pattern REQUEST_REF = Pattern.compile("[A-Za-z0-9-]{1,64}");
-
     private final LeakScan leakScan;
-    private final TokenRequests requests;
+    private final CodeUnderReview codeUnderReview;
     private final ApiCaller callers;
 
-    LeakScanController(LeakScan leakScan, TokenRequests requests, ApiCaller callers) {
+    LeakScanController(LeakScan leakScan, CodeUnderReview codeUnderReview, ApiCaller callers) {
         this.leakScan = leakScan;
-        this.requests = requests;
+        this.codeUnderReview = codeUnderReview;
         this.callers = callers;
     }
 
@@ -55,18 +52,15 @@ class LeakScanController {
 
     /** The request whose code the caller may review: an API specialist or administrator, never the requester. */
     private TokenRequestRecord underReviewBy(String reference, ApiCaller.Caller caller) {
-        if (!REQUEST_REF.matcher(reference).matches()) {
-            throw new BadRequest("request must be a request's number (REQ-2026-0042) or id.");
+        try {
+            return codeUnderReview.reviewedBy(reference, caller.userId(), caller.specialist() || caller.admin());
+        } catch (CodeUnderReview.Refused e) {
+            throw switch (e.reason()) {
+                case MALFORMED -> new BadRequest(e.getMessage());
+                case NOT_A_REVIEWER -> new Forbidden(e.getMessage());
+                case UNKNOWN -> new NotFound(e.getMessage());
+                case OWN_REQUEST -> new Forbidden(e.getMessage());
+            };
         }
-        // Before the look-up: a caller who may not link scans learns nothing of which requests exist.
-        if (!caller.specialist() && !caller.admin()) {
-            throw new Forbidden("Only API specialists and REDCap administrators scan the code under review of a request.");
-        }
-        TokenRequestRecord record = requests.findByNumber(reference).or(() -> requests.find(reference))
-                .orElseThrow(() -> new NotFound("No request " + reference + "."));
-        if (caller.userId().equals(record.requester())) {
-            throw new Forbidden("The code of your own request is scanned by its reviewer; scan without ?request=.");
-        }
-        return record;
     }
 }

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -130,6 +132,39 @@ class BodySizeLimitFilterTest {
         parts.addHeader("Authorization", "Basic YWxpY2U6ZGVtbw==");
         filter.doFilter(parts, multipart, new MockFilterChain());
         assertThat(multipart.getStatus()).as("the container parses parts with the default limit").isEqualTo(413);
+    }
+
+    @Test
+    void theScanPageTakesAnUploadUpToTheScanLimitFromALoggedInBrowser() throws Exception {
+        MockHttpServletRequest within = post("/leaks/scan", "multipart/form-data; boundary=x", new byte[SCAN_LIMIT]);
+        within.setRequestedSessionId("webapp-session");
+        filter.doFilter(within, response, chain);
+        assertThat(chain.getRequest()).isSameAs(within);
+
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        MockHttpServletRequest tooLarge = post("/leaks/scan", "multipart/form-data; boundary=x", new byte[SCAN_LIMIT + 1]);
+        tooLarge.setRequestedSessionId("webapp-session");
+        filter.doFilter(tooLarge, refused, new MockFilterChain());
+        assertThat(refused.getStatus()).isEqualTo(413);
+        assertThat(refused.getContentType()).as("a page for people").startsWith("text/html");
+        assertThat(refused.getContentAsString()).contains("larger than 1000 bytes", "tokengov.web.max-scan-upload-size",
+                "Nothing was scanned", "href=\"/leaks/scan\"");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/leaks/scan, multipart/form-data; boundary=x, false", "/leaks/scan, application/x-www-form-urlencoded, true",
+            "/leaks/scan, application/octet-stream, true", "/dashboard/reconciliation, multipart/form-data; boundary=x, true",
+            "/leaks/scan/more, multipart/form-data; boundary=x, true"})
+    void elseThePageAndOtherPathsKeepTheDefaultLimit(String path, String contentType, boolean withSession) throws Exception {
+        MockHttpServletRequest request = post(path, contentType, new byte[LIMIT + 1]);
+        if (withSession) {
+            request.setRequestedSessionId("webapp-session");
+        }
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(chain.getRequest()).isNull();
     }
 
     static MockHttpServletRequest post(String path, String contentType, byte[] body) {

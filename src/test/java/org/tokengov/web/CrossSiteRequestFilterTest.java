@@ -121,6 +121,27 @@ class CrossSiteRequestFilterTest {
         assertThat(chain.getRequest()).isSameAs(request);
     }
 
+    @Test
+    void theLeakScanPageRefusesAForeignOriginWithAPageAndTakesItsOwnUpload() throws Exception {
+        MockHttpServletRequest foreign = request("POST", "/leaks/scan", "multipart/form-data; boundary=x", "x");
+        foreign.addHeader("Origin", "https://evil.example.org");
+        filter.doFilter(foreign, response, chain);
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getContentType()).startsWith("text/html");
+        assertThat(response.getContentAsString()).contains("Cross-site request refused", "Nothing was scanned");
+        assertThat(chain.getRequest()).isNull();
+
+        MockHttpServletRequest own = request("POST", "/leaks/scan", "multipart/form-data; boundary=x", "x");
+        own.addHeader("Origin", "https://tokens.example.org");
+        MockFilterChain reached = new MockFilterChain();
+        filter.doFilter(own, new MockHttpServletResponse(), reached);
+        assertThat(reached.getRequest()).isSameAs(own);
+
+        MockHttpServletResponse plainText = new MockHttpServletResponse();
+        filter.doFilter(request("POST", "/leaks/scan", "text/plain", "TOKEN=x"), plainText, new MockFilterChain());
+        assertThat(plainText.getStatus()).as("a type any web site's page may post").isEqualTo(415);
+    }
+
     static MockHttpServletRequest request(String method, String path, String contentType, String body) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
         request.setServletPath(path);
