@@ -67,13 +67,7 @@ final class Readable {
 
     /** A fair-use rule as people say it; a rule added later fails to compile here until it has its words. */
     static String rule(FairUseRule rule) {
-        return switch (rule) {
-            case POLLING -> "Polling (calls every few seconds)";
-            case PEAK_HOUR_BULK_EXPORT -> "Bulk downloads in peak hours";
-            case REPEATED_FULL_EXPORT -> "Repeated full exports";
-            case DECLARED_USAGE_EXCEEDED -> "Far more calls than declared";
-            case TOKEN_IN_REDCAP_LOG -> "Token written into REDCap's log";
-        };
+        return rule.inWords();
     }
 
     /** A rule's name as stored in a table another package writes: its words if it is a rule we know. */

@@ -130,7 +130,7 @@ class FairUseCaseSteps {
     Map<String, Object> facts(FairUseCase fairUseCase, boolean forAdmins) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put(TOKEN, fairUseCase.tokenInWords());
-        facts.put(RULE, fairUseCase.rule().name());
+        facts.put(RULE, fairUseCase.rule().inWords());
         facts.put(OBSERVED, observed(fairUseCase));
         facts.put(POLICY, fairUseCase.rule().policySentence());
         facts.put(DEADLINE, minute(fairUseCase.deadline()) + " UTC");
@@ -206,7 +206,7 @@ class FairUseCaseSteps {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("environment", fairUseCase.environment().name());
         model.put("project", fairUseCase.projectId());
-        model.put("rule", fairUseCase.rule().name());
+        model.put("rule", fairUseCase.rule().inWords());
         return model;
     }
 

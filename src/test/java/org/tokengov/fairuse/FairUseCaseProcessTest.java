@@ -114,14 +114,14 @@ class FairUseCaseProcessTest {
         assertThat(notice.kind()).isEqualTo(MailKind.FAIR_USE_FINDING);
         assertThat(notice.usernames()).containsExactly("bob");
         assertThat(notice.model()).containsEntry("toAdmins", false).containsEntry("deadline", "2026-12-21 10:00")
-                .containsEntry("rule", "POLLING").containsEntry("policy", FairUseRule.POLLING.policySentence());
+                .containsEntry("rule", FairUseRule.POLLING.inWords()).containsEntry("policy", FairUseRule.POLLING.policySentence());
         assertThat(notice.model().get("observed").toString())
                 .contains("UTC: 720 calls, one every 5 seconds for 60 minutes");
         Task fix = task(process);
         assertThat(fix.getTaskDefinitionKey()).isEqualTo("Task_ConfirmFairUseFix");
         assertThat(fix.getAssignee()).isEqualTo("bob");
         assertThat(fix.getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(14))));
-        assertThat(taskService().getVariablesLocal(fix.getId())).containsEntry(FairUseCaseVariables.RULE, "POLLING")
+        assertThat(taskService().getVariablesLocal(fix.getId())).containsEntry(FairUseCaseVariables.RULE, FairUseRule.POLLING.inWords())
                 .containsEntry(FairUseCaseVariables.POLICY, FairUseRule.POLLING.policySentence())
                 .containsEntry(FairUseCaseVariables.DEADLINE, "2026-12-21 10:00 UTC")
                 .containsEntry(FairUseCaseVariables.TOKEN, "PROD API token on REDCap project 101");

@@ -45,7 +45,7 @@ import org.tokengov.usage.Finding;
 class FairUseCaseIT extends MailITBase {
 
     static final String FIX = "Polling once an hour now instead of every 5 seconds, with dateRangeBegin.";
-    static final String FINDING_SUBJECT = "Fair use: what your PROD API token on REDCap project 151 did (POLLING)";
+    static final String FINDING_SUBJECT = "Fair use: what your PROD API token on REDCap project 151 did: Polling (calls every few seconds)";
 
     @Autowired FairUseFindings findings;
     @Autowired FairUseCases cases;
