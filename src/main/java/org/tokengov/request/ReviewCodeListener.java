@@ -1,6 +1,7 @@
 package org.tokengov.request;
 
 import static org.tokengov.request.TokenRequestVariables.*;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,12 @@ class ReviewCodeListener extends GroupDecisionTaskListener {
         this.tasks = tasks;
         this.rightsInRedcap = rightsInRedcap;
         this.leakScans = leakScans;
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return TokenRequestVariables.numbered(task, "Review API code of " + fact(task, REQUESTER) + " for project "
+                + fact(task, PRODUCTION_PROJECT_ID));
     }
 
     @Override
