@@ -1,0 +1,154 @@
+package org.tokengov.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.tokengov.testsupport.EmbeddedDefault;
+import org.tokengov.testsupport.EngineRest;
+import org.tokengov.testsupport.HeadlessChromium;
+import org.tokengov.testsupport.RealServers;
+
+/**
+ * The product, not the engine: the webapps served with the product's name and without Camunda's "migrate to Camunda
+ * 8" banner; a dashboard link opened while logged out returns to the dashboard after login (never to another site);
+ * "Create task" and filter editing only for Camunda administrators, in the browser and through REST. Screenshots:
+ * target/browser-product-chrome/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = EmbeddedDefault.class)
+class ProductChromeIT {
+
+    static final String PRODUCT = "REDCap API token governance";
+
+    @Autowired ConfigurableApplicationContext context;
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    String app;
+    EngineRest rest;
+    HeadlessChromium browser;
+
+    @BeforeEach
+    void serve() {
+        RealServers.serveHttpFrom(context);
+        app = RealServers.baseUrl(context);
+        rest = new EngineRest(app);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void everyWebappIsConfiguredWithTheProductsNameAndWithoutTheMigrationBanner() throws Exception {
+        for (String webapp : List.of("tasklist", "welcome", "cockpit", "admin")) {
+            assertThat(get("/camunda/app/" + webapp + "/scripts/config.js").body()).as(webapp)
+                    .contains("import {app, customScripts} from '../../product/product.js'");
+            assertThat(get("/camunda/app/" + webapp + "/styles/user-styles.css").body()).as(webapp)
+                    .contains("../../product/product.css");
+        }
+        assertThat(get("/camunda/app/product/product.js").body()).contains("'" + PRODUCT + "'")
+                .contains("vendor: 'REDCap', name: 'API token governance'");
+        HttpResponse<String> css = get("/camunda/app/product/product.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body().replaceAll("\\s+", " ")).contains(".ce-eol-banner { display: none !important; }");
+        for (String script : List.of("/camunda/app/product/login-heading.js", "/camunda/app/product/return-after-login.js",
+                "/camunda/app/tasklist/scripts/create-task-for-admins.js")) {
+            assertThat(get(script).statusCode()).as(script).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aPageAskedForWhileLoggedOutIsNamedToTheLogin() throws Exception {
+        HttpResponse<String> dashboard = get("/dashboard?state=ACTIVE&environment=PROD");
+        assertThat(dashboard.statusCode()).isEqualTo(302);
+        assertThat(dashboard.headers().firstValue("Location").orElseThrow())
+                .endsWith("/camunda/app/welcome/default/?next=%2Fdashboard%3Fstate%3DACTIVE%26environment%3DPROD#/login");
+        // Camunda's own redirects are left as they are.
+        HttpResponse<String> webapps = get("/camunda/");
+        assertThat(webapps.headers().firstValue("Location").orElse("")).doesNotContain("next=");
+    }
+
+    @Test
+    void onlyCamundaAdministratorsCreateTasksAndFilters() {
+        String task = "{\"name\": \"Anything\", \"assignee\": \"alice\"}";
+        String filter = "{\"resourceType\": \"Task\", \"name\": \"Mine\", \"query\": {}, \"properties\": {}}";
+        for (String user : List.of("alice", "sam", "pat", "rita")) {
+            assertThat(rest.post("/task/create", user, "demo", task).statusCode()).as(user + " creates a task").isEqualTo(403);
+            assertThat(rest.post("/filter/create", user, "demo", filter).statusCode()).as(user + " creates a filter").isEqualTo(403);
+            assertThat(EngineRest.json(rest.call("OPTIONS", "/task", user, "demo", null)).findValuesAsText("rel"))
+                    .as(user + " is offered task creation").doesNotContain("create");
+            assertThat(EngineRest.json(rest.call("OPTIONS", "/filter", user, "demo", null)).findValuesAsText("rel"))
+                    .as(user + " is offered filter creation").doesNotContain("create");
+        }
+        assertThat(EngineRest.json(rest.call("OPTIONS", "/task", "ada", "demo", null)).findValuesAsText("rel"))
+                .as("a Camunda administrator may create tasks").contains("create");
+    }
+
+    @Test
+    void inTheBrowser() {
+        browser = new HeadlessChromium("browser-product-chrome");
+        try {
+            // A dashboard link opened while logged out: the login page, with the product's name and no banner ...
+            browser.open(app + "/dashboard?state=ACTIVE");
+            assertThat(browser.text(By.cssSelector(".tokengov-product"))).isEqualTo(PRODUCT);
+            assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
+                    .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+            browser.screenshot("login-page");
+            // ... and after login, back on the dashboard.
+            browser.logInOnThisPage("alice", "demo");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(driver -> driver.getCurrentUrl().startsWith(app + "/dashboard?state=ACTIVE"));
+            browser.screenshot("dashboard-after-login");
+
+            // A login page that names another site stays on Camunda's start page.
+            browser.driver().manage().deleteAllCookies();
+            browser.open(app + "/camunda/app/welcome/default/?next=//example.org/#/login");
+            browser.visible(By.cssSelector(".tokengov-product"));
+            browser.logInOnThisPage("alice", "demo");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(driver -> driver.getCurrentUrl().contains("/camunda/app/welcome/default/#/welcome"));
+            assertThat(browser.driver().getCurrentUrl()).startsWith(app);
+
+            // Tasklist's header names the product; a requester has no "Create task", no banner.
+            browser.logInToTasklist(app, "alice", "demo");
+            assertThat(browser.text(By.cssSelector(".navbar-brand .brand-name"))).isEqualTo(PRODUCT);
+            assertThat(browser.driver().getTitle()).isEqualTo(PRODUCT);
+            assertThat(browser.driver().findElements(By.cssSelector(".create-task-action")))
+                    .allSatisfy(action -> assertThat(action.isDisplayed()).isFalse());
+            assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
+                    .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+            browser.screenshot("tasklist-alice");
+
+            // A Camunda administrator keeps it.
+            browser.logInToTasklist(app, "ada", "demo");
+            browser.visible(By.cssSelector(".create-task-action"));
+            browser.screenshot("tasklist-ada");
+        } catch (RuntimeException | AssertionError e) {
+            browser.screenshot("failure");
+            throw e;
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(app + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
