@@ -1,10 +1,13 @@
-// Shows Tasklist's "Create task" only to whom the engine lets create tasks (Camunda administrators): Camunda answers
-// OPTIONS on its task resource with a "create" link exactly then. Everyone else never sees the button (product.css
-// hides it), and the engine refuses the call anyway.
-function engineTaskResource() {
+// Shows Tasklist's "Create task" only to whom the engine lets create tasks (Camunda administrators), as the engine's
+// authorization check answers for the logged-in user. Everyone else never sees the button (product.css hides it),
+// and the engine refuses the call anyway.
+const TASK_RESOURCE_TYPE = 7; // org.camunda.bpm.engine.authorization.Resources.TASK
+
+function taskCreationCheck() {
   const base = document.querySelector('base');
   const engine = base.getAttribute('href').split('/').filter(Boolean).pop();
-  return `${base.getAttribute('engine-api')}engine/${engine}/task`;
+  return `${base.getAttribute('engine-api')}engine/${engine}/authorization/check`
+    + `?permissionName=CREATE&resourceName=Task&resourceType=${TASK_RESOURCE_TYPE}`;
 }
 
 export default {
@@ -12,12 +15,9 @@ export default {
   pluginPoint: 'tasklist.navbar.action',
   priority: 0,
   render: () => {
-    fetch(engineTaskResource(), {method: 'OPTIONS', credentials: 'same-origin', headers: {Accept: 'application/json'}})
-      .then((response) => (response.ok ? response.json() : {links: []}))
-      .then((options) => {
-        const mayCreate = (options.links || []).some((link) => link.rel === 'create');
-        document.body.classList.toggle('tokengov-may-create-tasks', mayCreate);
-      })
+    fetch(taskCreationCheck(), {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+      .then((response) => (response.ok ? response.json() : {authorized: false}))
+      .then((check) => document.body.classList.toggle('tokengov-may-create-tasks', check.authorized === true))
       .catch(() => document.body.classList.remove('tokengov-may-create-tasks'));
   }
 };
