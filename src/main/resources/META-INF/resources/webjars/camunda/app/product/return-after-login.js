@@ -1,7 +1,8 @@
 // After login, back to the page that was asked for: the app's pages send a logged-out visitor to the login with
 // ?next=<path and query> (org.tokengov.web.security.LoginReturnsToAskedPage). Camunda's "<app>.login.data" plugin
-// point hands over the login's promise; once it succeeds, the visitor goes there instead of Camunda's start page.
-// Only a path on this origin is followed, never another site.
+// point hands over the login's promise; once it succeeds, the visitor goes there instead of Camunda's start page. A
+// visitor who arrives logged in already (the keycloak profile logs in at Keycloak, then comes back here) goes there
+// at once. Only a path on this origin is followed, never another site.
 const APPS = ['welcome', 'tasklist', 'cockpit', 'admin'];
 
 function askedPage() {
@@ -13,15 +14,32 @@ function askedPage() {
   return target.origin === window.location.origin ? target.pathname + target.search : null;
 }
 
+function loggedInAlready(target) {
+  const base = document.querySelector('base');
+  const engine = base.getAttribute('href').split('/').filter(Boolean).pop();
+  fetch(`${base.getAttribute('app-root')}/api/admin/auth/user/${engine}`,
+    {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then((response) => {
+      if (response.ok) {
+        window.location.replace(target);
+      }
+    })
+    .catch(() => {});
+}
+
+const ASKED = askedPage();
+if (ASKED) {
+  loggedInAlready(ASKED);
+}
+
 export default APPS.map((app) => ({
   id: 'tokengov.return-after-login',
   pluginPoint: `${app}.login.data`,
   priority: 0,
   render: () => {},
   result: (login) => {
-    const target = askedPage();
-    if (target) {
-      login.then(() => window.location.assign(target)).catch(() => {});
+    if (ASKED) {
+      login.then(() => window.location.assign(ASKED)).catch(() => {});
     }
   }
 }));
