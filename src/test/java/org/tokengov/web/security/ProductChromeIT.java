@@ -103,6 +103,18 @@ class ProductChromeIT {
         assertThat(offered("/filter", "ada")).as("a Camunda administrator may create filters").contains("create");
     }
 
+    /** Kept out of Tasklist's start list, the timer processes are started on demand by REDCap administrators only. */
+    @Test
+    void administratorsStartTimerProcessesOnDemandThroughRest() {
+        for (String process : List.of("InactivitySweepProcess", "PolicyAttestationProcess")) {
+            String start = "/process-definition/key/" + process + "/start";
+            assertThat(rest.post(start, "alice", "demo", "{}").statusCode()).as("alice starts " + process).isEqualTo(403);
+            assertThat(rest.post(start, "sam", "demo", "{}").statusCode()).as("sam starts " + process).isEqualTo(403);
+            HttpResponse<String> byAdministrator = rest.post(start, "rita", "demo", "{}");
+            assertThat(byAdministrator.statusCode()).as(byAdministrator.body()).isEqualTo(200);
+        }
+    }
+
     @Test
     void inTheBrowser() {
         browser = new HeadlessChromium("browser-product-chrome");
