@@ -72,7 +72,7 @@ class ProductChromeIT {
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.body().replaceAll("\\s+", " ")).contains(".ce-eol-banner { display: none !important; }");
         for (String script : List.of("/camunda/app/product/login-heading.js", "/camunda/app/product/return-after-login.js",
-                "/camunda/app/tasklist/scripts/create-task-for-admins.js")) {
+                "/camunda/app/tasklist/scripts/administrator-actions.js")) {
             assertThat(get(script).statusCode()).as(script).isEqualTo(200);
         }
     }
@@ -99,6 +99,12 @@ class ProductChromeIT {
             assertThat(offered("/filter", user))
                     .as(user + " is offered filter creation").doesNotContain("create");
         }
+        String myTasks = EngineRest.json(rest.get("/filter?name=My%20tasks", "alice", "demo")).path(0).path("id").asText();
+        assertThat(myTasks).isNotBlank();
+        assertThat(rest.call("PUT", "/filter/" + myTasks, "alice", "demo", filter).statusCode()).as("alice edits a filter")
+                .isEqualTo(403);
+        assertThat(rest.call("DELETE", "/filter/" + myTasks, "alice", "demo", null).statusCode()).as("alice deletes a filter")
+                .isEqualTo(403);
         assertThat(mayCreateTasks("ada")).as("a Camunda administrator may create tasks").isTrue();
         assertThat(offered("/filter", "ada")).as("a Camunda administrator may create filters").contains("create");
     }
@@ -147,8 +153,9 @@ class ProductChromeIT {
             browser.logInToTasklist(app, "alice", "demo");
             assertThat(browser.text(By.cssSelector(".navbar-brand .brand-name"))).isEqualTo(PRODUCT);
             assertThat(browser.driver().getTitle()).isEqualTo(PRODUCT);
-            assertThat(browser.driver().findElements(By.cssSelector(".create-task-action")))
-                    .allSatisfy(action -> assertThat(action.isDisplayed()).isFalse());
+            browser.chooseFilter("My tasks");
+            assertThat(browser.driver().findElements(By.cssSelector(".create-task-action, .task-filters .actions a")))
+                    .isNotEmpty().allSatisfy(action -> assertThat(action.isDisplayed()).isFalse());
             assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
                     .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
             browser.screenshot("tasklist-alice");
@@ -156,6 +163,8 @@ class ProductChromeIT {
             // A Camunda administrator keeps it.
             browser.logInToTasklist(app, "ada", "demo");
             browser.visible(By.cssSelector(".create-task-action"));
+            browser.chooseFilter("My tasks");
+            browser.visible(By.cssSelector(".task-filters .item.active .actions a"));
             browser.screenshot("tasklist-ada");
         } catch (RuntimeException | AssertionError e) {
             browser.screenshot("failure");
@@ -163,7 +172,7 @@ class ProductChromeIT {
         }
     }
 
-    /** What Tasklist asks before it shows "Create task" (create-task-for-admins.js). */
+    /** What Tasklist asks before it shows "Create task" (administrator-actions.js). */
     private boolean mayCreateTasks(String user) {
         HttpResponse<String> check = rest.get("/authorization/check?permissionName=CREATE&resourceName=Task&resourceType=7",
                 user, "demo");

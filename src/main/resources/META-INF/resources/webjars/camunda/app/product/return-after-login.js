@@ -3,6 +3,8 @@
 // point hands over the login's promise; once it succeeds, the visitor goes there instead of Camunda's start page. A
 // visitor who arrives logged in already (the keycloak profile logs in at Keycloak, then comes back here) goes there
 // at once. Only a path on this origin is followed, never another site.
+import {engineName} from './product.js';
+
 const APPS = ['welcome', 'tasklist', 'cockpit', 'admin'];
 
 function askedPage() {
@@ -15,9 +17,8 @@ function askedPage() {
 }
 
 function loggedInAlready(target) {
-  const base = document.querySelector('base');
-  const engine = base.getAttribute('href').split('/').filter(Boolean).pop();
-  fetch(`${base.getAttribute('app-root')}/api/admin/auth/user/${engine}`,
+  const appRoot = document.querySelector('base').getAttribute('app-root');
+  fetch(`${appRoot}/api/admin/auth/user/${engineName()}`,
     {credentials: 'same-origin', headers: {Accept: 'application/json'}})
     .then((response) => {
       if (response.ok) {

@@ -10,8 +10,8 @@ export default {
     ...customScripts,
     // "Token dashboard" and "My token requests" links in Tasklist's header.
     'scripts/token-dashboard-link',
-    // "Create task" only for those the engine lets create tasks.
-    'scripts/create-task-for-admins'
+    // "Create task" and filter editing only for those the engine lets create tasks and filters.
+    'scripts/administrator-actions'
   ],
 
   shortcuts: {
