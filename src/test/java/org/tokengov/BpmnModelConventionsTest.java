@@ -16,14 +16,19 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.Test;
 
-/** House rules for every diagram in bpmn/: readable ids, full DI, a deployed Camunda Form on every form step. */
+/**
+ * House rules for every diagram in bpmn/: readable ids, full DI, a deployed Camunda Form on every form step, static task
+ * names, timer-started processes kept out of Tasklist's start list.
+ */
 class BpmnModelConventionsTest {
 
     /** What modelers generate when nobody names an element: Activity_0ab12cd, Flow_1x2y3z4 and the like. */
@@ -85,6 +90,40 @@ class BpmnModelConventionsTest {
                 }
             }
         }
+    }
+
+    /**
+     * Tasklist shows a task's name from its diagram in the diagram tab: a placeholder such as {@code ${projectId}}
+     * shows as it is there. The diagram names the step; its listener gives the task the case's facts.
+     */
+    @Test
+    void userTaskNamesInDiagramsAreStatic() throws IOException {
+        for (Path file : diagrams()) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                assertThat(task.getName()).as(task.getId() + " in " + file).isNotBlank().doesNotContain("${", "#{");
+            }
+        }
+    }
+
+    /**
+     * Processes a timer starts are not offered in Tasklist's start list: administrators run them on demand from the
+     * dashboard or through REST.
+     */
+    @Test
+    void timerStartedProcessesAreNotInTasklistsStartList() throws IOException {
+        int timerStarted = 0;
+        for (Path file : diagrams()) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+            for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+                if (!start.getChildElementsByType(TimerEventDefinition.class).isEmpty()
+                        && start.getParentElement() instanceof Process process) {
+                    timerStarted++;
+                    assertThat(process.isCamundaStartableInTasklist()).as(process.getId() + " startable in Tasklist").isFalse();
+                }
+            }
+        }
+        assertThat(timerStarted).as("timer-started processes found").isGreaterThanOrEqualTo(5);
     }
 
     /** The steps that take access away: with the job executor acquiring by priority they run before follow-up work. */

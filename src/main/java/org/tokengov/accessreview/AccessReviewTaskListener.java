@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.tokengov.identity.ContractGroups;
 import org.tokengov.redcap.TokenRights;
 import org.tokengov.usertask.TaskActor;
+import org.tokengov.usertask.TaskNames;
 
 /**
  * {@code Task_ReviewProjectAccess}. On create: the project's PIs are its candidates (the REDCap administrators when
@@ -43,6 +44,8 @@ class AccessReviewTaskListener implements TaskListener {
     }
 
     private void created(DelegateTask task) {
+        TaskNames.apply(task, "Review API access to REDCap project " + TaskNames.fact(task, PROJECT_ID) + " ("
+                + TaskNames.fact(task, ENVIRONMENT) + ")");
         List<String> pis = projectPis(task);
         if (pis.isEmpty()) {
             task.addCandidateGroup(ContractGroups.ADMINS);

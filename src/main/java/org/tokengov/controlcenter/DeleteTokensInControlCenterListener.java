@@ -2,6 +2,7 @@ package org.tokengov.controlcenter;
 
 import static org.tokengov.controlcenter.ControlCenterWorklistVariables.CONFIRMED_BY_ME;
 import static org.tokengov.controlcenter.ControlCenterWorklistVariables.WORKLIST_LINES;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,8 +19,8 @@ import org.tokengov.notification.MailKind;
 import org.tokengov.notification.Notification;
 import org.tokengov.notification.Notifier;
 import org.tokengov.usertask.Exclusions;
-import org.tokengov.usertask.FourEyes;
 import org.tokengov.usertask.FourEyes.AuditRef;
+import org.tokengov.usertask.FourEyes;
 import org.tokengov.usertask.GroupDecisionTaskListener;
 import org.tokengov.usertask.TaskActor;
 import org.tokengov.usertask.TaskCandidates;
@@ -50,6 +51,12 @@ class DeleteTokensInControlCenterListener extends GroupDecisionTaskListener {
 
     private static String waveId(DelegateTask task) {
         return task.getExecution().getProcessBusinessKey();
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return "Delete API tokens in REDCap " + fact(task, ControlCenterWorklistVariables.ENVIRONMENT)
+                + "'s Control Center";
     }
 
     @Override

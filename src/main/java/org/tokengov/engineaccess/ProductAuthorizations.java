@@ -27,8 +27,10 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>everyone in a contract group: Tasklist, and reading process definitions (their forms and diagrams);</li>
  * <li>{@code api-requesters}: starting {@code TokenRequestProcess} (and creating its process instance);</li>
- * <li>{@code redcap-admins}: Cockpit, starting {@code OffboardingProcess} with the admin start form, and starting
- * {@code ReconciliationProcess} and {@code FairUseMonitorProcess};</li>
+ * <li>{@code redcap-admins}: Cockpit, starting {@code OffboardingProcess} with the admin start form, and starting the
+ * processes a timer starts on demand ({@code ReconciliationProcess}, {@code FairUseMonitorProcess},
+ * {@code InactivitySweepProcess}, {@code PolicyAttestationProcess}), through REST or the dashboard: Tasklist's start
+ * list does not offer them ({@code isStartableInTasklist="false"});</li>
  * <li>{@code camunda-admin}: everything.</li>
  * </ul>
  * Steps are worked under the permissions the engine gives their assignees and candidates ({@code TASK_WORK}, see
@@ -41,6 +43,8 @@ class ProductAuthorizations implements ApplicationRunner {
     static final String OFFBOARDING_PROCESS = "OffboardingProcess";
     static final String RECONCILIATION_PROCESS = "ReconciliationProcess";
     static final String FAIR_USE_MONITOR_PROCESS = "FairUseMonitorProcess";
+    static final String INACTIVITY_SWEEP_PROCESS = "InactivitySweepProcess";
+    static final String ATTESTATION_PROCESS = "PolicyAttestationProcess";
 
     private final AuthorizationService authorizations;
 
@@ -66,6 +70,9 @@ class ProductAuthorizations implements ApplicationRunner {
         grant(ADMINS, Resources.PROCESS_DEFINITION, RECONCILIATION_PROCESS, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         // ... and evaluate fair use after they changed its thresholds or heard of a problem.
         grant(ADMINS, Resources.PROCESS_DEFINITION, FAIR_USE_MONITOR_PROCESS, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        // ... and sweep for unused tokens or open an attestation campaign when they need it before the timer.
+        grant(ADMINS, Resources.PROCESS_DEFINITION, INACTIVITY_SWEEP_PROCESS, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(ADMINS, Resources.PROCESS_DEFINITION, ATTESTATION_PROCESS, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(ADMINS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
 

@@ -1,6 +1,7 @@
 package org.tokengov.issuance;
 
 import static org.tokengov.issuance.TokenIssuanceVariables.*;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -11,8 +12,8 @@ import org.tokengov.identity.ContractGroups;
 import org.tokengov.ledger.LedgerCases;
 import org.tokengov.usertask.Exclusions;
 import org.tokengov.usertask.FormValues;
-import org.tokengov.usertask.FourEyes;
 import org.tokengov.usertask.FourEyes.AuditRef;
+import org.tokengov.usertask.FourEyes;
 import org.tokengov.usertask.GroupDecisionTaskListener;
 import org.tokengov.usertask.TaskCandidates;
 
@@ -32,6 +33,12 @@ class CreateTokenInControlCenterListener extends GroupDecisionTaskListener {
         super(fourEyes, candidates);
         this.cases = cases;
         this.auditTrail = auditTrail;
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return "Create the " + fact(task, ENVIRONMENT) + " API token for " + fact(task, HOLDER) + " on project "
+                + fact(task, PROJECT_ID);
     }
 
     @Override

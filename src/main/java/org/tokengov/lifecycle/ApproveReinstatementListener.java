@@ -1,6 +1,7 @@
 package org.tokengov.lifecycle;
 
 import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -31,6 +32,11 @@ class ApproveReinstatementListener extends TokenDecisionTaskListener {
     @Override
     protected void show(DelegateTask task) {
         tasks.showRecentUse(task, recentUse);
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return "Approve reinstatement of " + fact(task, HOLDER) + "'s token (project " + fact(task, PROJECT_ID) + ")";
     }
 
     @Override

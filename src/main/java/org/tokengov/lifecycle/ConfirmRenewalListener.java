@@ -1,6 +1,7 @@
 package org.tokengov.lifecycle;
 
 import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,12 @@ class ConfirmRenewalListener extends HolderTaskListener {
     @Override
     protected void created(DelegateTask task) {
         tasks.showRecentUse(task, recentUse);
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return "Confirm renewal of your " + fact(task, ENVIRONMENT) + " API token (project " + fact(task, PROJECT_ID)
+                + ")";
     }
 
     @Override

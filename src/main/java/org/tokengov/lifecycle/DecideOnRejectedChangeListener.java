@@ -1,6 +1,7 @@
 package org.tokengov.lifecycle;
 
 import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,12 @@ class DecideOnRejectedChangeListener extends TokenDecisionTaskListener {
 
     DecideOnRejectedChangeListener(LifecycleTasks tasks) {
         super(tasks);
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return "Decide on the rejected code change of " + fact(task, HOLDER) + " (project " + fact(task, PROJECT_ID)
+                + ")";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.tokengov.lifecycle;
 
 import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,6 +21,12 @@ class RegenerateInControlCenterListener extends TokenDecisionTaskListener {
 
     RegenerateInControlCenterListener(LifecycleTasks tasks) {
         super(tasks);
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return "Urgent: regenerate the " + fact(task, ENVIRONMENT) + " API token of " + fact(task, HOLDER)
+                + " (project " + fact(task, PROJECT_ID) + ")";
     }
 
     @Override

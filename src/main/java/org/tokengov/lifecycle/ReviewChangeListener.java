@@ -1,6 +1,7 @@
 package org.tokengov.lifecycle;
 
 import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,11 @@ class ReviewChangeListener extends TokenDecisionTaskListener {
 
     ReviewChangeListener(LifecycleTasks tasks) {
         super(tasks);
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return "Review the code change of " + fact(task, HOLDER) + " for project " + fact(task, PROJECT_ID);
     }
 
     @Override

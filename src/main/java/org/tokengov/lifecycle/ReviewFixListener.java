@@ -1,6 +1,7 @@
 package org.tokengov.lifecycle;
 
 import static org.tokengov.lifecycle.TokenLifecycleVariables.*;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,6 +17,11 @@ class ReviewFixListener extends TokenDecisionTaskListener {
 
     ReviewFixListener(LifecycleTasks tasks) {
         super(tasks);
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return "Review the fix of " + fact(task, HOLDER) + " for project " + fact(task, PROJECT_ID);
     }
 
     @Override

@@ -1,10 +1,11 @@
 package org.tokengov.reconciliation;
 
+import static org.tokengov.usertask.TaskNames.fact;
+
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.tokengov.audit.AuditAction;
-import org.tokengov.usertask.FourEyes.AuditRef;
 import org.tokengov.audit.AuditTrail;
 import org.tokengov.identity.ContractGroups;
 import org.tokengov.ledger.CaseRef;
@@ -14,6 +15,7 @@ import org.tokengov.ledger.TokenCase;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.usertask.DecisionForm;
 import org.tokengov.usertask.Exclusions;
+import org.tokengov.usertask.FourEyes.AuditRef;
 import org.tokengov.usertask.FourEyes;
 import org.tokengov.usertask.GroupDecisionTaskListener;
 import org.tokengov.usertask.TaskCandidates;
@@ -45,6 +47,13 @@ class DecideOnFoundTokenListener extends GroupDecisionTaskListener {
     /** The token a task is about: its process instance's business key, never a variable. */
     private static String tokenId(DelegateTask task) {
         return task.getExecution().getProcessBusinessKey();
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return "Decide on the " + fact(task, FoundTokenVariables.ENVIRONMENT) + " API token of "
+                + fact(task, FoundTokenVariables.HOLDER) + " found in REDCap (project "
+                + fact(task, FoundTokenVariables.PROJECT_ID) + ")";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.tokengov.request;
 
 import static org.tokengov.request.TokenRequestVariables.*;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +35,12 @@ class ApproveAsPiListener extends UserTaskListener {
         this.tasks = tasks;
         this.approvers = approvers;
         this.rightsInRedcap = rightsInRedcap;
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return TokenRequestVariables.numbered(task, "Consent to API access of " + fact(task, REQUESTER)
+                + " on project " + fact(task, PRODUCTION_PROJECT_ID));
     }
 
     @Override

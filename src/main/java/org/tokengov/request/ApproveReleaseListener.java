@@ -1,6 +1,7 @@
 package org.tokengov.request;
 
 import static org.tokengov.request.TokenRequestVariables.*;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,12 @@ class ApproveReleaseListener extends GroupDecisionTaskListener {
         super(tasks.fourEyes, tasks.candidates);
         this.tasks = tasks;
         this.rightsInRedcap = rightsInRedcap;
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return TokenRequestVariables.numbered(task, "Approve production release for " + fact(task, REQUESTER)
+                + " on project " + fact(task, PRODUCTION_PROJECT_ID));
     }
 
     @Override

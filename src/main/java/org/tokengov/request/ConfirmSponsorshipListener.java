@@ -1,6 +1,7 @@
 package org.tokengov.request;
 
 import static org.tokengov.request.TokenRequestVariables.*;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,12 @@ class ConfirmSponsorshipListener extends PersonalTaskListener {
     ConfirmSponsorshipListener(RequestTasks tasks) {
         super(tasks.fourEyes, tasks.candidates);
         this.tasks = tasks;
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return TokenRequestVariables.numbered(task, "Confirm sponsorship of " + fact(task, REQUESTER)
+                + " for project " + fact(task, PRODUCTION_PROJECT_ID));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.tokengov.request;
 import static org.tokengov.request.TokenRequestVariables.CODE_COMMIT;
 import static org.tokengov.request.TokenRequestVariables.CODE_REPOSITORY_URL;
 import static org.tokengov.request.TokenRequestVariables.SUCCESSION_NOTE;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,12 @@ class DevelopAndTestInQaListener extends PersonalTaskListener {
         this.tasks = tasks;
         this.qaTokenUse = qaTokenUse;
         this.properties = properties;
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return TokenRequestVariables.numbered(task, "Develop and test in QA (project "
+                + fact(task, TokenRequestVariables.QA_PROJECT_ID) + ")");
     }
 
     @Override

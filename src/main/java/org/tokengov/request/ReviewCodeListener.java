@@ -1,6 +1,7 @@
 package org.tokengov.request;
 
 import static org.tokengov.request.TokenRequestVariables.*;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,12 @@ class ReviewCodeListener extends GroupDecisionTaskListener {
         this.rightsInRedcap = rightsInRedcap;
         this.leakScans = leakScans;
         this.qaTokenUse = qaTokenUse;
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return TokenRequestVariables.numbered(task, "Review API code of " + fact(task, REQUESTER) + " for project "
+                + fact(task, PRODUCTION_PROJECT_ID));
     }
 
     @Override

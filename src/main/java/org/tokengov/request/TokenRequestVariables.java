@@ -86,6 +86,12 @@ public final class TokenRequestVariables {
     private TokenRequestVariables() {
     }
 
+    /** A step's Tasklist name led by the request's number ({@code REQ-2026-0042: …}) once the request has one. */
+    public static String numbered(VariableScope scope, String name) {
+        Object number = scope.getVariable(REQUEST_NUMBER);
+        return number == null ? name : number + ": " + name;
+    }
+
     public static String text(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value == null ? null : value.toString();

@@ -1,6 +1,7 @@
 package org.tokengov.requestbutton;
 
 import static org.tokengov.requestbutton.RequestButtonVariables.TOKEN_REQUEST_ID;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +15,8 @@ import org.tokengov.audit.AuditTrail;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.request.TokenRequestVariables;
 import org.tokengov.usertask.FormValues;
-import org.tokengov.usertask.FourEyes;
 import org.tokengov.usertask.FourEyes.AuditRef;
+import org.tokengov.usertask.FourEyes;
 import org.tokengov.usertask.PersonalTaskListener;
 import org.tokengov.usertask.TaskCandidates;
 
@@ -38,6 +39,12 @@ class CompleteTokenRequestListener extends PersonalTaskListener {
         super(fourEyes, candidates);
         this.rows = rows;
         this.auditTrail = auditTrail;
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return "Request an API token for REDCap " + fact(task, RequestButtonVariables.ENVIRONMENT) + " project "
+                + fact(task, RequestButtonVariables.PROJECT_ID) + " (REDCap's request button)";
     }
 
     @Override
@@ -67,7 +74,8 @@ class CompleteTokenRequestListener extends PersonalTaskListener {
         TakenRow row = row(task);
         Long submitted = FormValues.asLong(submitted(task, projectField(row)));
         if (submitted == null || submitted != row.projectId()) {
-            return List.of("You pressed the request button on REDCap " + row.environment() + " project " + row.projectId()
+            return List.of("You pressed the request button on REDCap " + row.environment() + " project "
+                    + row.projectId()
                     + ": this request is for that project, so keep " + row.projectId() + " as its "
                     + (row.environment() == RedcapEnvironment.PROD ? "production" : "QA") + " project id.");
         }

@@ -1,6 +1,7 @@
 package org.tokengov.sponsorship;
 
 import static org.tokengov.sponsorship.SponsorReplacementVariables.*;
+import static org.tokengov.usertask.TaskNames.fact;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -11,8 +12,8 @@ import org.tokengov.identity.Person;
 import org.tokengov.ledger.CaseRef;
 import org.tokengov.ledger.Ledger;
 import org.tokengov.ledger.LedgerKind;
-import org.tokengov.usertask.FourEyes;
 import org.tokengov.usertask.FourEyes.AuditRef;
+import org.tokengov.usertask.FourEyes;
 import org.tokengov.usertask.TaskCandidates;
 import org.tokengov.usertask.UserTaskListener;
 
@@ -35,6 +36,12 @@ class NameNewSponsorListener extends UserTaskListener {
         this.ledger = ledger;
         this.fourEyes = fourEyes;
         this.candidates = candidates;
+    }
+
+    @Override
+    protected String name(DelegateTask task) {
+        return "Name a new sponsor for " + fact(task, EXTERNAL) + " (REDCap project " + fact(task, TOKEN_PROJECTS)
+                + ")";
     }
 
     @Override

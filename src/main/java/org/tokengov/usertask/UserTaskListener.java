@@ -15,7 +15,10 @@ public abstract class UserTaskListener implements TaskListener {
     @Override
     public final void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> created(task);
+            case EVENTNAME_CREATE -> {
+                TaskNames.apply(task, name(task));
+                created(task);
+            }
             case EVENTNAME_ASSIGNMENT -> assigned(task);
             case EVENTNAME_UPDATE -> updated(task);
             case EVENTNAME_COMPLETE -> {
@@ -35,6 +38,14 @@ public abstract class UserTaskListener implements TaskListener {
                 // delete and timeout need nothing
             }
         }
+    }
+
+    /**
+     * The task's name in Tasklist with the case's facts (request number, project, holder), set when it is created; the
+     * diagram keeps a static name, which stays when this returns null.
+     */
+    protected String name(DelegateTask task) {
+        return null;
     }
 
     /** The task was created: offer it to the right people, show the case's facts. */

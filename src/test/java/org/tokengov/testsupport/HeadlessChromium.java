@@ -68,6 +68,12 @@ public final class HeadlessChromium implements AutoCloseable {
     public void logInToTasklist(String baseUrl, String username, String password) {
         driver.manage().deleteAllCookies();
         open(baseUrl + "/camunda/app/tasklist/default/#/login");
+        logInOnThisPage(username, password);
+        visible(By.xpath("//a[contains(normalize-space(), 'Start process')]"));
+    }
+
+    /** Fills and submits the login form of the webapp page that is open (any of Camunda's webapps). */
+    public void logInOnThisPage(String username, String password) {
         // The form renders while its username field takes the focus, which can pull keys meant for the password into
         // it: fill both until both hold what was typed.
         By user = By.cssSelector("form[name=signinForm] input[type=text]");
@@ -78,7 +84,6 @@ public final class HeadlessChromium implements AutoCloseable {
             return username.equals(browser.findElement(user).getDomProperty("value"));
         });
         click(By.cssSelector("form[name=signinForm] button[type=submit]"));
-        visible(By.xpath("//a[contains(normalize-space(), 'Start process')]"));
     }
 
     public void chooseFilter(String name) {

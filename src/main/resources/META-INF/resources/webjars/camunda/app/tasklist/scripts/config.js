@@ -1,8 +1,18 @@
 // Tasklist settings of REDCap API token governance (replaces the webapp's own config.js, whose defaults are kept
-// apart from the added script).
+// apart from the added scripts and the product's name).
+import {app, customScripts} from '../../product/product.js';
+
 export default {
-  // "Token dashboard" and "My token requests" links in Tasklist's header (scripts/token-dashboard-link.js).
-  customScripts: ['scripts/token-dashboard-link'],
+  // The product's name in the header and on the login page, instead of "Camunda Tasklist".
+  app,
+
+  customScripts: [
+    ...customScripts,
+    // "Token dashboard" and "My token requests" links in Tasklist's header.
+    'scripts/token-dashboard-link',
+    // "Create task" and filter editing only for those the engine lets create tasks and filters.
+    'scripts/administrator-actions'
+  ],
 
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
