@@ -58,7 +58,7 @@ class DashboardIT {
         HttpResponse<String> page = anonymous.get("/dashboard");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/camunda/app/welcome/default/"));
+                location -> assertThat(location).contains("/camunda/app/welcome/default/?next=%2Fdashboard"));
 
         HttpResponse<String> csv = anonymous.get("/dashboard/tokens.csv");
         assertThat(csv.statusCode()).isEqualTo(401);

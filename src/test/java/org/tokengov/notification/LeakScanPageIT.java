@@ -224,7 +224,8 @@ class LeakScanPageIT extends MailITBase {
         HttpResponse<String> post = anonymous.post("/leaks/scan", Form.of("text", "TOKEN=" + value));
 
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/camunda/app/welcome/default/");
+        assertThat(page.headers().firstValue("Location").orElseThrow())
+                .contains("/camunda/app/welcome/default/?next=%2Fleaks%2Fscan%3Frequest%3DREQ-2026-0001");
         assertThat(post.statusCode()).isEqualTo(302);
         assertThat(scans()).isEqualTo(scansBefore);
         assertThat(simulator.versionStatus("qa", value)).isEqualTo(200);
