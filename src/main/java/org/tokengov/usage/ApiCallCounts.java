@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ import org.tokengov.redcap.RedcapEnvironment;
  */
 @Repository
 public class ApiCallCounts {
+
+    /** Rows per multi-row insert: well under PostgreSQL's 32,767 parameters a statement. */
+    static final int ROWS_PER_INSERT = 500;
 
     private final JdbcTemplate jdbc;
 
@@ -99,10 +104,14 @@ public class ApiCallCounts {
                     + " file_downloads = ?" + extraSet + " where environment = ? and project_id = ? and username = ?"
                     + " and " + startColumn + " = ?", updates);
         }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("insert into " + table + " (calls, record_exports, other_exports, imports, file_downloads"
-                    + extraColumns + ", environment, project_id, username, " + startColumn + ") values (?, ?, ?, ?, ?"
-                    + extraMarks + ", ?, ?, ?, ?)", inserts);
+        String columns = "insert into " + table + " (calls, record_exports, other_exports, imports, file_downloads"
+                + extraColumns + ", environment, project_id, username, " + startColumn + ") values ";
+        String marks = "(?, ?, ?, ?, ?" + extraMarks + ", ?, ?, ?, ?)";
+        // Many rows a statement: a day's first reading inserts most of its minutes, one round trip each was the cost.
+        for (int from = 0; from < inserts.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> chunk = inserts.subList(from, Math.min(inserts.size(), from + ROWS_PER_INSERT));
+            jdbc.update(columns + String.join(", ", Collections.nCopies(chunk.size(), marks)),
+                    chunk.stream().flatMap(Arrays::stream).toArray());
         }
     }
 

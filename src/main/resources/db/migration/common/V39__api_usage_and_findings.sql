@@ -2,6 +2,7 @@
 -- project and environment (the identity of a token in REDCap: one token per user and project), never a token value.
 
 -- Calls per minute, kept for the rules that look at minutes (polling); pruned after tokengov.usage.minute-retention.
+-- Keyed project first, then time: the reader merges a batch with the project's minutes in the batch's time range.
 create table api_usage_minute (
     environment     varchar(8)   not null,
     project_id      bigint       not null,
@@ -12,7 +13,7 @@ create table api_usage_minute (
     other_exports   integer      not null,
     imports         integer      not null,
     file_downloads  integer      not null,
-    primary key (environment, project_id, username, minute_start)
+    primary key (environment, project_id, minute_start, username)
 );
 create index api_usage_minute_time on api_usage_minute (minute_start);
 
@@ -33,6 +34,8 @@ create table api_usage_hour (
     primary key (environment, project_id, username, hour_start)
 );
 create index api_usage_hour_time on api_usage_hour (hour_start);
+-- The reader merges a batch with the project's hours in the batch's time range; people's views read by user.
+create index api_usage_hour_project_time on api_usage_hour (environment, project_id, hour_start);
 
 -- Fair-use findings: a rule, a token, a window and what was observed there. One finding per token, rule and window.
 create table fair_use_finding (
