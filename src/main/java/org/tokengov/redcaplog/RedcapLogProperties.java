@@ -2,6 +2,7 @@ package org.tokengov.redcaplog;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
@@ -19,13 +20,16 @@ import org.springframework.validation.annotation.Validated;
  * @param apiBudgetShare API mode: the share of a server's rate budget that a catch-up (and the manual mode's
  *                   reconciliation) may use; the rest stays free for revocations and people's steps. Projects left
  *                   unread are read first next time.
+ * @param parallelProjects database mode: how many projects a catch-up reads at once (each in transactions of its own,
+ *                   so REDCap's database and the app's work side by side); 1 reads one after the other
  */
 @Validated
 @ConfigurationProperties("tokengov.redcap-log")
 public record RedcapLogProperties(
         @NotNull @Positive @DefaultValue("1000") Integer batchSize,
         @NotNull @DefaultValue("PT1H") Duration apiOverlap,
-        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("0.5") Double apiBudgetShare) {
+        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("0.5") Double apiBudgetShare,
+        @NotNull @Positive @Max(8) @DefaultValue("2") Integer parallelProjects) {
 
     public RedcapLogProperties {
         if (apiOverlap != null && apiOverlap.isNegative()) {

@@ -13,6 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -110,13 +114,16 @@ public class RedcapLogReader {
         boolean fromTables = database.readable(environment);
         List<Long> projects = fromTables ? List.copyOf(new TreeSet<>(server.enrolledProjects()))
                 : leastRecentlyReadFirst(environment, server.enrolledProjects());
-        for (long projectId : projects) {
-            if (!fromTables && !withinShare(environment)) {
+        if (fromTables) {
+            read.putAll(fromTables(environment, projects));
+        }
+        for (long projectId : fromTables ? List.<Long>of() : projects) {
+            if (!withinShare(environment)) {
                 log.info("Catching up with REDCap {} stops at its budget share: {} of {} projects read, the rest first"
                         + " next time", environment, read.size(), projects.size());
                 break;
             }
-            readProject(environment, projectId, fromTables).ifPresent(project -> read.put(projectId, project));
+            readProject(environment, projectId, false).ifPresent(project -> read.put(projectId, project));
         }
         if (fromTables) {
             read.put(0L, fromTable(environment, 0));
@@ -124,6 +131,48 @@ public class RedcapLogReader {
         LogCatchUp caughtUp = new LogCatchUp(environment, read);
         log.info("Caught up with {}", caughtUp);
         return caughtUp;
+    }
+
+    /**
+     * Database mode: the projects' log tables, {@code tokengov.redcap-log.parallel-projects} at a time (each project's
+     * batches and cursor in transactions of their own, so projects never share one). A project that fails does not
+     * stop the others; the first failure is thrown once all are done, and what they finished stays read.
+     */
+    private Map<Long, LogCatchUp.Project> fromTables(RedcapEnvironment environment, List<Long> projects) {
+        int threads = Math.min(properties.parallelProjects(), projects.size());
+        if (threads <= 1) {
+            Map<Long, LogCatchUp.Project> read = new TreeMap<>();
+            projects.forEach(projectId -> read.put(projectId, fromTable(environment, projectId)));
+            return read;
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread worker = new Thread(runnable, "redcap-log-" + environment.name().toLowerCase());
+            worker.setDaemon(true);
+            return worker;
+        });
+        try {
+            Map<Long, Future<LogCatchUp.Project>> pending = new TreeMap<>();
+            projects.forEach(projectId -> pending.put(projectId, workers.submit(() -> fromTable(environment, projectId))));
+            Map<Long, LogCatchUp.Project> read = new TreeMap<>();
+            RuntimeException failure = null;
+            for (Map.Entry<Long, Future<LogCatchUp.Project>> project : pending.entrySet()) {
+                try {
+                    read.put(project.getKey(), project.getValue().get());
+                } catch (ExecutionException e) {
+                    failure = failure != null ? failure : e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException("Reading project " + project.getKey() + "'s log failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while reading REDCap " + environment + "'s log", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return read;
+        } finally {
+            workers.shutdownNow();
+        }
     }
 
     /**
