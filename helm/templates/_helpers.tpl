@@ -124,6 +124,9 @@ Refuses values that cannot work, each with the reason. Every template includes i
 {{- with .Values.hrWebhook }}{{ if .existingSecret }}
 {{ include "tokengov.secretEnv" (dict "env" "TOKENGOV_HR_WEBHOOK_SECRET" "secret" .existingSecret "key" .secretKey) }}
 {{- end }}{{ end }}
+{{- with .Values.usageIntake }}{{ if .existingSecret }}
+{{ include "tokengov.secretEnv" (dict "env" "TOKENGOV_USAGE_INTAKE_SECRET" "secret" .existingSecret "key" .secretKey) }}
+{{- end }}{{ end }}
 {{- with .Values.scim }}{{ if .existingSecret }}
 {{ include "tokengov.secretEnv" (dict "env" "TOKENGOV_SCIM_BEARER_TOKEN" "secret" .existingSecret "key" .bearerTokenKey) }}
 {{- end }}{{ end }}

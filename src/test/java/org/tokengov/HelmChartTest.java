@@ -163,7 +163,7 @@ class HelmChartTest {
     @Test
     void everySecretIsAReferenceToAnExistingSecret() throws IOException {
         Map<String, Object> canaries = new LinkedHashMap<>();
-        for (String owner : List.of("database", "audit", "keycloak", "smtp", "hrWebhook", "scim", "redcap.qa.database",
+        for (String owner : List.of("database", "audit", "keycloak", "smtp", "hrWebhook", "usageIntake", "scim", "redcap.qa.database",
                 "redcap.prod.database", "redcap.qa.stewardTokens", "redcap.prod.stewardTokens")) {
             canaries.put(owner + ".existingSecret", "canary-" + owner.replace('.', '-'));
         }
