@@ -1,5 +1,5 @@
 -- The subset of REDCap 15.7.6's schema the simulator keeps, with REDCap's table and column names, types and defaults
--- (shared/redcap/REDCAP-FACTS.md, section 1; the README's "The REDCap simulator" lists the subset). Real REDCap has
+-- (shared/redcap/REDCAP-FACTS.md, section 1; docs/developer-guide.md, "The REDCap simulator", lists the subset). Real REDCap has
 -- many more tables and columns.
 -- Portable between MariaDB/MySQL and H2 in MODE=MySQL (with NON_KEYWORDS=USER,VALUE, which the simulator sets on its
 -- H2 connections), and safe to run again: tables are created where missing; RedcapSchema adds the columns an older

@@ -37,7 +37,7 @@ import org.tokengov.registry.TokenState;
  * kept since the last run, and REDCap's user export for the projects where a right switched on would undo something of
  * this system's (a hold, a revocation waiting for its deletion). Users are read only for those projects, once each,
  * within the log reader's share of the environment's rate budget; a project left unread waits for the next run. What this mode cannot see (a token nobody's log row names, a regenerated value,
- * super tokens) is stated in the README.
+ * super tokens) is stated in docs/operator-guide.md.
  */
 @Component
 class ManualModeReconciliation {

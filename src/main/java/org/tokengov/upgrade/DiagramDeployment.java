@@ -63,7 +63,7 @@ final class DiagramDeployment {
             case OLDER -> log.warn("This node's diagrams are those of deployment {} of {}, older than the latest, {} of {}:"
                     + " a newer release runs on this database. Deploying nothing and migrating no instance; this node runs"
                     + " only the jobs of deployment {} and the {} before it, none of the newer diagrams'. Stop this node once"
-                    + " the newer release runs (README, \"Upgrading\").", choice.own().id(), choice.own().deployedAt(),
+                    + " the newer release runs (docs/operator-guide.md, \"Upgrading\").", choice.own().id(), choice.own().deployedAt(),
                     choice.latest().id(), choice.latest().deployedAt(), choice.own().id(), choice.runnable().size() - 1);
         }
         return choice;
