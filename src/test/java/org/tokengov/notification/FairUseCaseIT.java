@@ -41,8 +41,15 @@ import org.tokengov.usage.Finding;
  * repeat goes to a REDCap administrator other than the holder (who is an administrator too, and is refused over
  * Camunda's REST API), whose suspension goes through the token's lifecycle: REDCap answers 403 afterwards.
  */
-@ContextConfiguration(initializers = LifecycleMailIT.OwnServers.class)
+@ContextConfiguration(initializers = FairUseCaseIT.OwnServers.class)
 class FairUseCaseIT extends MailITBase {
+
+    /**
+     * Its own context: the case suspends rita's token, and a second suspension would ban her in the other mail tests'
+     * shared context (NoSecretsIT suspends her token too).
+     */
+    static class OwnServers extends RealServers {
+    }
 
     static final String FIX = "Polling once an hour now instead of every 5 seconds, with dateRangeBegin.";
     static final String FINDING_SUBJECT = "Fair use: what your PROD API token on REDCap project 151 did: Polling (calls every few seconds)";
