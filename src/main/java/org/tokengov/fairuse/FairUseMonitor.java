@@ -168,8 +168,8 @@ public class FairUseMonitor {
     /** Live project tokens by their identity in REDCap's log (a user has one token per project). */
     private Map<UsageKey, IssuedToken> liveTokens() {
         Map<UsageKey, IssuedToken> live = new HashMap<>();
-        for (IssuedToken token : registry.all()) {
-            if (token.state().isLive() && !token.superToken()) {
+        for (IssuedToken token : registry.live()) {
+            if (!token.superToken()) {
                 live.put(UsageKey.of(token), token);
             }
         }

@@ -21,6 +21,8 @@ interface IssuedTokenRepository extends ListCrudRepository<IssuedToken, String> 
 
     List<IssuedToken> findByEnvironmentAndProjectId(RedcapEnvironment environment, long projectId);
 
+    List<IssuedToken> findByStateIn(Collection<TokenState> states);
+
     /** REDCap's usernames are case-insensitive. */
     @Query("select * from api_token where environment = :environment and project_id = :projectId"
             + " and lower(holder) = lower(:holder)")

@@ -63,6 +63,11 @@ public class TokenRegistry {
         return tokens.findByEnvironmentAndProjectIdAndStateIn(environment, projectId, TokenState.LIVE);
     }
 
+    /** Every token that is not revoked or expired, whoever holds it and wherever. */
+    public List<IssuedToken> live() {
+        return tokens.findByStateIn(TokenState.LIVE);
+    }
+
     /** Every token the registry knows in the environment, in any state: what reconciliation compares with REDCap. */
     public List<IssuedToken> inEnvironment(RedcapEnvironment environment) {
         return tokens.findByEnvironment(environment);
