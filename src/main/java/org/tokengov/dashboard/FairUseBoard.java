@@ -72,20 +72,21 @@ class FairUseBoard {
         String person = records.person(viewer, filter);
         Predicate<UsageKey> shown = key -> (person == null || person.equals(key.username()))
                 && filter.admitsUsage(key.environment(), key.projectId(), key.username());
-        Map<UsageKey, UsageCounts> callers = visibleCallers(now.minus(days(TOP_USER_DAYS)), now, shown);
+        Map<UsageKey, UsageCounts> callers = visibleCallers(now.minus(days(TOP_USER_DAYS)), now, person, shown);
         List<TopUserRow> topUsers = callers.entrySet().stream().limit(TOP_USERS)
                 .map(caller -> TopUserRow.of(caller.getKey(), caller.getValue())).toList();
         boolean everyone = person == null && filter.environment() == null && filter.projectId() == null;
         long[] week = everyone ? usage.callsByHourOfWeek(now.minus(days(HEAT_MAP_DAYS)), now)
-                : callsByHourOfWeek(now.minus(days(HEAT_MAP_DAYS)), now, shown);
+                : callsByHourOfWeek(now.minus(days(HEAT_MAP_DAYS)), now, person, shown);
         return new FairUseView(topUsers, callers.size() > TOP_USERS, HourOfWeekMap.of(week, fairUse),
                 openFindings(viewer, filter, person, now), openCases(filter, person, now), declaredUse(filter, visible, page, now),
                 zones());
     }
 
-    private Map<UsageKey, UsageCounts> visibleCallers(Instant from, Instant to, Predicate<UsageKey> shown) {
+    /** {@code person}: narrows the database's sum to one person's calls (a holder's view), null for everyone. */
+    private Map<UsageKey, UsageCounts> visibleCallers(Instant from, Instant to, String person, Predicate<UsageKey> shown) {
         Map<UsageKey, UsageCounts> visible = new LinkedHashMap<>();
-        usage.callers(from, to).forEach((key, counts) -> {
+        usage.callers(from, to, person).forEach((key, counts) -> {
             if (shown.test(key)) {
                 visible.put(key, counts);
             }
@@ -94,9 +95,9 @@ class FairUseBoard {
     }
 
     /** The week of the callers the viewer may see, each hour in its environment's REDCap time. */
-    private long[] callsByHourOfWeek(Instant from, Instant to, Predicate<UsageKey> shown) {
+    private long[] callsByHourOfWeek(Instant from, Instant to, String person, Predicate<UsageKey> shown) {
         long[] week = new long[7 * 24];
-        for (UsageKey key : visibleCallers(from, to, shown).keySet()) {
+        for (UsageKey key : visibleCallers(from, to, person, shown).keySet()) {
             ZoneId zone = usage.zone(key.environment());
             for (HourCount hour : usage.hours(key, from, to)) {
                 ZonedDateTime local = hour.hour().atZone(zone);

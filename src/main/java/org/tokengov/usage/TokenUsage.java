@@ -86,15 +86,6 @@ public class TokenUsage {
         return newest.isEmpty() || newest.get(0) == null ? lastHour : newest.get(0).toInstant();
     }
 
-    /** Minutes with calls in [from, to), oldest first. */
-    public List<MinuteCount> minutes(UsageKey key, Instant from, Instant to) {
-        return jdbc.query("select minute_start, calls, record_exports, other_exports, imports, file_downloads"
-                        + " from api_usage_minute where environment = ? and project_id = ? and username = ?"
-                        + " and minute_start >= ? and minute_start < ? order by minute_start",
-                (rs, row) -> new MinuteCount(rs.getTimestamp(1).toInstant(), ApiCallCounts.counts(rs, 2)),
-                key.environment().name(), key.projectId(), key.username(), Timestamp.from(from), Timestamp.from(to));
-    }
-
     /** Hours with calls whose start is in [from, to), oldest first. */
     public List<HourCount> hours(UsageKey key, Instant from, Instant to) {
         return jdbc.query("select hour_start, calls, record_exports, other_exports, imports, file_downloads,"
@@ -141,12 +132,22 @@ public class TokenUsage {
 
     /** Everyone who called in [from, to), with their counts, busiest first. */
     public Map<UsageKey, UsageCounts> callers(Instant from, Instant to) {
+        return callers(from, to, null);
+    }
+
+    /** Who called in [from, to), busiest first: everyone, or only {@code username}'s calls when it is given. */
+    public Map<UsageKey, UsageCounts> callers(Instant from, Instant to, String username) {
         List<Map.Entry<UsageKey, UsageCounts>> found = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>(List.of(Timestamp.from(from.truncatedTo(ChronoUnit.HOURS)),
+                Timestamp.from(to)));
+        if (username != null) {
+            parameters.add(username);
+        }
         jdbc.query("select environment, project_id, username, sum(calls), sum(record_exports), sum(other_exports),"
                         + " sum(imports), sum(file_downloads) from api_usage_hour where hour_start >= ? and hour_start < ?"
-                        + " group by environment, project_id, username",
+                        + (username == null ? "" : " and username = ?") + " group by environment, project_id, username",
                 (RowCallbackHandler) rs -> found.add(Map.entry(key(rs), ApiCallCounts.counts(rs, 4))),
-                Timestamp.from(from.truncatedTo(ChronoUnit.HOURS)), Timestamp.from(to));
+                parameters.toArray());
         Map<UsageKey, UsageCounts> busiestFirst = new LinkedHashMap<>();
         found.stream().sorted(Comparator.comparing((Map.Entry<UsageKey, UsageCounts> e) -> e.getValue().calls()).reversed()
                         .thenComparing(e -> e.getKey().username()))
