@@ -138,10 +138,10 @@ public class TokenReports {
         return where == null ? 0 : count(where);
     }
 
-    /** The tokens of the projects, by project, environment and holder, newest issue first within. */
+    /** The tokens of the projects, newest issue first. */
     public List<IssuedToken> onProjects(Map<RedcapEnvironment, List<Long>> projects, int offset, int limit) {
         Where where = onProjects(projects);
-        return where == null ? List.of() : page(where, "project_id, environment, holder, issued_at desc, id", offset, limit);
+        return where == null ? List.of() : page(where, "issued_at desc, id", offset, limit);
     }
 
     /** The where clause of the tokens of those projects; null when there is none. */
