@@ -95,6 +95,21 @@ class PiDashboardIT {
     }
 
     @Test
+    void noParameterWidensThePiViewAndABadPageIsRefused() {
+        IssuedToken alices = issue.issue("alice", RedcapEnvironment.PROD, 101);
+        WebappSession bob = WebappSession.loggedIn(app, "bob");
+
+        assertThat(bob.get("/dashboard?piPage=0&project=101&environment=PROD").body()).as("not bob's project to manage")
+                .doesNotContain("Tokens on your projects").doesNotContain(alices.id());
+        HttpResponse<String> asPat = bob.get("/dashboard?holder=pat");
+        assertThat(asPat.statusCode()).isEqualTo(400);
+        assertThat(asPat.body()).doesNotContain(alices.id());
+        HttpResponse<String> badPage = WebappSession.loggedIn(app, "pat").get("/dashboard?piPage=last");
+        assertThat(badPage.statusCode()).isEqualTo(400);
+        assertThat(badPage.body()).contains("must be a whole number").doesNotContain(alices.id());
+    }
+
+    @Test
     void onlyFullActiveUserRightsCountNotReadOnlyNotExpiredNotSuspended() {
         IssuedToken alices = issue.issue("alice", RedcapEnvironment.PROD, 101);
         issue.addProjectUser(RedcapEnvironment.PROD, 101, "sam");
