@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
+import org.tokengov.testsupport.AxeCheck;
 import org.tokengov.testsupport.HeadlessChromium;
 import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.RealServers;
@@ -21,7 +22,7 @@ import org.tokengov.testsupport.RealServers;
 /**
  * A PI in a real Chromium (screenshots in {@code target/browser-pi-view}): pat logs in from a dashboard link, finds
  * "Tokens on your projects" with the holders of her projects and their tokens, and follows "Left the project" for one
- * of them to its confirmation page's address.
+ * of them to its confirmation page's address. axe-core finds no serious or critical violation on her dashboard.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = DashboardIT.OwnServers.class)
@@ -59,6 +60,7 @@ class PiViewBrowserIT {
         assertThat(browser.text(By.cssSelector("#pi-tokens tr[data-token='" + bobs.id() + "']"))).startsWith("bob QA 201 export Active in QA");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", section);
         browser.screenshot("pi-view");
+        AxeCheck.assertAccessible(browser, "dashboard-pi");
 
         WebElement leftProject = alicesRow.findElement(By.linkText("Left the project"));
         assertThat(leftProject.getAttribute("href")).isEqualTo(app + "/dashboard/tokens/" + alices.id() + "/left-project");
