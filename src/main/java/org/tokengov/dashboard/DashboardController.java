@@ -9,9 +9,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -47,6 +50,10 @@ class DashboardController {
     private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
     private static final DateTimeFormatter LAST_RUN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
+    /** The state filter's choices: the state's name as sent, its words as shown. */
+    private static final Map<String, String> STATE_CHOICES = Arrays.stream(TokenState.values())
+            .collect(Collectors.toMap(Enum::name, Readable::tokenState, (one, other) -> one, LinkedHashMap::new));
+
     private final Viewers viewers;
     private final Dashboards dashboards;
     private final ReconciliationRuns reconciliations;
@@ -75,7 +82,7 @@ class DashboardController {
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         model.addAttribute("viewer", viewer.get());
         model.addAttribute("tasklist", tasklist);
-        model.addAttribute("states", TokenState.values());
+        model.addAttribute("states", STATE_CHOICES);
         model.addAttribute("environments", RedcapEnvironment.values());
         model.addAttribute("asked", new DashboardFilterForm(environment, state, project, holder));
         if (viewer.get().admin()) {

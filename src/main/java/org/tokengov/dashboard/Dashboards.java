@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -34,16 +35,23 @@ class Dashboards {
     static final Duration OFFBOARDING_PERIOD = Duration.ofDays(365);
     /** The table lists the newest ones; the chart counts them all. */
     static final int OFFBOARDING_ROWS = 50;
+    /** Requests that ended without a token this long ago or later are listed, the newest {@link #ENDED_ROWS}. */
+    static final Duration ENDED_PERIOD = Duration.ofDays(90);
+    static final int ENDED_ROWS = 20;
 
     private final VisibleRecords records;
     private final TokenReports tokenReports;
     private final RequestWaits waits;
     private final OffboardingReports offboardings;
     private final FairUseBoard fairUse;
+    private final ManagedProjectTokens piTokens;
+    private final OpenTaskLinks taskLinks;
     private final Clock clock;
 
     Dashboards(VisibleRecords records, TokenReports tokenReports, RequestWaits waits, OffboardingReports offboardings,
-            FairUseBoard fairUse, Clock clock) {
+            FairUseBoard fairUse, ManagedProjectTokens piTokens, OpenTaskLinks taskLinks, Clock clock) {
+        this.piTokens = piTokens;
+        this.taskLinks = taskLinks;
         this.records = records;
         this.tokenReports = tokenReports;
         this.waits = waits;
@@ -60,9 +68,16 @@ class Dashboards {
         List<TokenRequestRecord> openRequests = records.openRequests(viewer, filter).stream()
                 .sorted(Comparator.comparing(TokenRequestRecord::submittedAt)).toList();
         Map<String, Optional<WaitingPoint>> waiting = waits.of(openRequests.stream().map(TokenRequestRecord::id).toList());
+        Map<String, String> links = taskLinks.visibleTo(viewer, waiting.values().stream().flatMap(Optional::stream)
+                .map(WaitingPoint::taskId).filter(Objects::nonNull).toList());
         List<OpenRequestRow> open = openRequests.stream()
-                .map(request -> OpenRequestRow.of(request, waiting.get(request.id()).orElse(null), now))
+                .map(request -> {
+                    WaitingPoint point = waiting.get(request.id()).orElse(null);
+                    return OpenRequestRow.of(request, point, point == null ? null : links.get(point.taskId()), now);
+                })
                 .toList();
+        List<EndedRequestRow> ended = records.endedRequests(viewer, filter, now.minus(ENDED_PERIOD), ENDED_ROWS).stream()
+                .map(EndedRequestRow::of).toList();
         String requestsChart = BarChartSvg.render("Token requests per month", RequestsPerMonth.of(
                 records.requestsSince(viewer, filter, RequestsPerMonth.firstMonthStart(now)).stream()
                         .map(TokenRequestRecord::submittedAt).toList(), now));
@@ -88,8 +103,9 @@ class Dashboards {
         TokenList<TokenRow> tokens = list(TokenListName.TOKENS, pages, filter, figures.total().total(), now,
                 (offset, limit) -> tokenReports.newestFirst(visible, offset, limit));
         return new DashboardView(figures.byState(), figures.total(), figures.expiryWindows(), expiringSoon, unused,
-                suspended, open, requestsChart, offboardingRows, revocationChart, tokens,
-                fairUse.of(viewer, filter, visible, pages.getOrDefault(TokenListName.DECLARED_USE, 0), now));
+                suspended, open, ended, requestsChart, offboardingRows, revocationChart, tokens,
+                fairUse.of(viewer, filter, visible, pages.getOrDefault(TokenListName.DECLARED_USE, 0), now),
+                piTokens.of(viewer, filter, pages.getOrDefault(TokenListName.PI_TOKENS, 0), now).orElse(null));
     }
 
     /** The tokens of the CSV export: the same visibility and filter as the page; refused as the page refuses. */

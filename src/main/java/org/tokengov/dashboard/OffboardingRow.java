@@ -13,6 +13,6 @@ record OffboardingRow(String id, String username, String type, String received, 
                 : seconds == null ? RevocationTimes.PENDING : Readable.duration(Duration.ofSeconds(seconds));
         return new OffboardingRow(report.event().id(), report.event().username(), report.event().type(),
                 Readable.minute(report.event().receivedAt()), report.revocations().size(), timeToRevoke,
-                report.event().outcome() == null ? "" : report.event().outcome().name());
+                report.event().outcome() == null ? "" : Readable.offboardingOutcome(report.event().outcome()));
     }
 }

@@ -4,9 +4,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tokengov.redcap.RedcapEnvironment;
@@ -41,6 +44,23 @@ class OpenFairUseCases {
         return statement.query((row, number) -> new OpenCase(row.getString(1), row.getString(2), row.getString(3),
                 row.getString(4), RedcapEnvironment.valueOf(row.getString(5)), row.getLong(6), instant(row.getTimestamp(7)),
                 instant(row.getTimestamp(8)), row.getString(9))).list();
+    }
+
+    /**
+     * How many confirmed findings found at {@code since} or later each of these tokens has whose case is not closed
+     * (none, or not yet written: open), in one query; tokens without any are absent.
+     */
+    Map<String, Long> openConfirmedFindingsOf(Collection<String> tokenIds, Instant since) {
+        Map<String, Long> counts = new HashMap<>();
+        if (tokenIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("select f.token_id, count(*) from fair_use_finding f left join fair_use_case c on c.id = f.case_id"
+                        + " where f.token_id in (:ids) and f.found_at >= :since and f.certainty = 'CONFIRMED'"
+                        + " and (c.id is null or c.open_key is not null) group by f.token_id")
+                .param("ids", tokenIds).param("since", Timestamp.from(since))
+                .query((RowCallbackHandler) row -> counts.put(row.getString(1), row.getLong(2)));
+        return counts;
     }
 
     /** Which of these cases are closed: their findings are settled. Unknown ids (a case being opened) are not. */

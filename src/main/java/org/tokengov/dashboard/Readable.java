@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.tokengov.lifecycle.RevocationReason;
+import org.tokengov.offboarding.OffboardingOutcome;
 import org.tokengov.registry.TokenState;
 import org.tokengov.usage.Certainty;
 import org.tokengov.usage.FairUseRule;
@@ -96,5 +98,53 @@ final class Readable {
             case FOUND -> "Found in REDCap";
             case REVOCATION_PENDING -> "Revocation pending";
         };
+    }
+
+    /** Why a token was revoked, as the holder would say it; a reason stored by an older release reads as its words. */
+    static String revocationReason(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return "";
+        }
+        try {
+            return revocationReason(RevocationReason.valueOf(stored));
+        } catch (IllegalArgumentException unknown) {
+            return words(stored);
+        }
+    }
+
+    static String revocationReason(RevocationReason reason) {
+        return switch (reason) {
+            case OFFBOARDING -> "The holder left the institution";
+            case INACTIVITY -> "Unused for six months";
+            case EXPIRED -> "Expired, not renewed";
+            case ATTESTATION_FAILED -> "Annual attestation not given";
+            case NO_LONGER_NEEDED -> "No longer needed";
+            case LEFT_PROJECT -> "The holder left the project";
+            case SPONSOR_LEFT -> "The sponsor left";
+            case MISUSE -> "Misuse of the API";
+            case PERMANENT_BAN -> "Holder banned after repeated suspensions";
+            case COMPROMISED -> "Reported compromised";
+            case NOT_ADOPTED -> "Made outside this system, not adopted";
+            case SERVICE_ACCOUNT -> "Held by a service account";
+            case DELETED_IN_REDCAP -> "Deleted in REDCap";
+        };
+    }
+
+    static String offboardingOutcome(OffboardingOutcome outcome) {
+        return switch (outcome) {
+            case RECEIVED -> "Received";
+            case WAITING -> "Waiting for the effective date";
+            case COMPLETED -> "Every token revoked";
+            case AWAITING_REDCAP -> "Waiting for REDCap to confirm";
+            case IGNORED -> "Ignored: a later event decides";
+            case HELD_FOR_WAVE -> "Held for an administrator (termination wave)";
+            case REJECTED -> "Rejected by an administrator: tokens given back";
+            case RECORDED -> "Recorded (rehire)";
+        };
+    }
+
+    /** The last use to the minute, or "never". */
+    static String lastUse(Instant lastUsedAt) {
+        return lastUsedAt == null ? "never" : minute(lastUsedAt);
     }
 }

@@ -33,10 +33,11 @@ record TokenFigures(
     /** Live and not suspended: a suspended token cannot be used, and is listed as such. */
     static final Set<TokenState> USABLE = EnumSet.of(TokenState.ACTIVE, TokenState.QA_ACTIVE);
 
-    record StateCount(String label, long qa, long prod, long total) {
+    /** {@code key}: the state's name, for machines ({@code data-state}); {@code label}: its words. */
+    record StateCount(String key, String label, long qa, long prod, long total) {
 
-        StateCount(String label, long qa, long prod) {
-            this(label, qa, prod, qa + prod);
+        StateCount(String key, String label, long qa, long prod) {
+            this(key, label, qa, prod, qa + prod);
         }
     }
 
@@ -54,10 +55,10 @@ record TokenFigures(
     /** {@code expiring}: the count of each window of {@link #EXPIRY_WINDOW_DAYS}, in order. */
     static TokenFigures of(Map<RedcapEnvironment, Map<TokenState, Long>> counts, List<Long> expiring, long unused) {
         List<StateCount> byState = Arrays.stream(TokenState.values())
-                .map(state -> new StateCount(state.name(), counts.get(RedcapEnvironment.QA).get(state),
+                .map(state -> new StateCount(state.name(), Readable.tokenState(state), counts.get(RedcapEnvironment.QA).get(state),
                         counts.get(RedcapEnvironment.PROD).get(state)))
                 .toList();
-        StateCount total = new StateCount("All", byState.stream().mapToLong(StateCount::qa).sum(),
+        StateCount total = new StateCount("All", "All", byState.stream().mapToLong(StateCount::qa).sum(),
                 byState.stream().mapToLong(StateCount::prod).sum());
         List<ExpiryWindow> windows = IntStream.range(0, EXPIRY_WINDOW_DAYS.size())
                 .mapToObj(i -> new ExpiryWindow(EXPIRY_WINDOW_DAYS.get(i), expiring.get(i)))

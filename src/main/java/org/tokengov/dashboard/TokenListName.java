@@ -11,7 +11,8 @@ enum TokenListName {
     EXPIRING_SOON("expiringPage", "expiring-soon", 20),
     UNUSED("unusedPage", "unused", 20),
     SUSPENDED("suspendedPage", "suspended", 20),
-    DECLARED_USE("usagePage", "declared-use", 20);
+    DECLARED_USE("usagePage", "declared-use", 20),
+    PI_TOKENS("piPage", "pi-tokens", 50);
 
     final String parameter;
     final String anchor;

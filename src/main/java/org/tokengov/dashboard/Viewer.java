@@ -1,5 +1,14 @@
 package org.tokengov.dashboard;
 
-/** The logged-in person looking at the dashboard; administrators see everyone's tokens. */
-record Viewer(String username, boolean admin) {
+import java.util.List;
+
+/**
+ * The logged-in person looking at the dashboard, with their groups (for the engine's task permissions); administrators
+ * see everyone's tokens.
+ */
+record Viewer(String username, boolean admin, List<String> groups) {
+
+    Viewer {
+        groups = List.copyOf(groups);
+    }
 }

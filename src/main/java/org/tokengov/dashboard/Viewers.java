@@ -27,7 +27,10 @@ class Viewers {
     Optional<Viewer> current(HttpServletRequest request) {
         return login.username(request)
                 .filter(username -> identity.createUserQuery().userId(username).count() == 1)
-                .map(username -> new Viewer(username, RedcapAdministrators.includeAnyOf(groupsOf(username))));
+                .map(username -> {
+                    List<String> groups = groupsOf(username);
+                    return new Viewer(username, RedcapAdministrators.includeAnyOf(groups), groups);
+                });
     }
 
     private List<String> groupsOf(String username) {

@@ -6,6 +6,8 @@ import org.springframework.stereotype.Component;
 import org.tokengov.registry.TokenRequestRecord;
 import org.tokengov.registry.TokenRequests;
 import org.tokengov.registry.TokenSelection;
+import org.tokengov.requeststate.RequestProgress;
+import org.tokengov.requeststate.RequestProgresses;
 
 /**
  * The one place that decides whose records a viewer gets: administrators everyone's, anyone else only their own, so
@@ -16,9 +18,11 @@ import org.tokengov.registry.TokenSelection;
 class VisibleRecords {
 
     private final TokenRequests requests;
+    private final RequestProgresses progresses;
 
-    VisibleRecords(TokenRequests requests) {
+    VisibleRecords(TokenRequests requests, RequestProgresses progresses) {
         this.requests = requests;
+        this.progresses = progresses;
     }
 
     /** The tokens the viewer may see that match the filter, for the registry to count and list. */
@@ -29,6 +33,16 @@ class VisibleRecords {
     /** The open requests (few, whatever the history's length), newest submission first. */
     List<TokenRequestRecord> openRequests(Viewer viewer, DashboardFilter filter) {
         return requests.open(scope(viewer, filter)).stream().filter(filter::admits).toList();
+    }
+
+    /** The newest {@code limit} requests that ended without a token at {@code from} or later, newest end first. */
+    List<RequestProgress> endedRequests(Viewer viewer, DashboardFilter filter, Instant from, int limit) {
+        String person = scope(viewer, filter);
+        return progresses.endedWithoutTokenSince(person == null ? viewer.username() : person, person == null, from, limit)
+                .stream()
+                .filter(request -> filter.projectId() == null || request.productionProjectId() == filter.projectId()
+                        || request.qaProjectId() == filter.projectId())
+                .toList();
     }
 
     /** The requests submitted at {@code from} or later, for the per-month chart: not the whole history. */

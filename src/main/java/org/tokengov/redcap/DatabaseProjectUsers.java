@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,19 @@ public class DatabaseProjectUsers {
             LEFT JOIN redcap_user_roles r ON r.role_id = ur.role_id
             LEFT JOIN redcap_user_information ui ON LOWER(ui.username) = LOWER(ur.username)
             WHERE ur.project_id = ?""";
+
+    /**
+     * The projects whose users a person manages: full User Rights (the role's level wins over the user row), access not
+     * expired by {@code day} (REDCap refuses a user on their expiration date), and the account not suspended.
+     */
+    private static final String MANAGED_BY = """
+            SELECT ur.project_id
+            FROM redcap_user_rights ur
+            LEFT JOIN redcap_user_roles r ON r.role_id = ur.role_id
+            LEFT JOIN redcap_user_information ui ON LOWER(ui.username) = LOWER(ur.username)
+            WHERE LOWER(ur.username) = LOWER(?) AND COALESCE(r.user_rights, ur.user_rights) = 1
+              AND (ur.expiration IS NULL OR ur.expiration > ?) AND ui.user_suspended_time IS NULL
+            ORDER BY ur.project_id""";
 
     private final RedcapDatabases databases;
 
@@ -54,6 +68,23 @@ public class DatabaseProjectUsers {
             throw new IllegalArgumentException("A username is needed to look up a project user");
         }
         return read(environment, projectId, username.trim()).stream().findFirst();
+    }
+
+    /** The projects whose User Rights the person manages in full on {@code day}, in one read ({@link #MANAGED_BY}). */
+    public List<Long> managedBy(RedcapEnvironment environment, String username, LocalDate day) {
+        return databases.read(environment, "read the projects a user manages", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(MANAGED_BY)) {
+                select.setString(1, username);
+                select.setDate(2, Date.valueOf(day));
+                List<Long> projects = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        projects.add(rows.getLong(1));
+                    }
+                }
+                return projects;
+            }
+        });
     }
 
     private List<RedcapProjectUser> read(RedcapEnvironment environment, long projectId, String username) {

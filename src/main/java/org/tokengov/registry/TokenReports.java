@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,42 @@ public class TokenReports {
         }
     }
 
+    /** The projects of the environment that have a live token, ascending, at most {@code limit}. */
+    public List<Long> projectsWithLiveTokens(RedcapEnvironment environment, int limit) {
+        return jdbc.sql("select distinct project_id from api_token where environment = :environment and state in (:live)"
+                        + " order by project_id fetch first :limit rows only")
+                .param("environment", environment.name())
+                .param("live", TokenState.LIVE.stream().map(Enum::name).toList())
+                .param("limit", limit)
+                .query(Long.class).list();
+    }
+
+    /** How many tokens, in any state, the projects have ({@code projects}: per environment, the project ids). */
+    public long countOnProjects(Map<RedcapEnvironment, List<Long>> projects) {
+        Where where = onProjects(projects);
+        return where == null ? 0 : count(where);
+    }
+
+    /** The tokens of the projects, newest issue first. */
+    public List<IssuedToken> onProjects(Map<RedcapEnvironment, List<Long>> projects, int offset, int limit) {
+        Where where = onProjects(projects);
+        return where == null ? List.of() : page(where, "issued_at desc, id", offset, limit);
+    }
+
+    /** The where clause of the tokens of those projects; null when there is none. */
+    private static Where onProjects(Map<RedcapEnvironment, List<Long>> projects) {
+        Where where = new Where(new TokenSelection(null, null, null, EnumSet.allOf(TokenState.class)));
+        List<String> either = new ArrayList<>();
+        projects.forEach((environment, ids) -> {
+            if (!ids.isEmpty()) {
+                String name = environment.name().toLowerCase();
+                either.add("(environment = :env_" + name + " and project_id in (:projects_" + name + "))");
+                where.parameter("env_" + name, environment.name()).parameter("projects_" + name, ids);
+            }
+        });
+        return either.isEmpty() ? null : where.condition("(" + String.join(" or ", either) + ")");
+    }
+
     private static Where idleBefore(TokenSelection selection, Instant before) {
         return new Where(selection).condition(IDLE_SINCE + " < :idleBefore", "idleBefore", Timestamp.from(before));
     }
@@ -176,6 +213,12 @@ public class TokenReports {
 
         boolean none() {
             return none;
+        }
+
+        /** A condition whose parameters are bound already. */
+        Where condition(String condition) {
+            conditions.add(condition);
+            return this;
         }
 
         Where condition(String condition, String name, Object value) {

@@ -28,5 +28,11 @@ interface TokenRequestRepository extends ListCrudRepository<TokenRequestRecord, 
 
     List<TokenRequestRecord> findBySubmittedAtGreaterThanEqual(Instant from);
 
+    List<TokenRequestRecord> findByStatusInAndClosedAtGreaterThanEqual(Collection<RequestStatus> statuses, Instant from,
+            Pageable page);
+
+    List<TokenRequestRecord> findByRequesterAndStatusInAndClosedAtGreaterThanEqual(String requester,
+            Collection<RequestStatus> statuses, Instant from, Pageable page);
+
     List<TokenRequestRecord> findByRequesterAndSubmittedAtGreaterThanEqual(String requester, Instant from);
 }

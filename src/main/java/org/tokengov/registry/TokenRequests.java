@@ -91,6 +91,16 @@ public class TokenRequests {
                 : repository.findByRequesterAndStatusOrderBySubmittedAtDesc(requester, RequestStatus.SUBMITTED);
     }
 
+    /**
+     * The newest {@code limit} requests closed in one of {@code statuses} at {@code from} or later, newest end first;
+     * {@code requester} null for everyone's. Cut by the database.
+     */
+    public List<TokenRequestRecord> closedSince(String requester, Set<RequestStatus> statuses, Instant from, int limit) {
+        PageRequest first = PageRequest.of(0, limit, Sort.by(Sort.Order.desc("closedAt"), Sort.Order.desc("id")));
+        return requester == null ? repository.findByStatusInAndClosedAtGreaterThanEqual(statuses, from, first)
+                : repository.findByRequesterAndStatusInAndClosedAtGreaterThanEqual(requester, statuses, from, first);
+    }
+
     /** The requests submitted at {@code from} or later; {@code requester} null for everyone's. */
     public List<TokenRequestRecord> submittedSince(String requester, Instant from) {
         return requester == null ? repository.findBySubmittedAtGreaterThanEqual(from)

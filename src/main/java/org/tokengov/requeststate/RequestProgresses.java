@@ -1,6 +1,8 @@
 package org.tokengov.requeststate;
 
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import org.tokengov.ledger.CaseRef;
 import org.tokengov.ledger.Ledger;
 import org.tokengov.ledger.LedgerEntry;
 import org.tokengov.ledger.LedgerKind;
+import org.tokengov.registry.RequestStatus;
 import org.tokengov.registry.TokenRequestRecord;
 import org.tokengov.registry.TokenRequests;
 
@@ -21,6 +24,9 @@ import org.tokengov.registry.TokenRequests;
  */
 @Service
 public class RequestProgresses {
+
+    private static final List<RequestState> ENDED_WITHOUT_TOKEN = List.of(RequestState.REFUSED, RequestState.REJECTED,
+            RequestState.CLOSED);
 
     private final TokenRequests requests;
     private final RequestWaits waits;
@@ -50,6 +56,18 @@ public class RequestProgresses {
         }
         Page<TokenRequestRecord> rows = requests.page(requester, only.map(RequestState::registryStatuses).orElse(Set.of()), page, size);
         return new RequestProgressPage(resolve(rows.getContent()), page, size, rows.getTotalElements());
+    }
+
+    /**
+     * The newest {@code limit} requests that ended without a token (refused, rejected, closed) at {@code from} or later,
+     * newest end first, each with the sentence the requester was sent. Read by the database; the engine is not asked.
+     */
+    public List<RequestProgress> endedWithoutTokenSince(String username, boolean admin, Instant from, int limit) {
+        Set<RequestStatus> statuses = EnumSet.noneOf(RequestStatus.class);
+        ENDED_WITHOUT_TOKEN.forEach(state -> statuses.addAll(state.registryStatuses()));
+        return requests.closedSince(admin ? null : username, statuses, from, limit).stream()
+                .map(request -> ended(request, RequestState.ofClosed(request.status()).orElseThrow(), request.outcomeReason()))
+                .toList();
     }
 
     /** In the given order; the open ones' waiting points in one batch. */

@@ -115,7 +115,7 @@ public class RequestWaits {
                     : earliest(timers.getOrDefault(id, List.of()), deadlineTimers.get(task.getId()), activityOf);
             List<String> actors = task.getAssignee() != null ? List.of(task.getAssignee()) : candidates.getOrDefault(task.getId(), List.of());
             points.put(id, Optional.of(new WaitingPoint(task.getTaskDefinitionKey(), task.getName(), true, actors,
-                    task.getCreateTime().toInstant(), deadline, failing.contains(id))));
+                    task.getCreateTime().toInstant(), deadline, failing.contains(id), task.getId())));
         }
         return points;
     }
@@ -175,7 +175,7 @@ public class RequestWaits {
             Instant deadline = task.getDueDate() != null ? task.getDueDate().toInstant()
                     : deadlineTimer(task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey());
             return Optional.of(new WaitingPoint(task.getTaskDefinitionKey(), task.getName(), true, whoActsOn(task),
-                    task.getCreateTime().toInstant(), deadline, incident));
+                    task.getCreateTime().toInstant(), deadline, incident, task.getId()));
         }
         return Optional.of(systemStep(instances.get(instances.size() - 1), incident));
     }
@@ -239,13 +239,14 @@ public class RequestWaits {
             String activityId = queued.get().getActivityId();
             Job job = management.createJobQuery().executionId(queued.get().getExecutionId()).list().stream().findFirst().orElse(null);
             return new WaitingPoint(activityId, name(queued.get().getActivityName(), activityId), false, List.of(),
-                    job == null ? null : job.getCreateTime().toInstant(), deadlineTimer(instanceId, definitionId, activityId), incident);
+                    job == null ? null : job.getCreateTime().toInstant(), deadlineTimer(instanceId, definitionId, activityId), incident,
+                    null);
         }
         ActivityInstance leaf = innermost(root);
         HistoricActivityInstance started = history.createHistoricActivityInstanceQuery().activityInstanceId(leaf.getId()).singleResult();
         return new WaitingPoint(leaf.getActivityId(), name(leaf.getActivityName(), leaf.getActivityId()), false, List.of(),
                 started == null ? null : started.getStartTime().toInstant(), deadlineTimer(instanceId, definitionId, leaf.getActivityId()),
-                incident);
+                incident, null);
     }
 
     private static Stream<TransitionInstance> transitions(ActivityInstance instance) {

@@ -29,10 +29,10 @@ class TokenFiguresTest {
         TokenFigures figures = TokenFigures.of(counts, List.of(1L, 3L, 4L), 5);
 
         assertThat(figures.byState()).containsExactly(
-                new StateCount("QA_ACTIVE", 1, 0), new StateCount("ACTIVE", 0, 2), new StateCount("SUSPENDED", 2, 1),
-                new StateCount("REVOKED", 0, 1), new StateCount("EXPIRED", 0, 0), new StateCount("FOUND", 0, 0),
-                new StateCount("REVOCATION_PENDING", 0, 0));
-        assertThat(figures.total()).isEqualTo(new StateCount("All", 3, 4));
+                new StateCount("QA_ACTIVE", "Active in QA", 1, 0), new StateCount("ACTIVE", "Active", 0, 2), new StateCount("SUSPENDED", "Suspended", 2, 1),
+                new StateCount("REVOKED", "Revoked", 0, 1), new StateCount("EXPIRED", "Expired", 0, 0), new StateCount("FOUND", "Found in REDCap", 0, 0),
+                new StateCount("REVOCATION_PENDING", "Revocation pending", 0, 0));
+        assertThat(figures.total()).isEqualTo(new StateCount("All", "All", 3, 4));
         assertThat(figures.total().total()).isEqualTo(7);
         assertThat(figures.expiryWindows()).containsExactly(new ExpiryWindow(30, 1), new ExpiryWindow(60, 3), new ExpiryWindow(90, 4));
         assertThat(figures.expiringSoon()).as("the longest window's").isEqualTo(4);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.TokenSelection;
@@ -12,10 +13,10 @@ import org.tokengov.registry.TokenState;
 /** Whose tokens the figures, lists and export count: the selection the registry is asked about. */
 class VisibleRecordsTest {
 
-    static final Viewer ADA = new Viewer("ada", true);
-    static final Viewer BOB = new Viewer("bob", false);
+    static final Viewer ADA = new Viewer("ada", true, List.of("redcap-admins"));
+    static final Viewer BOB = new Viewer("bob", false, List.of("api-requesters"));
 
-    final VisibleRecords records = new VisibleRecords(null);
+    final VisibleRecords records = new VisibleRecords(null, null);
 
     @Test
     void aHolderAlwaysGetsOnlyTheirOwnTokensWhateverElseTheFilterSays() {

@@ -158,6 +158,6 @@ class TokenRequestJourneyBrowserIT {
         browser.visible(By.linkText("Token dashboard")).click();
         String row = browser.text(By.cssSelector("#tokens tr[data-token='" + production.id() + "']"));
         browser.screenshot("alice-dashboard");
-        assertThat(row).startsWith("alice PROD 101 ACTIVE export");
+        assertThat(row).startsWith("alice PROD 101 Active export");
     }
 }

@@ -141,6 +141,31 @@ abstract class TokenReportsContract {
     }
 
     @Test
+    void theTokensOfAPisProjectsAreEveryTokenThereInAnyStateNewestFirstAndNoOther() {
+        Map<RedcapEnvironment, List<Long>> projects = Map.of(RedcapEnvironment.PROD, List.of(101L, 103L),
+                RedcapEnvironment.QA, List.of(102L));
+        List<IssuedToken> expected = sorted(all().stream()
+                        .filter(t -> projects.get(t.environment()).contains(t.projectId())).toList(),
+                Comparator.comparing(IssuedToken::issuedAt, Comparator.reverseOrder()));
+
+        assertThat(reports.countOnProjects(projects)).isEqualTo(expected.size());
+        assertPagedAs(expected, (offset, limit) -> reports.onProjects(projects, offset, limit));
+        Map<RedcapEnvironment, List<Long>> none = Map.of(RedcapEnvironment.PROD, List.of(), RedcapEnvironment.QA, List.of());
+        assertThat(reports.countOnProjects(none)).as("a PI of no project").isZero();
+        assertThat(reports.onProjects(none, 0, 10)).isEmpty();
+    }
+
+    @Test
+    void theProjectsWithLiveTokensAreReadInOrderAndBounded() {
+        List<Long> expected = all().stream()
+                .filter(t -> t.environment() == RedcapEnvironment.QA && t.state().isLive())
+                .map(IssuedToken::projectId).distinct().sorted().toList();
+
+        assertThat(reports.projectsWithLiveTokens(RedcapEnvironment.QA, 10)).isEqualTo(expected);
+        assertThat(reports.projectsWithLiveTokens(RedcapEnvironment.QA, 2)).isEqualTo(expected.subList(0, 2));
+    }
+
+    @Test
     void aSelectionAdmittingNoStateHasNoTokens() {
         TokenSelection none = TokenSelection.of(null, null, null, TokenState.REVOKED).narrowedTo(TokenState.LIVE);
         assertThat(none.states()).isEmpty();

@@ -57,7 +57,7 @@ class RequestProgressesTest {
             "Task_ReviewCode, IN_REVIEW",
             "Task_ApproveRelease, WAITING_FOR_APPROVAL"})
     void aRequestWaitingAtAPersonsStepIsInThatStepsState(String taskKey, RequestState expected) {
-        open("r-1", new WaitingPoint(taskKey, "REQ-2026-0001: a step", true, List.of("pat"), TASK_CREATED, DEADLINE, false));
+        open("r-1", new WaitingPoint(taskKey, "REQ-2026-0001: a step", true, List.of("pat"), TASK_CREATED, DEADLINE, false, "task-1"));
 
         RequestProgress progress = only();
 
@@ -73,7 +73,7 @@ class RequestProgressesTest {
     @ParameterizedTest
     @CsvSource({"Task_CheckEligibility", "Task_CheckPiConsent", "Task_WriteTokenToRedcap", "Task_IssueProductionToken"})
     void aRequestTheSystemWorksOnIsSubmittedAndWaitsForNobody(String activityId) {
-        open("r-1", new WaitingPoint(activityId, "Check eligibility", false, List.of(), TASK_CREATED, null, false));
+        open("r-1", new WaitingPoint(activityId, "Check eligibility", false, List.of(), TASK_CREATED, null, false, null));
 
         RequestProgress progress = only();
 
@@ -84,7 +84,7 @@ class RequestProgressesTest {
 
     @Test
     void backInQaAfterAReviewAskedForChangesIsChangesRequestedUntilTheNextReviewSaysOtherwise() {
-        open("r-1", new WaitingPoint("Task_DevelopAndTestInQa", "Develop and test", true, List.of("alice"), TASK_CREATED, null, false));
+        open("r-1", new WaitingPoint("Task_DevelopAndTestInQa", "Develop and test", true, List.of("alice"), TASK_CREATED, null, false, null));
         review(1, "CHANGES_REQUESTED");
         assertThat(only().state()).isEqualTo(RequestState.CHANGES_REQUESTED);
 
@@ -97,7 +97,7 @@ class RequestProgressesTest {
 
     @Test
     void aReviewThatAskedForChangesDoesNotChangeTheStateOfLaterSteps() {
-        open("r-1", new WaitingPoint("Task_ReviewCode", "Review", true, List.of("group api-specialists"), TASK_CREATED, null, false));
+        open("r-1", new WaitingPoint("Task_ReviewCode", "Review", true, List.of("group api-specialists"), TASK_CREATED, null, false, null));
         review(1, "CHANGES_REQUESTED");
 
         assertThat(only().state()).isEqualTo(RequestState.IN_REVIEW);
@@ -165,9 +165,9 @@ class RequestProgressesTest {
                 request("r-b", RequestStatus.SUBMITTED, null), request("r-c", RequestStatus.SUBMITTED, null));
         when(requests.open("alice")).thenReturn(open);
         when(waits.of(List.of("r-a", "r-b", "r-c"))).thenReturn(Map.of(
-                "r-a", Optional.of(new WaitingPoint("Task_ReviewCode", "Review", true, List.of(), TASK_CREATED, null, false)),
-                "r-b", Optional.of(new WaitingPoint("Task_DevelopAndTestInQa", "Test", true, List.of(), TASK_CREATED, null, false)),
-                "r-c", Optional.of(new WaitingPoint("Task_ReviewCode", "Review", true, List.of(), TASK_CREATED, null, false))));
+                "r-a", Optional.of(new WaitingPoint("Task_ReviewCode", "Review", true, List.of(), TASK_CREATED, null, false, null)),
+                "r-b", Optional.of(new WaitingPoint("Task_DevelopAndTestInQa", "Test", true, List.of(), TASK_CREATED, null, false, null)),
+                "r-c", Optional.of(new WaitingPoint("Task_ReviewCode", "Review", true, List.of(), TASK_CREATED, null, false, null))));
 
         RequestProgressPage first = progresses.visibleTo("alice", false, Optional.of(RequestState.IN_REVIEW), 0, 1);
         RequestProgressPage second = progresses.visibleTo("alice", false, Optional.of(RequestState.IN_REVIEW), 1, 1);
