@@ -10,6 +10,7 @@ import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.offboarding.OffboardingEvent;
 import org.tokengov.offboarding.OffboardingEvents;
 import org.tokengov.redcap.ProjectPis;
+import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenRequestRecord;
@@ -118,27 +119,28 @@ public class TokenReports {
     }
 
     /**
-     * The reports to offer the reporter on a live token in a list: the same gates, except that a project's PIs are
-     * read from the few minutes' memory {@link ProjectPis#of} keeps (a list shows many tokens); filing asks afresh.
+     * The reports to offer the reporter on a token in a list (a live one: none otherwise), from what the list shows of
+     * it: the same gates, except that a project's PIs come from the few minutes' memory {@link ProjectPis#of} keeps (a
+     * list shows many tokens); filing the report asks REDCap afresh.
      */
-    public Set<TokenReport> offered(Reporter reporter, IssuedToken token) {
+    public Set<TokenReport> offered(Reporter reporter, String holder, TokenState state, RedcapEnvironment environment,
+            long projectId) {
         Set<TokenReport> offered = EnumSet.noneOf(TokenReport.class);
-        if (!token.state().isLive()) {
+        if (!state.isLive()) {
             return offered;
         }
-        boolean holder = holds(reporter, token);
-        if (holder || reporter.admin()) {
+        boolean holds = reporter.userId().equals(holder);
+        if (holds || reporter.admin()) {
             offered.add(TokenReport.COMPROMISED);
             offered.add(TokenReport.NO_LONGER_NEEDED);
         }
-        if (holder) {
+        if (holds) {
             offered.add(TokenReport.CODE_CHANGE);
         }
-        if (reporter.admin() || pis.of(token.environment(), token.projectId()).stream()
-                .anyMatch(reporter.userId()::equalsIgnoreCase)) {
+        if (reporter.admin() || pis.of(environment, projectId).stream().anyMatch(reporter.userId()::equalsIgnoreCase)) {
             offered.add(TokenReport.LEFT_PROJECT);
         }
-        if (reporter.admin() && token.state() != TokenState.SUSPENDED) {
+        if (reporter.admin() && state != TokenState.SUSPENDED) {
             offered.add(TokenReport.SUSPENSION);
         }
         return offered;
