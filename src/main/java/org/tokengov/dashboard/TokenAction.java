@@ -35,7 +35,7 @@ record TokenAction(String slug, String link, String heading, String whatHappens,
         return WORDS.get(report);
     }
 
-    boolean asksReason() {
+    public boolean asksReason() {
         return reasonLabel != null;
     }
 }

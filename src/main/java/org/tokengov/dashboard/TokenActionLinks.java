@@ -6,15 +6,15 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.TokenState;
-import org.tokengov.tokenreport.TokenReports;
+import org.tokengov.tokenreport.TokenReportService;
 
 /** The reports the token table offers the viewer on each of its rows, by token id: only what they may report. */
 @Component
 class TokenActionLinks {
 
-    private final TokenReports reports;
+    private final TokenReportService reports;
 
-    TokenActionLinks(TokenReports reports) {
+    TokenActionLinks(TokenReportService reports) {
         this.reports = reports;
     }
 

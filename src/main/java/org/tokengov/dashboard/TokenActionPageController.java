@@ -16,13 +16,13 @@ import org.tokengov.registry.IssuedToken;
 import org.tokengov.tokenreport.ReportRefused;
 import org.tokengov.tokenreport.Reporter;
 import org.tokengov.tokenreport.TokenReport;
-import org.tokengov.tokenreport.TokenReports;
+import org.tokengov.tokenreport.TokenReportService;
 
 /**
  * The dashboard's reports about a token: {@code GET /dashboard/tokens/{tokenId}/{action}} (action {@code compromised},
  * {@code no-longer-needed}, {@code code-change}, {@code left-project} or {@code suspension}) says what will happen and
  * asks for confirmation (and a reason where one is needed); {@code POST} to the same address files the report through
- * {@link TokenReports}, the gates of the API and Tasklist, and shows the result. A post without the page's form token
+ * {@link TokenReportService}, the gates of the API and Tasklist, and shows the result. A post without the page's form token
  * is refused with 403 before anything else; a report the viewer may not make gives 403, a token that is not live 409
  * (404 if there is none), a missing or bad reason 400: each on a page that says why, with nothing done.
  */
@@ -32,12 +32,12 @@ class TokenActionPageController {
     private static final String PATH = "/dashboard/tokens/{tokenId}/{action}";
 
     private final Viewers viewers;
-    private final TokenReports reports;
+    private final TokenReportService reports;
     private final FormTokens formTokens;
     private final String loginPage;
     private final String tasklist;
 
-    TokenActionPageController(Viewers viewers, TokenReports reports, FormTokens formTokens, WebappLinks links) {
+    TokenActionPageController(Viewers viewers, TokenReportService reports, FormTokens formTokens, WebappLinks links) {
         this.viewers = viewers;
         this.reports = reports;
         this.formTokens = formTokens;
@@ -113,7 +113,7 @@ class TokenActionPageController {
         model.addAttribute("formToken", formTokens.of(request));
         model.addAttribute("formTokenField", FormTokens.FIELD);
         model.addAttribute("reason", reason);
-        model.addAttribute("reasonMax", TokenReports.REASON_MAX);
+        model.addAttribute("reasonMax", TokenReportService.REASON_MAX);
         model.addAttribute("error", error);
         return "dashboard/token-action";
     }

@@ -28,9 +28,9 @@ class FileTokenReportDelegate implements JavaDelegate {
     static final List<TokenReport> OFFERED = List.of(TokenReport.COMPROMISED, TokenReport.NO_LONGER_NEEDED,
             TokenReport.CODE_CHANGE, TokenReport.LEFT_PROJECT);
 
-    private final TokenReports reports;
+    private final TokenReportService reports;
 
-    FileTokenReportDelegate(TokenReports reports) {
+    FileTokenReportDelegate(TokenReportService reports) {
         this.reports = reports;
     }
 

@@ -11,7 +11,7 @@ import org.tokengov.tokenreport.ReportFiled;
 import org.tokengov.tokenreport.ReportRefused;
 import org.tokengov.tokenreport.Reporter;
 import org.tokengov.tokenreport.TokenReport;
-import org.tokengov.tokenreport.TokenReports;
+import org.tokengov.tokenreport.TokenReportService;
 import org.tokengov.web.ApiCaller.Caller;
 import org.tokengov.web.ApiErrors.BadRequest;
 import org.tokengov.web.ApiErrors.Conflict;
@@ -19,7 +19,7 @@ import org.tokengov.web.ApiErrors.Forbidden;
 import org.tokengov.web.ApiErrors.NotFound;
 
 /**
- * What people report about a token, over the API; who may report what is {@link TokenReports}'s to decide (the
+ * What people report about a token, over the API; who may report what is {@link TokenReportService}'s to decide (the
  * dashboard and Tasklist's {@code token-report} ask it too). Answers 202: the processes do the work, retried if
  * REDCap is down. Bodies are strict JSON: {@code {"reason": "…"}} where a reason is asked for, nothing (or
  * {@code {}}) elsewhere; anything else is refused with 400 before anything happens.
@@ -40,10 +40,10 @@ class TokenActionsController {
     record LeftProject(String tokenId, String action, String offboardingId) {
     }
 
-    private final TokenReports reports;
+    private final TokenReportService reports;
     private final ApiCaller callers;
 
-    TokenActionsController(TokenReports reports, ApiCaller callers) {
+    TokenActionsController(TokenReportService reports, ApiCaller callers) {
         this.reports = reports;
         this.callers = callers;
     }
@@ -92,7 +92,7 @@ class TokenActionsController {
                 case BAD_INPUT -> new BadRequest(refused.getMessage());
                 // The API's own words: the reason comes as JSON here.
                 case BAD_REASON -> new BadRequest(report.reasonAsk() + ": a JSON body {\"reason\": \"…\"} of 1 to "
-                        + TokenReports.REASON_MAX + " characters on one line, without control characters.");
+                        + TokenReportService.REASON_MAX + " characters on one line, without control characters.");
                 case NOT_FOUND -> new NotFound(refused.getMessage());
                 case NOT_ALLOWED -> new Forbidden(refused.getMessage());
                 case NOT_LIVE -> new Conflict(refused.getMessage());

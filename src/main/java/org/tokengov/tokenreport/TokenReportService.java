@@ -27,7 +27,7 @@ import org.tokengov.tokenreport.ReportRefused.Kind;
  * then the reason. Nothing is written before every check passed; the lifecycle and the offboarding write the audit.
  */
 @Service
-public class TokenReports {
+public class TokenReportService {
 
     /** The offboarding source of a left project reported here. */
     static final String PI_REPORT = "PI_REPORT";
@@ -40,7 +40,7 @@ public class TokenReports {
     private final TokenRequests requests;
     private final OffboardingEvents offboardings;
 
-    TokenReports(TokenRegistry registry, TokenLifecycles lifecycles, ProjectPis pis, TokenRequests requests,
+    TokenReportService(TokenRegistry registry, TokenLifecycles lifecycles, ProjectPis pis, TokenRequests requests,
             OffboardingEvents offboardings) {
         this.registry = registry;
         this.lifecycles = lifecycles;
