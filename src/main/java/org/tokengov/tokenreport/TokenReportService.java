@@ -11,6 +11,7 @@ import org.tokengov.offboarding.OffboardingEvent;
 import org.tokengov.offboarding.OffboardingEvents;
 import org.tokengov.redcap.ProjectPis;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.redcap.RedcapException;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenRequestRecord;
@@ -121,7 +122,7 @@ public class TokenReportService {
     /**
      * The reports to offer the reporter on a token in a list (a live one: none otherwise), from what the list shows of
      * it: the same gates, except that a project's PIs come from the few minutes' memory {@link ProjectPis#of} keeps (a
-     * list shows many tokens); filing the report asks REDCap afresh.
+     * list shows many tokens; filing the report asks REDCap afresh) and a holder is not offered to report that they left.
      */
     public Set<TokenReport> offered(Reporter reporter, String holder, TokenState state, RedcapEnvironment environment,
             long projectId) {
@@ -137,13 +138,26 @@ public class TokenReportService {
         if (holds) {
             offered.add(TokenReport.CODE_CHANGE);
         }
-        if (reporter.admin() || pis.of(environment, projectId).stream().anyMatch(reporter.userId()::equalsIgnoreCase)) {
+        if (reporter.admin() || !holds && listedPi(reporter, environment, projectId)) {
             offered.add(TokenReport.LEFT_PROJECT);
         }
         if (reporter.admin() && state != TokenState.SUSPENDED) {
             offered.add(TokenReport.SUSPENSION);
         }
         return offered;
+    }
+
+    /**
+     * Whether REDCap named the reporter among the project's PIs in the last few minutes. Asked only about others'
+     * tokens (holders give their own back as no longer needed), so a holder's list costs REDCap no call; a REDCap that
+     * does not answer offers nothing rather than failing the list.
+     */
+    private boolean listedPi(Reporter reporter, RedcapEnvironment environment, long projectId) {
+        try {
+            return pis.of(environment, projectId).stream().anyMatch(reporter.userId()::equalsIgnoreCase);
+        } catch (RedcapException unanswered) {
+            return false;
+        }
     }
 
     /**
