@@ -1,6 +1,9 @@
 package org.tokengov.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +26,8 @@ import org.tokengov.testsupport.SimulatorHttp;
 
 /**
  * A holder reports a compromised token from the dashboard in a real headless Chromium: the link in the token table,
- * the confirmation page, the result; the old value then gets 403 from REDCap's API (the simulator over HTTP).
+ * the confirmation page, the result; the old value then gets 403 from REDCap's API (the simulator over HTTP). And the
+ * same report through Tasklist's start form, refused for someone else's token with the form's message.
  * Screenshots: target/browser-token-report/. In the context of {@link TokenRegistryApiIT}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -76,5 +80,41 @@ class TokenReportBrowserIT {
             browser.screenshot("failure");
             throw e;
         }
+    }
+
+    @Test
+    void theHolderReportsFromTasklistsStartFormAndOthersAreRefused() {
+        IssuedToken token = new IssuedTokens(context).issue("alice", RedcapEnvironment.QA, 7502);
+        SimulatorHttp simulator = new SimulatorHttp(app);
+        String before = simulator.tokenOf("qa", "alice", 7502);
+        try {
+            browser.logInToTasklist(app, "bob", "demo");
+            startTheReport(token.id());
+            browser.visible(By.xpath("//*[contains(normalize-space(), 'Only the holder or a REDCap administrator may do this.')]"));
+            browser.screenshot("tasklist-refused-for-bob");
+            Jobs.runDue(management);
+            assertThat(simulator.tokenOf("qa", "alice", 7502)).as("nothing happened").isEqualTo(before);
+
+            browser.logInToTasklist(app, "alice", "demo");
+            startTheReport(token.id());
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                Jobs.runDue(management);
+                return simulator.versionStatus("qa", before) == 403;
+            });
+            browser.screenshot("tasklist-reported-by-alice");
+        } catch (RuntimeException | AssertionError e) {
+            browser.screenshot("failure");
+            throw e;
+        }
+    }
+
+    private void startTheReport(String tokenId) {
+        browser.visible(By.xpath("//a[contains(normalize-space(), 'Start process')]")).click();
+        browser.visible(By.xpath("//div[contains(@class, 'modal')]//a[contains(normalize-space(), 'Report about one of my tokens')]"))
+                .click();
+        browser.tick("Compromised: REDCap gives the token a new value now");
+        browser.type("Token id", tokenId);
+        browser.screenshot("tasklist-start-form");
+        browser.press("Start");
     }
 }
