@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.tokengov.redcap.RedcapException;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.tokenreport.ReportRefused;
 import org.tokengov.tokenreport.Reporter;
@@ -24,12 +25,15 @@ import org.tokengov.tokenreport.TokenReportService;
  * asks for confirmation (and a reason where one is needed); {@code POST} to the same address files the report through
  * {@link TokenReportService}, the gates of the API and Tasklist, and shows the result. A post without the page's form token
  * is refused with 403 before anything else; a report the viewer may not make gives 403, a token that is not live 409
- * (404 if there is none), a missing or bad reason 400: each on a page that says why, with nothing done.
+ * (404 if there is none), a missing or bad reason 400, a REDCap that does not answer whether the viewer is the
+ * project's PI 503: each on a page that says why, with nothing done.
  */
 @Controller
 class TokenActionPageController {
 
     private static final String PATH = "/dashboard/tokens/{tokenId}/{action}";
+    /** Whether the viewer is the project's PI is REDCap's to say, asked afresh for a left project. */
+    private static final String REDCAP_SILENT = "REDCap does not answer just now, so nothing was done; try again in a few minutes.";
 
     private final Viewers viewers;
     private final TokenReportService reports;
@@ -63,6 +67,8 @@ class TokenActionPageController {
             return confirmation(request, model, token, report.get(), "", null);
         } catch (ReportRefused refused) {
             return refused(response, model, status(refused), refused.getMessage());
+        } catch (RedcapException unanswered) {
+            return refused(response, model, HttpStatus.SERVICE_UNAVAILABLE, REDCAP_SILENT);
         }
     }
 
@@ -94,6 +100,8 @@ class TokenActionPageController {
                         reason == null ? "" : reason, refused.getMessage());
             }
             return refused(response, model, status(refused), refused.getMessage());
+        } catch (RedcapException unanswered) {
+            return refused(response, model, HttpStatus.SERVICE_UNAVAILABLE, REDCAP_SILENT);
         }
         model.addAttribute("done", TokenAction.of(report.get()).done());
         model.addAttribute("tokenId", tokenId);

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import org.tokengov.identity.RedcapAdministrators;
+import org.tokengov.redcap.RedcapException;
 
 /**
  * Files the report of Tasklist's start form {@code token-report}, as the user who submitted it: the engine's current
@@ -55,6 +56,9 @@ class FileTokenReportDelegate implements JavaDelegate {
             execution.setVariable(OUTCOME, filed.action());
         } catch (ReportRefused refused) {
             throw refusal(refused.getMessage());
+        } catch (RedcapException unanswered) {
+            // Whether the reporter is the project's PI is REDCap's to say: the person tries again, nothing is stuck.
+            throw refusal("REDCap does not answer just now; try again in a few minutes.");
         }
     }
 

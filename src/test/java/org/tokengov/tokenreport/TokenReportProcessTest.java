@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tokengov.redcap.RedcapUnavailableException;
 import org.tokengov.testsupport.BpmnTestEngine;
 
 /**
@@ -84,6 +85,16 @@ class TokenReportProcessTest {
         assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("TokenReportProcess", form("tok-3", "compromised", null)))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("Only the holder or a REDCap administrator may do this.");
+        assertThat(historyService().createHistoricProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
+    void aSilentRedcapIsTheFormsErrorTooNotAnIncident() {
+        when(reports.report(any(), any(), any(), any())).thenThrow(new RedcapUnavailableException("timeout"));
+        identityService().setAuthentication("pat", List.of("project-pis"));
+
+        assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("TokenReportProcess", form("tok-5", "left-project", null)))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("REDCap does not answer just now");
         assertThat(historyService().createHistoricProcessInstanceQuery().count()).isZero();
     }
 
