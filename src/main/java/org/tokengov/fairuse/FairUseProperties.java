@@ -26,7 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param polling calls closer than {@code maxIntervalSeconds} apart (i.e. at least 60/that per minute) for
  *        {@code minutes} minutes in a row
  * @param peakHourBulkExport more than {@code exportsPerHour} record exports or file downloads in one peak hour
- * @param repeatedFullExport record exports on at least {@code days} different days within {@code windowDays}
+ * @param repeatedFullExport record exports on at least {@code days} different days within {@code windowDays}: from
+ *        REDCap's log, days with {@code peakExportsPerDay} or more in peak hours (suspected); from the intake,
+ *        whole-project exports at any hour (confirmed)
  * @param declaredUsage observed calls in a day above {@code factor} times the declared {@code expectedCallsPerDay}
  *        and above {@code minimumCalls}
  * @param fixDeadline how long a holder has to confirm a fix
@@ -63,7 +65,8 @@ public record FairUseProperties(
     }
 
     public record RepeatedFullExport(@NotNull @Positive @DefaultValue("3") Integer days,
-            @NotNull @Positive @DefaultValue("7") Integer windowDays) {
+            @NotNull @Positive @DefaultValue("7") Integer windowDays,
+            @NotNull @Positive @DefaultValue("3") Integer peakExportsPerDay) {
     }
 
     public record DeclaredUsage(@NotNull @Positive @DefaultValue("10") Integer factor,

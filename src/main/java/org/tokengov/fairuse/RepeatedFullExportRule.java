@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -16,8 +17,9 @@ import org.tokengov.usage.HourCount;
 /**
  * {@code REPEATED_FULL_EXPORT}: the same token exporting records again and again. What it sees: REDCap's log does not
  * record which records, fields or filters an export asked for, so the nightly incremental export the policy
- * recommends looks like a full one. From the log alone the rule therefore only suspects, and only exports in peak
- * hours on several days (off-peak exports are what the policy asks for): suspected findings are shown to
+ * recommends looks like a full one. From the log alone the rule therefore only suspects, and only repeated exports in
+ * peak hours ({@code peak-exports-per-day} or more in a day's peak hours, on several days; off-peak exports are what
+ * the policy asks for, and one export a day is what a researcher's daily look at the data looks like): suspected findings are shown to
  * administrators and never reach the holder or open a case. With the usage-event intake it sees the parameters: whole-
  * project exports (no records, filter or date range) on several days are confirmed, whatever the hour.
  */
@@ -45,14 +47,19 @@ final class RepeatedFullExportRule {
                             + " them) on %d of the last %d days: %s.", fullExportDays.size(), window,
                     days(fullExportDays))));
         }
-        SortedSet<LocalDate> peakExportDays = exportHours.stream()
+        int perDay = properties.repeatedFullExport().peakExportsPerDay();
+        Map<LocalDate, Long> peakExportsByDay = exportHours.stream()
                 .filter(hour -> hour.counts().recordExports() > 0 && properties.peak(hour.hour().atZone(zone)))
-                .map(hour -> RedcapDays.day(hour.hour(), zone)).collect(Collectors.toCollection(TreeSet::new));
+                .collect(Collectors.groupingBy(hour -> RedcapDays.day(hour.hour(), zone),
+                        Collectors.summingLong(hour -> hour.counts().recordExports())));
+        SortedSet<LocalDate> peakExportDays = peakExportsByDay.entrySet().stream()
+                .filter(day -> day.getValue() >= perDay).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
         if (peakExportDays.size() >= needed) {
             return Optional.of(observation(Certainty.SUSPECTED, peakExportDays, zone, now, String.format(
-                    "Record exports in peak hours on %d of the last %d days: %s. REDCap does not log filters, so"
-                            + " these may be incremental exports; suspected only.", peakExportDays.size(), window,
-                    days(peakExportDays))));
+                    "%d or more record exports in peak hours on %d of the last %d days: %s. REDCap does not log"
+                            + " filters, so these may be incremental exports; suspected only.", perDay,
+                    peakExportDays.size(), window, days(peakExportDays))));
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package org.tokengov.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -194,9 +195,13 @@ class FairUseBenchmark {
                         + " together %.2f s; %d new findings%n", incrementRows, CYCLE.toMinutes(), incrementCollectSeconds,
                 incrementEvaluateSeconds, incrementCollectSeconds + incrementEvaluateSeconds,
                 incremental.newFindings().size());
+        // Over several days the catch-up reads them all at once; a day's share is what the monitor spends on one day.
+        double aDay = collectSeconds / DAYS + evaluateSeconds;
+        System.out.printf("a day's share (collect / %d + evaluate): %.1f s; machine load average now %.1f on %d cores%n",
+                DAYS, aDay, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf("the issue's goal (a day of 1,000,000 events collected and evaluated in under 60 s): %s%n",
-                EVENTS_A_DAY * DAYS < 1_000_000 ? "not measured at this scale"
-                        : collectSeconds + evaluateSeconds < 60 ? "met" : "NOT met");
+                EVENTS_A_DAY < 1_000_000 ? "not measured at this scale" : aDay < 60 ? "met" : "NOT met");
         if (PROFILE) {
             whereTheTimeGoes(redcap, callers, rows, collectSeconds);
         }

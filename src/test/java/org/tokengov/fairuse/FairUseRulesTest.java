@@ -71,12 +71,28 @@ class FairUseRulesTest {
     }
 
     @Test
-    void fullExportsAtTenOnThreeWeekdaysAreSuspected() {
+    void oneExportAtTenEveryWeekdayIsNoFinding() {
+        GeneratedUsage usage = new GeneratedUsage();
+        for (int day = 0; day < 5; day++) {
+            usage.once(MONDAY.plusDays(day).withHour(10), UsageKind.RECORD_EXPORT);
+            usage.once(MONDAY.plusDays(day).withHour(11), UsageKind.RECORD_EXPORT);
+        }
+        Instant now = MONDAY.plusDays(5).atZone(NEW_YORK).toInstant();
+
+        assertThat(new RepeatedFullExportRule(properties).evaluate(usage.hours(), List.of(), NEW_YORK, now))
+                .as("two exports a day in peak hours: fewer than peak-exports-per-day (3)").isEmpty();
+    }
+
+    @Test
+    void repeatedExportsInPeakHoursOnThreeWeekdaysAreSuspected() {
         GeneratedUsage usage = new GeneratedUsage();
         for (int day = 0; day < 3; day++) {
             usage.once(MONDAY.plusDays(day).withHour(10), UsageKind.RECORD_EXPORT);
+            usage.once(MONDAY.plusDays(day).withHour(13), UsageKind.RECORD_EXPORT);
+            usage.once(MONDAY.plusDays(day).withHour(16), UsageKind.RECORD_EXPORT);
         }
-        Instant now = MONDAY.plusDays(3).atZone(NEW_YORK).toInstant();
+        usage.once(MONDAY.plusDays(3).withHour(10), UsageKind.RECORD_EXPORT);
+        Instant now = MONDAY.plusDays(4).atZone(NEW_YORK).toInstant();
 
         Optional<Observation> found = new RepeatedFullExportRule(properties).evaluate(usage.hours(), List.of(), NEW_YORK,
                 now);
@@ -84,7 +100,7 @@ class FairUseRulesTest {
         assertThat(found).hasValueSatisfying(observation -> {
             assertThat(observation.certainty()).isEqualTo(Certainty.SUSPECTED);
             assertThat(observation.observed()).contains("3 of the last 7 days", "Mon 2026-12-07", "Wed 2026-12-09",
-                    "REDCap does not log filters");
+                    "REDCap does not log filters").as("Thursday's single export does not count").doesNotContain("Thu");
         });
         assertThat(new PeakHourBulkExportRule(properties).evaluate(usage.hours(), List.of(), NEW_YORK))
                 .as("one export an hour is no bulk download").isEmpty();

@@ -27,10 +27,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.testsupport.RealServers;
 import org.tokengov.testsupport.SimulatorHttp;
+import org.tokengov.usage.TokenUsage;
+import org.tokengov.usage.UsageKey;
+import org.tokengov.usage.UsageSummary;
 
 /**
  * The log reader in API (manual) mode: REDCap's {@code content=log} over real HTTP, read again over an overlap window
- * and de-duplicated, a leak found in it, each read one call within the reader's share of the server's rate budget (here
+ * and de-duplicated, the API calls in it counted once, a leak found in it, each read one call within the reader's share of the server's rate budget (here
  * eight a minute, half of them the reader's, so a fifth read in a minute is left to a later catch-up, never sent).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -56,6 +59,7 @@ class RedcapLogReaderApiModeIT {
     @Autowired MeterRegistry meters;
     @Autowired TokenRegistry registry;
     @Autowired AuditTrail audit;
+    @Autowired TokenUsage usage;
 
     static void done(HttpResponse<String> page) {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
@@ -67,12 +71,19 @@ class RedcapLogReaderApiModeIT {
         if (simulator.tokenOf("qa", "bob", 201) != null) {
             done(simulator.controlCenterToken("qa", "delete", "bob", 201, "ada"));
         }
+        if (simulator.tokenOf("qa", "alice", 201) == null) {
+            done(simulator.controlCenterToken("qa", "create", "alice", 201, "ada"));
+        }
+        String alicesValue = simulator.tokenOf("qa", "alice", 201);
+        done(simulator.userRights("qa", "alice", 201, Map.of("api_export", "1")));
         LogCatchUp whole = reader.catchUp(QA);
         assertThat(whole.projects()).as("the API reads only projects it holds a steward token for").containsOnlyKeys(201L);
         long before = tokenEvents.after(QA, 0).stream().mapToLong(TokenEventInRedcap::id).max().orElse(0);
 
         Instant from = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         done(simulator.controlCenterToken("qa", "create", "bob", 201, "ada"));
+        done(simulator.exportRecords("qa", alicesValue));
+        done(simulator.exportRecords("qa", alicesValue));
         done(simulator.projectApiPage("qa", "regenerate", "bob", 201));
         done(simulator.controlCenterToken("qa", "delete", "bob", 201, "ada"));
         Instant to = Instant.now();
@@ -91,12 +102,13 @@ class RedcapLogReaderApiModeIT {
         assertThat(first.tokenEvents()).isEqualTo(3);
         assertThat(first.leaks()).as("the old values in the regenerate and delete rows are dead").isZero();
         assertThat(second.tokenEvents()).as("read again in the overlap, kept once").isZero();
+        UsageSummary alicesUse = usage.summary(new UsageKey(QA, 201, "alice"), from, Instant.now().plusSeconds(60));
+        assertThat(alicesUse.counts().calls()).as("API calls counted from the API's log, once though read twice")
+                .isEqualTo(2);
+        assertThat(alicesUse.counts().recordExports()).isEqualTo(2);
 
         // A token whose value the registry knows (its fingerprint), refused an import: REDCap logs the POST, token and all.
-        if (simulator.tokenOf("qa", "alice", 201) == null) {
-            done(simulator.controlCenterToken("qa", "create", "alice", 201, "ada"));
-        }
-        String value = simulator.tokenOf("qa", "alice", 201);
+        String value = alicesValue;
         IssuedToken alices = registry.recordIssued(new NewIssuedToken(null, "alice", QA, 201,
                 new TokenRights(true, false, false), TokenFingerprint.of(value)));
         assertThat(simulator.page("qa", "api/", Map.of("token", value, "content", "record", "action", "import",
@@ -110,7 +122,7 @@ class RedcapLogReaderApiModeIT {
 
         assertThat(beyondTheShare.projects()).as("the rest of the budget stays free for revocations").isEmpty();
         assertThat(logCalls("success") + logCalls("budget_exhausted")).as("nothing sent").isEqualTo(SHARE);
-        assertThat(tokenEvents.after(QA, before)).hasSize(4);
+        assertThat(tokenEvents.after(QA, before)).as("bob's three events, nothing read beyond the share").hasSize(3);
     }
 
     private double logCalls(String outcome) {

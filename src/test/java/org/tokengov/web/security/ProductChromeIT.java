@@ -71,7 +71,8 @@ class ProductChromeIT {
         HttpResponse<String> css = get("/camunda/app/product/product.css");
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.body().replaceAll("\\s+", " ")).contains(".ce-eol-banner { display: none !important; }");
-        for (String script : List.of("/camunda/app/product/login-heading.js", "/camunda/app/product/return-after-login.js",
+        for (String script : List.of("/camunda/app/product/login-heading.js", "/camunda/app/product/login-accessibility.js",
+                "/camunda/app/product/return-after-login.js",
                 "/camunda/app/tasklist/scripts/administrator-actions.js")) {
             assertThat(get(script).statusCode()).as(script).isEqualTo(200);
         }

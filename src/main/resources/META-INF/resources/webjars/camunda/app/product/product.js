@@ -5,7 +5,7 @@ export const PRODUCT_NAME = 'REDCap API token governance';
 export const app = {vendor: 'REDCap', name: 'API token governance'};
 
 // Custom scripts every app loads, relative to the app's folder (app/<app>/).
-export const customScripts = ['../product/login-heading', '../product/return-after-login'];
+export const customScripts = ['../product/login-heading', '../product/login-accessibility', '../product/return-after-login'];
 
 // The process engine the webapp page shows: the last part of its <base href> (/camunda/app/tasklist/default/).
 export function engineName() {
