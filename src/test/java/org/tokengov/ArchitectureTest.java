@@ -25,7 +25,8 @@ class ArchitectureTest {
             "org.tokengov.notification..", "org.tokengov.usertask..", "org.tokengov.input..", "org.tokengov.clusterlock..", "org.tokengov.usage.."};
     static final String[] PROCESSES = {"org.tokengov.request..", "org.tokengov.issuance..", "org.tokengov.lifecycle..", "org.tokengov.inactivity..", "org.tokengov.attestation..",
             "org.tokengov.offboarding..", "org.tokengov.sponsorship..", "org.tokengov.accessreview..", "org.tokengov.reconciliation..", "org.tokengov.requestbutton..",
-            "org.tokengov.controlcenter..", "org.tokengov.succession..", "org.tokengov.fairuse..", "org.tokengov.leaks.."};
+            "org.tokengov.controlcenter..", "org.tokengov.succession..", "org.tokengov.fairuse..", "org.tokengov.leaks..",
+            "org.tokengov.tokenreport.."};
     static final String[] EDGES = {"org.tokengov.web..", "org.tokengov.dashboard..", "org.tokengov.monitoring..", "org.tokengov.tasklist..", "org.tokengov.demo..", "org.tokengov.upgrade..", "org.tokengov.engineaccess..",
             "org.tokengov.requeststate..", "org.tokengov.budgetwait.."};
 

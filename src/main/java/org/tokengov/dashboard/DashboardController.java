@@ -58,15 +58,17 @@ class DashboardController {
     private final Dashboards dashboards;
     private final ReconciliationRuns reconciliations;
     private final Clock clock;
+    private final TokenActionLinks actionLinks;
     private final String loginPage;
     private final String tasklist;
 
     DashboardController(Viewers viewers, Dashboards dashboards, ReconciliationRuns reconciliations, Clock clock,
-            WebappLinks links) {
+            TokenActionLinks actionLinks, WebappLinks links) {
         this.viewers = viewers;
         this.dashboards = dashboards;
         this.reconciliations = reconciliations;
         this.clock = clock;
+        this.actionLinks = actionLinks;
         this.loginPage = links.loginPage();
         this.tasklist = links.tasklist();
     }
@@ -94,7 +96,9 @@ class DashboardController {
         }
         try {
             DashboardFilter filter = DashboardFilter.parse(environment, state, project, holder);
-            model.addAttribute("dashboard", dashboards.of(viewer.get(), filter, pages(request)));
+            DashboardView dashboard = dashboards.of(viewer.get(), filter, pages(request));
+            model.addAttribute("dashboard", dashboard);
+            model.addAttribute("tokenActions", actionLinks.of(viewer.get(), dashboard.tokens().rows()));
             model.addAttribute("csvLink", csvLink(filter));
         } catch (DashboardFilter.Invalid | PageAsked.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

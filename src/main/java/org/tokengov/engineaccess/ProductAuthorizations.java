@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>everyone in a contract group: Tasklist, and reading process definitions (their forms and diagrams);</li>
  * <li>{@code api-requesters}: starting {@code TokenRequestProcess} (and creating its process instance);</li>
+ * <li>{@code api-requesters}, {@code project-pis} and {@code redcap-admins}: starting {@code TokenReportProcess}, the
+ * start form {@code token-report} (who may report what about which token is decided when it is filed);</li>
  * <li>{@code redcap-admins}: Cockpit, starting {@code OffboardingProcess} with the admin start form, and starting the
  * processes a timer starts on demand ({@code ReconciliationProcess}, {@code FairUseMonitorProcess},
  * {@code InactivitySweepProcess}, {@code PolicyAttestationProcess}), through REST or the dashboard: Tasklist's start
@@ -45,6 +47,7 @@ class ProductAuthorizations implements ApplicationRunner {
     static final String FAIR_USE_MONITOR_PROCESS = "FairUseMonitorProcess";
     static final String INACTIVITY_SWEEP_PROCESS = "InactivitySweepProcess";
     static final String ATTESTATION_PROCESS = "PolicyAttestationProcess";
+    static final String TOKEN_REPORT_PROCESS = "TokenReportProcess";
 
     private final AuthorizationService authorizations;
 
@@ -63,6 +66,11 @@ class ProductAuthorizations implements ApplicationRunner {
         }
         grant(REQUESTERS, Resources.PROCESS_DEFINITION, REQUEST_PROCESS, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(REQUESTERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        // Holders, PIs and administrators report about a token from Tasklist as well as from the dashboard.
+        for (String group : List.of(REQUESTERS, PIS, ADMINS)) {
+            grant(group, Resources.PROCESS_DEFINITION, TOKEN_REPORT_PROCESS, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
+        grant(PIS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         // Administrators report departures that reach them outside HR's systems, and watch for incidents.
         grant(ADMINS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(ADMINS, Resources.PROCESS_DEFINITION, OFFBOARDING_PROCESS, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);

@@ -18,14 +18,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code text/plain} post to any site without asking, with the visitor's cookies and cached Basic credentials; it
  * cannot send JSON elsewhere without the target's consent (CORS), and it names the page's origin in {@code Origin}.
  * So a state-changing request (POST, PUT, PATCH, DELETE) to {@code /api}, {@code /scim}, {@code /engine-rest}, the
- * dashboard's reconciliation button or the leak scan's page:
+ * dashboard's reconciliation button, its reports about a token or the leak scan's page:
  * <ul>
  * <li>from a foreign {@code Origin} (not the request's own scheme, host and port, nor one of
  * {@code tokengov.web.allowed-origins}) is refused with 403. Without an {@code Origin} (scripts, servers) it goes on.</li>
  * <li>with a body or a {@code Content-Type} must carry one of the types the endpoints declare (415 otherwise): JSON
  * ({@code text/csv} on the onboarding import, a file or archive on the leak scan), SCIM's JSON on {@code /scim}, and on
  * {@code /engine-rest} multipart, which Camunda's deployment and binary-variable endpoints take (Camunda refuses it
- * elsewhere), a form on the dashboard's button and multipart on the leak scan's page. A body-less request without a type goes on.</li>
+ * elsewhere), a form on the dashboard's button and report pages and multipart on the leak scan's page. A body-less request without a type goes on.</li>
  * </ul>
  * Camunda's webapps ({@code /camunda/api}) keep their own CSRF protection and are not touched.
  */
@@ -46,6 +46,8 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
             Map.entry("/engine-rest/", List.of(MediaType.APPLICATION_JSON, MediaType.MULTIPART_FORM_DATA)),
             // The dashboard's one button: a plain form, so the Origin check is what keeps other sites out.
             Map.entry("/dashboard/reconciliation", List.of(MediaType.APPLICATION_FORM_URLENCODED)),
+            // The reports about a token: plain forms, which also carry the session's form token (dashboard.FormTokens).
+            Map.entry("/dashboard/tokens/", List.of(MediaType.APPLICATION_FORM_URLENCODED)),
             // The leak scan's page: an upload form; as above, the Origin check keeps other sites out.
             Map.entry(BodySizeLimitFilter.LEAK_SCAN_PAGE, List.of(MediaType.MULTIPART_FORM_DATA)));
 

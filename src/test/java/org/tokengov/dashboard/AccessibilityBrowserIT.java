@@ -128,6 +128,20 @@ class AccessibilityBrowserIT {
         assertThat(failures).isEmpty();
     }
 
+    /** The report pages: a confirmation with a reason, the same refused for a blank reason, and a refusal page. */
+    @Test
+    void theReportPagesHaveNoSeriousOrCriticalViolations() {
+        String live = jdbc.queryForObject("select id from api_token where holder = 'alice' and state = 'QA_ACTIVE'"
+                + " and project_id = ?", String.class, PROJECT);
+        check("alice", "/dashboard/tokens/" + live + "/code-change", "report-code-change");
+        browser.type("What changed in the code", "   ");
+        browser.visible(By.id("confirm")).click();
+        browser.visible(By.id("error"));
+        checkThisPage("report-code-change-blank");
+        check("alice", "/dashboard/tokens/" + live + "/suspension", "report-refused");
+        assertThat(failures).isEmpty();
+    }
+
     /** Camunda's login page, with the product's name on it: where a dashboard link opened while logged out leads. */
     @Test
     void theLoginPageHasNoSeriousOrCriticalViolations() {
