@@ -22,7 +22,7 @@ class TokenActionLinks {
         Map<String, List<TokenAction>> links = new LinkedHashMap<>();
         for (TokenRow row : rows) {
             links.put(row.id(), reports.offered(TokenActionPageController.reporter(viewer), row.holder(),
-                    TokenState.valueOf(row.state()), RedcapEnvironment.valueOf(row.environment()), row.projectId())
+                    TokenState.valueOf(row.stateName()), RedcapEnvironment.valueOf(row.environment()), row.projectId())
                     .stream().map(TokenAction::of).toList());
         }
         return links;

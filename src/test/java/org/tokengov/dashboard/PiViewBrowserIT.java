@@ -3,6 +3,7 @@ package org.tokengov.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,21 +15,27 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenRegistry;
+import org.tokengov.registry.TokenState;
 import org.tokengov.testsupport.AxeCheck;
 import org.tokengov.testsupport.HeadlessChromium;
 import org.tokengov.testsupport.IssuedTokens;
+import org.tokengov.testsupport.Jobs;
 import org.tokengov.testsupport.RealServers;
 
 /**
  * A PI in a real Chromium (screenshots in {@code target/browser-pi-view}): pat logs in from a dashboard link, finds
- * "Tokens on your projects" with the holders of her projects and their tokens, and follows "Left the project" for one
- * of them to its confirmation page's address. axe-core finds no serious or critical violation on her dashboard.
+ * "Tokens on your projects" with the holders of her projects and their tokens, follows "Left the project" for one of
+ * them, confirms, and the holder's token on that project is revoked. axe-core finds no serious or critical violation
+ * on her dashboard or the confirmation page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = DashboardIT.OwnServers.class)
 class PiViewBrowserIT {
 
     @Autowired ConfigurableApplicationContext context;
+    @Autowired ManagementService management;
+    @Autowired TokenRegistry registry;
 
     HeadlessChromium browser;
 
@@ -62,11 +69,30 @@ class PiViewBrowserIT {
         browser.screenshot("pi-view");
         AxeCheck.assertAccessible(browser, "dashboard-pi");
 
-        WebElement leftProject = alicesRow.findElement(By.linkText("Left the project"));
-        assertThat(leftProject.getAttribute("href")).isEqualTo(app + "/dashboard/tokens/" + alices.id() + "/left-project");
-        leftProject.click();
+        assertThat(alicesRow.findElement(By.linkText("Left the project")).getAttribute("href"))
+                .isEqualTo(app + "/dashboard/tokens/" + alices.id() + "/left-project");
+
+        // The report itself on a project of its own: leaving project 101 would end alice's tokens other tests use.
+        IssuedToken leaving = issue.issue("alice", RedcapEnvironment.QA, 7601);
+        issue.addProjectUser(RedcapEnvironment.QA, 7601, "pat");
+        issue.redcap(RedcapEnvironment.QA).update(
+                "UPDATE redcap_user_rights SET user_rights = 1 WHERE project_id = 7601 AND username = 'pat'");
+        browser.open(app + "/dashboard");
+        WebElement leavingRow = browser.visible(By.cssSelector("#pi-tokens tr[data-token='" + leaving.id() + "']"));
+        assertThat(leavingRow.getText()).startsWith("alice QA 7601");
+        leavingRow.findElement(By.linkText("Left the project")).click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(driver -> driver.getCurrentUrl().equals(app + "/dashboard/tokens/" + alices.id() + "/left-project"));
+                .until(driver -> driver.getCurrentUrl().equals(app + "/dashboard/tokens/" + leaving.id() + "/left-project"));
         browser.screenshot("left-project");
+        AxeCheck.assertAccessible(browser, "left-project-confirmation");
+        browser.visible(By.id("confirm")).click();
+
+        assertThat(browser.text(By.id("result"))).contains("Offboarding started");
+        browser.screenshot("left-project-reported");
+        Jobs.runDue(management);
+        assertThat(registry.find(leaving.id()).orElseThrow().state()).as("the offboarding ended her token there")
+                .isEqualTo(TokenState.REVOKED);
+        assertThat(registry.find(alices.id()).orElseThrow().state()).as("her token on 101 is untouched")
+                .isEqualTo(TokenState.ACTIVE);
     }
 }
