@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.tokengov.fairuse.FairUseProperties;
 import org.tokengov.redcap.RedcapEnvironment;
+import org.tokengov.fairuse.FairUseCases;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenReports;
 import org.tokengov.registry.TokenRequestRecord;
@@ -51,12 +52,12 @@ class FairUseBoard {
     private final VisibleRecords records;
     private final TokenUsage usage;
     private final FairUseFindings findings;
-    private final OpenFairUseCases cases;
+    private final FairUseCases cases;
     private final TokenReports tokenReports;
     private final TokenRequests requests;
     private final FairUseProperties fairUse;
 
-    FairUseBoard(VisibleRecords records, TokenUsage usage, FairUseFindings findings, OpenFairUseCases cases,
+    FairUseBoard(VisibleRecords records, TokenUsage usage, FairUseFindings findings, FairUseCases cases,
             TokenReports tokenReports, TokenRequests requests, FairUseProperties fairUse) {
         this.records = records;
         this.usage = usage;
@@ -121,7 +122,7 @@ class FairUseBoard {
     }
 
     private List<CaseRow> openCases(DashboardFilter filter, String person, Instant now) {
-        return cases.open(person, ROWS).stream()
+        return cases.openCases(person, ROWS).stream()
                 .filter(open -> filter.admitsUsage(open.environment(), open.projectId(), open.holder()))
                 .map(open -> CaseRow.of(open, now)).toList();
     }

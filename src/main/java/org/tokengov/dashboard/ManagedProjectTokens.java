@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.tokengov.fairuse.FairUseCases;
 import org.tokengov.redcap.ManagedProjects;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapException;
@@ -27,12 +28,12 @@ class ManagedProjectTokens {
 
     private final ManagedProjects managed;
     private final TokenReports reports;
-    private final OpenFairUseCases findings;
+    private final FairUseCases cases;
 
-    ManagedProjectTokens(ManagedProjects managed, TokenReports reports, OpenFairUseCases findings) {
+    ManagedProjectTokens(ManagedProjects managed, TokenReports reports, FairUseCases cases) {
         this.managed = managed;
         this.reports = reports;
-        this.findings = findings;
+        this.cases = cases;
     }
 
     /** Empty for a viewer who manages no project. */
@@ -53,7 +54,7 @@ class ManagedProjectTokens {
         }
         TokenListName list = TokenListName.PI_TOKENS;
         List<IssuedToken> tokens = reports.onProjects(projects, page * list.pageSize, list.pageSize);
-        Map<String, Long> open = findings.openConfirmedFindingsOf(tokens.stream().map(IssuedToken::id).toList(),
+        Map<String, Long> open = cases.openConfirmedFindingsOf(tokens.stream().map(IssuedToken::id).toList(),
                 now.minus(Duration.ofDays(FairUseBoard.FINDING_DAYS)));
         List<PiTokenRow> rows = tokens.stream().map(token -> PiTokenRow.of(token, open.getOrDefault(token.id(), 0L), viewer)).toList();
         return Optional.of(new PiView(names, TokenList.of(list, rows, reports.countOnProjects(projects), page, filter), null));

@@ -72,15 +72,6 @@ final class Readable {
         return rule.inWords();
     }
 
-    /** A rule's name as stored in a table another package writes: its words if it is a rule we know. */
-    static String rule(String name) {
-        try {
-            return rule(FairUseRule.valueOf(name));
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            return words(name);
-        }
-    }
-
     static String certainty(Certainty certainty) {
         return switch (certainty) {
             case SUSPECTED -> "Suspected (REDCap's log alone cannot tell)";

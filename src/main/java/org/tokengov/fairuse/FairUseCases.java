@@ -5,14 +5,21 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,6 +46,8 @@ public class FairUseCases {
             + " deadline, closed_at, decided_by, admins_first, decision, finding_id, fix_described, comments";
 
     private final JdbcTemplate jdbc;
+    /** The same connection, for the reads that take a list of ids. */
+    private final JdbcClient named;
     private final TransactionTemplate savepoint;
     private final FairUseFindings findings;
     private final RuntimeService runtime;
@@ -51,6 +60,7 @@ public class FairUseCases {
             RuntimeService runtime, IdentityService identity, AuditTrail auditTrail, FairUseProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
+        this.named = JdbcClient.create(jdbc);
         // A case opened meanwhile by another transaction rolls back to a savepoint, not the caller's transaction.
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -104,10 +114,38 @@ public class FairUseCases {
         SystemAuthority.run(identity, () -> runtime.startProcessInstanceByKey(FairUseCaseVariables.PROCESS, opened.id()));
     }
 
-    /** The cases open now, oldest first. */
-    public List<FairUseCase> openCases() {
-        return jdbc.query("select " + COLUMNS + " from fair_use_case where open_key is not null order by opened_at, id",
-                FairUseCases::fairUseCase);
+    /** The cases open now, soonest deadline first, at most {@code limit}: everyone's ({@code holder} null) or one person's. */
+    public List<FairUseCase> openCases(String holder, int limit) {
+        String open = "select " + COLUMNS + " from fair_use_case where open_key is not null";
+        return holder == null
+                ? jdbc.query(open + " order by deadline, id limit ?", FairUseCases::fairUseCase, limit)
+                : jdbc.query(open + " and holder = ? order by deadline, id limit ?", FairUseCases::fairUseCase, holder, limit);
+    }
+
+    /** Which of these cases are closed: their findings are settled. Unknown ids (a case being opened) are not. */
+    public Set<String> closedAmong(Collection<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(named.sql("select id from fair_use_case where open_key is null and id in (:ids)")
+                .param("ids", caseIds).query(String.class).list());
+    }
+
+    /**
+     * How many confirmed findings found at {@code since} or later each of these tokens has whose case is not closed
+     * (none, or not yet written: open), in one query; tokens without any are absent.
+     */
+    public Map<String, Long> openConfirmedFindingsOf(Collection<String> tokenIds, Instant since) {
+        Map<String, Long> counts = new HashMap<>();
+        if (tokenIds.isEmpty()) {
+            return counts;
+        }
+        named.sql("select f.token_id, count(*) from fair_use_finding f left join fair_use_case c on c.id = f.case_id"
+                        + " where f.token_id in (:ids) and f.found_at >= :since and f.certainty = 'CONFIRMED'"
+                        + " and (c.id is null or c.open_key is not null) group by f.token_id")
+                .param("ids", tokenIds).param("since", Timestamp.from(since))
+                .query((RowCallbackHandler) row -> counts.put(row.getString(1), row.getLong(2)));
+        return counts;
     }
 
     /** Every case of the token, newest first. */

@@ -232,7 +232,7 @@ class FairUseDashboardIT {
                     open_key, closed_at)
                 values (?, ?, ?, ?, 'PROD', ?, ?, ?, ?, ?, ?)""",
                 id, tokenId, rule, holder, project, Timestamp.from(opened), Timestamp.from(deadline),
-                open ? "OPEN" : "CLOSED", open ? id + ":" + rule : null, open ? null : Timestamp.from(deadline));
+                open ? "OPEN" : "FIXED", open ? id + ":" + rule : null, open ? null : Timestamp.from(deadline));
         return id;
     }
 

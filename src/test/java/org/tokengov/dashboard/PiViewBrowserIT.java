@@ -50,9 +50,13 @@ class PiViewBrowserIT {
     void aPiSeesHerProjectsHoldersAndFollowsLeftTheProject() {
         RealServers.serveHttpFrom(context);
         String app = RealServers.baseUrl(context);
+        // Projects of their own, which pat manages: a live token of alice's on 101 would make other tests' requests
+        // for 101 ineligible, and leaving 101 would end the tokens they use.
         IssuedTokens issue = new IssuedTokens(context);
-        IssuedToken alices = issue.issue("alice", RedcapEnvironment.PROD, 101);
-        IssuedToken bobs = issue.issue("bob", RedcapEnvironment.QA, 201);
+        IssuedToken bobs = issue.issue("bob", RedcapEnvironment.PROD, 7602);
+        IssuedToken alices = issue.issue("alice", RedcapEnvironment.QA, 7601);
+        managedByPat(issue, RedcapEnvironment.PROD, 7602);
+        managedByPat(issue, RedcapEnvironment.QA, 7601);
 
         browser = new HeadlessChromium("browser-pi-view");
         browser.open(app + "/dashboard");
@@ -61,28 +65,20 @@ class PiViewBrowserIT {
 
         WebElement section = browser.visible(By.id("pi"));
         assertThat(section.findElement(By.tagName("h2")).getText()).isEqualTo("Tokens on your projects");
-        assertThat(browser.text(By.id("pi-projects"))).contains("PROD 101").contains("QA 201");
+        assertThat(browser.text(By.id("pi-projects"))).contains("PROD 101", "PROD 7602", "QA 201", "QA 7601");
+        assertThat(browser.text(By.cssSelector("#pi-tokens tr[data-token='" + bobs.id() + "']")))
+                .startsWith("bob PROD 7602 export Active");
         WebElement alicesRow = browser.visible(By.cssSelector("#pi-tokens tr[data-token='" + alices.id() + "']"));
-        assertThat(alicesRow.getText()).startsWith("alice PROD 101 export Active");
-        assertThat(browser.text(By.cssSelector("#pi-tokens tr[data-token='" + bobs.id() + "']"))).startsWith("bob QA 201 export Active in QA");
+        assertThat(alicesRow.getText()).startsWith("alice QA 7601 export Active in QA");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", section);
         browser.screenshot("pi-view");
         AxeCheck.assertAccessible(browser, "dashboard-pi");
 
-        assertThat(alicesRow.findElement(By.linkText("Left the project")).getAttribute("href"))
-                .isEqualTo(app + "/dashboard/tokens/" + alices.id() + "/left-project");
-
-        // The report itself on a project of its own: leaving project 101 would end alice's tokens other tests use.
-        IssuedToken leaving = issue.issue("alice", RedcapEnvironment.QA, 7601);
-        issue.addProjectUser(RedcapEnvironment.QA, 7601, "pat");
-        issue.redcap(RedcapEnvironment.QA).update(
-                "UPDATE redcap_user_rights SET user_rights = 1 WHERE project_id = 7601 AND username = 'pat'");
-        browser.open(app + "/dashboard");
-        WebElement leavingRow = browser.visible(By.cssSelector("#pi-tokens tr[data-token='" + leaving.id() + "']"));
-        assertThat(leavingRow.getText()).startsWith("alice QA 7601");
-        leavingRow.findElement(By.linkText("Left the project")).click();
+        WebElement leftProject = alicesRow.findElement(By.linkText("Left the project"));
+        assertThat(leftProject.getAttribute("href")).isEqualTo(app + "/dashboard/tokens/" + alices.id() + "/left-project");
+        leftProject.click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(driver -> driver.getCurrentUrl().equals(app + "/dashboard/tokens/" + leaving.id() + "/left-project"));
+                .until(driver -> driver.getCurrentUrl().equals(app + "/dashboard/tokens/" + alices.id() + "/left-project"));
         browser.screenshot("left-project");
         AxeCheck.assertAccessible(browser, "left-project-confirmation");
         browser.visible(By.id("confirm")).click();
@@ -90,9 +86,16 @@ class PiViewBrowserIT {
         assertThat(browser.text(By.id("result"))).contains("Offboarding started");
         browser.screenshot("left-project-reported");
         Jobs.runDue(management);
-        assertThat(registry.find(leaving.id()).orElseThrow().state()).as("the offboarding ended her token there")
+        assertThat(registry.find(alices.id()).orElseThrow().state()).as("the offboarding ended her token there")
                 .isEqualTo(TokenState.REVOKED);
-        assertThat(registry.find(alices.id()).orElseThrow().state()).as("her token on 101 is untouched")
+        assertThat(registry.find(bobs.id()).orElseThrow().state()).as("bob's token is untouched")
                 .isEqualTo(TokenState.ACTIVE);
+    }
+
+    /** pat with full User Rights on the project, as REDCap stores them. */
+    private static void managedByPat(IssuedTokens issue, RedcapEnvironment environment, long project) {
+        issue.addProjectUser(environment, project, "pat");
+        issue.redcap(environment).update(
+                "UPDATE redcap_user_rights SET user_rights = 1 WHERE project_id = " + project + " AND username = 'pat'");
     }
 }

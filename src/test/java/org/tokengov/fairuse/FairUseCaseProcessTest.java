@@ -135,7 +135,7 @@ class FairUseCaseProcessTest {
         assertThat(fixed.closedAt()).isEqualTo(NOW);
         assertThat(fixed.decidedBy()).isEqualTo("bob");
         assertThat(fixed.fixDescribed()).isEqualTo(FIX);
-        assertThat(cases.openCases()).isEmpty();
+        assertThat(cases.openCases(null, 100)).isEmpty();
     }
 
     @Test

@@ -70,7 +70,7 @@ class FairUseCasesTest {
         assertThat(opened.deadline()).isEqualTo(NOW.plus(Duration.ofDays(14)));
         assertThat(opened.findingId()).isEqualTo(finding.id());
         assertThat(tables.findings.find(finding.id()).orElseThrow().caseId()).isEqualTo(opened.id());
-        assertThat(cases.openCases()).containsExactly(opened);
+        assertThat(cases.openCases(null, 100)).containsExactly(opened);
         verify(runtime).startProcessInstanceByKey("FairUseCaseProcess", opened.id());
         verify(auditTrail).record(eq(AuditTrail.SYSTEM_ACTOR), eq(AuditAction.FAIR_USE_CASE_OPENED), eq(null),
                 eq("token-1"), argThat(details -> details.contains("the holder confirms a fix")));
@@ -101,7 +101,7 @@ class FairUseCasesTest {
         cases.open(tables.confirmed(FairUseRule.PEAK_HOUR_BULK_EXPORT, "token-1", "bob"));
         cases.open(tables.confirmed(FairUseRule.POLLING, "token-2", "alice"));
 
-        assertThat(cases.openCases()).hasSize(3);
+        assertThat(cases.openCases(null, 100)).hasSize(3);
         verify(runtime, times(3)).startProcessInstanceByKey(anyString(), anyString());
     }
 
@@ -143,16 +143,16 @@ class FairUseCasesTest {
     void aCaseClosedBeforeTheRepeatWindowOrDismissedOrOfAnotherRuleIsNoRepeat() {
         fixedCase(NOW.minus(Duration.ofDays(91)));
         cases.open(tables.confirmed(FairUseRule.POLLING, "token-1", "bob"));
-        assertThat(cases.openCases()).singleElement().satisfies(open -> assertThat(open.adminsFirst())
+        assertThat(cases.openCases(null, 100)).singleElement().satisfies(open -> assertThat(open.adminsFirst())
                 .as("closed 91 days ago").isFalse());
-        dismiss(cases.openCases().get(0));
+        dismiss(cases.openCases(null, 100).get(0));
 
         cases.open(tables.confirmed(FairUseRule.POLLING, "token-1", "bob"));
-        assertThat(cases.openCases()).singleElement().satisfies(open -> assertThat(open.adminsFirst())
+        assertThat(cases.openCases(null, 100)).singleElement().satisfies(open -> assertThat(open.adminsFirst())
                 .as("the case just closed was dismissed: no misuse to repeat").isFalse());
 
         cases.open(tables.confirmed(FairUseRule.PEAK_HOUR_BULK_EXPORT, "token-1", "bob"));
-        assertThat(cases.openCases()).filteredOn(open -> open.rule() == FairUseRule.PEAK_HOUR_BULK_EXPORT)
+        assertThat(cases.openCases(null, 100)).filteredOn(open -> open.rule() == FairUseRule.PEAK_HOUR_BULK_EXPORT)
                 .singleElement().satisfies(open -> assertThat(open.adminsFirst()).isFalse());
     }
 
@@ -187,7 +187,7 @@ class FairUseCasesTest {
     private FairUseCase fixedCase(Instant closedAt) {
         ClockUtil.setCurrentTime(Date.from(closedAt.minus(Duration.ofDays(1))));
         cases.open(tables.confirmed(FairUseRule.POLLING, "token-1", "bob"));
-        FairUseCase open = cases.openCases().get(0);
+        FairUseCase open = cases.openCases(null, 100).get(0);
         ClockUtil.setCurrentTime(Date.from(closedAt));
         cases.confirmFix(open.id(), "bob", "Polling once an hour now, with dateRangeBegin.");
         ClockUtil.setCurrentTime(Date.from(NOW));

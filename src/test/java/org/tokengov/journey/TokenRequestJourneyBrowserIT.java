@@ -24,9 +24,10 @@ import org.tokengov.testsupport.RealServers;
 
 /**
  * The token request as people do it, in a real headless Chromium against the embedded default: alice requests a
- * token through the start form (a bad field first), pat (the PI) consents to her API export, she tests in QA, sam
- * claims and approves the code review, ada approves the release, and alice sees the production token on the
- * dashboard. Screenshots of each step: target/browser-journey/.
+ * token through the start form (a bad field first) and follows it on her requests page, pat (the PI) consents to her
+ * API export, she tests in QA, sam claims and approves the code review with the policy's checklist, ada approves the
+ * release, and alice sees the production token on the dashboard and her request issued. A service account's request
+ * is refused, with the reason on its requests page. Screenshots of each step: target/browser-journey/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = EmbeddedDefault.class)
@@ -56,6 +57,7 @@ class TokenRequestJourneyBrowserIT {
     void requestReviewApproveAndIssue() {
         try {
             requestAsAlice();
+            followTheRequestAsAlice("Waiting for the project's PI to consent");
             consentAsPat();
             testInQaAsAlice();
             reviewAsSam();
@@ -64,26 +66,51 @@ class TokenRequestJourneyBrowserIT {
                     .until(() -> registry.liveToken("alice", RedcapEnvironment.PROD, 101), Optional::isPresent)
                     .orElseThrow();
             seeTheTokenOnTheDashboardAsAlice(production);
+            followTheRequestAsAlice("Production token issued");
         } catch (RuntimeException | AssertionError e) {
             browser.screenshot("failure");
             throw e;
         }
     }
 
+    /**
+     * A service account asks through the same start form and is refused at once: the reason is on its requests page,
+     * not only in a mail.
+     */
+    @Test
+    void aRefusedRequesterSeesTheReasonOnTheRequestsPage() {
+        try {
+            browser.logInToTasklist(app, "svc_etl", "demo");
+            fillTheRequestForm("102", "202");
+            browser.press("Start");
+            await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricProcessInstanceQuery()
+                    .processDefinitionKey("TokenRequestProcess").startedBy("svc_etl").finished().count() == 1);
+
+            browser.visible(By.linkText("My token requests")).click();
+            String row = browser.text(By.cssSelector("#requests tbody tr"));
+            browser.screenshot("svc_etl-refused");
+            assertThat(row).matches("(?s)REQ-\\d{4}-\\d{4}.*").contains("102 / 202", "Refused", "is a service account",
+                    "request the token with your personal account");
+        } catch (RuntimeException | AssertionError e) {
+            browser.screenshot("refused-failure");
+            throw e;
+        }
+    }
+
+    /** Her request on /requests (Tasklist's header links to it): its number and the state it is in, in words. */
+    private void followTheRequestAsAlice(String state) {
+        browser.logInToTasklist(app, "alice", "demo");
+        browser.visible(By.linkText("My token requests")).click();
+        String row = browser.text(By.cssSelector("#requests tbody tr"));
+        browser.screenshot("alice-requests-" + state.toLowerCase().replaceAll("[^a-z]+", "-"));
+        assertThat(row).matches("(?s)REQ-\\d{4}-\\d{4}.*").contains("101 / 201", state);
+    }
+
     private void requestAsAlice() {
         browser.logInToTasklist(app, "alice", "demo");
         browser.screenshot("alice-tasklist");
-        browser.visible(By.xpath("//a[contains(normalize-space(), 'Start process')]")).click();
-        browser.visible(By.xpath("//div[contains(@class, 'modal')]//a[contains(normalize-space(), 'REDCap API token request')]"))
-                .click();
-        browser.type("Production project id", "101");
-        browser.type("QA project id", "201");
-        browser.tick("Export data");
-        browser.choose("Intended use", "Scheduled export (e.g. nightly extract for a dashboard)");
-        browser.type("Describe how you will use the token", "A nightly export of the visit dates, filtered by event.");
-        browser.type("When will the code call the API?", "Nightly at 02:00");
+        fillTheRequestForm("101", "201");
         browser.type("Expected API calls per day", "0");
-        browser.tick("I have read and accept the REDCap API Fair Use Policy");
 
         String error = browser.text(By.cssSelector(".fjs-form-field-error"));
         browser.screenshot("alice-request-refused");
@@ -96,6 +123,21 @@ class TokenRequestJourneyBrowserIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey("TokenRequestProcess").startedBy("alice").count() == 1);
         browser.screenshot("alice-request-submitted");
+    }
+
+    /** Tasklist's start form of a token request, filled in as a careful requester does (two calls a day). */
+    private void fillTheRequestForm(String productionProject, String qaProject) {
+        browser.visible(By.xpath("//a[contains(normalize-space(), 'Start process')]")).click();
+        browser.visible(By.xpath("//div[contains(@class, 'modal')]//a[contains(normalize-space(), 'REDCap API token request')]"))
+                .click();
+        browser.type("Production project id", productionProject);
+        browser.type("QA project id", qaProject);
+        browser.tick("Export data");
+        browser.choose("Intended use", "Scheduled export (e.g. nightly extract for a dashboard)");
+        browser.type("Describe how you will use the token", "A nightly export of the visit dates, filtered by event.");
+        browser.type("When will the code call the API?", "Nightly at 02:00");
+        browser.type("Expected API calls per day", "2");
+        browser.tick("I have read and accept the REDCap API Fair Use Policy");
     }
 
     /** REDCap enables no API rights by default: pat, the project's PI, consents to alice's API export in Tasklist. */
