@@ -117,6 +117,7 @@ class TokenActionPageController {
     private String confirmation(HttpServletRequest request, Model model, IssuedToken token, TokenReport report,
             String reason, String error) {
         model.addAttribute("token", token);
+        model.addAttribute("state", Readable.tokenState(token.state()));
         model.addAttribute("action", TokenAction.of(report));
         model.addAttribute("formToken", formTokens.of(request));
         model.addAttribute("formTokenField", FormTokens.FIELD);

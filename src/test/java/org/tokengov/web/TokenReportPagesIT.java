@@ -66,7 +66,8 @@ class TokenReportPagesIT {
                 .doesNotContain("/dashboard/tokens/" + token.id() + "/suspension");
         HttpResponse<String> confirmation = alice.get(path);
         assertThat(confirmation.statusCode()).isEqualTo(200);
-        assertThat(confirmation.body()).contains("REDCap gives the token a new value now", "alice", "7301", "Confirm", "Cancel");
+        assertThat(confirmation.body()).contains("REDCap gives the token a new value now", "alice", "7301", "Confirm", "Cancel")
+                .as("the state in words").contains(">Active in QA<").doesNotContain(">QA_ACTIVE<");
 
         assertThat(alice.post(path, null).statusCode()).as("no form token").isEqualTo(403);
         assertThat(alice.post(path, "not-the-token").statusCode()).as("a wrong form token").isEqualTo(403);
