@@ -61,7 +61,11 @@ class ApiController {
             return ApiResponses.error(HttpStatus.NOT_FOUND,
                     "The requested URI /redcap-sim/" + environment + "/api/ was not found.", request.returnFormat());
         }
-        return simulatedOutage(server.get()).orElseGet(() -> whenUp.apply(server.get()));
+        return simulatedOutage(server.get()).orElseGet(() -> {
+            // REDCap logs the request before it answers it, whatever the answer.
+            server.get().logViews().appendApiRequest(request);
+            return whenUp.apply(server.get());
+        });
     }
 
     private Optional<ResponseEntity<String>> simulatedOutage(RedcapServer server) {
