@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * REDCap's log tables read by SQL (database mode): a project's rows from the table its
  * {@code redcap_projects.log_event_table} names, and the rows without a project ({@code project_id} 0 in
- * {@code redcap_log_event}: super-token rows, and failed requests REDCap logs without a project), each after an id
- * and in id order, a bounded batch at a time. Every text column is scrubbed of token values as it is read
+ * {@code redcap_log_event}: super-token rows, and failed requests REDCap logs without a project), and the API requests
+ * of REDCap's request log ({@code redcap_log_view}), each after an id and in id order, a bounded batch at a time. Every text column is scrubbed of token values as it is read
  * ({@link TokenValuesInText}); no value leaves this class. Takes no rate-budget permits: SQL does not reach REDCap's
  * HTTP rate limiter.
  */
