@@ -63,7 +63,12 @@ class ApiController {
         }
         return simulatedOutage(server.get()).orElseGet(() -> {
             // REDCap logs the request before it answers it, whatever the answer.
-            server.get().logViews().appendApiRequest(request);
+            try {
+                server.get().logViews().appendApiRequest(request);
+            } catch (DataAccessException e) {
+                log.error("REDCap simulator '{}': database failure", server.get().name(), e);
+                return ApiResponses.serverError(request.returnFormat());
+            }
             return whenUp.apply(server.get());
         });
     }
