@@ -253,40 +253,45 @@ public class RedcapLogReader {
     private Map<Long, LogCatchUp.Project> fromLogView(RedcapEnvironment environment, List<Long> projects) {
         ZoneId zone = servers.server(environment).timeZone();
         Map<Long, LogCatchUp.Project> total = new TreeMap<>();
-        Instant[] last = {null};
+        Instant last = null;
         while (true) {
-            int read = transaction.execute(status -> {
-                long after = cursors.lockLogView(environment);
-                List<RedcapLogRow> rows = database.apiRequestsAfter(environment, projects, after, properties.batchSize());
-                if (rows.isEmpty()) {
-                    return 0;
-                }
-                Map<Long, Map<String, ApiUses.LastCalls>> lastCalls = new TreeMap<>();
-                Map<Long, List<ApiCall>> calls = new TreeMap<>();
-                for (RedcapLogRow row : rows) {
-                    Instant at = RedcapLocalTime.toInstant(row.at(), zone, last[0]);
-                    last[0] = at;
-                    int leaked = row.tokenValues().isEmpty() ? 0 : reportLeaks(environment, row, at);
-                    boolean silent = SilentApiCalls.isSilentCall(row);
-                    if (silent) {
-                        String user = row.user().trim();
-                        lastCalls.computeIfAbsent(row.projectId(), any -> new HashMap<>())
-                                .merge(user, ApiUses.LastCalls.of(at, Optional.empty()), ApiUses.LastCalls::newest);
-                        calls.computeIfAbsent(row.projectId(), any -> new ArrayList<>())
-                                .add(new ApiCall(user, at, UsageKind.OTHER));
-                    }
-                    total.merge(row.projectId(), new LogCatchUp.Project(1, 0, leaked, silent ? 1 : 0),
-                            LogCatchUp.Project::plus);
-                }
-                lastCalls.forEach((projectId, users) -> uses.record(environment, projectId, users));
-                calls.forEach((projectId, made) -> callCounts.add(environment, projectId, made));
-                cursors.advanceLogView(environment, rows.get(rows.size() - 1).id());
-                return rows.size();
-            });
-            if (read < properties.batchSize()) {
+            Instant previous = last;
+            ViewBatch batch = transaction.execute(status -> logViewBatch(environment, projects, zone, previous));
+            batch.counts().forEach((projectId, counts) -> total.merge(projectId, counts, LogCatchUp.Project::plus));
+            last = batch.lastAt();
+            if (batch.rows() < properties.batchSize()) {
                 return total;
             }
         }
+    }
+
+    /** @param previous the instant of the request row read before these in this catch-up, or null */
+    private ViewBatch logViewBatch(RedcapEnvironment environment, List<Long> projects, ZoneId zone, Instant previous) {
+        long after = cursors.lockLogView(environment);
+        List<RedcapLogRow> rows = database.apiRequestsAfter(environment, projects, after, properties.batchSize());
+        Map<Long, LogCatchUp.Project> counts = new TreeMap<>();
+        Map<Long, Map<String, ApiUses.LastCalls>> lastCalls = new TreeMap<>();
+        Map<Long, List<ApiCall>> calls = new TreeMap<>();
+        Instant last = previous;
+        for (RedcapLogRow row : rows) {
+            Instant at = RedcapLocalTime.toInstant(row.at(), zone, last);
+            last = at;
+            int leaked = row.tokenValues().isEmpty() ? 0 : reportLeaks(environment, row, at);
+            boolean silent = SilentApiCalls.isSilentCall(row);
+            if (silent) {
+                String user = row.user().trim();
+                lastCalls.computeIfAbsent(row.projectId(), any -> new HashMap<>())
+                        .merge(user, ApiUses.LastCalls.of(at, Optional.empty()), ApiUses.LastCalls::newest);
+                calls.computeIfAbsent(row.projectId(), any -> new ArrayList<>()).add(new ApiCall(user, at, UsageKind.OTHER));
+            }
+            counts.merge(row.projectId(), new LogCatchUp.Project(1, 0, leaked, silent ? 1 : 0), LogCatchUp.Project::plus);
+        }
+        lastCalls.forEach((projectId, users) -> uses.record(environment, projectId, users));
+        calls.forEach((projectId, made) -> callCounts.add(environment, projectId, made));
+        if (!rows.isEmpty()) {
+            cursors.advanceLogView(environment, rows.get(rows.size() - 1).id());
+        }
+        return new ViewBatch(rows.size(), counts, last);
     }
 
     private LogCatchUp.Project fromApi(RedcapEnvironment environment, long projectId) {
@@ -319,6 +324,10 @@ public class RedcapLogReader {
     }
 
     private record Batch(int rows, LogCatchUp.Project counts) {
+    }
+
+    /** @param lastAt the instant of the batch's last request row, which places the next batch's first */
+    private record ViewBatch(int rows, Map<Long, LogCatchUp.Project> counts, Instant lastAt) {
     }
 
     /** @param lastAt the instant of the last row in REDCap's log order (database mode), or of the newest row (API mode) */
