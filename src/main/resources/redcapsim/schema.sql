@@ -176,3 +176,26 @@ CREATE TABLE IF NOT EXISTS redcap_data (
 );
 
 CREATE INDEX IF NOT EXISTS ix_data_project_record ON redcap_data (project_id, record, field_name);
+
+-- REDCap's request log: one PAGE_VIEW row per page or API request (REDCAP-FACTS.md 2, "Request log"). ts is the
+-- server's wall-clock time (NOW), not the YYYYMMDDhhmmss number of the log_event tables. Only the index on ts is kept
+-- of REDCap's; no other index is added.
+CREATE TABLE IF NOT EXISTS redcap_log_view (
+    log_view_id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    ts TIMESTAMP NULL,
+    user VARCHAR(255) NULL,
+    event ENUM('LOGIN_SUCCESS', 'LOGIN_FAIL', 'LOGOUT', 'PAGE_VIEW') NULL,
+    ip VARCHAR(100) NULL,
+    browser_name VARCHAR(255) NULL,
+    browser_version VARCHAR(255) NULL,
+    full_url TEXT NULL,
+    page VARCHAR(255) NULL,
+    project_id INT NULL,
+    event_id INT NULL,
+    record VARCHAR(100) NULL,
+    form_name VARCHAR(100) NULL,
+    miscellaneous TEXT NULL,
+    session_id VARCHAR(32) NULL
+);
+
+CREATE INDEX IF NOT EXISTS ix_log_view_ts ON redcap_log_view (ts);

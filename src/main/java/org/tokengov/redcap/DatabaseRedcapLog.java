@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +20,17 @@ import org.springframework.stereotype.Component;
 /**
  * REDCap's log tables read by SQL (database mode): a project's rows from the table its
  * {@code redcap_projects.log_event_table} names, and the rows without a project ({@code project_id} 0 in
- * {@code redcap_log_event}: super-token rows, and failed requests REDCap logs without a project), each after an id
- * and in id order, a bounded batch at a time. Every text column is scrubbed of token values as it is read
+ * {@code redcap_log_event}: super-token rows, and failed requests REDCap logs without a project), and the API requests
+ * of REDCap's request log ({@code redcap_log_view}), each after an id and in id order, a bounded batch at a time. Every text column is scrubbed of token values as it is read
  * ({@link TokenValuesInText}); no value leaves this class. Takes no rate-budget permits: SQL does not reach REDCap's
  * HTTP rate limiter.
  */
 @Component
 public class DatabaseRedcapLog {
+
+    /** REDCap's request log: a row per page or API request, in every project. */
+    public static final String LOG_VIEW = "redcap_log_view";
+    private static final String API_PAGE = "api/index.php";
 
     /** Qualified as e.user: unqualified, H2 reads user as the session user. */
     private static final String COLUMNS =
@@ -73,6 +79,58 @@ public class DatabaseRedcapLog {
                         + " WHERE e.project_id = ? AND e.log_event_id > ?"
                         + " AND (e.object_type = 'redcap_user_information' OR e.event = 'ERROR')"
                         + " ORDER BY e.log_event_id", 0, afterId, limit));
+    }
+
+    /**
+     * REDCap's request log ({@code redcap_log_view}, one table for all projects): the API requests
+     * ({@code page = 'api/index.php'}) of the given projects with a {@code log_view_id} above {@code afterId}, oldest
+     * first, at most {@code limit}. A row comes as a {@link RedcapLogRow} of table {@value #LOG_VIEW}: event
+     * {@code PAGE_VIEW}, the request's {@code miscellaneous} text (content, format, the token redacted) as details.
+     */
+    public List<RedcapLogRow> apiRequestsAfter(RedcapEnvironment environment, Collection<Long> projectIds, long afterId,
+            int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("A batch holds at least one row");
+        }
+        if (projectIds.isEmpty()) {
+            return List.of();
+        }
+        String projects = String.join(", ", Collections.nCopies(projectIds.size(), "?"));
+        return databases.read(environment, "read the API requests in " + LOG_VIEW, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT v.log_view_id, v.project_id, v.ts,"
+                    + " v.user, v.page, v.event, v.miscellaneous FROM " + LOG_VIEW + " v WHERE v.log_view_id > ?"
+                    + " AND v.page = '" + API_PAGE + "' AND v.project_id IN (" + projects + ") ORDER BY v.log_view_id")) {
+                select.setMaxRows(limit);
+                select.setLong(1, afterId);
+                int parameter = 2;
+                for (long projectId : projectIds) {
+                    select.setLong(parameter++, projectId);
+                }
+                List<RedcapLogRow> rows = new ArrayList<>();
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(apiRequest(result));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    private static RedcapLogRow apiRequest(ResultSet result) throws SQLException {
+        LocalDateTime at = result.getObject(3, LocalDateTime.class);
+        if (at == null) {
+            throw new RedcapException(LOG_VIEW + " row " + result.getLong(1) + " has no ts");
+        }
+        Set<TokenFingerprint> values = new LinkedHashSet<>();
+        String[] texts = new String[4];
+        for (int column = 4; column <= 7; column++) {
+            TokenValuesInText.Scrubbed scrubbed = TokenValuesInText.scrub(result.getString(column));
+            values.addAll(scrubbed.tokenValues());
+            texts[column - 4] = scrubbed.text();
+        }
+        return new RedcapLogRow(result.getLong(1), LOG_VIEW, result.getLong(2), at, texts[0], texts[1], texts[2], null,
+                null, null, texts[3], values);
     }
 
     private String logTable(RedcapEnvironment environment, Connection connection, long projectId) throws SQLException {

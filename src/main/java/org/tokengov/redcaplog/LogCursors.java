@@ -94,6 +94,22 @@ class LogCursors {
                 .update();
     }
 
+    /**
+     * Locks the environment's cursor in REDCap's request log ({@code redcap_log_view}, one table for all projects) until
+     * the caller's transaction ends, and returns the last {@code log_view_id} read. It is kept on the project-0 row,
+     * which {@link #ensure} must have made.
+     */
+    long lockLogView(RedcapEnvironment environment) {
+        return jdbc.sql("select last_log_view_id from redcap_log_cursor where environment = ? and project_id = 0"
+                        + " for update")
+                .param(environment.name()).query(Long.class).single();
+    }
+
+    void advanceLogView(RedcapEnvironment environment, long lastLogViewId) {
+        jdbc.sql("update redcap_log_cursor set last_log_view_id = ? where environment = ? and project_id = 0")
+                .params(lastLogViewId, environment.name()).update();
+    }
+
     /** The digests of the API log's rows seen from the cursor's begin on, with how often each was seen. */
     Map<String, Integer> seenRows(RedcapEnvironment environment, long projectId) {
         Map<String, Integer> seen = new HashMap<>();

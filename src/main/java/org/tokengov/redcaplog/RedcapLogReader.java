@@ -39,6 +39,7 @@ import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.usage.ApiCall;
 import org.tokengov.usage.ApiCallCounts;
+import org.tokengov.usage.UsageKind;
 
 /**
  * The one reader of REDCap's log. Each catch-up reads, for every enrolled project of an environment, only what it
@@ -47,10 +48,13 @@ import org.tokengov.usage.ApiCallCounts;
  * <ul>
  *   <li>Database mode: the project's log table after the last {@code log_event_id} read, in batches of
  *       {@code tokengov.redcap-log.batch-size}; and the rows without a project (super tokens, failed requests) with a
- *       cursor of their own (project 0).</li>
+ *       cursor of their own (project 0); then the enrolled projects' API requests in REDCap's request log
+ *       ({@code redcap_log_view}, one cursor per environment), counting only the calls no log_event row tells
+ *       ({@link SilentApiCalls}).</li>
  *   <li>API mode: {@code content=log} from the cursor's begin minute, with the de-duplication rule of
  *       {@link ApiLogWindow}; the first read takes the project's whole log, once. Every call takes a permit of the
- *       server's rate budget. Projects without a steward token cannot be read this way and are left out.</li>
+ *       server's rate budget. Projects without a steward token cannot be read this way and are left out. The API
+ *       does not export the request log, so calls no log_event row tells are not seen in this mode.</li>
  * </ul>
  * A batch and the cursor's advance are one transaction, holding the project's cursor row locked: two catch-ups never
  * keep a row twice. Each batch commits on its own, whatever the caller's transaction: what was read stays read when
@@ -127,6 +131,8 @@ public class RedcapLogReader {
         }
         if (fromTables) {
             read.put(0L, fromTable(environment, 0));
+            fromLogView(environment, projects).forEach((projectId, project) ->
+                    read.merge(projectId, project, LogCatchUp.Project::plus));
         }
         LogCatchUp caughtUp = new LogCatchUp(environment, read);
         log.info("Caught up with {}", caughtUp);
@@ -238,6 +244,56 @@ public class RedcapLogReader {
         }
     }
 
+    /**
+     * Database mode: the enrolled projects' API requests in REDCap's request log ({@code redcap_log_view}) after the
+     * environment's cursor there, a batch at a time, each batch and the cursor's advance one transaction. Only the
+     * calls no log_event row tells ({@link SilentApiCalls}) are counted, as {@link UsageKind#OTHER}, and taken as uses;
+     * a token value in a row is a leak as anywhere else in the log.
+     */
+    private Map<Long, LogCatchUp.Project> fromLogView(RedcapEnvironment environment, List<Long> projects) {
+        ZoneId zone = servers.server(environment).timeZone();
+        Map<Long, LogCatchUp.Project> total = new TreeMap<>();
+        Instant last = null;
+        while (true) {
+            Instant previous = last;
+            ViewBatch batch = transaction.execute(status -> logViewBatch(environment, projects, zone, previous));
+            batch.counts().forEach((projectId, counts) -> total.merge(projectId, counts, LogCatchUp.Project::plus));
+            last = batch.lastAt();
+            if (batch.rows() < properties.batchSize()) {
+                return total;
+            }
+        }
+    }
+
+    /** @param previous the instant of the request row read before these in this catch-up, or null */
+    private ViewBatch logViewBatch(RedcapEnvironment environment, List<Long> projects, ZoneId zone, Instant previous) {
+        long after = cursors.lockLogView(environment);
+        List<RedcapLogRow> rows = database.apiRequestsAfter(environment, projects, after, properties.batchSize());
+        Map<Long, LogCatchUp.Project> counts = new TreeMap<>();
+        Map<Long, Map<String, ApiUses.LastCalls>> lastCalls = new TreeMap<>();
+        Map<Long, List<ApiCall>> calls = new TreeMap<>();
+        Instant last = previous;
+        for (RedcapLogRow row : rows) {
+            Instant at = RedcapLocalTime.toInstant(row.at(), zone, last);
+            last = at;
+            int leaked = row.tokenValues().isEmpty() ? 0 : reportLeaks(environment, row, at);
+            boolean silent = SilentApiCalls.isSilentCall(row);
+            if (silent) {
+                String user = row.user().trim();
+                lastCalls.computeIfAbsent(row.projectId(), any -> new HashMap<>())
+                        .merge(user, ApiUses.LastCalls.of(at, Optional.empty()), ApiUses.LastCalls::newest);
+                calls.computeIfAbsent(row.projectId(), any -> new ArrayList<>()).add(new ApiCall(user, at, UsageKind.OTHER));
+            }
+            counts.merge(row.projectId(), new LogCatchUp.Project(1, 0, leaked, silent ? 1 : 0), LogCatchUp.Project::plus);
+        }
+        lastCalls.forEach((projectId, users) -> uses.record(environment, projectId, users));
+        calls.forEach((projectId, made) -> callCounts.add(environment, projectId, made));
+        if (!rows.isEmpty()) {
+            cursors.advanceLogView(environment, rows.get(rows.size() - 1).id());
+        }
+        return new ViewBatch(rows.size(), counts, last);
+    }
+
     private LogCatchUp.Project fromApi(RedcapEnvironment environment, long projectId) {
         cursors.ensure(environment, projectId);
         ZoneId zone = servers.server(environment).timeZone();
@@ -268,6 +324,10 @@ public class RedcapLogReader {
     }
 
     private record Batch(int rows, LogCatchUp.Project counts) {
+    }
+
+    /** @param lastAt the instant of the batch's last request row, which places the next batch's first */
+    private record ViewBatch(int rows, Map<Long, LogCatchUp.Project> counts, Instant lastAt) {
     }
 
     /** @param lastAt the instant of the last row in REDCap's log order (database mode), or of the newest row (API mode) */

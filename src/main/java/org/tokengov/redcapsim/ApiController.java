@@ -61,7 +61,16 @@ class ApiController {
             return ApiResponses.error(HttpStatus.NOT_FOUND,
                     "The requested URI /redcap-sim/" + environment + "/api/ was not found.", request.returnFormat());
         }
-        return simulatedOutage(server.get()).orElseGet(() -> whenUp.apply(server.get()));
+        return simulatedOutage(server.get()).orElseGet(() -> {
+            // REDCap logs the request before it answers it, whatever the answer.
+            try {
+                server.get().logViews().appendApiRequest(request);
+            } catch (DataAccessException e) {
+                log.error("REDCap simulator '{}': database failure", server.get().name(), e);
+                return ApiResponses.serverError(request.returnFormat());
+            }
+            return whenUp.apply(server.get());
+        });
     }
 
     private Optional<ResponseEntity<String>> simulatedOutage(RedcapServer server) {

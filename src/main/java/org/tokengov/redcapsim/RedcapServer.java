@@ -26,6 +26,7 @@ final class RedcapServer implements AutoCloseable {
     private final ProjectUsers projectUsers;
     private final UserRoles roles;
     private final LogEvents log;
+    private final LogViews logViews;
     private final RedcapConfig config;
     private final TodoList todoList;
     private final DataDictionary dictionary;
@@ -43,6 +44,7 @@ final class RedcapServer implements AutoCloseable {
         this.projectUsers = new ProjectUsers(jdbc);
         this.roles = new UserRoles(jdbc);
         this.log = new LogEvents(jdbc, clock, projects);
+        this.logViews = new LogViews(jdbc, clock, tokens);
         this.config = new RedcapConfig(jdbc);
         this.todoList = new TodoList(jdbc);
         this.dictionary = new DataDictionary(jdbc);
@@ -117,6 +119,10 @@ final class RedcapServer implements AutoCloseable {
 
     LogEvents log() {
         return log;
+    }
+
+    LogViews logViews() {
+        return logViews;
     }
 
     RedcapConfig config() {

@@ -15,7 +15,8 @@ import java.util.Random;
 /**
  * Writes what REDCap logs for its API calls (REDCAP-FACTS.md 2) into a REDCap database, as {@link ApiCallers} make
  * them: each project's rows in its own log table, in the order of their {@code ts} (REDCap's local wall-clock time, as
- * REDCap writes them), failed requests in {@code redcap_log_event} without a project. Rows go in as multi-row INSERTs
+ * REDCap writes them), failed requests in {@code redcap_log_event} without a project; and, as REDCap does for every
+ * API request, one PAGE_VIEW row per call in its request log {@code redcap_log_view}. Rows go in as multi-row INSERTs
  * of {@value #ROWS_PER_INSERT}, committed every {@value #ROWS_PER_COMMIT} rows; every value is the benchmark's own,
  * escaped for a MariaDB string literal.
  */
@@ -31,22 +32,27 @@ final class GeneratedApiLog {
 
     /** What a call did; its ordinal is kept in each generated event. */
     enum Kind {
-        EXPORT_DATA("DATA_EXPORT", "Export data (API)"),
-        CREATE_RECORD("INSERT", "Create record (API)"),
-        UPDATE_RECORD("UPDATE", "Update record (API)"),
-        EXPORT_USERS("MANAGE", "Export users (API)"),
-        DATA_DICTIONARY("MANAGE", "Download data dictionary (API)"),
-        EXPORT_LOGGING("MANAGE", "Export Logging (API)"),
-        FAILED("ERROR", "Failed API request (invalid token)");
+        EXPORT_DATA("DATA_EXPORT", "Export data (API)", "record"),
+        CREATE_RECORD("INSERT", "Create record (API)", "record"),
+        UPDATE_RECORD("UPDATE", "Update record (API)", "record"),
+        EXPORT_USERS("MANAGE", "Export users (API)", "user"),
+        DATA_DICTIONARY("MANAGE", "Download data dictionary (API)", "metadata"),
+        EXPORT_LOGGING("MANAGE", "Export Logging (API)", "log"),
+        FAILED("ERROR", "Failed API request (invalid token)", "record");
 
         final String event;
         final String description;
+        /** The request's {@code content}, as the request log names it. */
+        final String content;
 
-        Kind(String event, String description) {
+        Kind(String event, String description, String content) {
             this.event = event;
             this.description = description;
+            this.content = content;
         }
     }
+
+    static final String LOG_VIEW = "redcap_log_view";
 
     private static final Kind[] KINDS = Kind.values();
 
@@ -68,7 +74,10 @@ final class GeneratedApiLog {
         }
     }
 
-    /** A whole day of calls: ordinary use, misuse and failed requests; returns the rows written. */
+    /**
+     * A whole day of calls: ordinary use, misuse and failed requests; returns the calls written (each a log_event row and
+     * a request-log row).
+     */
     long day(LocalDate day, long eventsPerDay) throws SQLException {
         Events events = new Events((int) Math.min(Integer.MAX_VALUE - 8, eventsPerDay + eventsPerDay / 10 + 1_000));
         boolean weekday = day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
@@ -180,15 +189,22 @@ final class GeneratedApiLog {
                     rows.append(',');
                 }
                 row(rows, project, ts, token, kind, table);
-                int count = pendingRows.merge(table, 1, Integer::sum);
-                if (count == ROWS_PER_INSERT) {
-                    insert(statement, table, rows);
-                    pendingRows.put(table, 0);
-                    sinceCommit += count;
-                    if (sinceCommit >= ROWS_PER_COMMIT) {
-                        connection.commit();
-                        sinceCommit = 0;
+                StringBuilder views = pending.computeIfAbsent(LOG_VIEW, any -> new StringBuilder(ROWS_PER_INSERT * 150));
+                if (views.length() > 0) {
+                    views.append(',');
+                }
+                viewRow(views, project, ts, token, kind);
+                for (String written : new String[] {table, LOG_VIEW}) {
+                    int count = pendingRows.merge(written, 1, Integer::sum);
+                    if (count == ROWS_PER_INSERT) {
+                        insert(statement, written, pending.get(written));
+                        pendingRows.put(written, 0);
+                        sinceCommit += count;
                     }
+                }
+                if (sinceCommit >= ROWS_PER_COMMIT) {
+                    connection.commit();
+                    sinceCommit = 0;
                 }
             }
             for (Map.Entry<String, StringBuilder> rows : pending.entrySet()) {
@@ -202,9 +218,26 @@ final class GeneratedApiLog {
     }
 
     private static void insert(Statement statement, String table, StringBuilder rows) throws SQLException {
-        statement.executeUpdate("INSERT INTO " + table + " (project_id, ts, user, ip, page, event, object_type, pk,"
-                + " event_id, data_values, description) VALUES " + rows);
+        statement.executeUpdate("INSERT INTO " + table + (LOG_VIEW.equals(table)
+                ? " (ts, user, event, ip, page, project_id, miscellaneous) VALUES "
+                : " (project_id, ts, user, ip, page, event, object_type, pk, event_id, data_values, description) VALUES ")
+                + rows);
         rows.setLength(0);
+    }
+
+    /**
+     * The call's request-log row (REDCAP-FACTS.md 2): at the same moment as its log_event row, the token redacted; a
+     * failed request (an invalid token) names neither user nor project.
+     */
+    private static void viewRow(StringBuilder sql, long project, long ts, int token, Kind kind) {
+        boolean failed = kind == Kind.FAILED;
+        String at = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", ts / 10_000_000_000L, ts / 100_000_000L % 100,
+                ts / 1_000_000L % 100, ts / 10_000L % 100, ts / 100L % 100, ts % 100);
+        sql.append("('").append(at).append("',");
+        literal(sql, failed ? null : ApiCallers.username(token)).append(",'PAGE_VIEW',");
+        literal(sql, "10." + (token >> 16 & 0xFF) + "." + (token >> 8 & 0xFF) + "." + (token & 0xFF))
+                .append(",'api/index.php',").append(failed ? "NULL" : String.valueOf(project)).append(',');
+        literal(sql, "// API Request: content = '" + kind.content + "'; format = 'json'; token = '<redacted>'").append(')');
     }
 
     /** One row as REDCap's logEvent writes it for the call (REDCAP-FACTS.md 2). */

@@ -25,6 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcaplog.RedcapLogReader;
 import org.tokengov.registry.IssuedToken;
+import org.tokengov.registry.TokenRegistry;
 import org.tokengov.testsupport.EngineRest;
 import org.tokengov.testsupport.IssuedTokens;
 import org.tokengov.testsupport.RealServers;
@@ -34,12 +35,14 @@ import org.tokengov.usage.FairUseFindings;
 import org.tokengov.usage.FairUseRule;
 import org.tokengov.usage.Finding;
 import org.tokengov.usage.TokenUsage;
+import org.tokengov.usage.UsageKey;
 import org.tokengov.usage.UsageSummary;
 
 /**
  * Usage collection and the monitor on the real parts: API calls made with a real token through the simulator become
  * rows of REDCap's log (MariaDB) that the one log reader counts once; a polling pattern in REDCap's log table is a
- * confirmed finding that opens a misuse case; findings are shown to whom they concern.
+ * confirmed finding that opens a misuse case, and so is one of calls seen only in REDCap's request log
+ * ({@code redcap_log_view}); findings are shown to whom they concern.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = FairUseMonitorIT.OwnServers.class)
@@ -59,6 +62,7 @@ class FairUseMonitorIT {
     @Autowired FairUseFindings findings;
     @Autowired JdbcTemplate jdbc;
     @Autowired RuntimeService runtime;
+    @Autowired TokenRegistry registry;
 
     SimulatorHttp simulator;
     EngineRest rest;
@@ -83,16 +87,23 @@ class FairUseMonitorIT {
             HttpResponse<String> export = simulator.exportRecords("prod", value);
             assertThat(export.statusCode()).isEqualTo(200);
         }
+        for (int i = 0; i < 2; i++) {
+            assertThat(simulator.versionStatus("prod", value)).as("logged in the log_event table").isEqualTo(200);
+            assertThat(simulator.call("prod", value, "arm").statusCode())
+                    .as("not simulated, refused; REDCap's request log has it, its log_event tables do not").isEqualTo(400);
+        }
 
         reader.catchUp(RedcapEnvironment.PROD);
         UsageSummary first = usage.summary(token, from, Instant.now().plusSeconds(60));
         reader.catchUp(RedcapEnvironment.PROD);
         UsageSummary second = usage.summary(token, from, Instant.now().plusSeconds(60));
 
-        assertThat(first.counts().calls()).isEqualTo(3);
-        assertThat(first.counts().recordExports()).isEqualTo(3);
-        assertThat(first.busiestMinuteCalls()).isBetween(1L, 3L);
-        assertThat(first.describe()).contains("3 API calls", "3 record exports");
+        assertThat(first.counts().calls()).as("each call once: from log_event, or from redcap_log_view if not there")
+                .isEqualTo(7);
+        assertThat(first.counts().recordExports()).as("an export's request row is not counted again").isEqualTo(3);
+        assertThat(first.counts().otherExports()).as("the version calls").isEqualTo(2);
+        assertThat(first.busiestMinuteCalls()).isBetween(1L, 7L);
+        assertThat(first.describe()).contains("7 API calls", "3 record exports", "2 other export", "2 other.");
         assertThat(second.counts()).as("nothing is read twice").isEqualTo(first.counts());
         assertThat(jdbc.queryForObject("select count(*) from api_usage_minute where username = 'alice'", Long.class))
                 .isPositive();
@@ -156,6 +167,46 @@ class FairUseMonitorIT {
         assertThat(badDays.statusCode()).isEqualTo(400);
         assertThat(badDays.body()).contains("days must be a whole number from 1 to 366");
         assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
+    void pollingSeenOnlyInRedcapsRequestLogIsAConfirmedFinding() {
+        IssuedToken bobs = new IssuedTokens(context).issue("bob", RedcapEnvironment.PROD, 101);
+        ZoneId redcapZone = usage.zone(RedcapEnvironment.PROD);
+        Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(2));
+        Instant lastCall = writeSilentPollingRows("bob", end.minus(Duration.ofMinutes(45)), 45 * 12, redcapZone);
+
+        monitor.collect();
+        FairUseMonitor.Evaluation evaluation = monitor.evaluate(Instant.now());
+
+        assertThat(evaluation.newFindings()).filteredOn(f -> f.tokenId().equals(bobs.id())).singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.rule()).isEqualTo(FairUseRule.POLLING);
+                    assertThat(finding.certainty()).isEqualTo(Certainty.CONFIRMED);
+                    assertThat(finding.observed()).contains("540 calls in 45 consecutive minutes", "one call every 5.0 s");
+                });
+        assertThat(registry.find(bobs.id()).orElseThrow().lastUsedAt()).as("a silent call is a use").isEqualTo(lastCall);
+        monitor.collect();
+        // By user and project, not from the token's issue: the calls came before it.
+        assertThat(usage.summary(UsageKey.of(bobs), end.minus(Duration.ofHours(2)), Instant.now()).counts().calls())
+                .as("read again, counted once").isEqualTo(540);
+    }
+
+    /**
+     * Request-log rows of API calls that write no log_event row ({@code content=arm}), one every 5 s, in REDCap's
+     * local time; returns the last one's instant.
+     */
+    private Instant writeSilentPollingRows(String user, Instant from, int count, ZoneId zone) {
+        JdbcTemplate redcap = new IssuedTokens(context).redcap(RedcapEnvironment.PROD);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(new Object[] {LocalDateTime.ofInstant(from.plusSeconds(5L * i), zone), user});
+        }
+        redcap.batchUpdate("insert into redcap_log_view (ts, user, event, ip, page, project_id, miscellaneous)"
+                + " values (?, ?, 'PAGE_VIEW', '10.0.0.8', 'api/index.php', 101,"
+                + " '// API Request: content = ''arm''; format = ''json''; token = ''<redacted>''')", rows);
+        return from.plusSeconds(5L * (count - 1));
     }
 
     /** Rows as REDCap writes them for API calls that export users, one every 5 s, in REDCap's local time. */

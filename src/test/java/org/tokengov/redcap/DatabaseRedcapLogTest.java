@@ -63,6 +63,20 @@ class DatabaseRedcapLogTest {
                     + " 'Failed API request (invalid token)'),"
                     + " (0, 20261101010300, 'ada', 'ControlCenter/index.php', 'LOGIN', NULL, NULL, NULL, 'Login')");
         }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "sa", ""); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE redcap_log_view (log_view_id BIGINT AUTO_INCREMENT PRIMARY KEY, ts TIMESTAMP NULL,"
+                    + " user VARCHAR(255), event VARCHAR(20), ip VARCHAR(100), browser_name VARCHAR(255),"
+                    + " browser_version VARCHAR(255), full_url TEXT, page VARCHAR(255), project_id INT, event_id INT,"
+                    + " record VARCHAR(100), form_name VARCHAR(100), miscellaneous TEXT, session_id VARCHAR(32))");
+            sql.execute("INSERT INTO redcap_log_view (ts, user, event, page, project_id, miscellaneous) VALUES"
+                    + " ('2026-11-01 01:30:05', 'alice', 'PAGE_VIEW', 'api/index.php', 201, " + request("version") + "),"
+                    + " ('2026-11-01 01:30:06', 'alice', 'PAGE_VIEW', 'index.php', 201, NULL),"
+                    + " ('2026-11-01 01:30:07', 'carol', 'PAGE_VIEW', 'api/index.php', 999, " + request("arm") + "),"
+                    + " ('2026-11-01 01:30:08', NULL, 'PAGE_VIEW', 'api/index.php', NULL, " + request("arm") + "),"
+                    + " ('2026-11-01 01:30:09', 'bob', 'PAGE_VIEW', 'api/index.php', 202,"
+                    + " '// API Request: content = ''arm''; format = ''json''; token = ''" + POSTED + "'''),"
+                    + " ('2026-11-01 01:30:10', 'alice', 'PAGE_VIEW', 'api/index.php', 201, " + request("event") + ")");
+        }
         RedcapProperties properties = new RedcapProperties(Map.of(RedcapEnvironment.QA, new RedcapProperties.Server(
                 URI.create("http://127.0.0.1:1/api/"), TokenAdministrationMode.DATABASE,
                 new RedcapProperties.Database(jdbcUrl, "sa", ""), Map.of(), null, null, null, null, null)));
@@ -92,6 +106,39 @@ class DatabaseRedcapLogTest {
         assertThat(rows.get(1).details()).isEqualTo("token=[token]&content=record&action=import");
         assertThat(rows.get(1).tokenValues()).contains(TokenFingerprint.of(POSTED.toUpperCase()));
         assertThat(rows.toString()).doesNotContainIgnoringCase(OLD).doesNotContainIgnoringCase(POSTED);
+    }
+
+    private static String request(String content) {
+        return "'// API Request: content = ''" + content + "''; format = ''json''; token = ''<redacted>'''";
+    }
+
+    @Test
+    void apiRequestsOfTheGivenProjectsComeFromTheRequestLogInIdOrderScrubbed() {
+        List<RedcapLogRow> rows = log.apiRequestsAfter(RedcapEnvironment.QA, List.of(201L, 202L), 0, 10);
+
+        assertThat(rows).as("not a page of the UI, another project's or a request without a project")
+                .extracting(RedcapLogRow::id, RedcapLogRow::table, RedcapLogRow::projectId, RedcapLogRow::user,
+                        RedcapLogRow::event)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1L, "redcap_log_view", 201L, "alice", "PAGE_VIEW"),
+                        org.assertj.core.groups.Tuple.tuple(5L, "redcap_log_view", 202L, "bob", "PAGE_VIEW"),
+                        org.assertj.core.groups.Tuple.tuple(6L, "redcap_log_view", 201L, "alice", "PAGE_VIEW"));
+        assertThat(rows.get(0).at()).as("REDCap's wall-clock time as written").isEqualTo(LocalDateTime.parse("2026-11-01T01:30:05"));
+        assertThat(rows.get(0).details()).isEqualTo("// API Request: content = 'version'; format = 'json'; token = '<redacted>'");
+        assertThat(rows.get(0).tokenValues()).isEmpty();
+        assertThat(rows.get(1).details()).isEqualTo("// API Request: content = 'arm'; format = 'json'; token = '[token]'");
+        assertThat(rows.get(1).tokenValues()).contains(TokenFingerprint.of(POSTED.toUpperCase()));
+        assertThat(rows.toString()).doesNotContainIgnoringCase(POSTED);
+    }
+
+    @Test
+    void apiRequestsComeInBoundedBatchesAfterTheCursor() {
+        assertThat(log.apiRequestsAfter(RedcapEnvironment.QA, List.of(201L, 202L), 0, 2)).extracting(RedcapLogRow::id)
+                .containsExactly(1L, 5L);
+        assertThat(log.apiRequestsAfter(RedcapEnvironment.QA, List.of(201L, 202L), 5, 2)).extracting(RedcapLogRow::id)
+                .containsExactly(6L);
+        assertThat(log.apiRequestsAfter(RedcapEnvironment.QA, List.of(201L, 202L), 6, 2)).isEmpty();
+        assertThat(log.apiRequestsAfter(RedcapEnvironment.QA, List.of(), 0, 2)).as("no project enrolled").isEmpty();
     }
 
     @Test

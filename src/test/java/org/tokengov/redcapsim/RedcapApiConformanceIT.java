@@ -241,6 +241,33 @@ class RedcapApiConformanceIT extends SimulatorOnMariaDb {
                 .containsEntry("ip", "198.51.100.23").containsEntry("project_id", 101);
     }
 
+    @Test
+    void fact2_everyRequestWritesAPageViewRowToTheRequestLogWithTheTokenRedacted() {
+        String user = newProjectUser(qa(), 201, "viewed", Map.of("api_export", 1));
+        String token = giveToken(qa(), 201, user, 1, 0);
+        at(LocalDateTime.of(2033, 3, 4, 9, 15, 30));
+
+        assertThat(api("qa", token, "content", "version", "format", "json").statusCode()).isEqualTo(200);
+        assertThat(api("qa", token, "content", "arm", "format", "csv").statusCode())
+                .as("not simulated: refused, and still in the request log").isEqualTo(400);
+        String unknown = "0123456789ABCDEF0123456789ABCDEF";
+        assertThat(api("qa", unknown, "content", "version").statusCode()).isEqualTo(403);
+
+        java.util.List<Map<String, Object>> rows = qa().queryForList("SELECT * FROM redcap_log_view"
+                + " WHERE ts = '2033-03-04 09:15:30' ORDER BY log_view_id");
+        // Found by the server's wall-clock time (New York), as REDCap's NOW writes it.
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).containsEntry("user", user).containsEntry("project_id", 201)
+                .containsEntry("event", "PAGE_VIEW").containsEntry("page", "api/index.php")
+                .containsEntry("miscellaneous", "// API Request: content = 'version'; format = 'json'; token = '<redacted>'");
+        assertThat(rows.get(1)).containsEntry("user", user).containsEntry("project_id", 201)
+                .containsEntry("miscellaneous", "// API Request: content = 'arm'; format = 'csv'; token = '<redacted>'");
+        assertThat(rows.get(2)).as("an invalid token names nobody").containsEntry("user", null)
+                .containsEntry("project_id", null).containsEntry("event", "PAGE_VIEW")
+                .containsEntry("miscellaneous", "// API Request: content = 'version'; format = ''; token = '<redacted>'");
+        assertThat(rows.toString()).doesNotContain(token).doesNotContain(unknown);
+    }
+
     // --- 6. Time zone
 
     @Test

@@ -59,6 +59,10 @@ abstract class SchemaUpgradeContract {
             assertThat(sql.queryForMap("SELECT ip, event_id, data_values FROM redcap_log_event WHERE event = 'ERROR'"))
                     .containsValues("192.0.2.1", 7, "x=1");
             assertThat(server.roles().list(101)).hasSize(1);
+            server.logViews().appendApiRequest(new ApiRequest(Map.of("content", "version"), Map.of(), "", "192.0.2.1"));
+            assertThat(sql.queryForObject("SELECT miscellaneous FROM redcap_log_view", String.class))
+                    .as("the request log is added").isEqualTo("// API Request: content = 'version'; format = '';"
+                            + " token = '<redacted>'");
             assertThat(server.config().getInt(RedcapConfig.PAGE_HIT_THRESHOLD_PER_MINUTE)).isEqualTo(600);
         }
         int people = sql.queryForObject("SELECT COUNT(*) FROM redcap_user_information", Integer.class);

@@ -47,6 +47,11 @@ public class SimulatorHttp {
         return post(environment, "token=" + encode(token) + "&content=version&format=json").statusCode();
     }
 
+    /** A call of {@code content} with nothing else but the format, as a script asks what a project holds. */
+    public HttpResponse<String> call(String environment, String token, String content) {
+        return post(environment, "token=" + encode(token) + "&content=" + encode(content) + "&format=json");
+    }
+
     public JsonNode exportUsers(String environment, String token) throws IOException {
         HttpResponse<String> response = post(environment, "token=" + encode(token) + "&content=user&format=json");
         return new ObjectMapper().readTree(response.body());
