@@ -53,8 +53,9 @@ import org.tokengov.usage.UsageKind;
  *       ({@link SilentApiCalls}).</li>
  *   <li>API mode: {@code content=log} from the cursor's begin minute, with the de-duplication rule of
  *       {@link ApiLogWindow}; the first read takes the project's whole log, once. Every call takes a permit of the
- *       server's rate budget. Projects without a steward token cannot be read this way and are left out. The API
- *       does not export the request log, so calls no log_event row tells are not seen in this mode.</li>
+ *       server's rate budget. Projects without a steward token cannot be read this way and are left out. The reader
+ *       asks without {@code logtype}; the request log comes only with {@code logtype=page_view}, one more call per
+ *       project and read, not spent, so calls no log_event row tells are not seen in this mode.</li>
  * </ul>
  * A batch and the cursor's advance are one transaction, holding the project's cursor row locked: two catch-ups never
  * keep a row twice. Each batch commits on its own, whatever the caller's transaction: what was read stays read when
