@@ -66,7 +66,7 @@ public record FairUseProperties(
 
     public record RepeatedFullExport(@NotNull @Positive @DefaultValue("3") Integer days,
             @NotNull @Positive @DefaultValue("7") Integer windowDays,
-            @NotNull @Positive @DefaultValue("3") Integer peakExportsPerDay) {
+            @NotNull @Positive @DefaultValue("1") Integer peakExportsPerDay) {
     }
 
     public record DeclaredUsage(@NotNull @Positive @DefaultValue("10") Integer factor,

@@ -17,9 +17,9 @@ import org.tokengov.usage.HourCount;
 /**
  * {@code REPEATED_FULL_EXPORT}: the same token exporting records again and again. What it sees: REDCap's log does not
  * record which records, fields or filters an export asked for, so the nightly incremental export the policy
- * recommends looks like a full one. From the log alone the rule therefore only suspects, and only repeated exports in
- * peak hours ({@code peak-exports-per-day} or more in a day's peak hours, on several days; off-peak exports are what
- * the policy asks for, and one export a day is what a researcher's daily look at the data looks like): suspected findings are shown to
+ * recommends looks like a full one. From the log alone the rule therefore only suspects, and only exports in peak
+ * hours on several days ({@code peak-exports-per-day} or more in a day's peak hours, default one; off-peak exports are
+ * what the policy asks for): suspected findings are shown to
  * administrators and never reach the holder or open a case. With the usage-event intake it sees the parameters: whole-
  * project exports (no records, filter or date range) on several days are confirmed, whatever the hour.
  */
@@ -56,10 +56,11 @@ final class RepeatedFullExportRule {
                 .filter(day -> day.getValue() >= perDay).map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
         if (peakExportDays.size() >= needed) {
+            String exports = perDay == 1 ? "Record exports" : perDay + " or more record exports";
             return Optional.of(observation(Certainty.SUSPECTED, peakExportDays, zone, now, String.format(
-                    "%d or more record exports in peak hours on %d of the last %d days: %s. REDCap does not log"
-                            + " filters, so these may be incremental exports; suspected only.", perDay,
-                    peakExportDays.size(), window, days(peakExportDays))));
+                    "%s in peak hours on %d of the last %d days: %s. REDCap does not log filters, so these may be"
+                            + " incremental exports; suspected only.", exports, peakExportDays.size(), window,
+                    days(peakExportDays))));
         }
         return Optional.empty();
     }

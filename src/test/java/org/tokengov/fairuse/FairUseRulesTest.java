@@ -71,28 +71,12 @@ class FairUseRulesTest {
     }
 
     @Test
-    void oneExportAtTenEveryWeekdayIsNoFinding() {
-        GeneratedUsage usage = new GeneratedUsage();
-        for (int day = 0; day < 5; day++) {
-            usage.once(MONDAY.plusDays(day).withHour(10), UsageKind.RECORD_EXPORT);
-            usage.once(MONDAY.plusDays(day).withHour(11), UsageKind.RECORD_EXPORT);
-        }
-        Instant now = MONDAY.plusDays(5).atZone(NEW_YORK).toInstant();
-
-        assertThat(new RepeatedFullExportRule(properties).evaluate(usage.hours(), List.of(), NEW_YORK, now))
-                .as("two exports a day in peak hours: fewer than peak-exports-per-day (3)").isEmpty();
-    }
-
-    @Test
-    void repeatedExportsInPeakHoursOnThreeWeekdaysAreSuspected() {
+    void fullExportsAtTenOnThreeWeekdaysAreSuspected() {
         GeneratedUsage usage = new GeneratedUsage();
         for (int day = 0; day < 3; day++) {
             usage.once(MONDAY.plusDays(day).withHour(10), UsageKind.RECORD_EXPORT);
-            usage.once(MONDAY.plusDays(day).withHour(13), UsageKind.RECORD_EXPORT);
-            usage.once(MONDAY.plusDays(day).withHour(16), UsageKind.RECORD_EXPORT);
         }
-        usage.once(MONDAY.plusDays(3).withHour(10), UsageKind.RECORD_EXPORT);
-        Instant now = MONDAY.plusDays(4).atZone(NEW_YORK).toInstant();
+        Instant now = MONDAY.plusDays(3).atZone(NEW_YORK).toInstant();
 
         Optional<Observation> found = new RepeatedFullExportRule(properties).evaluate(usage.hours(), List.of(), NEW_YORK,
                 now);
@@ -100,10 +84,35 @@ class FairUseRulesTest {
         assertThat(found).hasValueSatisfying(observation -> {
             assertThat(observation.certainty()).isEqualTo(Certainty.SUSPECTED);
             assertThat(observation.observed()).contains("3 of the last 7 days", "Mon 2026-12-07", "Wed 2026-12-09",
-                    "REDCap does not log filters").as("Thursday's single export does not count").doesNotContain("Thu");
+                    "REDCap does not log filters");
         });
         assertThat(new PeakHourBulkExportRule(properties).evaluate(usage.hours(), List.of(), NEW_YORK))
                 .as("one export an hour is no bulk download").isEmpty();
+    }
+
+    @Test
+    void withThreeExportsADayRequiredOnlyDaysOfRepeatedPeakExportsCount() {
+        FairUseProperties threeADay = new Binder(new MapConfigurationPropertySource(
+                java.util.Map.of("tokengov.fair-use.repeated-full-export.peak-exports-per-day", "3")))
+                .bindOrCreate("tokengov.fair-use", FairUseProperties.class);
+        GeneratedUsage twice = new GeneratedUsage();
+        GeneratedUsage thrice = new GeneratedUsage();
+        for (int day = 0; day < 3; day++) {
+            for (int hour : new int[] {10, 13}) {
+                twice.once(MONDAY.plusDays(day).withHour(hour), UsageKind.RECORD_EXPORT);
+                thrice.once(MONDAY.plusDays(day).withHour(hour), UsageKind.RECORD_EXPORT);
+            }
+            thrice.once(MONDAY.plusDays(day).withHour(16), UsageKind.RECORD_EXPORT);
+        }
+        thrice.once(MONDAY.plusDays(3).withHour(10), UsageKind.RECORD_EXPORT);
+        Instant now = MONDAY.plusDays(4).atZone(NEW_YORK).toInstant();
+
+        assertThat(new RepeatedFullExportRule(threeADay).evaluate(twice.hours(), List.of(), NEW_YORK, now))
+                .as("two exports a day").isEmpty();
+        assertThat(new RepeatedFullExportRule(threeADay).evaluate(thrice.hours(), List.of(), NEW_YORK, now))
+                .hasValueSatisfying(observation -> assertThat(observation.observed())
+                        .contains("3 or more record exports in peak hours on 3 of the last 7 days")
+                        .as("Thursday's single export does not count").doesNotContain("Thu"));
     }
 
     @Test
