@@ -87,7 +87,7 @@ class ControlCenterWorklistProcessTest {
         when(lines.open(17L)).thenReturn(Optional.of(LINE));
         when(confirmations.problemWithTick(any(), any())).thenReturn(Optional.empty());
         Mocks.register("deleteTokensInControlCenterListener", new DeleteTokensInControlCenterListener(
-                new FourEyes(auditTrail), TestPeople.candidates(identityService()), lines, confirmations, notifier, auditTrail));
+                new FourEyes(auditTrail), TestPeople.candidates(identityService(), managementService()), lines, confirmations, notifier, auditTrail));
         Mocks.register("confirmFromRedcapLogDelegate", confirmFromLog);
         Mocks.register("closeWorklistWaveDelegate", close);
         Mocks.register("carryOverOpenLinesDelegate", carryOver);

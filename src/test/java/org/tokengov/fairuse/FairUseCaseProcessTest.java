@@ -91,9 +91,9 @@ class FairUseCaseProcessTest {
         Mocks.register("warnHolderDelegate", new WarnHolderDelegate(steps));
         Mocks.register("suspendTokenForMisuseDelegate", new SuspendTokenForMisuseDelegate(steps));
         Mocks.register("confirmFairUseFixListener",
-                new ConfirmFairUseFixListener(fourEyes, TestPeople.candidates(identityService()), steps));
+                new ConfirmFairUseFixListener(fourEyes, TestPeople.candidates(identityService(), managementService()), steps));
         Mocks.register("decideOnFairUseCaseListener",
-                new DecideOnFairUseCaseListener(fourEyes, TestPeople.candidates(identityService()), steps));
+                new DecideOnFairUseCaseListener(fourEyes, TestPeople.candidates(identityService(), managementService()), steps));
     }
 
     @AfterEach

@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reposit
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -119,7 +120,7 @@ class TokenIssuanceProcessTest {
         Mocks.register("enrolInLifecycleDelegate", new RecordingDelegate());
         Mocks.register("findLiveTokenDelegate", new RecordingDelegate(execution -> execution.setVariable("tokenId", liveTokenId)));
         Mocks.register("createTokenInControlCenterListener", IssuanceBeans.createTokenInControlCenter(ledger.cases, audit,
-                TestPeople.candidates(identityService())));
+                TestPeople.candidates(identityService(), managementService())));
     }
 
     @AfterEach

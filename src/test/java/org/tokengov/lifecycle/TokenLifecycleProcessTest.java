@@ -107,7 +107,7 @@ class TokenLifecycleProcessTest {
         when(recentUse.of(any())).thenReturn(new RecentUse.Evidence("12 API calls in the last 90 days",
                 "No fair-use finding in the last 90 days."));
         LifecycleTasks tasks = new LifecycleTasks(ledger.cases, ledger.ledger, audit, mock(Notifier.class), new FourEyes(audit),
-                TestPeople.candidates(identityService()));
+                TestPeople.candidates(identityService(), managementService()));
         RestoreGates gates = new RestoreGates(ledger.cases, IssuanceBeans.refusals(ledger.ledger, audit, mock(Notifier.class)));
         Mocks.register("lifecycleTimes", new LifecycleTimes(POLICY));
         Mocks.register("sendRenewalNoticeDelegate", notices);

@@ -98,7 +98,7 @@ class FoundTokenProcessTest {
         when(foundTokens.caseOf(anyString())).thenAnswer(call -> ledger.cases.token(call.getArgument(0)).orElseThrow());
         Mocks.register("checkFoundTokenHolderDelegate", check);
         Mocks.register("decideOnFoundTokenListener", new DecideOnFoundTokenListener(new FourEyes(mock(AuditTrail.class)),
-                TestPeople.candidates(identityService()), foundTokens, ledger.ledger, mock(AuditTrail.class)));
+                TestPeople.candidates(identityService(), managementService()), foundTokens, ledger.ledger, mock(AuditTrail.class)));
         Mocks.register("adoptFoundTokenDelegate", adopt);
         Mocks.register("startReviewAfterTheFactDelegate", review);
         Mocks.register("revokeFoundTokenDelegate", revoke);

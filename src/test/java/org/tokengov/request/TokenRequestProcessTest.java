@@ -121,7 +121,7 @@ class TokenRequestProcessTest {
         when(administration.create(any(), anyLong(), anyString(), any(), anyString()))
                 .thenReturn(new TokenFingerprint("f".repeat(64)));
         tasks = new RequestTasks(ledger.cases, ledger.ledger, audit, mock(Notifier.class), new FourEyes(audit),
-                TestPeople.candidates(identityService()), successions);
+                TestPeople.candidates(identityService(), managementService()), successions);
         Mocks.register("requestSubmittedListener", new RequestSubmittedListener(ledger.requests));
         Mocks.register("registerRequestDelegate", register);
         Mocks.register("checkEligibilityDelegate", new CheckEligibilityDelegate(eligibility, ledger.requests, ledger.ledger, audit));
@@ -150,7 +150,7 @@ class TokenRequestProcessTest {
         Mocks.register("checkPiConsentDelegate", new CheckPiConsentDelegate(consents, ledger.requests));
         Mocks.register("recheckPiConsentDelegate", new RecheckPiConsentDelegate(consents, ledger.requests));
         Mocks.register("approveAsPiListener", new ApproveAsPiListener(tasks, new PiApprovers(projectPis,
-                new CamundaIdentityDirectory(identityService())), new RightsInRedcap(redcap)));
+                new CamundaIdentityDirectory(identityService(), managementService())), new RightsInRedcap(redcap)));
         Mocks.register("remindPisDelegate", remindPis);
         Mocks.register("requestTimeouts", new RequestTimeouts(POLICY, piConsent));
         Mocks.register("tokenAdministrationModes", new AlwaysDatabaseMode());

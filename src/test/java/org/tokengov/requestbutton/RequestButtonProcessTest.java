@@ -82,7 +82,7 @@ class RequestButtonProcessTest {
         Mocks.register("checkButtonRequesterDelegate", check);
         Mocks.register("closeTodoRowDelegate", close);
         Mocks.register("completeTokenRequestListener", new CompleteTokenRequestListener(new FourEyes(audit),
-                TestPeople.candidates(identityService()), rows, audit));
+                TestPeople.candidates(identityService(), managementService()), rows, audit));
         Mocks.register("requestButtonSchedule", new RequestButtonSchedule(
                 new RequestButtonProperties(true, Duration.ofMinutes(5), Duration.ofDays(30))));
         // TokenRequestProcess as far as this test needs it: its start records the authenticated starter.

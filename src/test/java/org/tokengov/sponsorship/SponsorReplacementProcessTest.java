@@ -94,7 +94,7 @@ class SponsorReplacementProcessTest {
         TestPeople.create(identityService());
         NewSponsorRule rule = new NewSponsorRule(people, new ServiceAccountRule(NewSponsorRuleTest.IDENTITY));
         Mocks.register("nameNewSponsorListener", new NameNewSponsorListener(rule, ledger.ledger, new FourEyes(audit),
-                TestPeople.candidates(identityService())));
+                TestPeople.candidates(identityService(), managementService())));
         Mocks.register("holdSponsoredTokensDelegate", hold);
         Mocks.register("recordNewSponsorDelegate", record);
         Mocks.register("releaseSponsoredTokensDelegate", new ReleaseSponsoredTokensDelegate(new NewSponsorGate(ledger.ledger,

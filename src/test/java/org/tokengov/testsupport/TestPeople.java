@@ -3,6 +3,7 @@ package org.tokengov.testsupport;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.identity.User;
 import org.tokengov.identity.CamundaIdentityDirectory;
 import org.tokengov.usertask.TaskCandidates;
@@ -36,8 +37,8 @@ public final class TestPeople {
     }
 
     /** Offers tasks to the members of these groups, as the app does with its identity store. */
-    public static TaskCandidates candidates(IdentityService identity) {
-        return new TaskCandidates(new CamundaIdentityDirectory(identity));
+    public static TaskCandidates candidates(IdentityService identity, ManagementService management) {
+        return new TaskCandidates(new CamundaIdentityDirectory(identity, management));
     }
 
     public static void remove(IdentityService identity) {
