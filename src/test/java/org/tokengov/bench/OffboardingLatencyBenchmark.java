@@ -208,29 +208,23 @@ class OffboardingLatencyBenchmark {
     private Map<String, Stages> stages(Map<String, String> eventOf) {
         Map<String, String> personOf = new java.util.HashMap<>();
         eventOf.forEach((person, event) -> personOf.put(event, person));
-        Map<String, Instant[]> jobs = new java.util.HashMap<>();
+        Map<String, Stages> stages = new java.util.HashMap<>();
         jdbc.sql("""
-                select p.business_key_, j.job_state_, j.timestamp_ from act_hi_job_log j
-                join act_hi_procinst p on p.id_ = j.process_instance_id_
-                where p.proc_def_key_ = 'OffboardingProcess' and j.job_state_ in (0, 2)
-                  and j.act_id_ in ('Task_RefuseTokensReversibly', 'Task_RevokeTokenInRedcap')""")
+                select p.business_key_, min(case when j.job_state_ = 0 then j.timestamp_ end),
+                    max(case when j.job_state_ = 2 then j.timestamp_ end)
+                from act_hi_job_log j join act_hi_procinst p on p.id_ = j.process_instance_id_
+                where p.proc_def_key_ = 'OffboardingProcess'
+                  and j.act_id_ in ('Task_RefuseTokensReversibly', 'Task_RevokeTokenInRedcap')
+                group by p.business_key_""")
                 .query(rs -> {
-                    Instant[] times = jobs.computeIfAbsent(rs.getString(1), any -> new Instant[2]);
-                    Instant at = rs.getTimestamp(3).toInstant();
-                    int slot = rs.getInt(2) == 0 ? 0 : 1;
-                    if (times[slot] == null || (slot == 0 ? at.isBefore(times[slot]) : at.isAfter(times[slot]))) {
-                        times[slot] = at;
+                    String person = personOf.get(rs.getString(1));
+                    if (person != null && rs.getTimestamp(2) != null && rs.getTimestamp(3) != null) {
+                        Instant sent = sentAt.get(person);
+                        stages.put(person, new Stages(Duration.between(sent, answeredAt.get(person)).toMillis(),
+                                Duration.between(sent, rs.getTimestamp(2).toInstant()).toMillis(),
+                                Duration.between(sent, rs.getTimestamp(3).toInstant()).toMillis()));
                     }
                 });
-        Map<String, Stages> stages = new java.util.HashMap<>();
-        jobs.forEach((event, times) -> {
-            String person = personOf.get(event);
-            if (person != null && times[0] != null && times[1] != null) {
-                Instant sent = sentAt.get(person);
-                stages.put(person, new Stages(Duration.between(sent, answeredAt.get(person)).toMillis(),
-                        Duration.between(sent, times[0]).toMillis(), Duration.between(sent, times[1]).toMillis()));
-            }
-        });
         return stages;
     }
 
