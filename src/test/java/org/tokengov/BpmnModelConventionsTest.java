@@ -127,7 +127,7 @@ class BpmnModelConventionsTest {
     }
 
     /** The steps that take access away: with the job executor acquiring by priority they run before follow-up work. */
-    static final Set<String> REVOKING_STEPS = Set.of("Task_RevokeTokenInRedcap", "Task_ExpireToken",
+    static final Set<String> REVOKING_STEPS = Set.of("Task_RevokeTokensInRedcap", "Task_ExpireToken",
             "Task_RevokeNoLongerNeeded", "Task_RevokeOnRequest", "Task_RevokeForMisuse", "Task_BanHolder",
             "Task_SuspendToken", "Task_WithdrawRightsUntilRegenerated", "Task_RegenerateToken", "Task_RevokeFoundToken",
             "Task_RevokeFoundTokenOnRequest", "Task_RevokeUnattestedTokens", "Task_HoldSponsoredTokens",

@@ -106,6 +106,20 @@ public class TokenRevocation {
     }
 
 
+    /**
+     * Database mode: deletes the token's value in REDCap at once, recording nothing, so that REDCap refuses it before
+     * the bookkeeping of {@link #revoke} (which then finds it deleted and records REDCap's time). For a person whose
+     * every token must stop together. Other modes, super tokens and tokens no longer live: nothing, as their
+     * revocation itself is what makes REDCap refuse them.
+     */
+    public void refuseAtOnce(String tokenId) {
+        IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
+        if (token.state().inRedcap() && token.state() != TokenState.REVOCATION_PENDING && !token.superToken()
+                && !isManual(token)) {
+            administration.delete(token.environment(), token.projectId(), token.holder(), AuditTrail.SYSTEM_ACTOR);
+        }
+    }
+
     private void markEnded(IssuedToken token, RevocationReason reason) {
         if (reason == RevocationReason.EXPIRED) {
             registry.markExpired(token.id());

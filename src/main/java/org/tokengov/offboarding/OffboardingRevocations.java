@@ -4,8 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +22,7 @@ import org.tokengov.issuance.TokenEntitlements;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.lifecycle.TokenRevocation;
+import org.tokengov.redcap.RateBudgetExhaustedException;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
@@ -29,7 +34,10 @@ import org.tokengov.registry.TokenRegistry;
 @Service
 class OffboardingRevocations {
 
+    private static final Logger log = LoggerFactory.getLogger(OffboardingRevocations.class);
+
     private final TokenRevocation revocation;
+    private final OffboardingScope scope;
     private final TokenRegistry registry;
     private final TokenLifecycles lifecycles;
     private final TokenEntitlements entitlements;
@@ -39,10 +47,11 @@ class OffboardingRevocations {
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
 
-    OffboardingRevocations(TokenRevocation revocation, TokenRegistry registry, TokenLifecycles lifecycles,
+    OffboardingRevocations(TokenRevocation revocation, OffboardingScope scope, TokenRegistry registry, TokenLifecycles lifecycles,
             TokenEntitlements entitlements, OffboardingEvents events, JdbcClient jdbc, AuditTrail auditTrail, Clock clock,
             ApplicationEventPublisher publisher) {
         this.revocation = revocation;
+        this.scope = scope;
         this.registry = registry;
         this.lifecycles = lifecycles;
         this.entitlements = entitlements;
@@ -54,7 +63,55 @@ class OffboardingRevocations {
     }
 
     /**
-     * Runs in the job's transaction. Not {@code @Transactional} of its own: a spent rate budget passes through here to
+     * Every token in scope in the job's transaction: first REDCap refuses them all, then each is revoked and recorded
+     * in turn. A token REDCap fails to revoke does not keep REDCap from refusing the others: its failure is thrown
+     * once they are done, so the job is retried (and its retry finds them revoked, at REDCap's time). A server whose
+     * rate budget is spent is skipped for the rest of the pass, which then ends keeping what it did: the diagram waits
+     * for a later window.
+     */
+    void revokeAll(OffboardingEvent event) {
+        List<String> tokenIds = scope.tokenIds(event.id());
+        // What the leaver's departure waits for comes first: REDCap refusing every token. A token it fails for here
+        // fails again in its revocation below, which reports it.
+        for (String tokenId : tokenIds) {
+            try {
+                revocation.refuseAtOnce(tokenId);
+            } catch (RuntimeException again) {
+                log.debug("Token {} not refused at once; its revocation tries again: {}", tokenId, again.getMessage());
+            }
+        }
+        RuntimeException failed = null;
+        RateBudgetExhaustedException spent = null;
+        Set<RedcapEnvironment> spentBudgets = EnumSet.noneOf(RedcapEnvironment.class);
+        for (String tokenId : tokenIds) {
+            RedcapEnvironment environment = registry.find(tokenId).orElseThrow().environment();
+            if (spentBudgets.contains(environment)) {
+                continue;
+            }
+            try {
+                revoke(event, tokenId);
+            } catch (RateBudgetExhaustedException e) {
+                spentBudgets.add(environment);
+                spent = e;
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        // A spent budget first: its wait keeps what this pass did, and the next pass meets any failure again.
+        if (spent != null) {
+            throw spent;
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /**
+     * One token. Runs in the job's transaction. Not {@code @Transactional} of its own: a spent rate budget passes through here to
      * become the diagram's error, and a transactional boundary would mark the job's transaction rollback-only.
      */
     void revoke(OffboardingEvent event, String tokenId) {

@@ -6,9 +6,10 @@ import org.springframework.stereotype.Component;
 import org.tokengov.redcap.RateBudgetExhaustedException;
 
 /**
- * One token of the offboarding, in its own retried job, in parallel with the others. A spent rate budget is not a
- * failure: the diagram waits for a later budget window (no retry used up, no incident), because a burst of
- * departures is expected to take longer than one window.
+ * One token of the offboarding, in its own retried job, in parallel with the others: the diagram of releases before
+ * {@code Task_RevokeTokensInRedcap}, kept for its instances still running (an offboarding dated later, or held in a
+ * wave, reaches this step after an upgrade). A spent rate budget is not a failure: the diagram waits for a later
+ * budget window (no retry used up, no incident).
  */
 @Component("revokeOffboardedTokenDelegate")
 class RevokeOffboardedTokenDelegate extends OffboardingStepDelegate {

@@ -214,7 +214,7 @@ class OffboardingLatencyBenchmark {
                     max(case when j.job_state_ = 2 then j.timestamp_ end)
                 from act_hi_job_log j join act_hi_procinst p on p.id_ = j.process_instance_id_
                 where p.proc_def_key_ = 'OffboardingProcess'
-                  and j.act_id_ in ('Task_RefuseTokensReversibly', 'Task_RevokeTokenInRedcap')
+                  and j.act_id_ in ('Task_RefuseTokensReversibly', 'Task_RevokeTokensInRedcap')
                 group by p.business_key_""")
                 .query(rs -> {
                     String person = personOf.get(rs.getString(1));

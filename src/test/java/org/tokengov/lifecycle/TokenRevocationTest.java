@@ -167,6 +167,30 @@ class TokenRevocationTest {
     }
 
     @Test
+    void refusingAtOnceDeletesTheValueAndLeavesTheRecordsToTheRevocation() {
+        token(TokenState.ACTIVE, TokenAdministrationMode.DATABASE);
+
+        revocation.refuseAtOnce("token-1");
+
+        verify(administration).delete(RedcapEnvironment.PROD, 101, "bob", AuditTrail.SYSTEM_ACTOR);
+        verify(registry, never()).markRevoked(anyString(), anyString());
+        verify(registry, never()).markRevoked(anyString(), anyString(), any(Instant.class));
+        verifyNoInteractions(notifier, auditTrail, entitlements, worklist, redcap);
+    }
+
+    @Test
+    void refusingAtOnceLeavesTheManualModeAndPendingDeletionsToTheRevocation() {
+        token(TokenState.ACTIVE, TokenAdministrationMode.MANUAL);
+        revocation.refuseAtOnce("token-1");
+        token(TokenState.REVOCATION_PENDING, TokenAdministrationMode.DATABASE);
+        revocation.refuseAtOnce("token-1");
+        token(TokenState.REVOKED, TokenAdministrationMode.DATABASE);
+        revocation.refuseAtOnce("token-1");
+
+        verifyNoInteractions(administration, redcap, worklist, notifier, auditTrail);
+    }
+
+    @Test
     void aCompromisedRoleMembersRightsCannotBeWithdrawnWhichIsRecordedNotRetried() {
         token(TokenState.ACTIVE, TokenAdministrationMode.MANUAL);
         doThrow(new RedcapRoleMemberException("belongs to a user role")).when(redcap).setApiRights(any(), eq(101L), eq("bob"),

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,45 @@ class BudgetWindowWaitTest {
     final TokenRegistry registry = mock(TokenRegistry.class);
     final RateBudgets budgets = mock(RateBudgets.class);
     final RateBudget prod = mock(RateBudget.class);
-    final BudgetWindowWait wait = new BudgetWindowWait(registry, budgets);
+    final RateBudget qa = mock(RateBudget.class);
+    final OffboardingScope scope = mock(OffboardingScope.class);
+    final BudgetWindowWait wait = new BudgetWindowWait(scope, registry, budgets);
 
     static IssuedToken prodToken(String id) {
-        return new IssuedToken(id, "req", "bob", RedcapEnvironment.PROD, 101, true, false, false,
-                TokenState.ACTIVE, NOW, NOW, null, null, null, null, 1L);
+        return token(id, RedcapEnvironment.PROD, TokenState.ACTIVE);
+    }
+
+    static IssuedToken token(String id, RedcapEnvironment environment, TokenState state) {
+        return new IssuedToken(id, "req", "bob", environment, 101, true, false, false, state, NOW, NOW, null, null,
+                null, null, 1L);
+    }
+
+    @Test
+    void anOffboardingWaitsUntilEveryServerWhoseTokensStillWaitHasACallFree() {
+        when(scope.tokenIds("event-1")).thenReturn(List.of("prod-live", "qa-live", "qa-revoked"));
+        when(registry.find("prod-live")).thenReturn(Optional.of(token("prod-live", RedcapEnvironment.PROD, TokenState.ACTIVE)));
+        when(registry.find("qa-live")).thenReturn(Optional.of(token("qa-live", RedcapEnvironment.QA, TokenState.QA_ACTIVE)));
+        when(registry.find("qa-revoked")).thenReturn(Optional.of(token("qa-revoked", RedcapEnvironment.QA, TokenState.REVOKED)));
+        when(budgets.of(RedcapEnvironment.PROD)).thenReturn(prod);
+        when(budgets.of(RedcapEnvironment.QA)).thenReturn(qa);
+        when(prod.untilNextSlot()).thenReturn(Duration.ofSeconds(7));
+        when(qa.untilNextSlot()).thenReturn(Duration.ofSeconds(30));
+
+        assertThat(Duration.parse(wait.forOffboarding("event-1"))).as("the later of the two servers")
+                .isBetween(Duration.ofSeconds(30), Duration.ofSeconds(35));
+    }
+
+    @Test
+    void anOffboardingWhoseTokensNoLongerWaitForTheBudgetWaitsAboutHalfAWindow() {
+        when(scope.tokenIds("event-1")).thenReturn(List.of("prod-pending", "qa-revoked"));
+        when(registry.find("prod-pending")).thenReturn(Optional.of(token("prod-pending", RedcapEnvironment.PROD,
+                TokenState.REVOCATION_PENDING)));
+        when(registry.find("qa-revoked")).thenReturn(Optional.of(token("qa-revoked", RedcapEnvironment.QA, TokenState.REVOKED)));
+        when(budgets.of(RedcapEnvironment.PROD)).thenReturn(prod);
+        when(prod.untilNextSlot()).thenReturn(Duration.ofSeconds(50));
+
+        assertThat(Duration.parse(wait.forOffboarding("event-1"))).as("a pending deletion waits for REDCap's"
+                + " administrators, not for the budget").isBetween(Duration.ofSeconds(15), Duration.ofSeconds(45));
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -41,21 +40,17 @@ class OffboardingProcessTest {
 
     static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
-    /** Stands in for the bean that names the multi-instance collection. */
-    public static class Scope {
+    /** The tokens in scope, as the revocation step finds them. */
+    static class Scope {
         List<String> tokens = List.of();
-
-        public List<String> tokenIds(String eventId) {
-            return tokens;
-        }
     }
 
     /** A fixed wait for a later budget window, so the test knows the timer's due date; remembers whose it was. */
     public static class BudgetWait {
         final List<String> askedFor = new ArrayList<>();
 
-        public String next(String tokenId) {
-            askedFor.add(tokenId);
+        public String forOffboarding(String eventId) {
+            askedFor.add(eventId);
             return "PT20S";
         }
     }
@@ -119,7 +114,7 @@ class OffboardingProcessTest {
         if (budgetSpentFor-- > 0) {
             throw new BpmnError(RevokeOffboardedTokenDelegate.BUDGET_EXHAUSTED);
         }
-        revoked.add((String) execution.getVariable(TOKEN_ID));
+        revoked.addAll(scope.tokens);
     });
     final RecordingDelegate recordResult = new RecordingDelegate();
     final RecordingDelegate endLifecycles = new RecordingDelegate();
@@ -135,14 +130,13 @@ class OffboardingProcessTest {
     @BeforeEach
     void mocks() {
         ClockUtil.setCurrentTime(Date.from(NOW));
-        Mocks.register("offboardingScope", scope);
         Mocks.register("budgetWindowWait", budgetWait);
         Mocks.register("registerOffboardingEventDelegate", register);
         Mocks.register("decideEventActionDelegate", decide);
         Mocks.register("recordIgnoredEventDelegate", recordIgnored);
         Mocks.register("recordRehireDelegate", recordRehire);
         Mocks.register("findTokensInScopeDelegate", findTokens);
-        Mocks.register("revokeOffboardedTokenDelegate", revoke);
+        Mocks.register("revokeOffboardedTokensDelegate", revoke);
         Mocks.register("recordOffboardingResultDelegate", recordResult);
         Mocks.register("endTokenLifecyclesDelegate", endLifecycles);
         Mocks.register("removeEntitlementsDelegate", removeEntitlements);
@@ -179,8 +173,7 @@ class OffboardingProcessTest {
 
     /** Revokes every token, then runs the async steps after the revocations. */
     void revokeAllAndFinish(ProcessInstance offboarding) {
-        runAll(jobsAt(offboarding, "Task_RevokeTokenInRedcap"));
-        runAll(jobsAt(offboarding, "EndEvent_TokenRevoked"));
+        runAll(jobsAt(offboarding, "Task_RevokeTokensInRedcap"));
         for (String step : List.of("Task_EndTokenLifecycles", "Task_RemoveEntitlements", "Task_SuspendRedcapAccount",
                 "Task_NotifyPisAndAdmins",
                 "Task_StartSponsorCascade", "Task_CloseLeaversCases", "Task_EndProjectAccess")) {
@@ -189,7 +182,7 @@ class OffboardingProcessTest {
     }
 
     @Test
-    void aTerminationRevokesEveryTokenInParallelJobsThenTellsPeopleAndHoldsSponsoredExternals() {
+    void aTerminationRevokesEveryTokenInOneJobThenTellsPeopleAndHoldsSponsoredExternals() {
         scope.tokens = List.of("token-qa", "token-prod-1", "token-prod-2");
 
         ProcessInstance offboarding = start();
@@ -199,18 +192,13 @@ class OffboardingProcessTest {
                 "Task_FindTokensInScope", "Task_CountTermination", "Gateway_TerminationWave", "Gateway_RevokeNow");
         assertThat(offboarding).as("below the threshold: no hold").hasNotPassed("Task_RefuseTokensReversibly");
         assertThat(countTermination.calls()).as("counted in the event's own transaction, no job").hasSize(1);
-        List<Job> revocations = jobsAt(offboarding, "Task_RevokeTokenInRedcap");
-        assertThat(revocations).as("one job per token").hasSize(3);
-        assertThat(revocations).allSatisfy(job -> assertThat(((JobEntity) job).isExclusive())
-                .as("revocations of one person run in parallel").isFalse());
+        assertThat(recordResult.calls()).as("not before every token is confirmed revoked").isEmpty();
+        List<Job> revocations = jobsAt(offboarding, "Task_RevokeTokensInRedcap");
+        assertThat(revocations).as("one job for all their tokens").singleElement()
+                .satisfies(job -> assertThat(job.getPriority()).as("before follow-up work").isEqualTo(100));
 
         runAll(revocations);
         assertThat(revoked).containsExactlyInAnyOrder("token-qa", "token-prod-1", "token-prod-2");
-        assertThat(recordResult.calls()).as("not before every token is confirmed revoked").isEmpty();
-        List<Job> joins = jobsAt(offboarding, "EndEvent_TokenRevoked");
-        assertThat(joins).allSatisfy(job -> assertThat(((JobEntity) job).isExclusive()).isTrue());
-        runAll(joins);
-
         assertThat(recordResult.calls()).hasSize(1);
         assertThat(offboarding).isWaitingAt("Task_EndTokenLifecycles");
         revokeAllAndFinish(offboarding);
@@ -233,8 +221,7 @@ class OffboardingProcessTest {
         scope.tokens = List.of("token-prod");
 
         ProcessInstance offboarding = start();
-        runAll(jobsAt(offboarding, "Task_RevokeTokenInRedcap"));
-        runAll(jobsAt(offboarding, "EndEvent_TokenRevoked"));
+        runAll(jobsAt(offboarding, "Task_RevokeTokensInRedcap"));
         execute(jobsAt(offboarding, "Task_EndTokenLifecycles").get(0));
         execute(jobsAt(offboarding, "Task_RemoveEntitlements").get(0));
 
@@ -315,9 +302,8 @@ class OffboardingProcessTest {
     void aPersonWithoutTokensIsStillRecordedAndReported() {
         ProcessInstance offboarding = start();
 
-        assertThat(jobsAt(offboarding, "Task_RevokeTokenInRedcap")).isEmpty();
-        assertThat(recordResult.calls()).hasSize(1);
         revokeAllAndFinish(offboarding);
+        assertThat(recordResult.calls()).hasSize(1);
         assertThat(offboarding).hasPassed("Task_NotifyPisAndAdmins", "Task_StartSponsorCascade").isEnded();
     }
 
@@ -327,25 +313,22 @@ class OffboardingProcessTest {
         redcapFailure = new RedcapUnavailableException("REDCap PROD answered 503");
         ProcessInstance offboarding = start();
 
-        for (Job job : jobsAt(offboarding, "Task_RevokeTokenInRedcap")) {
-            for (int attempt = 0; attempt < 3; attempt++) {
-                Job current = managementService().createJobQuery().jobId(job.getId()).singleResult();
-                try {
-                    managementService().executeJob(current.getId());
-                } catch (RuntimeException expected) {
-                    assertThat(expected).isInstanceOf(RedcapUnavailableException.class);
-                }
+        Job job = jobsAt(offboarding, "Task_RevokeTokensInRedcap").get(0);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                managementService().executeJob(job.getId());
+            } catch (RuntimeException expected) {
+                assertThat(expected).isInstanceOf(RedcapUnavailableException.class);
             }
         }
-        assertThat(runtimeService().createIncidentQuery().processInstanceId(offboarding.getId()).count())
-                .as("each token's failed revocation is a visible incident").isEqualTo(2);
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(offboarding.getId()).list())
+                .as("the failed revocation is a visible incident").singleElement()
+                .satisfies(incident -> assertThat(incident.getActivityId()).isEqualTo("Task_RevokeTokensInRedcap"));
         assertThat(offboarding).isActive();
         assertThat(recordResult.calls()).isEmpty();
 
         redcapFailure = null;
-        for (Job job : jobsAt(offboarding, "Task_RevokeTokenInRedcap")) {
-            managementService().setJobRetries(job.getId(), 1);
-        }
+        managementService().setJobRetries(job.getId(), 1);
         revokeAllAndFinish(offboarding);
 
         assertThat(revoked).containsExactlyInAnyOrder("token-a", "token-b");
@@ -360,10 +343,10 @@ class OffboardingProcessTest {
         ProcessInstance offboarding = start();
 
         for (int window = 1; window <= 2; window++) {
-            execute(jobsAt(offboarding, "Task_RevokeTokenInRedcap").get(0));
+            execute(jobsAt(offboarding, "Task_RevokeTokensInRedcap").get(0));
             assertThat(offboarding).isWaitingAt("Timer_NextBudgetWindow");
             Job timer = jobsAt(offboarding, "Timer_NextBudgetWindow").get(0);
-            assertThat(timer.getDuedate()).as("the wait computed for the token's budget")
+            assertThat(timer.getDuedate()).as("the wait computed for the offboarding's budgets")
                     .isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 20_000));
             assertThat(timer.getPriority()).as("a waiting revocation outranks follow-up work").isEqualTo(100);
             ClockUtil.setCurrentTime(timer.getDuedate());
@@ -373,7 +356,7 @@ class OffboardingProcessTest {
         revokeAllAndFinish(offboarding);
 
         assertThat(revoked).containsExactly("token-a");
-        assertThat(budgetWait.askedFor).containsExactly("token-a", "token-a");
+        assertThat(budgetWait.askedFor).containsExactly("event-1", "event-1");
         assertThat(offboarding).hasPassed("Boundary_RateBudgetExhausted", "Timer_NextBudgetWindow").isEnded();
     }
 
@@ -391,12 +374,12 @@ class OffboardingProcessTest {
         execute(refusal);
         assertThat(refuseReversibly.calls()).hasSize(1);
         assertThat(offboarding).isWaitingAt("Event_WaveDecided");
-        assertThat(jobsAt(offboarding, "Task_RevokeTokenInRedcap")).as("nothing irreversible yet").isEmpty();
+        assertThat(jobsAt(offboarding, "Task_RevokeTokensInRedcap")).as("nothing irreversible yet").isEmpty();
 
         guard.state = "CONFIRMED";
         runtimeService().createMessageCorrelation(WAVE_DECIDED).processInstanceBusinessKey("event-1").correlate();
 
-        assertThat(jobsAt(offboarding, "Task_RevokeTokenInRedcap")).hasSize(2);
+        assertThat(jobsAt(offboarding, "Task_RevokeTokensInRedcap")).hasSize(1);
         revokeAllAndFinish(offboarding);
         assertThat(revoked).containsExactlyInAnyOrder("token-qa", "token-prod");
         assertThat(offboarding).hasPassedInOrder("Task_RefuseTokensReversibly", "Gateway_WaveDecidedYet",
@@ -437,7 +420,7 @@ class OffboardingProcessTest {
         execute(jobsAt(offboarding, "Task_RefuseTokensReversibly").get(0));
 
         assertThat(offboarding).hasNotPassed("Event_WaveDecided").hasPassed("Gateway_WaveOutcome");
-        assertThat(jobsAt(offboarding, "Task_RevokeTokenInRedcap")).hasSize(1);
+        assertThat(jobsAt(offboarding, "Task_RevokeTokensInRedcap")).hasSize(1);
         revokeAllAndFinish(offboarding);
         assertThat(offboarding).isEnded();
     }
@@ -453,7 +436,7 @@ class OffboardingProcessTest {
 
         assertThat(offboarding).as("the decision is read from the database, not from the message")
                 .isWaitingAt("Event_WaveDecided");
-        assertThat(jobsAt(offboarding, "Task_RevokeTokenInRedcap")).isEmpty();
+        assertThat(jobsAt(offboarding, "Task_RevokeTokensInRedcap")).isEmpty();
         assertThat(giveBack.calls()).isEmpty();
     }
 }

@@ -77,7 +77,7 @@ class OffboardingWithinRateBudgetIT {
 
     /** Runs the due revocation jobs only (the rest of the offboarding, e.g. asking REDCap for PIs, would also need budget). */
     private void runRevocations() {
-        management.createJobQuery().activityId("Task_RevokeTokenInRedcap").executable().list()
+        management.createJobQuery().activityId("Task_RevokeTokensInRedcap").executable().list()
                 .forEach(job -> management.executeJob(job.getId()));
     }
 }
