@@ -97,6 +97,7 @@ class TokenLifecycleProcessTest {
     }
 
     RecentUse recentUse = mock(RecentUse.class);
+    LiveTokens liveTokens = mock(LiveTokens.class);
 
     @BeforeEach
     void registerBeans() {
@@ -119,6 +120,8 @@ class TokenLifecycleProcessTest {
         Mocks.register("withdrawApiRightsDelegate", withdrawals);
         Mocks.register("restoreApiRightsDelegate", new RestoreApiRightsDelegate(gates, revocation));
         Mocks.register("tokenAdministrationModes", new Modes());
+        when(liveTokens.stillToRevoke("token-1")).thenReturn(true);
+        Mocks.register("liveTokens", liveTokens);
         Mocks.register("suspendTokenDelegate", suspensions);
         Mocks.register("banHolderDelegate", bans);
         Mocks.register("reinstateTokenDelegate", new ReinstateTokenDelegate(gates, suspensionService));
@@ -438,6 +441,20 @@ class TokenLifecycleProcessTest {
 
         assertThat(bans.calls()).hasSize(1);
         assertThat(lifecycle).isEnded().hasPassed("EndEvent_HolderBanned").hasNotPassed("Task_RetestFixInQa");
+    }
+
+    @Test
+    void aRevocationOfATokenNoLongerInRedcapEndsTheLifecycleAtOnceWithoutAJob() {
+        ProcessInstance lifecycle = waitingForRenewal();
+        when(liveTokens.stillToRevoke("token-1")).thenReturn(false);
+
+        runtimeService().createMessageCorrelation("Msg_RevokeToken").processInstanceBusinessKey("token-1")
+                .setVariable("revocationReason", "OFFBOARDING").correlate();
+
+        assertThat(lifecycle).as("ended in the correlating transaction: an offboarding revoked it already").isEnded()
+                .hasPassed("Gateway_StillToRevoke", "EndEvent_AlreadyRevoked").hasNotPassed("Task_RevokeOnRequest");
+        assertThat(revocations.calls()).isEmpty();
+        assertThat(managementService().createJobQuery().processInstanceId(lifecycle.getId()).count()).isZero();
     }
 
     @Test

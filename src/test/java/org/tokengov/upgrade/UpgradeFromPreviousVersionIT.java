@@ -54,7 +54,8 @@ import org.tokengov.testsupport.SimulatorHttp;
 
 /**
  * Processes outlive deployments: requests and a token lifecycle started on the previous version of the diagrams
- * (test resources {@code previous-version/}, as main had them before the request ledger) are where the previous
+ * (test resources {@code previous-version/}, as main had them before the request ledger; the offboarding as it was
+ * before one job revoked all of a leaver's tokens) are where the previous
  * version left them, with the registry rows and audit trail it wrote, when the new version is deployed and the
  * upgrade runs. They finish correctly on the new version: migrated, their ledger backfilled from the audit trail,
  * their waiting reviews offered anew without the requester, and the production token issued in REDCap, or refused
@@ -66,7 +67,7 @@ import org.tokengov.testsupport.SimulatorHttp;
 class UpgradeFromPreviousVersionIT {
 
     static final List<String> PREVIOUS = List.of("TokenRequestProcess", "TokenIssuanceProcess", "TokenLifecycleProcess",
-            "SponsorReplacementProcess");
+            "SponsorReplacementProcess", "OffboardingProcess");
 
     @Autowired ConfigurableApplicationContext context;
     @Autowired RepositoryService repository;
@@ -221,6 +222,47 @@ class UpgradeFromPreviousVersionIT {
         assertThat(simulator.versionStatus("qa", reinstated)).as("pat's token reinstated").isEqualTo(200);
         assertThat(registry.find(suspended.id()).orElseThrow().state()).isEqualTo(TokenState.QA_ACTIVE);
         assertThat(lifecycleOf(suspended)).as("pat's lifecycle goes on").isNotNull();
+    }
+
+    /**
+     * An offboarding the previous version left inside its per-token revocations (a job per token, not yet run, where
+     * this version has one job for all): after the upgrade the jobs run on the earlier diagram, whose beans are kept,
+     * and REDCap refuses every token; no revocation is lost.
+     */
+    @Test
+    void anOffboardingUnderWayOnThePreviousVersionFinishesAfterTheUpgrade() throws Exception {
+        deploy("previous version of the offboarding", "classpath:previous-version/*.bpmn");
+        IssuedTokens issued = new IssuedTokens(context);
+        IssuedToken prod = issued.issue("erin", RedcapEnvironment.PROD, 103);
+        IssuedToken qa = issued.issue("erin", RedcapEnvironment.QA, 202);
+        String prodValue = simulator.tokenOf("prod", "erin", 103);
+        String qaValue = simulator.tokenOf("qa", "erin", 202);
+        String previousOffboarding = previous("OffboardingProcess", "previous version of the offboarding").getId();
+        identity.setAuthentication("ada", List.of("redcap-admins"));
+        String offboarding;
+        try {
+            offboarding = runtime.startProcessInstanceById(previousOffboarding, Map.of("username", "erin",
+                    "offboardingEventType", "person.terminated", "offboardingReason", "Left the institute")).getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(management.createJobQuery().processInstanceId(offboarding).activityId("Task_RevokeTokenInRedcap")
+                .count()).as("a job per token, waiting").isEqualTo(2);
+
+        deploy("new version of the offboarding", "classpath*:bpmn/*.bpmn");
+        upgrade.run(null);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(offboarding).singleResult()
+                .getProcessDefinitionId()).as("inside a subprocess the new diagram lacks: not migrated")
+                .isEqualTo(previousOffboarding);
+        Jobs.runDue(management);
+
+        assertThat(simulator.versionStatus("prod", prodValue)).isEqualTo(403);
+        assertThat(simulator.versionStatus("qa", qaValue)).isEqualTo(403);
+        assertThat(List.of(prod, qa)).allSatisfy(token -> assertThat(registry.find(token.id()).orElseThrow().state())
+                .isEqualTo(TokenState.REVOKED));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(offboarding).count()).as("ended").isZero();
+        assertThat(jdbc.queryForObject("select outcome from offboarding_event where username = 'erin'", String.class))
+                .isEqualTo("COMPLETED");
     }
 
     private ProcessInstance lifecycleOf(IssuedToken token) {
