@@ -71,6 +71,18 @@ public class TokenRevocation {
      * revocation asked again changes nothing.
      */
     public void revoke(String tokenId, RevocationReason reason) {
+        revoke(tokenId, reason, null);
+    }
+
+    /**
+     * As {@link #revoke(String, RevocationReason)}, for a token whose value {@link #refuseAtOnce} deleted earlier in
+     * this transaction: REDCap is not asked again, and the time recorded is the one REDCap answered then.
+     */
+    public void revoke(Refused refused, RevocationReason reason) {
+        revoke(refused.tokenId(), reason, refused);
+    }
+
+    private void revoke(String tokenId, RevocationReason reason, Refused refused) {
         IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
         if (!token.state().inRedcap() || token.state() == TokenState.REVOCATION_PENDING) {
             return;
@@ -84,8 +96,8 @@ public class TokenRevocation {
         } else {
             // A suspended token's value may have left REDCap with the suspension: its revocation is a later decision,
             // recorded when it is taken, not at that earlier deletion.
-            Optional<Instant> deletedAt = administration.delete(token.environment(), token.projectId(), token.holder(),
-                    AuditTrail.SYSTEM_ACTOR).filter(at -> !at.isBefore(token.issuedAt().truncatedTo(ChronoUnit.SECONDS)))
+            Optional<Instant> deletedAt = (refused != null ? refused.deletedAt() : delete(token))
+                    .filter(at -> !at.isBefore(token.issuedAt().truncatedTo(ChronoUnit.SECONDS)))
                     .filter(at -> token.state() != TokenState.SUSPENDED);
             deletedAt.ifPresentOrElse(at -> markEnded(token, reason, at), () -> markEnded(token, reason));
         }
@@ -105,19 +117,27 @@ public class TokenRevocation {
         }
     }
 
+    /** A token whose value {@link #refuseAtOnce} deleted: when, by REDCap's log (as {@link TokenAdministration#delete}). */
+    public record Refused(String tokenId, Optional<Instant> deletedAt) {
+    }
 
     /**
      * Database mode: deletes the token's value in REDCap at once, recording nothing, so that REDCap refuses it before
-     * the bookkeeping of {@link #revoke} (which then finds it deleted and records REDCap's time). For a person whose
-     * every token must stop together. Other modes, super tokens and tokens no longer live: nothing, as their
-     * revocation itself is what makes REDCap refuse them.
+     * the bookkeeping of {@link #revoke(Refused, RevocationReason)}. For a person whose every token must stop together.
+     * Other modes, super tokens and tokens no longer live: nothing (empty), as their revocation itself is what makes
+     * REDCap refuse them.
      */
-    public void refuseAtOnce(String tokenId) {
+    public Optional<Refused> refuseAtOnce(String tokenId) {
         IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
-        if (token.state().inRedcap() && token.state() != TokenState.REVOCATION_PENDING && !token.superToken()
-                && !isManual(token)) {
-            administration.delete(token.environment(), token.projectId(), token.holder(), AuditTrail.SYSTEM_ACTOR);
+        if (!token.state().inRedcap() || token.state() == TokenState.REVOCATION_PENDING || token.superToken()
+                || isManual(token)) {
+            return Optional.empty();
         }
+        return Optional.of(new Refused(tokenId, delete(token)));
+    }
+
+    private Optional<Instant> delete(IssuedToken token) {
+        return administration.delete(token.environment(), token.projectId(), token.holder(), AuditTrail.SYSTEM_ACTOR);
     }
 
     private void markEnded(IssuedToken token, RevocationReason reason) {

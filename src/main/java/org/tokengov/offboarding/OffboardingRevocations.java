@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ import org.tokengov.issuance.TokenEntitlements;
 import org.tokengov.lifecycle.RevocationReason;
 import org.tokengov.lifecycle.TokenLifecycles;
 import org.tokengov.lifecycle.TokenRevocation;
+import org.tokengov.lifecycle.TokenRevocation.Refused;
 import org.tokengov.redcap.RateBudgetExhaustedException;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.registry.IssuedToken;
@@ -73,9 +76,10 @@ class OffboardingRevocations {
         List<String> tokenIds = scope.tokenIds(event.id());
         // What the leaver's departure waits for comes first: REDCap refusing every token. A token it fails for here
         // fails again in its revocation below, which reports it.
+        Map<String, Refused> refused = new HashMap<>();
         for (String tokenId : tokenIds) {
             try {
-                revocation.refuseAtOnce(tokenId);
+                revocation.refuseAtOnce(tokenId).ifPresent(done -> refused.put(tokenId, done));
             } catch (RuntimeException again) {
                 log.debug("Token {} not refused at once; its revocation tries again: {}", tokenId, again.getMessage());
             }
@@ -89,7 +93,7 @@ class OffboardingRevocations {
                 continue;
             }
             try {
-                revoke(event, tokenId);
+                revoke(event, tokenId, refused.get(tokenId));
             } catch (RateBudgetExhaustedException e) {
                 spentBudgets.add(environment);
                 spent = e;
@@ -111,11 +115,21 @@ class OffboardingRevocations {
     }
 
     /**
-     * One token. Runs in the job's transaction. Not {@code @Transactional} of its own: a spent rate budget passes through here to
-     * become the diagram's error, and a transactional boundary would mark the job's transaction rollback-only.
+     * One token, for the step of earlier releases' diagram (a job per token). Runs in the job's transaction. Not
+     * {@code @Transactional} of its own: a spent rate budget passes through here to become the diagram's error, and a
+     * transactional boundary would mark the job's transaction rollback-only.
      */
     void revoke(OffboardingEvent event, String tokenId) {
-        revocation.revoke(tokenId, reasonOf(event));
+        revoke(event, tokenId, null);
+    }
+
+    /** One token; {@code refused}: REDCap's answer when the pass deleted its value at once, or null. */
+    void revoke(OffboardingEvent event, String tokenId, Refused refused) {
+        if (refused == null) {
+            revocation.revoke(tokenId, reasonOf(event));
+        } else {
+            revocation.revoke(refused, reasonOf(event));
+        }
         IssuedToken token = registry.find(tokenId).orElseThrow();
         if (token.state().inRedcap()) {
             return; // pending in REDCap's Control Center: confirmed later (revocationConfirmed)

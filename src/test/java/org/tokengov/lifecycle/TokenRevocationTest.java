@@ -170,22 +170,38 @@ class TokenRevocationTest {
     void refusingAtOnceDeletesTheValueAndLeavesTheRecordsToTheRevocation() {
         token(TokenState.ACTIVE, TokenAdministrationMode.DATABASE);
 
-        revocation.refuseAtOnce("token-1");
+        when(administration.delete(RedcapEnvironment.PROD, 101, "bob", AuditTrail.SYSTEM_ACTOR))
+                .thenReturn(Optional.of(NOW.plusSeconds(60)));
 
-        verify(administration).delete(RedcapEnvironment.PROD, 101, "bob", AuditTrail.SYSTEM_ACTOR);
+        assertThat(revocation.refuseAtOnce("token-1"))
+                .contains(new TokenRevocation.Refused("token-1", Optional.of(NOW.plusSeconds(60))));
+
         verify(registry, never()).markRevoked(anyString(), anyString());
         verify(registry, never()).markRevoked(anyString(), anyString(), any(Instant.class));
         verifyNoInteractions(notifier, auditTrail, entitlements, worklist, redcap);
     }
 
     @Test
+    void aTokenRefusedAtOnceIsRecordedAtRedcapsTimeWithoutAskingRedcapAgain() {
+        token(TokenState.ACTIVE, TokenAdministrationMode.DATABASE);
+
+        revocation.revoke(new TokenRevocation.Refused("token-1", Optional.of(NOW.plusSeconds(60))),
+                RevocationReason.OFFBOARDING);
+
+        verify(registry).markRevoked("token-1", "OFFBOARDING", NOW.plusSeconds(60));
+        verify(entitlements).withdrawIfLastToken("bob", RedcapEnvironment.PROD, "req-1");
+        verify(notifier).send(any(Notification.class));
+        verifyNoInteractions(administration);
+    }
+
+    @Test
     void refusingAtOnceLeavesTheManualModeAndPendingDeletionsToTheRevocation() {
         token(TokenState.ACTIVE, TokenAdministrationMode.MANUAL);
-        revocation.refuseAtOnce("token-1");
+        assertThat(revocation.refuseAtOnce("token-1")).isEmpty();
         token(TokenState.REVOCATION_PENDING, TokenAdministrationMode.DATABASE);
-        revocation.refuseAtOnce("token-1");
+        assertThat(revocation.refuseAtOnce("token-1")).isEmpty();
         token(TokenState.REVOKED, TokenAdministrationMode.DATABASE);
-        revocation.refuseAtOnce("token-1");
+        assertThat(revocation.refuseAtOnce("token-1")).isEmpty();
 
         verifyNoInteractions(administration, redcap, worklist, notifier, auditTrail);
     }

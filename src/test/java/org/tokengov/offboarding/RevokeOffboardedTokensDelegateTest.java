@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 import org.tokengov.lifecycle.TokenRevocation;
+import org.tokengov.lifecycle.TokenRevocation.Refused;
 import org.tokengov.redcap.RateBudgetExhaustedException;
 import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapUnavailableException;
@@ -51,7 +52,7 @@ class RevokeOffboardedTokensDelegateTest {
             when(registry.find(token)).thenReturn(Optional.of(new IssuedToken(token, "req", "alice", environment, 101,
                     true, false, false, TokenState.ACTIVE, Instant.EPOCH, Instant.EPOCH, null, null, null, null, 1L)));
         }
-        doNothing().when(revocations).revoke(any(), any());
+        doNothing().when(revocations).revoke(any(), any(), any());
     }
 
     @Test
@@ -63,8 +64,19 @@ class RevokeOffboardedTokensDelegateTest {
             order.verify(revocation).refuseAtOnce(token);
         }
         for (String token : List.of("token-prod", "token-qa-1", "token-qa-2")) {
-            order.verify(revocations).revoke(event, token);
+            order.verify(revocations).revoke(event, token, null);
         }
+    }
+
+    @Test
+    void aTokenRefusedAtOnceIsRecordedWithRedcapsAnswerNotAskedAgain() {
+        Refused refused = new Refused("token-qa-1", Optional.of(Instant.parse("2026-12-07T10:00:00Z")));
+        when(revocation.refuseAtOnce("token-qa-1")).thenReturn(Optional.of(refused));
+
+        delegate.execute(execution);
+
+        verify(revocations).revoke(event, "token-qa-1", refused);
+        verify(revocations).revoke(event, "token-prod", null);
     }
 
     @Test
@@ -74,44 +86,44 @@ class RevokeOffboardedTokensDelegateTest {
         delegate.execute(execution);
 
         verify(revocation).refuseAtOnce("token-qa-1");
-        verify(revocations).revoke(event, "token-prod");
+        verify(revocations).revoke(event, "token-prod", null);
     }
 
     @Test
     void aTokenRedcapFailsToRevokeIsRetriedAfterTheOthersAreRevoked() {
         RedcapUnavailableException prodDown = new RedcapUnavailableException("REDCap PROD answered 503");
-        doThrow(prodDown).when(revocations).revoke(any(), eq("token-prod"));
+        doThrow(prodDown).when(revocations).revoke(any(), eq("token-prod"), any());
 
         assertThatThrownBy(() -> delegate.execute(execution)).as("the job fails, to be retried").isSameAs(prodDown);
 
-        verify(revocations).revoke(event, "token-qa-1");
-        verify(revocations).revoke(event, "token-qa-2");
+        verify(revocations).revoke(event, "token-qa-1", null);
+        verify(revocations).revoke(event, "token-qa-2", null);
     }
 
     @Test
     void everyFailureIsReportedNotOnlyTheFirst() {
         RedcapUnavailableException prodDown = new RedcapUnavailableException("REDCap PROD answered 503");
         RedcapUnavailableException qaDown = new RedcapUnavailableException("REDCap QA answered 503");
-        doThrow(prodDown).when(revocations).revoke(any(), eq("token-prod"));
-        doThrow(qaDown).when(revocations).revoke(any(), eq("token-qa-2"));
+        doThrow(prodDown).when(revocations).revoke(any(), eq("token-prod"), any());
+        doThrow(qaDown).when(revocations).revoke(any(), eq("token-qa-2"), any());
 
         assertThatThrownBy(() -> delegate.execute(execution)).isSameAs(prodDown)
                 .satisfies(failure -> assertThat(failure.getSuppressed())
                         .containsExactly(qaDown));
-        verify(revocations).revoke(event, "token-qa-1");
+        verify(revocations).revoke(event, "token-qa-1", null);
     }
 
     @Test
     void aSpentBudgetSkipsTheRestOfItsServerAndEndsThePassAsTheModelledErrorThatWaitsForALaterWindow() {
         doThrow(new RateBudgetExhaustedException("rate budget exhausted for REDCap QA"))
-                .when(revocations).revoke(any(), eq("token-qa-1"));
-        doThrow(new RedcapUnavailableException("REDCap PROD answered 503")).when(revocations).revoke(any(), eq("token-prod"));
+                .when(revocations).revoke(any(), eq("token-qa-1"), any());
+        doThrow(new RedcapUnavailableException("REDCap PROD answered 503")).when(revocations).revoke(any(), eq("token-prod"), any());
 
         assertThatThrownBy(() -> delegate.execute(execution)).as("the wait keeps what the pass did; PROD fails again in"
                 + " the next").isInstanceOf(BpmnError.class)
                 .hasFieldOrPropertyWithValue("errorCode", RevokeOffboardedTokenDelegate.BUDGET_EXHAUSTED);
 
-        verify(revocations).revoke(event, "token-prod");
-        verify(revocations, never()).revoke(event, "token-qa-2");
+        verify(revocations).revoke(event, "token-prod", null);
+        verify(revocations, never()).revoke(eq(event), eq("token-qa-2"), any());
     }
 }
