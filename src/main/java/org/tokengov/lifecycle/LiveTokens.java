@@ -1,6 +1,7 @@
 package org.tokengov.lifecycle;
 
 import org.springframework.stereotype.Component;
+import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
 import org.tokengov.registry.TokenState;
 
@@ -22,7 +23,7 @@ public class LiveTokens {
 
     /** As {@link TokenRevocation#revoke} decides whether there is anything to revoke. */
     public boolean stillToRevoke(String tokenId) {
-        return registry.find(tokenId).map(token -> token.state().inRedcap() && token.state() != TokenState.REVOCATION_PENDING)
-                .orElse(false);
+        return registry.find(tokenId).map(IssuedToken::state)
+                .map(state -> state.inRedcap() && state != TokenState.REVOCATION_PENDING).orElse(false);
     }
 }

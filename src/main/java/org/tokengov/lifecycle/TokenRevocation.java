@@ -117,7 +117,7 @@ public class TokenRevocation {
         }
     }
 
-    /** A token whose value {@link #refuseAtOnce} deleted: when, by REDCap's log (as {@link TokenAdministration#delete}). */
+    /** A token whose value {@link #refuseAtOnce} deleted, and when by REDCap's log (see TokenAdministration#delete). */
     public record Refused(String tokenId, Optional<Instant> deletedAt) {
     }
 

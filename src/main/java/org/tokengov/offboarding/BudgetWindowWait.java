@@ -39,8 +39,10 @@ public class BudgetWindowWait {
     public String forOffboarding(String eventId) {
         Set<RedcapEnvironment> waiting = scope.tokenIds(eventId).stream().map(registry::find).flatMap(Optional::stream)
                 .filter(token -> token.state().inRedcap() && token.state() != TokenState.REVOCATION_PENDING)
-                .map(IssuedToken::environment).collect(Collectors.toCollection(() -> EnumSet.noneOf(RedcapEnvironment.class)));
-        return waiting.stream().map(this::wait).max(Duration::compareTo).orElseGet(RateBudget::laterWindowWait).toString();
+                .map(IssuedToken::environment)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(RedcapEnvironment.class)));
+        return waiting.stream().map(this::wait).max(Duration::compareTo).orElseGet(RateBudget::laterWindowWait)
+                .toString();
     }
 
     /**

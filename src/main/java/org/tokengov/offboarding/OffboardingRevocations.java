@@ -50,9 +50,9 @@ class OffboardingRevocations {
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
 
-    OffboardingRevocations(TokenRevocation revocation, OffboardingScope scope, TokenRegistry registry, TokenLifecycles lifecycles,
-            TokenEntitlements entitlements, OffboardingEvents events, JdbcClient jdbc, AuditTrail auditTrail, Clock clock,
-            ApplicationEventPublisher publisher) {
+    OffboardingRevocations(TokenRevocation revocation, OffboardingScope scope, TokenRegistry registry,
+            TokenLifecycles lifecycles, TokenEntitlements entitlements, OffboardingEvents events, JdbcClient jdbc,
+            AuditTrail auditTrail, Clock clock, ApplicationEventPublisher publisher) {
         this.revocation = revocation;
         this.scope = scope;
         this.registry = registry;

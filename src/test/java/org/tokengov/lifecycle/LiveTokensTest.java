@@ -24,8 +24,8 @@ class LiveTokensTest {
     @EnumSource(TokenState.class)
     void stillToRevokeWhileRedcapHoldsItAndNoDeletionIsPending(TokenState state) {
         when(registry.find("token-1")).thenReturn(Optional.of(new IssuedToken("token-1", "req-1", "bob",
-                RedcapEnvironment.PROD, 101, true, false, false, state, Instant.EPOCH, Instant.EPOCH, null, null, null, null,
-                1L)));
+                RedcapEnvironment.PROD, 101, true, false, false, state, Instant.EPOCH, Instant.EPOCH, null, null, null,
+                null, 1L)));
 
         assertThat(live.stillToRevoke("token-1")).as(state.name())
                 .isEqualTo(state.inRedcap() && state != TokenState.REVOCATION_PENDING);

@@ -34,6 +34,10 @@ class BudgetWindowWaitTest {
         return token(id, RedcapEnvironment.PROD, TokenState.ACTIVE);
     }
 
+    void known(IssuedToken token) {
+        when(registry.find(token.id())).thenReturn(Optional.of(token));
+    }
+
     static IssuedToken token(String id, RedcapEnvironment environment, TokenState state) {
         return new IssuedToken(id, "req", "bob", environment, 101, true, false, false, state, NOW, NOW, null, null,
                 null, null, 1L);
@@ -42,9 +46,9 @@ class BudgetWindowWaitTest {
     @Test
     void anOffboardingWaitsUntilEveryServerWhoseTokensStillWaitHasACallFree() {
         when(scope.tokenIds("event-1")).thenReturn(List.of("prod-live", "qa-live", "qa-revoked"));
-        when(registry.find("prod-live")).thenReturn(Optional.of(token("prod-live", RedcapEnvironment.PROD, TokenState.ACTIVE)));
-        when(registry.find("qa-live")).thenReturn(Optional.of(token("qa-live", RedcapEnvironment.QA, TokenState.QA_ACTIVE)));
-        when(registry.find("qa-revoked")).thenReturn(Optional.of(token("qa-revoked", RedcapEnvironment.QA, TokenState.REVOKED)));
+        known(token("prod-live", RedcapEnvironment.PROD, TokenState.ACTIVE));
+        known(token("qa-live", RedcapEnvironment.QA, TokenState.QA_ACTIVE));
+        known(token("qa-revoked", RedcapEnvironment.QA, TokenState.REVOKED));
         when(budgets.of(RedcapEnvironment.PROD)).thenReturn(prod);
         when(budgets.of(RedcapEnvironment.QA)).thenReturn(qa);
         when(prod.untilNextSlot()).thenReturn(Duration.ofSeconds(7));
@@ -57,9 +61,8 @@ class BudgetWindowWaitTest {
     @Test
     void anOffboardingWhoseTokensNoLongerWaitForTheBudgetWaitsAboutHalfAWindow() {
         when(scope.tokenIds("event-1")).thenReturn(List.of("prod-pending", "qa-revoked"));
-        when(registry.find("prod-pending")).thenReturn(Optional.of(token("prod-pending", RedcapEnvironment.PROD,
-                TokenState.REVOCATION_PENDING)));
-        when(registry.find("qa-revoked")).thenReturn(Optional.of(token("qa-revoked", RedcapEnvironment.QA, TokenState.REVOKED)));
+        known(token("prod-pending", RedcapEnvironment.PROD, TokenState.REVOCATION_PENDING));
+        known(token("qa-revoked", RedcapEnvironment.QA, TokenState.REVOKED));
         when(budgets.of(RedcapEnvironment.PROD)).thenReturn(prod);
         when(prod.untilNextSlot()).thenReturn(Duration.ofSeconds(50));
 

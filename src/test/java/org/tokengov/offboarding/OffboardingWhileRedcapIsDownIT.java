@@ -83,7 +83,8 @@ class OffboardingWhileRedcapIsDownIT {
         runUntilIncidentOrDone(processId);
 
         List<Incident> incidents = runtime.createIncidentQuery().processInstanceId(processId).list();
-        assertThat(incidents).singleElement().extracting(Incident::getActivityId).isEqualTo("Task_RevokeTokensInRedcap");
+        assertThat(incidents).singleElement().extracting(Incident::getActivityId)
+                .isEqualTo("Task_RevokeTokensInRedcap");
         assertThat(simulator.versionStatus("qa", qaValue)).as("QA's revocation did not wait for PROD").isEqualTo(403);
         assertThat(registry.find(prod.id()).orElseThrow().state()).isEqualTo(TokenState.ACTIVE);
         assertThat(jdbc.queryForObject("select outcome from offboarding_event where id = ?", String.class, offboarding))

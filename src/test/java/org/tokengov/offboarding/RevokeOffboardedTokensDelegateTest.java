@@ -39,8 +39,8 @@ class RevokeOffboardedTokensDelegateTest {
     final OffboardingRevocations revocations = spy(new OffboardingRevocations(revocation, scope, registry, null, null,
             events, null, null, null, null));
     final DelegateExecution execution = mock(DelegateExecution.class);
-    final OffboardingEvent event = new OffboardingEvent("event-1", "alice", "HR_WEBHOOK", "left", OffboardingEvent.TERMINATED,
-            null, Instant.EPOCH, Instant.EPOCH, OffboardingOutcome.RECEIVED, null, null);
+    final OffboardingEvent event = new OffboardingEvent("event-1", "alice", "HR_WEBHOOK", "left",
+            OffboardingEvent.TERMINATED, null, Instant.EPOCH, Instant.EPOCH, OffboardingOutcome.RECEIVED, null, null);
     final RevokeOffboardedTokensDelegate delegate = new RevokeOffboardedTokensDelegate(events, revocations);
 
     RevokeOffboardedTokensDelegateTest() {
@@ -117,7 +117,8 @@ class RevokeOffboardedTokensDelegateTest {
     void aSpentBudgetSkipsTheRestOfItsServerAndEndsThePassAsTheModelledErrorThatWaitsForALaterWindow() {
         doThrow(new RateBudgetExhaustedException("rate budget exhausted for REDCap QA"))
                 .when(revocations).revoke(any(), eq("token-qa-1"), any());
-        doThrow(new RedcapUnavailableException("REDCap PROD answered 503")).when(revocations).revoke(any(), eq("token-prod"), any());
+        doThrow(new RedcapUnavailableException("REDCap PROD answered 503")).when(revocations)
+                .revoke(any(), eq("token-prod"), any());
 
         assertThatThrownBy(() -> delegate.execute(execution)).as("the wait keeps what the pass did; PROD fails again in"
                 + " the next").isInstanceOf(BpmnError.class)
