@@ -15,7 +15,7 @@ import org.tokengov.registry.IssuedToken;
 /**
  * Asks REDCap's administrators for what only they can do by hand. The wave rule: a line joins the environment's open
  * wave; if none is open, it opens one and starts its worklist (one task for {@code redcap-admins}, one mail). The
- * task is created by a job of its own, so the lines of a burst (an offboarding's tokens, revoked in parallel) are
+ * task is created by a job of its own, so the lines of a burst (many departures' tokens, revoked side by side) are
  * there when it is first shown; later lines join the open task. When a wave ends, its open lines move to the next.
  * The environment's worklist row is locked while a line is added, so parallel revocations never open two waves.
  * Asking twice for the same open thing adds nothing (jobs are retried).

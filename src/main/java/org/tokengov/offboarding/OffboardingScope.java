@@ -14,7 +14,7 @@ import org.tokengov.registry.TokenRequests;
 /**
  * Which tokens an offboarding revokes, fixed when the event takes effect and kept as evidence: every live token of
  * a person who left the organisation, in QA and PROD; for a person who left a project, the tokens on that project
- * and the QA tokens of requests made for it. The process revokes one token per element of {@link #tokenIds}.
+ * and the QA tokens of requests made for it. The process revokes each of {@link #tokenIds}.
  *
  * <p>The person is locked first (see {@link TokenHolders}), and a termination is recorded as their departure under
  * that lock: an issuance of theirs that is writing makes this wait until its token is in the registry (and so in
@@ -52,7 +52,7 @@ public class OffboardingScope {
         return tokenIds(event.id()).size();
     }
 
-    /** The multi-instance collection of OffboardingProcess. */
+    /** The tokens the offboarding revokes; also the multi-instance collection of earlier releases' diagram. */
     public List<String> tokenIds(String eventId) {
         return jdbc.sql("select token_id from offboarding_revocation where event_id = ? order by token_id")
                 .param(eventId).query(String.class).list();

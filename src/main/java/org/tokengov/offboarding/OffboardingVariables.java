@@ -23,7 +23,7 @@ public final class OffboardingVariables {
     public static final String EFFECTIVE_NOW = "effectiveNow";
     /** What the event asks for once due: one of {@link EventAction}. */
     public static final String EVENT_ACTION = "eventAction";
-    /** The multi-instance element: one token to revoke. */
+    /** The multi-instance element of earlier releases' diagram (a job per token): one token to revoke. */
     public static final String TOKEN_ID = "tokenId";
     public static final String TOKEN_COUNT = "tokenCount";
 
