@@ -140,11 +140,14 @@ class OffboardingLatencyBenchmark {
         // decision restarts the guard's count, so the measured departures again begin with the normal path. Its
         // figures are printed: they are the nodes' first minutes.
         Map<String, Duration> warmUpRefusedAfter = new ConcurrentHashMap<>();
-        send(nodes, people.subList(0, WARM_UP), leavers, warmUpRefusedAfter, new ConcurrentHashMap<>());
+        Map<String, String> warmUpEventOf = new ConcurrentHashMap<>();
+        send(nodes, people.subList(0, WARM_UP), leavers, warmUpRefusedAfter, warmUpEventOf);
         confirmTheWave();
         awaitCompleted(WARM_UP);
         awaitSettled();
         List<Long> warmUp = warmUpRefusedAfter.values().stream().map(Duration::toMillis).sorted().toList();
+        Map<String, Stages> warmUpStages = stages(warmUpEventOf);
+        List<String> slowestWarmUp = slowest(warmUpRefusedAfter);
 
         Map<String, Duration> refusedAfter = new ConcurrentHashMap<>();
         Map<String, String> eventOf = new ConcurrentHashMap<>();
@@ -164,9 +167,7 @@ class OffboardingLatencyBenchmark {
         normal.sort(Long::compare);
         guarded.sort(Long::compare);
 
-        List<String> slowest = refusedAfter.entrySet().stream()
-                .sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
-                .limit(6).map(Map.Entry::getKey).toList();
+        List<String> slowest = slowest(refusedAfter);
         Map<String, Stages> stages = stages(eventOf);
 
         confirmTheWave();
@@ -189,6 +190,9 @@ class OffboardingLatencyBenchmark {
         print("guard's path (account suspended, values kept until confirmed)", guarded);
         print("warm-up before the measurement (nodes just started; not above)", warmUp);
         printStages(stages, slowest, refusedAfter);
+        System.out.println("  the warm-up's six slowest (nodes just started; a held one's last job is after its wave's"
+                + " confirmation):");
+        printStages(warmUpStages, slowestWarmUp, warmUpRefusedAfter);
         System.out.printf("sending took %.1f s; %d confirming calls; values left in REDCap after the wave was"
                 + " confirmed: %d%n", total.toMillis() / 1000.0, probes.get(), stillInRedcap);
         System.out.println(memory + " (this JVM: " + NODES + " node(s) and the simulator)");
@@ -226,6 +230,11 @@ class OffboardingLatencyBenchmark {
                     }
                 });
         return stages;
+    }
+
+    private static List<String> slowest(Map<String, Duration> refusedAfter) {
+        return refusedAfter.entrySet().stream().sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
+                .limit(6).map(Map.Entry::getKey).toList();
     }
 
     private static void printStages(Map<String, Stages> stages, List<String> slowest,
