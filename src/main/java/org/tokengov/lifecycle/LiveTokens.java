@@ -23,7 +23,6 @@ public class LiveTokens {
 
     /** As {@link TokenRevocation#revoke} decides whether there is anything to revoke. */
     public boolean stillToRevoke(String tokenId) {
-        return registry.find(tokenId).map(IssuedToken::state)
-                .map(state -> state.inRedcap() && state != TokenState.REVOCATION_PENDING).orElse(false);
+        return registry.find(tokenId).map(IssuedToken::state).filter(TokenState::stillToRevoke).isPresent();
     }
 }

@@ -84,7 +84,7 @@ public class TokenRevocation {
 
     private void revoke(String tokenId, RevocationReason reason, Refused refused) {
         IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
-        if (!token.state().inRedcap() || token.state() == TokenState.REVOCATION_PENDING) {
+        if (!token.state().stillToRevoke()) {
             return;
         }
         String how = "";
@@ -129,8 +129,7 @@ public class TokenRevocation {
      */
     public Optional<Refused> refuseAtOnce(String tokenId) {
         IssuedToken token = registry.find(tokenId).orElseThrow(() -> new IllegalStateException("Unknown token " + tokenId));
-        if (!token.state().inRedcap() || token.state() == TokenState.REVOCATION_PENDING || token.superToken()
-                || isManual(token)) {
+        if (!token.state().stillToRevoke() || token.superToken() || isManual(token)) {
             return Optional.empty();
         }
         return Optional.of(new Refused(tokenId, delete(token)));

@@ -12,7 +12,6 @@ import org.tokengov.redcap.RedcapEnvironment;
 import org.tokengov.redcap.RedcapUnavailableException;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenRegistry;
-import org.tokengov.registry.TokenState;
 
 /**
  * How long revocations wait at {@code Timer_NextBudgetWindow} when the REDCap rate budget is spent: until the next
@@ -38,7 +37,7 @@ public class BudgetWindowWait {
      */
     public String forOffboarding(String eventId) {
         Set<RedcapEnvironment> waiting = scope.tokenIds(eventId).stream().map(registry::find).flatMap(Optional::stream)
-                .filter(token -> token.state().inRedcap() && token.state() != TokenState.REVOCATION_PENDING)
+                .filter(token -> token.state().stillToRevoke())
                 .map(IssuedToken::environment)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(RedcapEnvironment.class)));
         return waiting.stream().map(this::wait).max(Duration::compareTo).orElseGet(RateBudget::laterWindowWait)

@@ -7,9 +7,9 @@ import org.tokengov.redcap.RateBudgetExhaustedException;
 
 /**
  * One token of the offboarding, in its own retried job, in parallel with the others: the diagram of releases before
- * {@code Task_RevokeTokensInRedcap}, kept for its instances still running (an offboarding dated later, or held in a
- * wave, reaches this step after an upgrade). A spent rate budget is not a failure: the diagram waits for a later
- * budget window (no retry used up, no incident).
+ * {@code Task_RevokeTokensInRedcap}, kept for the instances the upgrade could not move to the new one (one inside
+ * these per-token revocations holds back the others of its version). A spent rate budget is not a failure: the
+ * diagram waits for a later budget window (no retry used up, no incident).
  */
 @Component("revokeOffboardedTokenDelegate")
 class RevokeOffboardedTokenDelegate extends OffboardingStepDelegate {

@@ -18,7 +18,6 @@ import org.tokengov.redcap.TokenRights;
 import org.tokengov.registry.IssuedToken;
 import org.tokengov.registry.TokenHolders;
 import org.tokengov.registry.TokenRegistry;
-import org.tokengov.registry.TokenState;
 
 /**
  * The reversible lever of a held departure. Database mode: REDCap's own account suspension
@@ -113,7 +112,7 @@ class WaveLevers {
         for (String tokenId : jdbc.sql("select token_id from offboarding_revocation where event_id = ? order by token_id")
                 .param(event.id()).query(String.class).list()) {
             registry.find(tokenId)
-                    .filter(token -> token.state().inRedcap() && token.state() != TokenState.REVOCATION_PENDING)
+                    .filter(token -> token.state().stillToRevoke())
                     .filter(token -> !token.superToken())
                     .filter(token -> servers.server(token.environment()).tokenAdministration()
                             == TokenAdministrationMode.MANUAL)

@@ -160,7 +160,7 @@ public class TokenRegistry {
     @Transactional
     public IssuedToken markRevocationPending(String tokenId, String reason) {
         IssuedToken token = tokens.findById(tokenId).orElseThrow(() -> unknown(tokenId));
-        return token.state().inRedcap() && token.state() != TokenState.REVOCATION_PENDING ? tokens.save(with(token,
+        return token.state().stillToRevoke() ? tokens.save(with(token,
                 TokenState.REVOCATION_PENDING, token.expiresAt(), token.fingerprint(), null, reason)) : token;
     }
 

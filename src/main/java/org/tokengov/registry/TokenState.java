@@ -29,4 +29,9 @@ public enum TokenState {
     public boolean inRedcap() {
         return IN_REDCAP.contains(this);
     }
+
+    /** REDCap may still hold the value and nobody was asked to delete it yet: a revocation still has work to do. */
+    public boolean stillToRevoke() {
+        return inRedcap() && this != REVOCATION_PENDING;
+    }
 }

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,8 @@ class LiveTokensTest {
                 null, 1L)));
 
         assertThat(live.stillToRevoke("token-1")).as(state.name())
-                .isEqualTo(state.inRedcap() && state != TokenState.REVOCATION_PENDING);
+                .isEqualTo(EnumSet.of(TokenState.QA_ACTIVE, TokenState.ACTIVE, TokenState.SUSPENDED, TokenState.FOUND)
+                        .contains(state));
     }
 
     @Test
