@@ -90,6 +90,7 @@ class OffboardingBurstBenchmark {
             issue.issue(person, QA, 201);
         }
         System.out.printf("seeded %d tokens in %.0f s%n", PEOPLE * 2, (System.nanoTime() - seeding) / 1e9);
+        OffboardingBench.analyze(jdbc);
         JdbcTemplate prod = issue.redcap(PROD);
         JdbcTemplate qa = issue.redcap(QA);
         assertThat(workingInRedcap(prod, qa)).isEqualTo(2L * PEOPLE);

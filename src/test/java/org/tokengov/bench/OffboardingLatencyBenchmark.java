@@ -124,6 +124,7 @@ class OffboardingLatencyBenchmark {
                     + " ('rate_limiter_ip_range', ?)", PROBE_ADDRESS);
         }
         System.out.printf("seeded %d tokens in %.0f s%n", people.size() * 5, (System.nanoTime() - seeding) / 1e9);
+        OffboardingBench.analyze(jdbc);
 
         for (RedcapEnvironment environment : RedcapEnvironment.values()) {
             redcap.put(environment, issue.redcap(environment));
