@@ -45,10 +45,7 @@ class HelmChartTest {
 
     @Test
     void lintsWithEveryCiValuesFile() throws IOException {
-        List<Path> variants;
-        try (Stream<Path> files = Files.list(CHART.resolve("ci"))) {
-            variants = files.filter(file -> file.getFileName().toString().endsWith("-values.yaml")).sorted().toList();
-        }
+        List<Path> variants = ciValuesFiles();
         assertThat(variants).hasSizeGreaterThanOrEqualTo(3);
         for (Path variant : variants) {
             // helm-java's lint takes no values file: lint a copy whose values.yaml has the variant merged in, as
@@ -251,6 +248,13 @@ class HelmChartTest {
     }
 
     // --- rendering and reading manifests
+
+    /** The chart's {@code ci/*-values.yaml} variants. */
+    static List<Path> ciValuesFiles() throws IOException {
+        try (Stream<Path> files = Files.list(CHART.resolve("ci"))) {
+            return files.filter(file -> file.getFileName().toString().endsWith("-values.yaml")).sorted().toList();
+        }
+    }
 
     static List<Map<String, Object>> render(Path valuesFile) {
         return render(valuesFile, Map.of());
