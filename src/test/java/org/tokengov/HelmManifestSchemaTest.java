@@ -66,7 +66,8 @@ class HelmManifestSchemaTest {
                 if (PROMETHEUS_OPERATOR.contains(type)) {
                     continue;
                 }
-                assertThat(KUBERNETES).as(variant + " renders " + type + ": not a type this test knows").containsKey(type);
+                assertThat(KUBERNETES).as(variant + " renders " + type + ": not a type this test knows")
+                        .containsKey(type);
                 assertThatCode(() -> KUBERNETES.get(type).validate(gson.toJsonTree(manifest)))
                         .as(variant + ": " + type + " " + HelmChartTest.at(manifest, "metadata.name"))
                         .doesNotThrowAnyException();

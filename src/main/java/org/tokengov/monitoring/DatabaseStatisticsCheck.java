@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DatabaseStatisticsCheck {
 
-    static final String WARNING = "PostgreSQL's autovacuum is off: without fresh statistics, finding a token's lifecycle"
-            + " scans every lifecycle and offboardings slow down. Turn autovacuum on, or run ANALYZE after imports and"
-            + " regularly (operator guide, \"Keep PostgreSQL's autovacuum on\").";
+    static final String WARNING = "PostgreSQL's autovacuum is off: without fresh statistics, finding a token's"
+            + " lifecycle scans every lifecycle and offboardings slow down. Turn autovacuum on, or run ANALYZE after"
+            + " imports and regularly (operator guide, \"Keep PostgreSQL's autovacuum on\").";
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseStatisticsCheck.class);
 
