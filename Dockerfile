@@ -1,7 +1,11 @@
 # The app's image: `docker build -t redcap-token-governance:<version> .` (the Helm chart's image).
 # Build stage: Maven through the wrapper, then Spring Boot's layered extraction (dependencies change less often than
 # the app, so their layers are reused between releases).
-FROM eclipse-temurin:17-jdk AS build
+# The base images are arguments so that a site without Docker Hub builds from its own registry's (any JDK 17 with
+# `tar`, and any JRE 17 with `groupadd`/`useradd`): --build-arg BUILD_IMAGE=… --build-arg RUNTIME_IMAGE=….
+ARG BUILD_IMAGE=eclipse-temurin:17-jdk
+ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /build
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
@@ -17,7 +21,7 @@ RUN ./mvnw -B -ntp -q -Dmaven.test.skip=true package \
     && java -Djarmode=tools -jar application.jar extract --layers --destination extracted
 
 # Runtime: a JRE only, the app's layers, a user without a login or a home; no shell tool is needed at run time.
-FROM eclipse-temurin:17-jre
+FROM ${RUNTIME_IMAGE}
 RUN groupadd --system --gid 10001 tokengov \
     && useradd --system --uid 10001 --gid tokengov --no-create-home --shell /usr/sbin/nologin tokengov
 WORKDIR /app
