@@ -1,0 +1,319 @@
+package org.tokengov;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tokengov.HelmChartTest.at;
+import static org.tokengov.HelmChartTest.containers;
+import static org.tokengov.HelmChartTest.list;
+import static org.tokengov.HelmChartTest.map;
+import static org.tokengov.HelmChartTest.only;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.tokengov.testsupport.KeycloakTestServer;
+import org.tokengov.testsupport.Podman;
+import org.tokengov.testsupport.TestDatabases;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The chart's pods run as a node runs them, without a cluster: the image is built from the {@code Dockerfile} by
+ * {@code scripts/podman-image.sh} (its base images made from Debian's packages: Docker Hub is out of reach here), and
+ * the manifests rendered from {@code ci/*-values.yaml} are played by podman's {@code kube play}: the same pod spec,
+ * security context, ConfigMap, Secrets by key, volumes, arguments and commands. The pods share the machine's network,
+ * where the real servers are; there is no scheduler, no Service, and nothing acts on the probes, so the test calls the
+ * probes' own paths and ports.
+ */
+@SuppressWarnings("unchecked")
+class HelmChartOnPodmanIT {
+
+    private static final String REPOSITORY = "localhost/redcap-token-governance";
+    /** The chart's connection test needs wget; the script makes this one from Debian's busybox. */
+    private static final String TEST_IMAGE = "localhost/tokengov-busybox:bookworm";
+    private static final Duration START_UP = Duration.ofMinutes(3);
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    @BeforeAll
+    static void buildTheImage() {
+        Podman.script(Path.of("scripts", "podman-image.sh"), Duration.ofMinutes(20));
+    }
+
+    @Test
+    void theEmbeddedDemoRunsInItsPodAsTheChartSpecifiesIt() throws Exception {
+        List<Map<String, Object>> manifests = HelmChartTest.render(HelmChartTest.EMBEDDED, images());
+        Map<String, Object> deployment = only(manifests, "Deployment");
+        Map<String, Object> app = containers(deployment).get(0);
+        Map<String, Object> podSecurity = map(deployment, "spec.template.spec.securityContext");
+        assertPortsFree(app);
+
+        try (PlayedPods pods = new PlayedPods()) {
+            String container = pods.play(only(manifests, "ConfigMap"), deployment);
+            awaitProbes(app);
+
+            assertThat(get("http://127.0.0.1:8080/camunda/app/tasklist/", null).statusCode()).isEqualTo(200);
+            assertThat(get("http://127.0.0.1:8080/api/requests", "alice:demo").statusCode()).isEqualTo(200);
+            assertThat(get("http://127.0.0.1:8080/api/requests", null).statusCode()).isEqualTo(401);
+
+            // What the security contexts say, as the running process has it.
+            assertThat(Podman.run("inspect", "--format", "{{.Config.User}} {{.HostConfig.ReadonlyRootfs}}", container).trim())
+                    .isEqualTo(podSecurity.get("runAsUser") + ":" + podSecurity.get("runAsGroup") + " true");
+            String status = Podman.run("exec", container, "cat", "/proc/1/status");
+            assertThat(status).contains("Uid:\t10001\t10001\t10001\t10001", "NoNewPrivs:\t1")
+                    .contains("CapEff:\t0000000000000000", "CapBnd:\t0000000000000000");
+            assertThat(Podman.attempt("exec", container, "sh", "-c", "echo x > /app/changed").exitCode())
+                    .as("the root filesystem is read-only").isNotZero();
+            for (Map<String, Object> mount : list(app, "volumeMounts")) {
+                assertThat(Podman.attempt("exec", container, "sh", "-c", "echo x > " + mount.get("mountPath") + "/written")
+                        .exitCode()).as("the app writes to " + mount.get("mountPath")).isZero();
+            }
+            List<String> preStop = (List<String>) at(app, "lifecycle.preStop.exec.command");
+            List<String> exec = new ArrayList<>(List.of("exec", container));
+            exec.addAll(preStop);
+            assertThat(Podman.attempt(exec.toArray(String[]::new)).exitCode()).as("the preStop hook " + preStop).isZero();
+
+            Podman.Result connectionTest = connectionTest(manifests);
+            assertThat(connectionTest.exitCode()).as("the chart's connection test (helm test): " + connectionTest.output())
+                    .isZero();
+        }
+    }
+
+    @Test
+    void productionInstallsTheSchemaWithItsJobThenServesFromIt() throws Exception {
+        String url = TestDatabases.newPostgresDatabase("podman");
+        Map<String, Object> settings = new LinkedHashMap<>(images());
+        settings.put("database.url", url);
+        settings.put("redcap.qa.apiUrl", "http://127.0.0.1:9/api/");
+        settings.put("redcap.prod.apiUrl", "http://127.0.0.1:9/api/");
+        settings.put("keycloak.url", KeycloakTestServer.baseUrl());
+        settings.put("smtp.host", "127.0.0.1");
+        List<Map<String, Object>> manifests = HelmChartTest.render(HelmChartTest.PRODUCTION, settings);
+        Map<String, Object> job = only(manifests, "Job");
+        Map<String, Object> deployment = only(manifests, "Deployment");
+        Map<String, Object> app = containers(deployment).get(0);
+        assertPortsFree(app);
+        String auditKey = "audit-key-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        Map<String, String> secretValues = Map.of(
+                "tokengov-database/username", TestDatabases.POSTGRES_USER,
+                "tokengov-database/password", "",
+                "tokengov-audit/audit-key", auditKey,
+                "tokengov-keycloak/client-secret", KeycloakTestServer.clientSecret());
+
+        try (PlayedPods pods = new PlayedPods()) {
+            pods.createSecrets(secretValues, job, deployment);
+
+            // The pre-install hook: the Job's pod, run to its end before anything else.
+            Map<String, Object> jobPod = Map.of("apiVersion", "v1", "kind", "Pod",
+                    "metadata", Map.of("name", map(job, "metadata").get("name")), "spec", map(job, "spec.template.spec"));
+            Podman.Result schemaJob = pods.runToCompletion(jobPod);
+            assertThat(schemaJob.exitCode()).as("the schema Job: " + schemaJob.output()).isZero();
+            JdbcTemplate jdbc = jdbc(url);
+            assertThat(jdbc.queryForList("select version_ from act_ge_schema_log", String.class)).contains("7.24.0");
+            assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where not success", Integer.class))
+                    .isZero();
+
+            String container = pods.play(only(manifests, "ConfigMap"), deployment);
+            awaitProbes(app);
+
+            assertThat(jdbc.queryForObject("select count(*) from act_re_procdef where key_ = 'TokenRequestProcess'",
+                    Integer.class)).isOne();
+            assertThat(get("http://127.0.0.1:8080/api/requests", null).statusCode()).isEqualTo(401);
+            String logs = Podman.run("logs", container) + schemaJob.output();
+            assertThat(logs).contains("Started TokenGovernanceApplication")
+                    .doesNotContain(auditKey).doesNotContain(KeycloakTestServer.clientSecret());
+        }
+    }
+
+    /** The chart's own image settings, pointing at what the script built; the tag stays the chart's appVersion. */
+    private static Map<String, Object> images() {
+        return Map.of("image.repository", REPOSITORY, "tests.image", TEST_IMAGE);
+    }
+
+    /**
+     * The chart's connection test (helm test) as its pod specifies it: image, command, user and security context. It
+     * calls the Service by name, which a cluster's DNS resolves; here the name resolves to this machine, where the played
+     * pod listens. podman 4.3's {@code kube play} ignores {@code hostAliases}, so the container runs with {@code run}.
+     */
+    private static Podman.Result connectionTest(List<Map<String, Object>> manifests) {
+        Map<String, Object> pod = only(manifests, "Pod");
+        Map<String, Object> podSecurity = map(pod, "spec.securityContext");
+        Map<String, Object> container = containers(pod).get(0);
+        String service = (String) map(only(manifests, "Service"), "metadata").get("name");
+        List<String> run = new ArrayList<>(List.of("run", "--rm", "--network", "host", "--add-host", service + ":127.0.0.1",
+                "--user", podSecurity.get("runAsUser") + ":" + podSecurity.get("runAsGroup")));
+        assertThat(at(container, "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
+        assertThat(at(container, "securityContext.allowPrivilegeEscalation")).isEqualTo(false);
+        assertThat((List<String>) at(container, "securityContext.capabilities.drop")).containsExactly("ALL");
+        run.addAll(List.of("--read-only", "--security-opt", "no-new-privileges", "--cap-drop", "ALL"));
+        run.add((String) container.get("image"));
+        run.addAll((List<String>) container.get("command"));
+        return Podman.attempt(run.toArray(String[]::new));
+    }
+
+    /** A port in use would make the probes answer from whatever holds it. */
+    private static void assertPortsFree(Map<String, Object> container) {
+        for (Map<String, Object> port : list(container, "ports")) {
+            try (ServerSocket socket = new ServerSocket((Integer) port.get("containerPort"))) {
+                assertThat(socket.isBound()).isTrue();
+            } catch (IOException e) {
+                throw new IllegalStateException("Port " + port.get("containerPort") + " is in use: the pod needs it", e);
+            }
+        }
+    }
+
+    /** The startup, liveness and readiness probes' paths and ports answer 200 once the pod has started. */
+    private void awaitProbes(Map<String, Object> container) throws Exception {
+        Map<String, Integer> ports = list(container, "ports").stream()
+                .collect(Collectors.toMap(port -> (String) port.get("name"), port -> (Integer) port.get("containerPort")));
+        Set<String> probes = new LinkedHashSet<>();
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            probes.add("http://127.0.0.1:" + ports.get(at(container, probe + ".httpGet.port"))
+                    + at(container, probe + ".httpGet.path"));
+        }
+        Instant deadline = Instant.now().plus(START_UP);
+        for (String probe : probes) {
+            HttpResponse<String> answer = null;
+            while (Instant.now().isBefore(deadline) && (answer == null || answer.statusCode() != 200)) {
+                try {
+                    answer = get(probe, null);
+                } catch (IOException notListeningYet) {
+                    Thread.sleep(500);
+                }
+            }
+            assertThat(answer).as(probe + " within " + START_UP).isNotNull();
+            assertThat(answer.statusCode()).as(probe + ": " + answer.body()).isEqualTo(200);
+        }
+    }
+
+    private HttpResponse<String> get(String url, String user) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JdbcTemplate jdbc(String url) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser(TestDatabases.POSTGRES_USER);
+        return new JdbcTemplate(dataSource);
+    }
+
+    /** Manifests played on the machine's network, and the Secrets made for them; all of it removed on close. */
+    private static final class PlayedPods implements AutoCloseable {
+
+        private final Path directory;
+        private final List<Path> played = new ArrayList<>();
+        private final Set<String> secrets = new LinkedHashSet<>();
+
+        PlayedPods() throws IOException {
+            directory = Files.createTempDirectory("played-pods");
+        }
+
+        /**
+         * Plays the manifests; returns the name of the (only) container of the last one's pod. The containers' port
+         * declarations are left out: podman would publish them, which it cannot on the machine's network, where the
+         * pod listens on them anyway.
+         */
+        @SafeVarargs
+        final String play(Map<String, Object>... manifests) {
+            Path file = directory.resolve("manifest-" + played.size() + ".yaml");
+            List<Object> withoutPorts = new ArrayList<>();
+            for (Map<String, Object> manifest : manifests) {
+                withoutPorts.add(new Yaml().load(new Yaml().dump(manifest)));
+                containers((Map<String, Object>) withoutPorts.get(withoutPorts.size() - 1))
+                        .forEach(container -> container.remove("ports"));
+            }
+            try {
+                Files.writeString(file, new Yaml().dumpAll(withoutPorts.iterator()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            played.add(file);
+            Podman.run("kube", "play", "--replace", "--network", "host", file.toString());
+            return containerName(manifests[manifests.length - 1]);
+        }
+
+        /** Plays a pod that runs to its end (a Job's, a test's): its exit code and what it printed. */
+        Podman.Result runToCompletion(Map<String, Object> pod) {
+            String container = play(pod);
+            int exitCode = Integer.parseInt(Podman.run("wait", container).trim());
+            return new Podman.Result(exitCode, Podman.run("logs", container));
+        }
+
+        /**
+         * Each Secret the manifests refer to by key, with the value {@code values} gives for "name/key": every key
+         * referred to must have one. podman 4.3 reads a Secret for {@code secretKeyRef} as a JSON object of
+         * base64 values, not as a Secret manifest.
+         */
+        @SafeVarargs
+        final void createSecrets(Map<String, String> values, Map<String, Object>... manifests) {
+            Map<String, Map<String, String>> byName = new LinkedHashMap<>();
+            for (Map<String, Object> manifest : manifests) {
+                for (Map<String, Object> container : containers(manifest)) {
+                    for (Map<String, Object> variable : list(container, "env")) {
+                        Map<String, Object> reference = map(variable, "valueFrom.secretKeyRef");
+                        if (reference != null) {
+                            String key = reference.get("name") + "/" + reference.get("key");
+                            assertThat(values).as("a value for the Secret key " + key).containsKey(key);
+                            byName.computeIfAbsent((String) reference.get("name"), name -> new LinkedHashMap<>())
+                                    .put((String) reference.get("key"), Base64.getEncoder()
+                                            .encodeToString(values.get(key).getBytes(StandardCharsets.UTF_8)));
+                        }
+                    }
+                }
+            }
+            byName.forEach((name, data) -> {
+                Podman.attempt("secret", "rm", name);
+                String json = data.entrySet().stream().map(entry -> "\"" + entry.getKey() + "\":\"" + entry.getValue() + "\"")
+                        .collect(Collectors.joining(",", "{", "}"));
+                Podman.runWithInput(json.getBytes(StandardCharsets.UTF_8), "secret", "create", name, "-");
+                secrets.add(name);
+            });
+        }
+
+        /** podman names a played pod's container {@code <pod>-<container>}; a Deployment's pod is {@code <name>-pod-0}. */
+        static String containerName(Map<String, Object> manifest) {
+            String name = (String) map(manifest, "metadata").get("name");
+            String pod = "Deployment".equals(manifest.get("kind")) ? name + "-pod-0" : name;
+            return pod + "-" + containers(manifest).get(0).get("name");
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (int i = played.size() - 1; i >= 0; i--) {
+                Podman.attempt("kube", "down", played.get(i).toString());
+            }
+            secrets.forEach(name -> Podman.attempt("secret", "rm", name));
+            try (var files = Files.list(directory)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(directory);
+        }
+    }
+}
