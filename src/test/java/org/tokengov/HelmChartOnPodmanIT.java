@@ -28,6 +28,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,12 @@ class HelmChartOnPodmanIT {
                 assertThat(Podman.attempt("exec", container, "sh", "-c", "echo x > " + mount.get("mountPath") + "/written")
                         .exitCode()).as("the app writes to " + mount.get("mountPath")).isZero();
             }
+            // The memory limit reaches the JVM: its heap is the ConfigMap's 75 % of the limit, not of the machine.
+            long limit = mebibytes((String) at(app, "resources.limits.memory"));
+            assertThat(Podman.run("inspect", "--format", "{{.HostConfig.Memory}}", container).trim()).isEqualTo(String.valueOf(limit));
+            assertThat(heapMaximum(get("http://127.0.0.1:8081/actuator/prometheus", null).body()))
+                    .isBetween((long) (limit * 0.70), (long) (limit * 0.75));
+
             List<String> preStop = (List<String>) at(app, "lifecycle.preStop.exec.command");
             List<String> exec = new ArrayList<>(List.of("exec", container));
             exec.addAll(preStop);
@@ -170,6 +178,21 @@ class HelmChartOnPodmanIT {
         run.add((String) container.get("image"));
         run.addAll((List<String>) container.get("command"));
         return Podman.attempt(run.toArray(String[]::new));
+    }
+
+    private static long mebibytes(String quantity) {
+        assertThat(quantity).as("a memory limit in Mi").matches("\\d+Mi");
+        return Long.parseLong(quantity.substring(0, quantity.length() - 2)) * 1024 * 1024;
+    }
+
+    /** The sum of the heap pools' maximum sizes, as Actuator's Prometheus endpoint reports them. */
+    private static long heapMaximum(String metrics) {
+        Matcher pool = Pattern.compile("(?m)^jvm_memory_max_bytes\\{(?=[^}]*area=\"heap\")[^}]*} (\\S+)$").matcher(metrics);
+        long sum = 0;
+        while (pool.find()) {
+            sum += (long) Math.max(0, Double.parseDouble(pool.group(1)));
+        }
+        return sum;
     }
 
     /** A port in use would make the probes answer from whatever holds it. */
