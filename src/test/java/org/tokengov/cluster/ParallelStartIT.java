@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.tokengov.testsupport.KeycloakTestServer;
 import org.tokengov.testsupport.TestDatabases;
 import org.tokengov.testsupport.TwoNodes;
 
@@ -49,6 +51,31 @@ class ParallelStartIT {
                 assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
                         .processDefinitionKey("TokenRequestProcess").count()).as("node %d sees one definition", node).isOne();
             }
+        }
+    }
+
+    /**
+     * With Keycloak as the identity, as production runs: its Camunda plugin would grant {@code camunda-admin} its
+     * authorizations while the engine is built, before the app's start-up lock, and two replicas doing that at once
+     * collided on Camunda's unique key; one failed to start (found running the chart's two replicas under podman).
+     */
+    @Test
+    void twoNodesWithKeycloakStartingTogetherOnANewDatabaseBothStart() {
+        try (TwoNodes nodes = new TwoNodes("camunda.bpm.database.schema-update=false",
+                "camunda.bpm.job-execution.enabled=false",
+                "tokengov.keycloak.server-url=" + KeycloakTestServer.baseUrl(),
+                "tokengov.keycloak.client-secret=" + KeycloakTestServer.clientSecret())
+                .withProfiles("embedded", "keycloak")) {
+            installEngineTables(nodes.engineDatabase());
+
+            nodes.startTogether();
+
+            assertThat(nodes.node(0)).as("node 0 started").isNotNull();
+            assertThat(nodes.node(1)).as("node 1 started").isNotNull();
+            JdbcTemplate jdbc = jdbc(nodes.engineDatabase());
+            assertThat(jdbc.queryForList("select resource_type_ from act_ru_authorization where group_id_ = 'camunda-admin'"
+                    + " and resource_id_ = '*'", Integer.class)).as("camunda-admin's grants, one per resource")
+                    .hasSize(Resources.values().length).doesNotHaveDuplicates();
         }
     }
 

@@ -33,10 +33,17 @@ public final class TwoNodes implements AutoCloseable {
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
     private final Map<Integer, List<String>> nodeProperties = new HashMap<>();
     private final Map<Integer, Consumer<ConfigurableApplicationContext>> nodeSetups = new HashMap<>();
+    private String[] profiles = {};
 
     /** Properties ({@code name=value}) both nodes get on top of {@link RealServers}'. */
     public TwoNodes(String... extraProperties) {
         this.extraProperties = List.of(extraProperties);
+    }
+
+    /** Both nodes with these profiles instead of the default ({@code embedded} alone). */
+    public TwoNodes withProfiles(String... profiles) {
+        this.profiles = profiles.clone();
+        return this;
     }
 
     /**
@@ -119,8 +126,8 @@ public final class TwoNodes implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext start(int index, ApplicationListener<ApplicationEvent> listener) {
-        return new SpringApplicationBuilder(TokenGovernanceApplication.class).initializers(new Node(index))
-                .listeners(listener).run();
+        return new SpringApplicationBuilder(TokenGovernanceApplication.class).profiles(profiles)
+                .initializers(new Node(index)).listeners(listener).run();
     }
 
     @Override

@@ -5,7 +5,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.tokengov.identity.ContractGroups;
 import org.tokengov.identity.KeycloakProperties;
 
 /**
@@ -13,7 +12,7 @@ import org.tokengov.identity.KeycloakProperties;
  * (read-only: people are managed in Keycloak). User id = Keycloak username, group id = the group's path without the
  * leading slash, i.e. the group name for the realm's top-level groups (api-requesters, …), so the ids the BPMN,
  * authorizations and Tasklist filters use stay the same as with Camunda's own identity store. Members of
- * {@code camunda-admin} are Camunda administrators. Password checks (HTTP Basic on /engine-rest) go to Keycloak.
+ * {@code camunda-admin} are Camunda administrators (the engine's own admin group). Password checks (HTTP Basic on /engine-rest) go to Keycloak.
  * Cache and other plugin settings can be overridden under {@code tokengov.keycloak.camunda-plugin.*}.
  */
 @Configuration
@@ -30,7 +29,9 @@ class CamundaKeycloakIdentityConfiguration {
         plugin.setClientSecret(keycloak.clientSecret());
         plugin.setUseUsernameAsCamundaUserId(true);
         plugin.setUseGroupPathAsCamundaGroupId(true);
-        plugin.setAdministratorGroupName(ContractGroups.CAMUNDA_ADMINS);
+        // No administratorGroupName: camunda-admin is an admin group of every engine, and the app grants it its
+        // authorizations at start-up one replica at a time; the plugin would grant them while the engine is built, and
+        // two replicas starting on a new database collided on Camunda's unique key there.
         // Short-lived query cache: group changes (e.g. an entitlement granted by a process) show within a minute.
         // Password checks are never cached, so a disabled account is refused at once.
         plugin.setCacheEnabled(true);
