@@ -9,7 +9,6 @@ import static org.tokengov.HelmChartTest.only;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,12 +30,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tokengov.testsupport.KeycloakTestServer;
 import org.tokengov.testsupport.Podman;
+import org.tokengov.testsupport.SwitchableProxy;
 import org.tokengov.testsupport.TestDatabases;
 import org.yaml.snakeyaml.Yaml;
 
@@ -44,9 +45,10 @@ import org.yaml.snakeyaml.Yaml;
  * The chart's pods run as a node runs them, without a cluster: the image is built from the {@code Dockerfile} by
  * {@code scripts/podman-image.sh} (its base images made from Debian's packages: Docker Hub is out of reach here), and
  * the manifests rendered from {@code ci/*-values.yaml} are played by podman's {@code kube play}: the same pod spec,
- * security context, ConfigMap, Secrets by key, volumes, arguments and commands. The pods share the machine's network,
- * where the real servers are; there is no scheduler, no Service, and nothing acts on the probes, so the test calls the
- * probes' own paths and ports.
+ * replicas, security context, ConfigMap, Secrets by key, volumes, resources, arguments and commands, each pod in a
+ * network namespace of its own on a bridge. The machine's PostgreSQL and Keycloak listen on its loopback only, so the
+ * pods reach them through relays, as {@code host.containers.internal}. There is no scheduler, no Service, and nothing
+ * acts on the probes: the test calls the probes' own paths and ports on each pod's address.
  */
 @SuppressWarnings("unchecked")
 class HelmChartOnPodmanIT {
@@ -54,7 +56,8 @@ class HelmChartOnPodmanIT {
     private static final String REPOSITORY = "localhost/redcap-token-governance";
     /** The chart's connection test needs wget; the script makes this one from Debian's busybox. */
     private static final String TEST_IMAGE = "localhost/tokengov-busybox:bookworm";
-    private static final Duration START_UP = Duration.ofMinutes(3);
+    private static final String HOST = "host.containers.internal";
+    private static final Duration START_UP = Duration.ofMinutes(4);
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
@@ -69,15 +72,17 @@ class HelmChartOnPodmanIT {
         Map<String, Object> deployment = only(manifests, "Deployment");
         Map<String, Object> app = containers(deployment).get(0);
         Map<String, Object> podSecurity = map(deployment, "spec.template.spec.securityContext");
-        assertPortsFree(app);
 
         try (PlayedPods pods = new PlayedPods()) {
-            String container = pods.play(only(manifests, "ConfigMap"), deployment);
-            awaitProbes(app);
+            List<String> replicas = pods.play(only(manifests, "ConfigMap"), deployment);
+            assertThat(replicas).hasSize(1);
+            String container = replicas.get(0);
+            String pod = address(container);
+            awaitProbes(app, pod);
 
-            assertThat(get("http://127.0.0.1:8080/camunda/app/tasklist/", null).statusCode()).isEqualTo(200);
-            assertThat(get("http://127.0.0.1:8080/api/requests", "alice:demo").statusCode()).isEqualTo(200);
-            assertThat(get("http://127.0.0.1:8080/api/requests", null).statusCode()).isEqualTo(401);
+            assertThat(get("http://" + pod + ":8080/camunda/app/tasklist/", null).statusCode()).isEqualTo(200);
+            assertThat(get("http://" + pod + ":8080/api/requests", "alice:demo").statusCode()).isEqualTo(200);
+            assertThat(get("http://" + pod + ":8080/api/requests", null).statusCode()).isEqualTo(401);
 
             // What the security contexts say, as the running process has it.
             assertThat(Podman.run("inspect", "--format", "{{.Config.User}} {{.HostConfig.ReadonlyRootfs}}", container).trim())
@@ -91,10 +96,12 @@ class HelmChartOnPodmanIT {
                 assertThat(Podman.attempt("exec", container, "sh", "-c", "echo x > " + mount.get("mountPath") + "/written")
                         .exitCode()).as("the app writes to " + mount.get("mountPath")).isZero();
             }
+
             // The memory limit reaches the JVM: its heap is the ConfigMap's 75 % of the limit, not of the machine.
             long limit = mebibytes((String) at(app, "resources.limits.memory"));
-            assertThat(Podman.run("inspect", "--format", "{{.HostConfig.Memory}}", container).trim()).isEqualTo(String.valueOf(limit));
-            assertThat(heapMaximum(get("http://127.0.0.1:8081/actuator/prometheus", null).body()))
+            assertThat(Podman.run("inspect", "--format", "{{.HostConfig.Memory}}", container).trim())
+                    .isEqualTo(String.valueOf(limit));
+            assertThat(heapMaximum(get("http://" + pod + ":8081/actuator/prometheus", null).body()))
                     .isBetween((long) (limit * 0.70), (long) (limit * 0.75));
 
             List<String> preStop = (List<String>) at(app, "lifecycle.preStop.exec.command");
@@ -102,26 +109,16 @@ class HelmChartOnPodmanIT {
             exec.addAll(preStop);
             assertThat(Podman.attempt(exec.toArray(String[]::new)).exitCode()).as("the preStop hook " + preStop).isZero();
 
-            Podman.Result connectionTest = connectionTest(manifests);
+            Podman.Result connectionTest = connectionTest(manifests, pod);
             assertThat(connectionTest.exitCode()).as("the chart's connection test (helm test): " + connectionTest.output())
                     .isZero();
         }
     }
 
     @Test
-    void productionInstallsTheSchemaWithItsJobThenServesFromIt() throws Exception {
+    void productionInstallsTheSchemaWithItsJobThenBothReplicasStartTogetherOnIt() throws Exception {
         String url = TestDatabases.newPostgresDatabase("podman");
-        Map<String, Object> settings = new LinkedHashMap<>(images());
-        settings.put("database.url", url);
-        settings.put("redcap.qa.apiUrl", "http://127.0.0.1:9/api/");
-        settings.put("redcap.prod.apiUrl", "http://127.0.0.1:9/api/");
-        settings.put("keycloak.url", KeycloakTestServer.baseUrl());
-        settings.put("smtp.host", "127.0.0.1");
-        List<Map<String, Object>> manifests = HelmChartTest.render(HelmChartTest.PRODUCTION, settings);
-        Map<String, Object> job = only(manifests, "Job");
-        Map<String, Object> deployment = only(manifests, "Deployment");
-        Map<String, Object> app = containers(deployment).get(0);
-        assertPortsFree(app);
+        String database = url.substring(url.lastIndexOf('/') + 1);
         String auditKey = "audit-key-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         Map<String, String> secretValues = Map.of(
                 "tokengov-database/username", TestDatabases.POSTGRES_USER,
@@ -129,7 +126,19 @@ class HelmChartOnPodmanIT {
                 "tokengov-audit/audit-key", auditKey,
                 "tokengov-keycloak/client-secret", KeycloakTestServer.clientSecret());
 
-        try (PlayedPods pods = new PlayedPods()) {
+        try (SwitchableProxy postgres = SwitchableProxy.onEveryAddress("tcp://" + TestDatabases.POSTGRES_HOST);
+                SwitchableProxy keycloak = SwitchableProxy.onEveryAddress(KeycloakTestServer.baseUrl());
+                PlayedPods pods = new PlayedPods()) {
+            Map<String, Object> settings = new LinkedHashMap<>(images());
+            settings.put("database.url", "jdbc:postgresql://" + HOST + ":" + postgres.port() + "/" + database);
+            settings.put("redcap.qa.apiUrl", "http://" + HOST + ":9/api/");
+            settings.put("redcap.prod.apiUrl", "http://" + HOST + ":9/api/");
+            settings.put("keycloak.url", "http://" + HOST + ":" + keycloak.port());
+            settings.put("smtp.host", HOST);
+            List<Map<String, Object>> manifests = HelmChartTest.render(HelmChartTest.PRODUCTION, settings);
+            Map<String, Object> job = only(manifests, "Job");
+            Map<String, Object> deployment = only(manifests, "Deployment");
+            Map<String, Object> app = containers(deployment).get(0);
             pods.createSecrets(secretValues, job, deployment);
 
             // The pre-install hook: the Job's pod, run to its end before anything else.
@@ -142,15 +151,34 @@ class HelmChartOnPodmanIT {
             assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where not success", Integer.class))
                     .isZero();
 
-            String container = pods.play(only(manifests, "ConfigMap"), deployment);
-            awaitProbes(app);
+            // The replicas start at the same moment on the new database, as a first install starts them.
+            List<String> replicas = pods.play(only(manifests, "ConfigMap"), deployment);
+            assertThat(replicas).hasSize((Integer) at(deployment, "spec.replicas"));
+            for (String replica : replicas) {
+                awaitProbes(app, address(replica));
+                assertThat(get("http://" + address(replica) + ":8080/api/requests", null).statusCode()).isEqualTo(401);
+            }
+            for (String replica : replicas) {
+                assertThat(Podman.run("inspect", "--format", "{{.RestartCount}}", replica).trim())
+                        .as(replica + " started without a restart: " + Podman.run("logs", replica)).isEqualTo("0");
+            }
+            assertThat(jdbc.queryForObject("select count(*) from act_re_deployment", Integer.class)).as("deployments").isOne();
+            assertThat(jdbc.queryForList("select resource_type_ from act_ru_authorization where group_id_ = 'camunda-admin'",
+                    Integer.class)).hasSize(Resources.values().length).doesNotHaveDuplicates();
 
-            assertThat(jdbc.queryForObject("select count(*) from act_re_procdef where key_ = 'TokenRequestProcess'",
-                    Integer.class)).isOne();
-            assertThat(get("http://127.0.0.1:8080/api/requests", null).statusCode()).isEqualTo(401);
-            String logs = Podman.run("logs", container) + schemaJob.output();
-            assertThat(logs).contains("Started TokenGovernanceApplication")
-                    .doesNotContain(auditKey).doesNotContain(KeycloakTestServer.clientSecret());
+            // The kubelet stops a pod with SIGTERM, then SIGKILL after the grace period: java, the image's process 1,
+            // must shut down in time on the signal alone (143: ended by SIGTERM, after Spring's shutdown ran).
+            Object gracePeriod = at(deployment, "spec.template.spec.terminationGracePeriodSeconds");
+            String stopped = replicas.get(0);
+            Instant stop = Instant.now();
+            Podman.run("stop", "--time", String.valueOf(gracePeriod), stopped);
+            assertThat(Duration.between(stop, Instant.now())).isLessThan(Duration.ofSeconds((Integer) gracePeriod));
+            assertThat(Podman.run("inspect", "--format", "{{.State.ExitCode}}", stopped).trim()).isEqualTo("143");
+
+            StringBuilder logs = new StringBuilder(schemaJob.output());
+            replicas.forEach(replica -> logs.append(Podman.run("logs", replica)));
+            assertThat(Podman.run("logs", stopped)).contains("Started TokenGovernanceApplication", "Graceful shutdown complete");
+            assertThat(logs).doesNotContain(auditKey).doesNotContain(KeycloakTestServer.clientSecret());
         }
     }
 
@@ -161,15 +189,15 @@ class HelmChartOnPodmanIT {
 
     /**
      * The chart's connection test (helm test) as its pod specifies it: image, command, user and security context. It
-     * calls the Service by name, which a cluster's DNS resolves; here the name resolves to this machine, where the played
-     * pod listens. podman 4.3's {@code kube play} ignores {@code hostAliases}, so the container runs with {@code run}.
+     * calls the Service by name, which a cluster's DNS resolves; here the name resolves to the played pod. podman 4.3's
+     * {@code kube play} ignores {@code hostAliases}, so the container runs with {@code podman run}.
      */
-    private static Podman.Result connectionTest(List<Map<String, Object>> manifests) {
+    private static Podman.Result connectionTest(List<Map<String, Object>> manifests, String podAddress) {
         Map<String, Object> pod = only(manifests, "Pod");
         Map<String, Object> podSecurity = map(pod, "spec.securityContext");
         Map<String, Object> container = containers(pod).get(0);
         String service = (String) map(only(manifests, "Service"), "metadata").get("name");
-        List<String> run = new ArrayList<>(List.of("run", "--rm", "--network", "host", "--add-host", service + ":127.0.0.1",
+        List<String> run = new ArrayList<>(List.of("run", "--rm", "--network", "host", "--add-host", service + ":" + podAddress,
                 "--user", podSecurity.get("runAsUser") + ":" + podSecurity.get("runAsGroup")));
         assertThat(at(container, "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
         assertThat(at(container, "securityContext.allowPrivilegeEscalation")).isEqualTo(false);
@@ -178,6 +206,14 @@ class HelmChartOnPodmanIT {
         run.add((String) container.get("image"));
         run.addAll((List<String>) container.get("command"));
         return Podman.attempt(run.toArray(String[]::new));
+    }
+
+    /** The pod's address on podman's bridge, which this machine reaches. */
+    private static String address(String container) {
+        String address = Podman.run("inspect", "--format", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}",
+                container).trim();
+        assertThat(address).as(container + "'s address").isNotBlank();
+        return address;
     }
 
     private static long mebibytes(String quantity) {
@@ -195,24 +231,13 @@ class HelmChartOnPodmanIT {
         return sum;
     }
 
-    /** A port in use would make the probes answer from whatever holds it. */
-    private static void assertPortsFree(Map<String, Object> container) {
-        for (Map<String, Object> port : list(container, "ports")) {
-            try (ServerSocket socket = new ServerSocket((Integer) port.get("containerPort"))) {
-                assertThat(socket.isBound()).isTrue();
-            } catch (IOException e) {
-                throw new IllegalStateException("Port " + port.get("containerPort") + " is in use: the pod needs it", e);
-            }
-        }
-    }
-
     /** The startup, liveness and readiness probes' paths and ports answer 200 once the pod has started. */
-    private void awaitProbes(Map<String, Object> container) throws Exception {
+    private void awaitProbes(Map<String, Object> container, String podAddress) throws Exception {
         Map<String, Integer> ports = list(container, "ports").stream()
                 .collect(Collectors.toMap(port -> (String) port.get("name"), port -> (Integer) port.get("containerPort")));
         Set<String> probes = new LinkedHashSet<>();
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            probes.add("http://127.0.0.1:" + ports.get(at(container, probe + ".httpGet.port"))
+            probes.add("http://" + podAddress + ":" + ports.get(at(container, probe + ".httpGet.port"))
                     + at(container, probe + ".httpGet.path"));
         }
         Instant deadline = Instant.now().plus(START_UP);
@@ -245,7 +270,7 @@ class HelmChartOnPodmanIT {
         return new JdbcTemplate(dataSource);
     }
 
-    /** Manifests played on the machine's network, and the Secrets made for them; all of it removed on close. */
+    /** Manifests played on podman's bridge, and the Secrets made for them; all of it removed on close. */
     private static final class PlayedPods implements AutoCloseable {
 
         private final Path directory;
@@ -257,12 +282,12 @@ class HelmChartOnPodmanIT {
         }
 
         /**
-         * Plays the manifests; returns the name of the (only) container of the last one's pod. The containers' port
-         * declarations are left out: podman would publish them, which it cannot on the machine's network, where the
-         * pod listens on them anyway.
+         * Plays the manifests; returns the names of the containers of the last one's pods (a Deployment's replicas).
+         * The containers' port declarations are left out: podman would publish them on this machine, where two
+         * replicas would want the same ports; each pod listens on them at its own address anyway.
          */
         @SafeVarargs
-        final String play(Map<String, Object>... manifests) {
+        final List<String> play(Map<String, Object>... manifests) {
             Path file = directory.resolve("manifest-" + played.size() + ".yaml");
             List<Object> withoutPorts = new ArrayList<>();
             for (Map<String, Object> manifest : manifests) {
@@ -276,13 +301,13 @@ class HelmChartOnPodmanIT {
                 throw new UncheckedIOException(e);
             }
             played.add(file);
-            Podman.run("kube", "play", "--replace", "--network", "host", file.toString());
-            return containerName(manifests[manifests.length - 1]);
+            Podman.run("kube", "play", "--replace", file.toString());
+            return containerNames(manifests[manifests.length - 1]);
         }
 
         /** Plays a pod that runs to its end (a Job's, a test's): its exit code and what it printed. */
         Podman.Result runToCompletion(Map<String, Object> pod) {
-            String container = play(pod);
+            String container = play(pod).get(0);
             int exitCode = Integer.parseInt(Podman.run("wait", container).trim());
             return new Podman.Result(exitCode, Podman.run("logs", container));
         }
@@ -318,11 +343,19 @@ class HelmChartOnPodmanIT {
             });
         }
 
-        /** podman names a played pod's container {@code <pod>-<container>}; a Deployment's pod is {@code <name>-pod-0}. */
-        static String containerName(Map<String, Object> manifest) {
+        /**
+         * podman names a played pod's container {@code <pod>-<container>}; a Deployment's pods are {@code <name>-pod-<n>},
+         * one per replica in podman 4.3.
+         */
+        private static List<String> containerNames(Map<String, Object> manifest) {
             String name = (String) map(manifest, "metadata").get("name");
-            String pod = "Deployment".equals(manifest.get("kind")) ? name + "-pod-0" : name;
-            return pod + "-" + containers(manifest).get(0).get("name");
+            String container = (String) containers(manifest).get(0).get("name");
+            if (!"Deployment".equals(manifest.get("kind"))) {
+                return List.of(name + "-" + container);
+            }
+            Pattern replica = Pattern.compile(Pattern.quote(name) + "-pod-\\d+-" + Pattern.quote(container));
+            return Podman.run("ps", "--all", "--format", "{{.Names}}").lines()
+                    .filter(line -> replica.matcher(line).matches()).sorted().toList();
         }
 
         @Override

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP relay on 127.0.0.1 in front of a real server, which a test can cut off: while it is down, new
- * connections are closed at once and open ones are dropped, as when the server goes away.
+ * connections are closed at once and open ones are dropped, as when the server goes away. {@link #onEveryAddress}
+ * listens on all of this machine's addresses instead, for containers that reach the machine over a bridge.
  */
 public final class SwitchableProxy implements AutoCloseable {
 
@@ -23,11 +24,20 @@ public final class SwitchableProxy implements AutoCloseable {
     private volatile boolean up = true;
 
     public SwitchableProxy(String targetUrl) {
+        this(targetUrl, InetAddress.getLoopbackAddress());
+    }
+
+    /** A relay that containers on a bridge network reach as {@code host.containers.internal:}{@link #port()}. */
+    public static SwitchableProxy onEveryAddress(String targetUrl) {
+        return new SwitchableProxy(targetUrl, null);
+    }
+
+    private SwitchableProxy(String targetUrl, InetAddress address) {
         URI target = URI.create(targetUrl);
         this.targetHost = target.getHost();
         this.targetPort = target.getPort();
         try {
-            this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            this.listener = new ServerSocket(0, 50, address);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -38,6 +48,10 @@ public final class SwitchableProxy implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + listener.getLocalPort();
+    }
+
+    public int port() {
+        return listener.getLocalPort();
     }
 
     public void down() {
