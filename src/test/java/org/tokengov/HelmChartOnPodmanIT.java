@@ -163,6 +163,7 @@ class HelmChartOnPodmanIT {
                         .as(replica + " started without a restart: " + Podman.run("logs", replica)).isEqualTo("0");
             }
             assertThat(jdbc.queryForObject("select count(*) from act_re_deployment", Integer.class)).as("deployments").isOne();
+            assertScrapeHasWhatTheAlertsUse(app, address(replicas.get(1)));
             assertThat(jdbc.queryForList("select resource_type_ from act_ru_authorization where group_id_ = 'camunda-admin'",
                     Integer.class)).hasSize(Resources.values().length).doesNotHaveDuplicates();
 
@@ -179,6 +180,30 @@ class HelmChartOnPodmanIT {
             replicas.forEach(replica -> logs.append(Podman.run("logs", replica)));
             assertThat(Podman.run("logs", stopped)).contains("Started TokenGovernanceApplication", "Graceful shutdown complete");
             assertThat(logs).doesNotContain(auditKey).doesNotContain(KeycloakTestServer.clientSecret());
+        }
+    }
+
+    /**
+     * What Prometheus scrapes through the chart's ServiceMonitor (its port and path, on a replica) holds every series
+     * the chart's PrometheusRule alerts on: an alert on a series the app does not export would never fire.
+     */
+    private void assertScrapeHasWhatTheAlertsUse(Map<String, Object> app, String podAddress) throws Exception {
+        List<Map<String, Object>> monitoring = HelmChartTest.render(HelmChartTest.FULL);
+        Map<String, Object> endpoint = list(only(monitoring, "ServiceMonitor"), "spec.endpoints").get(0);
+        int port = list(app, "ports").stream().filter(declared -> endpoint.get("port").equals(declared.get("name")))
+                .map(declared -> (Integer) declared.get("containerPort")).findFirst().orElseThrow();
+        HttpResponse<String> scrape = get("http://" + podAddress + ":" + port + endpoint.get("path"), null);
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        Set<String> series = new LinkedHashSet<>();
+        for (Map<String, Object> group : list(only(monitoring, "PrometheusRule"), "spec.groups")) {
+            for (Map<String, Object> rule : list(group, "rules")) {
+                Pattern.compile("tokengov_\\w+").matcher((String) rule.get("expr")).results()
+                        .forEach(name -> series.add(name.group()));
+            }
+        }
+        assertThat(series).as("the series the alerts use").hasSizeGreaterThanOrEqualTo(3);
+        for (String name : series) {
+            assertThat(scrape.body()).as(name).containsPattern("(?m)^" + name + "[{ ]");
         }
     }
 
