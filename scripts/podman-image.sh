@@ -55,7 +55,8 @@ build_base() {
 busybox() {
   podman image exists "$BUSYBOX" && return
   echo "Making $BUSYBOX"
-  (cd "$work" && apt-get download -q busybox-static >/dev/null)
+  (cd "$work" && { apt-get download -q busybox-static || { apt-get update -q && apt-get download -q busybox-static; }; } \
+    >/dev/null)
   dpkg-deb -x "$work"/busybox-static_*.deb "$work/busybox"
   mkdir -p "$work/busybox/usr/bin"
   for tool in sh wget sleep; do ln -s /bin/busybox "$work/busybox/usr/bin/$tool"; done
