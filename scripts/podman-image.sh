@@ -21,7 +21,8 @@ PATH_ENV='ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 if ! command -v podman >/dev/null || ! command -v runc >/dev/null || ! command -v debootstrap >/dev/null; then
   echo "Installing podman, runc and debootstrap"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -q podman runc debootstrap || { apt-get update -q && apt-get install -y -q podman runc debootstrap; }
+  apt-get install -y -q podman runc debootstrap \
+    || { apt-get update -q && apt-get install -y -q podman runc debootstrap; }
 fi
 
 work="$(mktemp -d)"
@@ -35,7 +36,8 @@ runtime_base() {
   debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates "$SUITE" "$work/rootfs" "$MIRROR" \
     >"$work/debootstrap.log" || { tail -20 "$work/debootstrap.log"; exit 1; }
   rm -rf "$work"/rootfs/var/cache/apt/archives/*.deb "$work"/rootfs/var/lib/apt/lists/*
-  tar -C "$work/rootfs" -c . | podman import --change "$PATH_ENV" --change 'CMD ["/bin/bash"]' - "$JRE_BASE-plain" >/dev/null
+  tar -C "$work/rootfs" -c . \
+    | podman import --change "$PATH_ENV" --change 'CMD ["/bin/bash"]' - "$JRE_BASE-plain" >/dev/null
   rm -rf "$work/rootfs"
   mkdir -p "$work/ca"
   cp /usr/local/share/ca-certificates/*.crt "$work/ca/" 2>/dev/null || true
@@ -47,16 +49,17 @@ runtime_base() {
 build_base() {
   podman image exists "$JDK_BASE" && return
   echo "Making $JDK_BASE"
-  printf 'FROM %s\nRUN apt-get update -q && apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless %s\n' \
-    "$JRE_BASE" '&& rm -rf /var/lib/apt/lists/*' | podman build -q --network host -t "$JDK_BASE" -f - "$work" >/dev/null
+  printf 'FROM %s\nRUN %s && %s && %s\n' "$JRE_BASE" 'apt-get update -q' \
+    'apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless' 'rm -rf /var/lib/apt/lists/*' \
+    | podman build -q --network host -t "$JDK_BASE" -f - "$work" >/dev/null
 }
 
 # The chart's connection test runs wget (tests.image); Debian's static busybox is all it needs.
 busybox() {
   podman image exists "$BUSYBOX" && return
   echo "Making $BUSYBOX"
-  (cd "$work" && { apt-get download -q busybox-static || { apt-get update -q && apt-get download -q busybox-static; }; } \
-    >/dev/null)
+  (cd "$work" && { apt-get download -q busybox-static \
+    || { apt-get update -q && apt-get download -q busybox-static; }; } >/dev/null)
   dpkg-deb -x "$work"/busybox-static_*.deb "$work/busybox"
   mkdir -p "$work/busybox/usr/bin"
   for tool in sh wget sleep; do ln -s /bin/busybox "$work/busybox/usr/bin/$tool"; done

@@ -85,7 +85,9 @@ class HelmChartOnPodmanIT {
             assertThat(get("http://" + pod + ":8080/api/requests", null).statusCode()).isEqualTo(401);
 
             // What the security contexts say, as the running process has it.
-            assertThat(Podman.run("inspect", "--format", "{{.Config.User}} {{.HostConfig.ReadonlyRootfs}}", container).trim())
+            String user = Podman.run("inspect", "--format", "{{.Config.User}} {{.HostConfig.ReadonlyRootfs}}",
+                    container);
+            assertThat(user.trim())
                     .isEqualTo(podSecurity.get("runAsUser") + ":" + podSecurity.get("runAsGroup") + " true");
             String status = Podman.run("exec", container, "cat", "/proc/1/status");
             assertThat(status).contains("Uid:\t10001\t10001\t10001\t10001", "NoNewPrivs:\t1")
@@ -93,8 +95,9 @@ class HelmChartOnPodmanIT {
             assertThat(Podman.attempt("exec", container, "sh", "-c", "echo x > /app/changed").exitCode())
                     .as("the root filesystem is read-only").isNotZero();
             for (Map<String, Object> mount : list(app, "volumeMounts")) {
-                assertThat(Podman.attempt("exec", container, "sh", "-c", "echo x > " + mount.get("mountPath") + "/written")
-                        .exitCode()).as("the app writes to " + mount.get("mountPath")).isZero();
+                String write = "echo x > " + mount.get("mountPath") + "/written";
+                assertThat(Podman.attempt("exec", container, "sh", "-c", write).exitCode())
+                        .as("the app writes to " + mount.get("mountPath")).isZero();
             }
 
             // The memory limit reaches the JVM: its heap is the ConfigMap's 75 % of the limit, not of the machine.
@@ -107,11 +110,12 @@ class HelmChartOnPodmanIT {
             List<String> preStop = (List<String>) at(app, "lifecycle.preStop.exec.command");
             List<String> exec = new ArrayList<>(List.of("exec", container));
             exec.addAll(preStop);
-            assertThat(Podman.attempt(exec.toArray(String[]::new)).exitCode()).as("the preStop hook " + preStop).isZero();
+            assertThat(Podman.attempt(exec.toArray(String[]::new)).exitCode()).as("the preStop hook " + preStop)
+                    .isZero();
 
             Podman.Result connectionTest = connectionTest(manifests, pod);
-            assertThat(connectionTest.exitCode()).as("the chart's connection test (helm test): " + connectionTest.output())
-                    .isZero();
+            assertThat(connectionTest.exitCode())
+                    .as("the chart's connection test (helm test): " + connectionTest.output()).isZero();
         }
     }
 
@@ -143,13 +147,14 @@ class HelmChartOnPodmanIT {
 
             // The pre-install hook: the Job's pod, run to its end before anything else.
             Map<String, Object> jobPod = Map.of("apiVersion", "v1", "kind", "Pod",
-                    "metadata", Map.of("name", map(job, "metadata").get("name")), "spec", map(job, "spec.template.spec"));
+                    "metadata", Map.of("name", map(job, "metadata").get("name")),
+                    "spec", map(job, "spec.template.spec"));
             Podman.Result schemaJob = pods.runToCompletion(jobPod);
             assertThat(schemaJob.exitCode()).as("the schema Job: " + schemaJob.output()).isZero();
             JdbcTemplate jdbc = jdbc(url);
             assertThat(jdbc.queryForList("select version_ from act_ge_schema_log", String.class)).contains("7.24.0");
-            assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where not success", Integer.class))
-                    .isZero();
+            assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where not success",
+                    Integer.class)).isZero();
 
             // The replicas start at the same moment on the new database, as a first install starts them.
             List<String> replicas = pods.play(only(manifests, "ConfigMap"), deployment);
@@ -162,10 +167,12 @@ class HelmChartOnPodmanIT {
                 assertThat(Podman.run("inspect", "--format", "{{.RestartCount}}", replica).trim())
                         .as(replica + " started without a restart: " + Podman.run("logs", replica)).isEqualTo("0");
             }
-            assertThat(jdbc.queryForObject("select count(*) from act_re_deployment", Integer.class)).as("deployments").isOne();
+            assertThat(jdbc.queryForObject("select count(*) from act_re_deployment", Integer.class)).as("deployments")
+                    .isOne();
             assertScrapeHasWhatTheAlertsUse(app, address(replicas.get(1)));
-            assertThat(jdbc.queryForList("select resource_type_ from act_ru_authorization where group_id_ = 'camunda-admin'",
-                    Integer.class)).hasSize(Resources.values().length).doesNotHaveDuplicates();
+            assertThat(jdbc.queryForList(
+                    "select resource_type_ from act_ru_authorization where group_id_ = 'camunda-admin'", Integer.class))
+                    .hasSize(Resources.values().length).doesNotHaveDuplicates();
 
             // The kubelet stops a pod with SIGTERM, then SIGKILL after the grace period: java, the image's process 1,
             // must shut down in time on the signal alone (143: ended by SIGTERM, after Spring's shutdown ran).
@@ -178,7 +185,8 @@ class HelmChartOnPodmanIT {
 
             StringBuilder logs = new StringBuilder(schemaJob.output());
             replicas.forEach(replica -> logs.append(Podman.run("logs", replica)));
-            assertThat(Podman.run("logs", stopped)).contains("Started TokenGovernanceApplication", "Graceful shutdown complete");
+            assertThat(Podman.run("logs", stopped))
+                    .contains("Started TokenGovernanceApplication", "Graceful shutdown complete");
             assertThat(logs).doesNotContain(auditKey).doesNotContain(KeycloakTestServer.clientSecret());
         }
     }
@@ -222,7 +230,8 @@ class HelmChartOnPodmanIT {
         Map<String, Object> podSecurity = map(pod, "spec.securityContext");
         Map<String, Object> container = containers(pod).get(0);
         String service = (String) map(only(manifests, "Service"), "metadata").get("name");
-        List<String> run = new ArrayList<>(List.of("run", "--rm", "--network", "host", "--add-host", service + ":" + podAddress,
+        List<String> run = new ArrayList<>(List.of("run", "--rm", "--network", "host",
+                "--add-host", service + ":" + podAddress,
                 "--user", podSecurity.get("runAsUser") + ":" + podSecurity.get("runAsGroup")));
         assertThat(at(container, "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
         assertThat(at(container, "securityContext.allowPrivilegeEscalation")).isEqualTo(false);
@@ -248,7 +257,8 @@ class HelmChartOnPodmanIT {
 
     /** The sum of the heap pools' maximum sizes, as Actuator's Prometheus endpoint reports them. */
     private static long heapMaximum(String metrics) {
-        Matcher pool = Pattern.compile("(?m)^jvm_memory_max_bytes\\{(?=[^}]*area=\"heap\")[^}]*} (\\S+)$").matcher(metrics);
+        Matcher pool = Pattern.compile("(?m)^jvm_memory_max_bytes\\{(?=[^}]*area=\"heap\")[^}]*} (\\S+)$")
+                .matcher(metrics);
         long sum = 0;
         while (pool.find()) {
             sum += (long) Math.max(0, Double.parseDouble(pool.group(1)));
@@ -259,7 +269,8 @@ class HelmChartOnPodmanIT {
     /** The startup, liveness and readiness probes' paths and ports answer 200 once the pod has started. */
     private void awaitProbes(Map<String, Object> container, String podAddress) throws Exception {
         Map<String, Integer> ports = list(container, "ports").stream()
-                .collect(Collectors.toMap(port -> (String) port.get("name"), port -> (Integer) port.get("containerPort")));
+                .collect(Collectors.toMap(port -> (String) port.get("name"),
+                        port -> (Integer) port.get("containerPort")));
         Set<String> probes = new LinkedHashSet<>();
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             probes.add("http://" + podAddress + ":" + ports.get(at(container, probe + ".httpGet.port"))
@@ -283,7 +294,8 @@ class HelmChartOnPodmanIT {
     private HttpResponse<String> get(String url, String user) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+            String credentials = Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + credentials);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -361,7 +373,8 @@ class HelmChartOnPodmanIT {
             }
             byName.forEach((name, data) -> {
                 Podman.attempt("secret", "rm", name);
-                String json = data.entrySet().stream().map(entry -> "\"" + entry.getKey() + "\":\"" + entry.getValue() + "\"")
+                String json = data.entrySet().stream()
+                        .map(entry -> "\"" + entry.getKey() + "\":\"" + entry.getValue() + "\"")
                         .collect(Collectors.joining(",", "{", "}"));
                 Podman.runWithInput(json.getBytes(StandardCharsets.UTF_8), "secret", "create", name, "-");
                 secrets.add(name);
@@ -369,8 +382,8 @@ class HelmChartOnPodmanIT {
         }
 
         /**
-         * podman names a played pod's container {@code <pod>-<container>}; a Deployment's pods are {@code <name>-pod-<n>},
-         * one per replica in podman 4.3.
+         * podman names a played pod's container {@code <pod>-<container>}; a Deployment's pods are
+         * {@code <name>-pod-<n>}, one per replica in podman 4.3.
          */
         private static List<String> containerNames(Map<String, Object> manifest) {
             String name = (String) map(manifest, "metadata").get("name");

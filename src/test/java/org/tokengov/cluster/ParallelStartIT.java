@@ -73,8 +73,9 @@ class ParallelStartIT {
             assertThat(nodes.node(0)).as("node 0 started").isNotNull();
             assertThat(nodes.node(1)).as("node 1 started").isNotNull();
             JdbcTemplate jdbc = jdbc(nodes.engineDatabase());
-            assertThat(jdbc.queryForList("select resource_type_ from act_ru_authorization where group_id_ = 'camunda-admin'"
-                    + " and resource_id_ = '*'", Integer.class)).as("camunda-admin's grants, one per resource")
+            assertThat(jdbc.queryForList("select resource_type_ from act_ru_authorization"
+                    + " where group_id_ = 'camunda-admin' and resource_id_ = '*'", Integer.class))
+                    .as("camunda-admin's grants, one per resource")
                     .hasSize(Resources.values().length).doesNotHaveDuplicates();
         }
     }

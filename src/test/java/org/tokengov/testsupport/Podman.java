@@ -79,7 +79,7 @@ public final class Podman {
             reader.join();
             return new Result(process.exitValue(), output.toString());
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot run " + command.get(0) + ": scripts/podman-image.sh installs podman", e);
+            throw new IllegalStateException("Cannot run " + command.get(0) + " (podman-image.sh installs it)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -12,8 +12,9 @@ import org.tokengov.identity.KeycloakProperties;
  * (read-only: people are managed in Keycloak). User id = Keycloak username, group id = the group's path without the
  * leading slash, i.e. the group name for the realm's top-level groups (api-requesters, …), so the ids the BPMN,
  * authorizations and Tasklist filters use stay the same as with Camunda's own identity store. Members of
- * {@code camunda-admin} are Camunda administrators (the engine's own admin group). Password checks (HTTP Basic on /engine-rest) go to Keycloak.
- * Cache and other plugin settings can be overridden under {@code tokengov.keycloak.camunda-plugin.*}.
+ * {@code camunda-admin} are Camunda administrators (the engine's own admin group). Password checks (HTTP Basic on
+ * /engine-rest) go to Keycloak. Cache and other plugin settings can be overridden under
+ * {@code tokengov.keycloak.camunda-plugin.*}.
  */
 @Configuration
 @Profile("keycloak")
