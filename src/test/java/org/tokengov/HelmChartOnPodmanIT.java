@@ -79,10 +79,11 @@ class HelmChartOnPodmanIT {
             String container = replicas.get(0);
             String pod = address(container);
             awaitProbes(app, pod);
+            String web = "http://" + pod + ":" + containerPort(app, "http");
 
-            assertThat(get("http://" + pod + ":8080/camunda/app/tasklist/", null).statusCode()).isEqualTo(200);
-            assertThat(get("http://" + pod + ":8080/api/requests", "alice:demo").statusCode()).isEqualTo(200);
-            assertThat(get("http://" + pod + ":8080/api/requests", null).statusCode()).isEqualTo(401);
+            assertThat(get(web + "/camunda/app/tasklist/", null).statusCode()).isEqualTo(200);
+            assertThat(get(web + "/api/requests", "alice:demo").statusCode()).isEqualTo(200);
+            assertThat(get(web + "/api/requests", null).statusCode()).isEqualTo(401);
 
             // What the security contexts say, as the running process has it.
             String user = Podman.run("inspect", "--format", "{{.Config.User}} {{.HostConfig.ReadonlyRootfs}}",
@@ -104,7 +105,8 @@ class HelmChartOnPodmanIT {
             long limit = mebibytes((String) at(app, "resources.limits.memory"));
             assertThat(Podman.run("inspect", "--format", "{{.HostConfig.Memory}}", container).trim())
                     .isEqualTo(String.valueOf(limit));
-            assertThat(heapMaximum(get("http://" + pod + ":8081/actuator/prometheus", null).body()))
+            String metrics = "http://" + pod + ":" + containerPort(app, "management") + "/actuator/prometheus";
+            assertThat(heapMaximum(get(metrics, null).body()))
                     .isBetween((long) (limit * 0.70), (long) (limit * 0.75));
 
             List<String> preStop = (List<String>) at(app, "lifecycle.preStop.exec.command");
@@ -161,11 +163,13 @@ class HelmChartOnPodmanIT {
             assertThat(replicas).hasSize((Integer) at(deployment, "spec.replicas"));
             for (String replica : replicas) {
                 awaitProbes(app, address(replica));
-                assertThat(get("http://" + address(replica) + ":8080/api/requests", null).statusCode()).isEqualTo(401);
+                String requests = "http://" + address(replica) + ":" + containerPort(app, "http") + "/api/requests";
+                assertThat(get(requests, null).statusCode()).isEqualTo(401);
             }
             for (String replica : replicas) {
                 assertThat(Podman.run("inspect", "--format", "{{.RestartCount}}", replica).trim())
-                        .as(replica + " started without a restart: " + Podman.run("logs", replica)).isEqualTo("0");
+                        .as(() -> replica + " started without a restart: " + Podman.run("logs", replica))
+                        .isEqualTo("0");
             }
             assertThat(jdbc.queryForObject("select count(*) from act_re_deployment", Integer.class)).as("deployments")
                     .isOne();
@@ -198,8 +202,7 @@ class HelmChartOnPodmanIT {
     private void assertScrapeHasWhatTheAlertsUse(Map<String, Object> app, String podAddress) throws Exception {
         List<Map<String, Object>> monitoring = HelmChartTest.render(HelmChartTest.FULL);
         Map<String, Object> endpoint = list(only(monitoring, "ServiceMonitor"), "spec.endpoints").get(0);
-        int port = list(app, "ports").stream().filter(declared -> endpoint.get("port").equals(declared.get("name")))
-                .map(declared -> (Integer) declared.get("containerPort")).findFirst().orElseThrow();
+        int port = containerPort(app, (String) endpoint.get("port"));
         HttpResponse<String> scrape = get("http://" + podAddress + ":" + port + endpoint.get("path"), null);
         assertThat(scrape.statusCode()).isEqualTo(200);
         Set<String> series = new LinkedHashSet<>();
@@ -266,15 +269,19 @@ class HelmChartOnPodmanIT {
         return sum;
     }
 
+    /** The number of the container's port of that name. */
+    private static int containerPort(Map<String, Object> container, String name) {
+        return list(container, "ports").stream().filter(port -> name.equals(port.get("name")))
+                .map(port -> (Integer) port.get("containerPort")).findFirst()
+                .orElseThrow(() -> new AssertionError("no port named " + name));
+    }
+
     /** The startup, liveness and readiness probes' paths and ports answer 200 once the pod has started. */
     private void awaitProbes(Map<String, Object> container, String podAddress) throws Exception {
-        Map<String, Integer> ports = list(container, "ports").stream()
-                .collect(Collectors.toMap(port -> (String) port.get("name"),
-                        port -> (Integer) port.get("containerPort")));
         Set<String> probes = new LinkedHashSet<>();
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            probes.add("http://" + podAddress + ":" + ports.get(at(container, probe + ".httpGet.port"))
-                    + at(container, probe + ".httpGet.path"));
+            int port = containerPort(container, (String) at(container, probe + ".httpGet.port"));
+            probes.add("http://" + podAddress + ":" + port + at(container, probe + ".httpGet.path"));
         }
         Instant deadline = Instant.now().plus(START_UP);
         for (String probe : probes) {
