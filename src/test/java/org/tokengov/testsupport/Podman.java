@@ -56,12 +56,7 @@ public final class Podman {
         builder.environment().put("CONTAINERS_CONF", SETTINGS.toString());
         try {
             Process process = builder.start();
-            try (var stdin = process.getOutputStream()) {
-                if (input != null) {
-                    stdin.write(input);
-                }
-            }
-            // Read while it runs: a full pipe would stop a chatty build.
+            // Read while it runs, from before its input is written: a full pipe would stop a chatty build.
             StringBuilder output = new StringBuilder();
             Thread reader = new Thread(() -> {
                 try {
@@ -72,6 +67,11 @@ public final class Podman {
             });
             reader.setDaemon(true);
             reader.start();
+            try (var stdin = process.getOutputStream()) {
+                if (input != null) {
+                    stdin.write(input);
+                }
+            }
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " took longer than " + timeout);
