@@ -61,6 +61,15 @@ class HelmChartTest {
     }
 
     @Test
+    void refusesAClusterOlderThanItsApis() {
+        // The chart itself, as Helm renders it for its default cluster (Kubernetes 1.20: no policy/v1, no
+        // autoscaling/v2); `helm install` checks a real cluster's version the same way.
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("tokens").withValuesFile(PRODUCTION).call())
+                .hasMessageContaining("chart requires kubeVersion: >=1.23.0-0")
+                .hasMessageContaining("incompatible with Kubernetes v1.20");
+    }
+
+    @Test
     void deploysTwoReplicasThatSurviveANodeAndARollingUpdate() {
         Map<String, Object> deployment = only(render(PRODUCTION), "Deployment");
 
@@ -263,7 +272,9 @@ class HelmChartTest {
     /**
      * helm-java's template leaves out hooks (the schema Job, the connection test), unlike {@code helm template}: the
      * chart is rendered from a copy whose hook annotations are renamed to {@link #HOOK}, so hooks render as manifests
-     * and their annotation can still be checked.
+     * and their annotation can still be checked. helm-java's template also renders for Helm's default cluster,
+     * Kubernetes 1.20, and takes no other: the copy leaves out Chart.yaml's {@code kubeVersion}, which refuses 1.20
+     * ({@link #refusesAClusterOlderThanItsApis}).
      */
     static final String HOOK = "rendered-hook";
 
@@ -285,6 +296,8 @@ class HelmChartTest {
                     Files.writeString(template, Files.readString(template).replace("helm.sh/hook:", HOOK + ":"));
                 }
             }
+            Path chartFile = copy.resolve("Chart.yaml");
+            Files.writeString(chartFile, Files.readString(chartFile).replaceFirst("(?m)^kubeVersion:.*\n", ""));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(copy.getParent().toFile())));
             return copy;
         } catch (IOException e) {

@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +70,16 @@ class HelmManifestSchemaTest {
             entry("monitoring.coreos.com/v1/PrometheusRule",
                     json -> OperatorModel.validate(json, PrometheusRule.class)));
 
+    /**
+     * Kubernetes' own types the chart renders → the first Kubernetes 1.x release that serves each at that apiVersion
+     * (generally available), from Kubernetes' API deprecation guide and release notes.
+     */
+    static final Map<String, Integer> SERVED_SINCE = Map.ofEntries(
+            entry("v1/ConfigMap", 2), entry("v1/Pod", 0), entry("v1/Service", 0), entry("v1/ServiceAccount", 0),
+            entry("apps/v1/Deployment", 9), entry("batch/v1/Job", 2),
+            entry("policy/v1/PodDisruptionBudget", 21), entry("autoscaling/v2/HorizontalPodAutoscaler", 23),
+            entry("networking.k8s.io/v1/Ingress", 19), entry("networking.k8s.io/v1/NetworkPolicy", 7));
+
     private final Gson gson = new Gson();
 
     @Test
@@ -86,6 +98,21 @@ class HelmManifestSchemaTest {
         }
         // The full variant switches every optional part on: each type the chart can render was checked.
         assertThat(validated).containsExactlyInAnyOrderElementsOf(TYPES.keySet());
+    }
+
+    @Test
+    void theChartsKubeVersionIsOneThatServesEveryKubernetesTypeItRenders() {
+        String constraint = (String) HelmChartTest.load(HelmChartTest.CHART.resolve("Chart.yaml")).get("kubeVersion");
+        Matcher minimum = Pattern.compile(">=1\\.(\\d+)\\.0-0").matcher(String.valueOf(constraint));
+        assertThat(minimum.matches())
+                .as("Chart.yaml's kubeVersion, a lower bound including pre-releases: " + constraint).isTrue();
+
+        // The operator's kinds come with the operator's CRDs, whatever the Kubernetes release.
+        TYPES.keySet().stream().filter(type -> !type.startsWith("monitoring.coreos.com/")).forEach(type -> {
+            assertThat(SERVED_SINCE).as("the first Kubernetes release that serves " + type).containsKey(type);
+            assertThat(SERVED_SINCE.get(type)).as(type + " against Chart.yaml's kubeVersion " + constraint)
+                    .isLessThanOrEqualTo(Integer.parseInt(minimum.group(1)));
+        });
     }
 
     @Test
